@@ -1,0 +1,75 @@
+/**
+ * `npm run serve`: the régie core alone, for a browser-only desk, a venue PC and the tests.
+ * Prints the views' addresses (with their tokens). With --json, one line of JSON for scripts.
+ */
+import { parseArgs } from 'node:util';
+import { join } from 'node:path';
+import { DatabaseTooNewError } from '../store/database';
+import { startCore } from '../core';
+import { defaultDataDir, repoRoot } from './paths';
+
+const { values } = parseArgs({
+  options: {
+    'data-dir': { type: 'string' },
+    port: { type: 'string' },
+    lan: { type: 'boolean', default: false },
+    'no-demo': { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (values.help) {
+  console.log(`Usage : npm run serve -- [--data-dir DOSSIER] [--port N] [--lan] [--no-demo] [--json]
+  --data-dir  dossier de la base et des journaux (défaut : ${defaultDataDir()})
+  --port      port des vues (défaut : 4870, ou le suivant libre ; 0 = au hasard)
+  --lan       ouvrir aussi les vues au réseau du lieu (sinon 127.0.0.1 seulement)
+  --no-demo   ne pas charger le programme de démonstration dans une base vide
+  --json      une ligne JSON sur la sortie standard (pour les scripts et les tests)`);
+  process.exit(0);
+}
+
+const port = values.port === undefined ? undefined : Number(values.port);
+if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+  console.error(`Port invalide : ${values.port}`);
+  process.exit(2);
+}
+
+try {
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  const core = await startCore({
+    dataDir,
+    rendererDir: join(repoRoot, 'out', 'renderer'),
+    resourcesDir: join(repoRoot, 'resources'),
+    ...(port === undefined ? {} : { port }),
+    lan: values.lan,
+    demo: !values['no-demo'],
+    echoLog: !values.json,
+  });
+  if (values.json) {
+    process.stdout.write(JSON.stringify({ ready: true, port: core.port, pid: process.pid, urls: core.urls, tokens: core.tokens, dataDir }) + '\n');
+  } else {
+    console.log(`\nPupitre — régie prête (données : ${dataDir})\n`);
+    console.log(`  Régie (pupitre)   ${core.urls.control}`);
+    console.log(`  Sortie (projecteur, OBS)  ${core.urls.output}`);
+    for (const u of core.urls.lanControl) console.log(`  Régie, réseau du lieu     ${u}`);
+    for (const u of core.urls.lanOutput) console.log(`  Sortie, réseau du lieu    ${u}`);
+    console.log(`\n  Journal d'exploitation : ${core.logFile ?? '-'}\n  Ctrl+C pour arrêter.\n`);
+  }
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    core.logger.info('stopping', { signal });
+    void core.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+} catch (err) {
+  if (err instanceof DatabaseTooNewError) {
+    console.error(err.message);
+    process.exit(3);
+  }
+  console.error(`Pupitre n'a pas pu démarrer : ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}

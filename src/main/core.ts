@@ -1,0 +1,167 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import type { AccessInfo } from '../shared/api/channel';
+import { RegieEngine } from './engine/regie-engine';
+import { createFileLogger, type Logger } from './log/logger';
+import { parseProgrammeFile } from './programme/programme-file';
+import { type AccessTokens, newToken } from './server/access';
+import { createHttpServer } from './server/http-server';
+import { ViewChannel } from './server/view-channel';
+import { type Db, openDatabase } from './store/database';
+import { Journal } from './store/journal';
+import { Settings } from './store/settings';
+import { Snapshots } from './store/snapshots';
+import { zonedToEpoch } from '../shared/domain/zoned-time';
+
+export const CORE_VERSION = '0.1.0';
+export const DEFAULT_PORT = 4870;
+
+export interface CoreOptions {
+  /** Folder of the database and the logs. Created if missing. */
+  dataDir: string;
+  /** Folder of the built views (out/renderer). */
+  rendererDir: string;
+  /** Folder of resources/ (the demo programme). */
+  resourcesDir: string;
+  /** 0 picks a free port. Default 4870, or the next free one. */
+  port?: number;
+  /** Listen on the venue network too (explicit); otherwise 127.0.0.1 only. */
+  lan?: boolean;
+  /** better_sqlite3.node built for Electron's ABI, when running inside Electron. */
+  nativeBinding?: string | undefined;
+  /** Load the demo programme into an empty database (default true). */
+  demo?: boolean;
+  logger?: Logger;
+  echoLog?: boolean;
+}
+
+export interface RunningCore {
+  engine: RegieEngine;
+  db: Db;
+  port: number;
+  tokens: AccessTokens;
+  urls: { control: string; output: string; lanControl: string[]; lanOutput: string[] };
+  logger: Logger;
+  logFile: string | null;
+  close(): Promise<void>;
+}
+
+export const DEMO_FILE = 'demo/assises-2021.yaml';
+/** The demo starts in rehearsal, ten minutes before the opening of day 1. */
+export const DEMO_REHEARSAL_START = { date: '2021-06-24', time: '08:50' };
+
+function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((a): a is NonNullable<typeof a> => !!a && a.family === 'IPv4' && !a.internal)
+    .map((a) => a.address);
+}
+
+async function listen(server: Server, host: string, port: number): Promise<number> {
+  const tryPort = (p: number) =>
+    new Promise<number>((resolve, reject) => {
+      const onError = (err: NodeJS.ErrnoException) => {
+        server.off('listening', onListening);
+        reject(err);
+      };
+      const onListening = () => {
+        server.off('error', onError);
+        const addr = server.address();
+        resolve(typeof addr === 'object' && addr ? addr.port : p);
+      };
+      server.once('error', onError);
+      server.once('listening', onListening);
+      server.listen(p, host);
+    });
+  if (port === 0) return tryPort(0);
+  for (let p = port; p < port + 10; p += 1) {
+    try {
+      return await tryPort(p);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    }
+  }
+  return tryPort(0);
+}
+
+/** Seeds an empty database with the Assises demo: the app shows something real with no setup. */
+async function seedDemo(engine: RegieEngine, resourcesDir: string, logger: Logger): Promise<void> {
+  const file = join(resourcesDir, DEMO_FILE);
+  const programme = parseProgrammeFile(readFileSync(file, 'utf8'), DEMO_FILE);
+  const at = zonedToEpoch(DEMO_REHEARSAL_START, programme.event.timeZone);
+  for (const [id, command] of [
+    ['demo-seed-programme', { type: 'programme.load', programme }],
+    ['demo-seed-clock', { type: 'clock.set', clock: { mode: 'rehearsal', at } }],
+  ] as const) {
+    const r = await engine.submit({ id, command }, 'system');
+    if (!r.ok) throw new Error(`démo : ${r.error.message}`);
+  }
+  logger.info('demo programme loaded', { file });
+}
+
+/** Starts the régie core: database, engine, HTTP + socket.io for the views. Plain Node. */
+export async function startCore(options: CoreOptions): Promise<RunningCore> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const fileLogger = options.logger ? null : createFileLogger({ dir: join(options.dataDir, 'logs'), echo: options.echoLog ?? false });
+  const logger = options.logger ?? fileLogger!;
+  const db = openDatabase(join(options.dataDir, 'pupitre.sqlite3'), { nativeBinding: options.nativeBinding });
+  const settings = new Settings(db);
+  const tokens: AccessTokens = {
+    control: settings.getOrCreate('token.control', newToken),
+    output: settings.getOrCreate('token.output', newToken),
+  };
+
+  let channel: ViewChannel | null = null;
+  const engine = new RegieEngine(new Journal(db), new Snapshots(db), {
+    onCommitted: (c) => channel?.onCommitted(c),
+    onError: (err) => logger.error('journal write failed', { err: String(err) }),
+  });
+  logger.info('core starting', { seq: engine.seq, dataDir: options.dataDir });
+  if (engine.seq === 0 && options.demo !== false) await seedDemo(engine, options.resourcesDir, logger);
+
+  const lan = options.lan ?? false;
+  const lanIps = lan ? lanAddresses() : [];
+  const allowedHosts = new Set(['127.0.0.1', 'localhost', ...lanIps]);
+  let port = 0;
+  const http = createHttpServer({
+    rendererDir: options.rendererDir,
+    allowedHosts,
+    port: () => port,
+    health: () => ({ ok: true, seq: engine.seq, version: CORE_VERSION }),
+  });
+  const urls = () => ({
+    control: `http://127.0.0.1:${port}/control?token=${tokens.control}`,
+    output: `http://127.0.0.1:${port}/output?token=${tokens.output}`,
+    lanControl: lanIps.map((ip) => `http://${ip}:${port}/control?token=${tokens.control}`),
+    lanOutput: lanIps.map((ip) => `http://${ip}:${port}/output?token=${tokens.output}`),
+  });
+  const access = (): AccessInfo => {
+    const u = urls();
+    return { controlUrl: u.lanControl[0] ?? u.control, outputUrl: u.lanOutput[0] ?? u.output, lan };
+  };
+  channel = new ViewChannel(http, { engine, tokens, allowedHosts, port: () => port, access, version: CORE_VERSION, logger });
+  port = await listen(http, lan ? '0.0.0.0' : '127.0.0.1', options.port ?? DEFAULT_PORT);
+  logger.info('core listening', { port, lan });
+
+  let closed = false;
+  return {
+    engine,
+    db,
+    port,
+    tokens,
+    urls: urls(),
+    logger,
+    logFile: fileLogger?.file ?? null,
+    async close() {
+      if (closed) return;
+      closed = true;
+      engine.close();
+      await channel?.close();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      db.close();
+      logger.info('core stopped');
+    },
+  };
+}

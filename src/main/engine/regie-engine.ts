@@ -1,0 +1,179 @@
+import type { CommandResult } from '../../shared/api/results';
+import { refusal } from '../../shared/api/results';
+import { initialState, type RegieState } from '../../shared/api/state';
+import type { Journal } from '../store/journal';
+import type { Snapshots } from '../store/snapshots';
+import { CommandRejected, decide } from './decide';
+import { type EventMeta, parseJournalEvent, type RegieEvent } from './events';
+import { changedSlices, reduce } from './reduce';
+import { validateEnvelope } from './validate-command';
+
+export interface Committed {
+  fromSeq: number;
+  seq: number;
+  changed: (keyof RegieState)[];
+}
+
+export interface EngineOptions {
+  now?: () => number;
+  /** Write a snapshot each time the journal crosses a multiple of this many events. */
+  snapshotEvery?: number;
+  /** Most commands committed in one transaction. */
+  maxBatch?: number;
+  onCommitted?: (c: Committed) => void;
+  onError?: (err: unknown) => void;
+}
+
+interface Pending {
+  id: string;
+  command: import('../../shared/api/commands').Command;
+  actor: string;
+  resolve: (r: CommandResult) => void;
+}
+
+/** Rebuilds the state: the latest readable snapshot, then the journal after it. */
+export function rebuildState(journal: Journal, snapshots: Snapshots | null): { state: RegieState; seq: number } {
+  let state = initialState();
+  let seq = 0;
+  const snap = snapshots?.latest();
+  if (snap) {
+    try {
+      state = JSON.parse(snap.state) as RegieState;
+      seq = snap.seq;
+    } catch {
+      state = initialState();
+      seq = 0;
+    }
+  }
+  for (const row of journal.readAfter(seq)) {
+    state = reduce(state, parseJournalEvent(row.seq, row.payload), { seq: row.seq, at: row.at, actor: row.actor });
+    seq = row.seq;
+  }
+  return { state, seq };
+}
+
+/**
+ * The régie's engine: validates commands, turns them into events, appends them to the journal
+ * and updates the state in one transaction per batch (group commit: every command that arrived
+ * during the same turn of the event loop shares one fsync), then reports what changed.
+ */
+export class RegieEngine {
+  private stateValue: RegieState;
+  private seqValue: number;
+  private queue: Pending[] = [];
+  private flushScheduled = false;
+  private closed = false;
+  private readonly now: () => number;
+  private readonly snapshotEvery: number;
+  private readonly maxBatch: number;
+
+  constructor(
+    private readonly journal: Journal,
+    private readonly snapshots: Snapshots,
+    private readonly options: EngineOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.snapshotEvery = options.snapshotEvery ?? 1000;
+    this.maxBatch = options.maxBatch ?? 2000;
+    const rebuilt = rebuildState(journal, snapshots);
+    this.stateValue = rebuilt.state;
+    this.seqValue = rebuilt.seq;
+  }
+
+  get state(): RegieState {
+    return this.stateValue;
+  }
+
+  get seq(): number {
+    return this.seqValue;
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  /** Validates and queues a command; resolves once it is committed (or refused). */
+  submit(envelope: unknown, actor: string): Promise<CommandResult> {
+    if (this.closed) return Promise.resolve(refusal('unavailable', 'la régie s’arrête'));
+    const v = validateEnvelope(envelope);
+    if (!v.ok) return Promise.resolve(v.result);
+    return new Promise((resolve) => {
+      this.queue.push({ id: v.id, command: v.command, actor, resolve });
+      this.scheduleFlush();
+    });
+  }
+
+  /** Commits what is queued now (tests and shutdown); normally a flush follows each event-loop turn. */
+  flush(): void {
+    while (this.queue.length > 0) this.commitBatch(this.queue.splice(0, this.maxBatch));
+  }
+
+  close(): void {
+    this.flush();
+    this.closed = true;
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flush();
+    });
+  }
+
+  private commitBatch(batch: Pending[]): void {
+    const before = this.stateValue;
+    const fromSeq = this.seqValue;
+    let state = before;
+    let seq = fromSeq;
+    const results: CommandResult[] = [];
+    const seenInBatch = new Map<string, number>();
+    const at = this.now();
+
+    try {
+      this.journal.transaction(() => {
+        for (const item of batch) {
+          const known = seenInBatch.get(item.id) ?? this.journal.commandSeq(item.id);
+          if (known !== undefined) {
+            results.push({ ok: true, seq: known, duplicate: true });
+            continue;
+          }
+          let events: RegieEvent[];
+          try {
+            events = decide(state, item.command, { now: at });
+          } catch (err) {
+            if (err instanceof CommandRejected) {
+              results.push(refusal('rejected', err.message));
+              continue;
+            }
+            throw err;
+          }
+          for (const event of events) {
+            seq += 1;
+            const meta: EventMeta = { seq, at, actor: item.actor };
+            this.journal.append(seq, { at, actor: item.actor, commandId: item.id, type: event.type, payload: JSON.stringify(event) });
+            state = reduce(state, event, meta);
+          }
+          this.journal.recordCommand(item.id, seq, at);
+          seenInBatch.set(item.id, seq);
+          results.push({ ok: true, seq, duplicate: false });
+        }
+        if (Math.floor(seq / this.snapshotEvery) > Math.floor(fromSeq / this.snapshotEvery)) {
+          this.snapshots.save(seq, at, JSON.stringify(state));
+        }
+      });
+    } catch (err) {
+      // Nothing of the batch was written: every sender hears so, the state stays as it was.
+      this.options.onError?.(err);
+      const message = `écriture du journal impossible : ${err instanceof Error ? err.message : String(err)}`;
+      batch.forEach((item) => item.resolve(refusal('unavailable', message)));
+      return;
+    }
+
+    this.stateValue = state;
+    this.seqValue = seq;
+    batch.forEach((item, i) => item.resolve(results[i] ?? refusal('unavailable', 'résultat manquant')));
+    if (seq !== fromSeq) this.options.onCommitted?.({ fromSeq, seq, changed: changedSlices(before, state) });
+  }
+}

@@ -1,0 +1,52 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { isAllowedHost } from './access';
+import { securityHeaders, sendStatic } from './static-files';
+
+export interface HttpOptions {
+  rendererDir: string;
+  allowedHosts: ReadonlySet<string>;
+  port: () => number;
+  health: () => Record<string, unknown>;
+}
+
+/** The pages each view lives at; the built HTML of each is `<rendererDir>/<name>/index.html`. */
+export const VIEW_PAGES = ['control', 'output'] as const;
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  securityHeaders(res);
+  res.end(text);
+}
+
+/** Serves the built views and a health check; everything live goes over socket.io. */
+export function createHttpServer(opts: HttpOptions): Server {
+  return createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (!isAllowedHost(req.headers.host, opts.allowedHosts, opts.port())) {
+      return sendText(res, 421, 'Hôte non autorisé pour Pupitre.');
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Méthode non autorisée.');
+    const url = new URL(req.url ?? '/', 'http://local');
+    const path = url.pathname;
+
+    if (path === '/health') {
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      securityHeaders(res);
+      return res.end(JSON.stringify(opts.health()));
+    }
+    const page = VIEW_PAGES.find((p) => path === `/${p}` || path === `/${p}/`);
+    if (page) {
+      const file = join(opts.rendererDir, page, 'index.html');
+      if (!existsSync(file)) {
+        return sendText(res, 503, `Les vues de Pupitre ne sont pas construites (${file} manque) : lancez « npm run build ».`);
+      }
+      sendStatic(res, opts.rendererDir, join(page, 'index.html'), 'no-cache');
+      return;
+    }
+    if (path.startsWith('/assets/') && sendStatic(res, opts.rendererDir, path.slice(1), 'immutable')) return;
+    if (path === '/') return sendText(res, 200, 'Pupitre. Ouvrez l’adresse de la régie ou de la sortie affichée au démarrage (elle contient son jeton).');
+    return sendText(res, 404, 'Introuvable.');
+  });
+}

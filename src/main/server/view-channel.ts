@@ -1,0 +1,156 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type { AccessInfo, Patch, ServerToViewEvents, Snapshot, ViewRole, ViewToServerEvents } from '../../shared/api/channel';
+import { type CommandResult, refusal } from '../../shared/api/results';
+import type { RegieState } from '../../shared/api/state';
+import type { Committed, RegieEngine } from '../engine/regie-engine';
+import type { Logger } from '../log/logger';
+import { type AccessTokens, isAllowedHost, isAllowedOrigin, roleForToken } from './access';
+
+export const MAX_COMMAND_BYTES = 256 * 1024;
+/** socket.io drops a connection whose single message exceeds this (and the others keep going). */
+export const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
+export const MAX_IN_FLIGHT_PER_SEAT = 1000;
+/** At most ~30 patches a second: views repaint at display rate, not at vote rate. */
+export const PATCH_INTERVAL_MS = 33;
+
+interface SeatData {
+  role: ViewRole;
+  seat: string;
+  inFlight: number;
+}
+
+type ViewSocket = Socket<ViewToServerEvents, ServerToViewEvents, Record<string, never>, SeatData>;
+
+export interface ViewChannelOptions {
+  engine: RegieEngine;
+  tokens: AccessTokens;
+  allowedHosts: ReadonlySet<string>;
+  port: () => number;
+  access: () => AccessInfo;
+  version: string;
+  logger: Logger;
+}
+
+/** The socket.io side of the core: snapshot on connect, coalesced patches, commands with typed answers. */
+export class ViewChannel {
+  readonly io: Server<ViewToServerEvents, ServerToViewEvents, Record<string, never>, SeatData>;
+  private pendingChanges = new Set<keyof RegieState>();
+  private lastSentSeq: number;
+  private timer: NodeJS.Timeout | null = null;
+  private seatCounter = 0;
+
+  constructor(
+    http: HttpServer,
+    private readonly opts: ViewChannelOptions,
+  ) {
+    this.lastSentSeq = opts.engine.seq;
+    this.io = new Server(http, {
+      serveClient: false,
+      maxHttpBufferSize: MAX_MESSAGE_BYTES,
+      pingInterval: 5000,
+      pingTimeout: 5000,
+      allowRequest: (req, cb) => {
+        const port = opts.port();
+        if (!isAllowedHost(req.headers.host, opts.allowedHosts, port)) return cb('hôte non autorisé', false);
+        if (!isAllowedOrigin(req.headers.origin, opts.allowedHosts, port)) return cb('origine non autorisée', false);
+        cb(null, true);
+      },
+    });
+
+    this.io.use((socket, next) => {
+      const role = roleForToken(opts.tokens, (socket.handshake.auth as { token?: unknown }).token);
+      if (!role) {
+        opts.logger.warn('view refused: bad token', { address: socket.handshake.address });
+        return next(Object.assign(new Error('jeton invalide'), { data: { code: 'unauthorized' } }));
+      }
+      this.seatCounter += 1;
+      socket.data = { role, seat: `${role}-${this.seatCounter}`, inFlight: 0 };
+      next();
+    });
+
+    this.io.on('connection', (socket) => this.onConnection(socket));
+  }
+
+  /** Called by the engine after each commit. */
+  onCommitted(c: Committed): void {
+    c.changed.forEach((k) => this.pendingChanges.add(k));
+    if (!this.timer) this.timer = setTimeout(() => this.sendPatch(), PATCH_INTERVAL_MS);
+  }
+
+  close(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    return new Promise((resolve) => {
+      this.io.close(() => resolve());
+    });
+  }
+
+  private onConnection(socket: ViewSocket): void {
+    const { role, seat } = socket.data;
+    this.opts.logger.info('view connected', { role, seat, address: socket.handshake.address });
+    socket.emit('snapshot', this.snapshotFor(role));
+
+    socket.on('resync', () => socket.emit('snapshot', this.snapshotFor(role)));
+
+    socket.on('command', (envelope, ack) => {
+      const reply = typeof ack === 'function' ? ack : () => undefined;
+      void this.handleCommand(socket, envelope).then(reply, (err: unknown) => {
+        this.opts.logger.error('command failed', { err: String(err) });
+        reply(refusal('unavailable', 'erreur interne de la régie'));
+      });
+    });
+
+    socket.on('disconnect', (reason) => this.opts.logger.info('view disconnected', { seat, reason }));
+  }
+
+  private async handleCommand(socket: ViewSocket, envelope: unknown): Promise<CommandResult> {
+    if (socket.data.role !== 'control') {
+      return refusal('forbidden', 'ce poste est en lecture seule (sortie) : il ne peut pas envoyer de commande');
+    }
+    let size: number;
+    try {
+      size = JSON.stringify(envelope ?? null).length;
+    } catch {
+      return refusal('malformed', 'commande illisible');
+    }
+    if (size > MAX_COMMAND_BYTES) {
+      return refusal('too_large', `commande trop grande (${Math.round(size / 1024)} Kio, ${MAX_COMMAND_BYTES / 1024} Kio au plus)`);
+    }
+    if (socket.data.inFlight >= MAX_IN_FLIGHT_PER_SEAT) {
+      return refusal('busy', `trop de commandes en attente pour ce poste (${MAX_IN_FLIGHT_PER_SEAT}) : réessayez`);
+    }
+    socket.data.inFlight += 1;
+    try {
+      return await this.opts.engine.submit(envelope, socket.data.seat);
+    } finally {
+      socket.data.inFlight -= 1;
+    }
+  }
+
+  private snapshotFor(role: ViewRole): Snapshot {
+    return {
+      seq: this.opts.engine.seq,
+      role,
+      serverNow: Date.now(),
+      state: this.opts.engine.state,
+      access: role === 'control' ? this.opts.access() : null,
+      coreVersion: this.opts.version,
+    };
+  }
+
+  private sendPatch(): void {
+    this.timer = null;
+    const { engine } = this.opts;
+    if (this.pendingChanges.size === 0 || engine.seq === this.lastSentSeq) return;
+    const state = engine.state;
+    const patch: Patch = {
+      fromSeq: this.lastSentSeq,
+      seq: engine.seq,
+      serverNow: Date.now(),
+      ops: [...this.pendingChanges].map((k) => ({ op: 'set', path: [k], value: state[k] })),
+    };
+    this.pendingChanges.clear();
+    this.lastSentSeq = engine.seq;
+    this.io.emit('patch', patch);
+  }
+}

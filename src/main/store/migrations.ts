@@ -1,0 +1,49 @@
+/**
+ * Numbered, append-only schema migrations. Never edit a released one: add the next number.
+ * `schema_migrations` records which ran; a database with a higher number than we know was
+ * written by a newer Pupitre and is refused.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'journal, command ids, snapshots, settings',
+    sql: `
+      CREATE TABLE journal (
+        seq        INTEGER PRIMARY KEY,
+        at         INTEGER NOT NULL,
+        actor      TEXT    NOT NULL,
+        command_id TEXT,
+        type       TEXT    NOT NULL,
+        payload    TEXT    NOT NULL
+      ) STRICT;
+      CREATE INDEX journal_type ON journal(type, seq);
+
+      -- One row a command applied: a retry with the same id gets the same answer, applied once.
+      CREATE TABLE commands (
+        id       TEXT    PRIMARY KEY,
+        seq      INTEGER NOT NULL,
+        at       INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+
+      -- The state as of a journal seq, written in the same transaction as that seq's events.
+      CREATE TABLE snapshots (
+        seq   INTEGER PRIMARY KEY,
+        at    INTEGER NOT NULL,
+        state TEXT    NOT NULL
+      ) STRICT;
+
+      CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;
