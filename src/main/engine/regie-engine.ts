@@ -1,3 +1,4 @@
+import type { Command } from '../../shared/api/commands';
 import type { CommandResult } from '../../shared/api/results';
 import { refusal } from '../../shared/api/results';
 import { initialState, type RegieState } from '../../shared/api/state';
@@ -26,7 +27,7 @@ export interface EngineOptions {
 
 interface Pending {
   id: string;
-  command: import('../../shared/api/commands').Command;
+  command: Command;
   actor: string;
   resolve: (r: CommandResult) => void;
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { type Command, commandEnvelopeSchema, commandSchema, commandTypes } from '../../shared/api/commands';
 import { type CommandResult, type FieldIssue, refusal } from '../../shared/api/results';
 

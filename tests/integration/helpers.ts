@@ -1,0 +1,63 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { resolve } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import type { ServerToViewEvents, Snapshot, ViewToServerEvents } from '../../src/shared/api/channel';
+import type { CommandResult } from '../../src/shared/api/results';
+
+export const repoRoot = resolve(import.meta.dirname, '../..');
+
+export type ViewSocket = Socket<ServerToViewEvents, ViewToServerEvents>;
+
+export interface CoreProcess {
+  child: ChildProcess;
+  port: number;
+  tokens: { control: string; output: string };
+  exited: Promise<number | null>;
+}
+
+/** Starts `serve` as a real child process and waits for its JSON "ready" line. */
+export async function spawnCore(dataDir: string, extraArgs: string[] = []): Promise<CoreProcess> {
+  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/main/cli/serve.ts', '--data-dir', dataDir, '--port', '0', '--json', ...extraArgs], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
+  const ready = await new Promise<{ port: number; tokens: { control: string; output: string } }>((res, rej) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      try {
+        const msg = JSON.parse(line) as { ready?: boolean; port: number; tokens: { control: string; output: string } };
+        if (msg.ready) res(msg);
+      } catch {
+        /* not our line */
+      }
+    });
+    void exited.then((code) => rej(new Error(`core exited (${code}) before ready: ${stderr}`)));
+  });
+  return { child, port: ready.port, tokens: ready.tokens, exited };
+}
+
+export function connectView(port: number, token: string, opts: { origin?: string } = {}): ViewSocket {
+  return io(`http://127.0.0.1:${port}`, {
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    ...(opts.origin ? { extraHeaders: { Origin: opts.origin } } : {}),
+  });
+}
+
+export function nextSnapshot(socket: ViewSocket): Promise<Snapshot> {
+  return new Promise((res) => socket.once('snapshot', res));
+}
+
+export function connectError(socket: ViewSocket): Promise<Error> {
+  return new Promise((res) => socket.once('connect_error', res));
+}
+
+export function send(socket: ViewSocket, envelope: unknown): Promise<CommandResult> {
+  return socket.timeout(20_000).emitWithAck('command', envelope) as Promise<CommandResult>;
+}
