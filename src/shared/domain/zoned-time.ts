@@ -97,10 +97,13 @@ export function zonedToEpoch({ date, time }: WallTime, timeZone: string): number
     Number(tm[1]),
     Number(tm[2]),
   );
-  // Two passes converge for every real zone (offsets change at most once around a given time).
-  const first = naiveUtc - zoneOffsetMs(naiveUtc, timeZone);
-  const second = naiveUtc - zoneOffsetMs(first, timeZone);
-  return Math.min(first, second);
+  // The zone's offset half a day before and after bounds every candidate (offsets change at most
+  // once around a given time). A candidate is right when the zone really has that offset then.
+  const before = zoneOffsetMs(naiveUtc - 12 * 3_600_000, timeZone);
+  const after = zoneOffsetMs(naiveUtc + 12 * 3_600_000, timeZone);
+  const valid = [naiveUtc - before, naiveUtc - after].filter((t) => zoneOffsetMs(t, timeZone) === naiveUtc - t);
+  if (valid.length > 0) return Math.min(...valid);
+  return naiveUtc - before; // in the spring gap: the time as if the clock had not jumped yet
 }
 
 export function epochToWall(epochMs: number, timeZone: string): WallTime {
