@@ -1,13 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  NBSP,
-  NNBSP,
-  formatClockFr,
-  formatHourMinuteFr,
-  formatRange,
-  formatWallTimeFr,
-  frenchTypography,
-} from './french-typography';
+import { NBSP, NNBSP, formatClockFr, formatHourMinuteFr, formatRange, formatWallTimeFr, frenchTypography } from './french-typography';
 import { zonedToEpoch } from './zoned-time';
 
 const paris = 'Europe/Paris';

@@ -1,0 +1,45 @@
+import { useEffect, useRef } from 'react';
+import { useT } from '../lib/i18n';
+
+/** The small help of the keyboard shortcuts (`?`). A modal dialog: Escape closes it. */
+export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useT();
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+  const rows: [string[], string][] = [
+    [['/', 'n'], t('shortcuts.note')],
+    [[t('key.enter')], t('shortcuts.enter')],
+    [['?'], t('shortcuts.help')],
+    [[t('key.escape')], t('shortcuts.escape')],
+  ];
+  return (
+    <dialog ref={ref} className="shortcuts" aria-labelledby="shortcuts-title" onClose={onClose} data-testid="shortcuts-help">
+      <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
+      <dl className="shortcut-list">
+        {rows.map(([keys, what]) => (
+          <div key={what} className="shortcut">
+            <dt>
+              {keys.map((k, i) => (
+                <span key={k}>
+                  {i > 0 && <span className="muted"> {t('shortcuts.or')} </span>}
+                  <kbd>{k}</kbd>
+                </span>
+              ))}
+            </dt>
+            <dd>{what}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="dialog-actions">
+        <button type="button" className="btn" autoFocus onClick={onClose}>
+          {t('shortcuts.close')}
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,32 @@
+import { useT } from '../lib/i18n';
+import { useRegie } from '../lib/regie-store';
+import { ConnectionStatus } from './ConnectionStatus';
+import { CoreClock } from './CoreClock';
+import { LanguageSwitch } from './LanguageSwitch';
+
+/** Event, clock, link, seat, language, help: what the operator checks at a glance. */
+export function TopBar({ now, timeZone, onHelp }: { now: number; timeZone: string; onHelp: () => void }) {
+  const t = useT();
+  const event = useRegie((s) => s.state?.programme?.event);
+  const role = useRegie((s) => s.role);
+  return (
+    <header className="topbar">
+      <div className="topbar-brand">{t('app.name')}</div>
+      <div className="topbar-event" data-testid="event-name" title={event?.name}>
+        {event ? event.name : <span className="muted">{t('topbar.noProgramme')}</span>}
+        {event?.edition && <span className="topbar-edition">{event.edition}</span>}
+      </div>
+      <CoreClock now={now} timeZone={timeZone} />
+      <div className="topbar-right">
+        <ConnectionStatus timeZone={timeZone} />
+        <div className="topbar-seat" data-testid="seat-role">
+          <span className="muted">{t('topbar.seat')}</span> {role ? t(`role.${role}`) : t('role.unknown')}
+        </div>
+        <LanguageSwitch />
+        <button type="button" className="btn btn-ghost btn-help" onClick={onHelp} aria-keyshortcuts="?" title={t('topbar.help')}>
+          ?
+        </button>
+      </div>
+    </header>
+  );
+}

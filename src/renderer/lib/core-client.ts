@@ -1,0 +1,100 @@
+import { io, type Socket } from 'socket.io-client';
+import type { ServerToViewEvents, ViewToServerEvents } from '../../shared/api/channel';
+import type { Command, CommandEnvelope } from '../../shared/api/commands';
+import { type CommandResult, refusal } from '../../shared/api/results';
+import { newCommandId } from './command-id';
+import { currentLanguage, translate } from './i18n';
+import { isPatch } from './regie-sync';
+import { receivePatch, receiveSnapshot, setConnection, useRegie } from './regie-store';
+
+/**
+ * The view's link to the core: socket.io to the page's own origin, with the seat's token.
+ * Snapshot on connect, patches after; commands go out with an ack and a timeout and are never
+ * queued while offline (a late GO is worse than none).
+ */
+type CoreSocket = Socket<ServerToViewEvents, ViewToServerEvents>;
+
+export const COMMAND_TIMEOUT_MS = 5000;
+/** The message the core's middleware sends back for a wrong token. */
+const REFUSED_MESSAGE = 'jeton invalide';
+
+let socket: CoreSocket | null = null;
+let resyncAsked = false;
+
+export function connectToCore(token: string): void {
+  if (socket) return;
+  const s: CoreSocket = io(window.location.origin, {
+    auth: { token },
+    transports: ['websocket', 'polling'],
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 3000,
+    randomizationFactor: 0.3,
+    timeout: 5000,
+  });
+  socket = s;
+
+  s.on('connect', () => setConnection('online'));
+  s.on('disconnect', (reason) => {
+    setConnection('offline');
+    // The core closed the socket itself (restart, shutdown): socket.io will not retry on its own.
+    if (reason === 'io server disconnect') setTimeout(() => s.connect(), 1000);
+  });
+  s.on('connect_error', (err) => {
+    if (err.message === REFUSED_MESSAGE) {
+      setConnection('refused');
+      s.disconnect(); // no point retrying with the same token
+    } else {
+      setConnection('offline');
+    }
+  });
+
+  s.on('snapshot', (snapshot) => {
+    resyncAsked = false;
+    receiveSnapshot(snapshot);
+  });
+  s.on('patch', (patch) => {
+    if (!isPatch(patch)) return;
+    const decision = receivePatch(patch);
+    if (decision === 'resync' && !resyncAsked) {
+      resyncAsked = true;
+      s.emit('resync');
+    }
+  });
+}
+
+function isCommandResult(x: unknown): x is CommandResult {
+  if (typeof x !== 'object' || x === null) return false;
+  const r = x as { ok?: unknown; error?: { message?: unknown } };
+  return r.ok === true || (r.ok === false && typeof r.error?.message === 'string');
+}
+
+const say = (key: 'command.offline' | 'command.timeout' | 'command.lost' | 'command.badAnswer') => translate(currentLanguage(), key);
+
+/** Sends a command now, or answers at once that it could not. Never throws. */
+export async function sendCommand(command: Command): Promise<CommandResult> {
+  const s = socket;
+  if (!s || !s.connected || useRegie.getState().connection !== 'online') {
+    return refusal('unavailable', say('command.offline'));
+  }
+  const envelope: CommandEnvelope = { id: newCommandId(), command };
+  const answer = s.timeout(COMMAND_TIMEOUT_MS).emitWithAck('command', envelope);
+  // socket.io buffers an emit made while the link is half-dead and sends it on reconnect:
+  // take it back out, so that nothing leaves late.
+  const buffered = s.sendBuffer.findIndex((p) => {
+    const data: unknown = p.data;
+    return Array.isArray(data) && (data[1] as { id?: unknown } | undefined)?.id === envelope.id;
+  });
+  if (buffered >= 0) {
+    s.sendBuffer.splice(buffered, 1);
+    answer.catch(() => undefined); // its timer still fires; nobody waits for it
+    return refusal('unavailable', say('command.offline'));
+  }
+  try {
+    const result: unknown = await answer;
+    return isCommandResult(result) ? result : refusal('unavailable', say('command.badAnswer'));
+  } catch (err) {
+    // Timed out, or the link dropped after the command left: it may have been applied.
+    const timedOut = err instanceof Error && /timed out/.test(err.message);
+    return refusal('unavailable', say(timedOut ? 'command.timeout' : 'command.lost'));
+  }
+}

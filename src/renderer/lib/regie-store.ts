@@ -1,0 +1,66 @@
+import { create } from 'zustand';
+import type { AccessInfo, Patch, Snapshot, ViewRole } from '../../shared/api/channel';
+import type { RegieState } from '../../shared/api/state';
+import { applyPatchOps, patchDecision, type PatchDecision } from './regie-sync';
+import { refineServerOffset } from './server-offset';
+
+export type ConnectionState = 'connecting' | 'online' | 'offline' | 'refused';
+
+/** What a view mirrors of the core. Written only by core-client.ts; read by the components. */
+export interface RegieStore {
+  connection: ConnectionState;
+  /** Date.now() when `connection` last changed. */
+  since: number;
+  seq: number;
+  role: ViewRole | null;
+  state: RegieState | null;
+  access: AccessInfo | null;
+  /** serverNow − Date.now() at receipt: add it to Date.now() to read the core's clock. */
+  serverOffsetMs: number;
+  coreVersion: string | null;
+}
+
+export const useRegie = create<RegieStore>(() => ({
+  connection: 'connecting',
+  since: Date.now(),
+  seq: 0,
+  role: null,
+  state: null,
+  access: null,
+  serverOffsetMs: 0,
+  coreVersion: null,
+}));
+
+export function setConnection(connection: ConnectionState): void {
+  if (useRegie.getState().connection === connection) return;
+  useRegie.setState({ connection, since: Date.now() });
+}
+
+export function receiveSnapshot(s: Snapshot, receivedAt = Date.now()): void {
+  useRegie.setState({
+    seq: s.seq,
+    role: s.role,
+    state: s.state,
+    access: s.access,
+    coreVersion: s.coreVersion,
+    serverOffsetMs: s.serverNow - receivedAt,
+  });
+}
+
+/** Applies a patch if it follows what we have; tells the caller when a fresh snapshot is needed. */
+export function receivePatch(p: Patch, receivedAt = Date.now()): PatchDecision {
+  const { seq, state, serverOffsetMs } = useRegie.getState();
+  const decision = patchDecision(state ? seq : null, p);
+  const offset = refineServerOffset(serverOffsetMs, p.serverNow - receivedAt);
+  if (decision === 'apply' && state) {
+    useRegie.setState({ seq: p.seq, state: applyPatchOps(state, p.ops), serverOffsetMs: offset });
+  } else if (offset !== serverOffsetMs) {
+    useRegie.setState({ serverOffsetMs: offset });
+  }
+  return decision;
+}
+
+/** The core's wall clock now (before any rehearsal offset). */
+export function coreRealNow(): number {
+  return Date.now() + useRegie.getState().serverOffsetMs;
+}
