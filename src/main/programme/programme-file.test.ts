@@ -71,6 +71,22 @@ describe('demo programme (resources/demo/assises-2021.yaml)', () => {
     expect(again(JSON.stringify(demo, null, '\t'), 'demo.json')).toEqual(demo);
   });
 
+  it('prepares interactions for the plenaries, and cues that run them', () => {
+    const kinds = (demo.interactions ?? []).map((i) => (i.kind === 'poll' ? `poll:${i.type}` : i.kind));
+    expect(kinds).toEqual(expect.arrayContaining(['poll:single', 'wordcloud', 'poll:yesno']));
+    const cues = demo.sessions.flatMap((s) => (s.cues ?? []).map((c) => ({ ...c, kind: s.kind })));
+    expect(cues.length).toBeGreaterThanOrEqual(10);
+    expect(cues.filter((c) => c.mode === 'auto').length).toBeGreaterThanOrEqual(1);
+    expect(cues.filter((c) => c.mode === 'manual').length).toBeGreaterThan(cues.length / 2);
+    expect(cues.some((c) => c.autoContinue === true)).toBe(true);
+    expect(cues.some((c) => (c.preWaitSeconds ?? 0) > 0)).toBe(true);
+    expect(cues.some((c) => c.action.type === 'note')).toBe(true);
+    expect(cues.some((c) => 'time' in c.at)).toBe(true);
+    expect(cues.some((c) => 'offset' in c.at && c.at.offset.startsWith('-'))).toBe(true);
+    // Workshops stay without cues (room only, no interaction planned).
+    expect(cues.filter((c) => c.kind === 'workshop')).toEqual([]);
+  });
+
   it('accepts a UTF-8 byte order mark', () => {
     expect(parseProgrammeFile(`\uFEFF${demoText}`, 'assises-2021.yaml')).toEqual(demo);
     expect(parseProgrammeFile(`\uFEFF${JSON.stringify(demo)}`, 'demo.json')).toEqual(demo);
@@ -273,5 +289,197 @@ describe('parseProgrammeFile: broken files', () => {
     const padded = `${text}#${'x'.repeat(MAX_PROGRAMME_FILE_BYTES - text.length - 2)}\n`;
     expect(Buffer.byteLength(padded)).toBe(MAX_PROGRAMME_FILE_BYTES);
     expect(parseProgrammeFile(padded).sessions).toHaveLength(2);
+  });
+});
+
+// Cues and interactions: BASE with two interactions before the sessions and cues in session s2.
+const INTERACTIONS = [
+  'interactions:',
+  '  - kind: poll',
+  '    id: sondage',
+  '    type: yesno',
+  '    question: Ça va ?',
+  '  - kind: wordcloud',
+  '    id: nuage',
+  '    prompt: Un mot',
+];
+const CUES = [
+  '      - id: c1',
+  '        at: { offset: "+00:15" }',
+  '        action: { type: poll.open, interaction: sondage }',
+  '      - id: c2',
+  '        at: { time: "10:45" }',
+  '        mode: auto',
+  '        action: { type: wordcloud.open, interaction: nuage }',
+];
+
+/** BASE with interactions and cues, `change` applied to them (cue lines, interaction lines). */
+function cueFile(change: (cues: string[], interactions: string[]) => void = () => {}): string {
+  const cues = [...CUES];
+  const interactions = [...INTERACTIONS];
+  change(cues, interactions);
+  return edit([8, [...interactions, 'sessions:']], [20, ['    title: Atelier', '    cues:', ...cues]]);
+}
+
+/** The 1-based line of the `nth` line containing `needle`. */
+function lineOf(text: string, needle: string, nth = 1): number {
+  const lines = text
+    .split('\n')
+    .map((l, i) => [l, i + 1] as const)
+    .filter(([l]) => l.includes(needle));
+  const found = lines[nth - 1];
+  if (!found) throw new Error(`absent : ${needle}`);
+  return found[1];
+}
+
+describe('parseProgrammeFile: cues and interactions', () => {
+  it('reads them, with defaults', () => {
+    const p = parseProgrammeFile(cueFile());
+    expect(p.interactions).toEqual([
+      { kind: 'poll', id: 'sondage', type: 'yesno', question: 'Ça va ?', hideResultsUntilReveal: false },
+      { kind: 'wordcloud', id: 'nuage', prompt: 'Un mot', maxWordsPerParticipant: 3, maxWordLength: 25 },
+    ]);
+    expect(p.sessions[1]!.cues).toEqual([
+      { id: 'c1', at: { offset: '+00:15' }, action: { type: 'poll.open', interaction: 'sondage' }, mode: 'manual' },
+      { id: 'c2', at: { time: '10:45' }, mode: 'auto', action: { type: 'wordcloud.open', interaction: 'nuage' } },
+    ]);
+    expect(parseProgrammeFile(edit()).interactions).toBeUndefined();
+  });
+
+  const cases: { name: string; text: string; needle: string; nth?: number; field: string; message?: RegExp }[] = [
+    {
+      name: 'unknown interaction',
+      text: cueFile((c) => (c[2] = '        action: { type: poll.open, interaction: inconnu }')),
+      needle: 'inconnu',
+      field: 'sessions[1].cues[0].action.interaction',
+      message: /interaction absente/,
+    },
+    {
+      name: 'poll action on a word cloud',
+      text: cueFile((c) => (c[2] = '        action: { type: poll.open, interaction: nuage }')),
+      needle: 'poll.open, interaction: nuage',
+      field: 'sessions[1].cues[0].action.interaction',
+      message: /nuage de mots, pas un sondage/,
+    },
+    {
+      name: 'duplicate cue id',
+      text: cueFile((c) => (c[3] = '      - id: c1')),
+      needle: '      - id: c1',
+      nth: 2,
+      field: 'sessions[1].cues[1].id',
+      message: /en double/,
+    },
+    {
+      name: 'duplicate cue id across sessions',
+      text: edit(
+        [8, [...INTERACTIONS, 'sessions:']],
+        [
+          14,
+          ['    title: Ouverture', '    cues:', '      - id: c1', '        at: { offset: "+00:00" }', '        action: { type: qa.open }'],
+        ],
+        [20, ['    title: Atelier', '    cues:', ...CUES]],
+      ),
+      needle: '      - id: c1',
+      nth: 2,
+      field: 'sessions[1].cues[0].id',
+      message: /en double/,
+    },
+    {
+      name: 'bad offset',
+      text: cueFile((c) => (c[1] = '        at: { offset: "+0:75" }')),
+      needle: '+0:75',
+      field: 'sessions[1].cues[0].at.offset',
+      message: /décalage attendu/,
+    },
+    {
+      name: 'offset in words',
+      text: cueFile((c) => (c[1] = '        at: { offset: "15 min" }')),
+      needle: '15 min',
+      field: 'sessions[1].cues[0].at.offset',
+      message: /\+HH:MM/,
+    },
+    {
+      name: 'both offset and time',
+      text: cueFile((c) => (c[1] = '        at: { offset: "+00:15", time: "10:15" }')),
+      needle: 'at: {',
+      field: 'sessions[1].cues[0].at',
+      message: /moment attendu/,
+    },
+    {
+      name: 'cue time not a time',
+      text: cueFile((c) => (c[4] = '        at: { time: "10h45" }')),
+      needle: '10h45',
+      field: 'sessions[1].cues[1].at.time',
+      message: /HH:MM/,
+    },
+    {
+      name: 'unknown action',
+      text: cueFile((c) => (c[2] = '        action: { type: poll.launch, interaction: sondage }')),
+      needle: 'poll.launch',
+      field: 'sessions[1].cues[0].action.type',
+    },
+    {
+      name: 'unknown mode',
+      text: cueFile((c) => (c[5] = '        mode: auto-ish')),
+      needle: 'auto-ish',
+      field: 'sessions[1].cues[1].mode',
+    },
+    {
+      name: 'negative pre-wait',
+      text: cueFile((c) => c.push('        preWaitSeconds: -3')),
+      needle: 'preWaitSeconds',
+      field: 'sessions[1].cues[1].preWaitSeconds',
+    },
+    {
+      name: 'scene with an interaction it cannot show',
+      text: cueFile((c) => (c[2] = '        action: { type: scene, scene: black, interaction: sondage }')),
+      needle: 'scene: black',
+      field: 'sessions[1].cues[0].action.interaction',
+      message: /seules les scènes/,
+    },
+    {
+      name: 'duplicate interaction id',
+      text: cueFile((_c, i) => (i[6] = '    id: sondage')),
+      needle: '    id: sondage',
+      nth: 2,
+      field: 'interactions[1].id',
+      message: /en double/,
+    },
+    {
+      name: 'options on a yes/no poll',
+      text: cueFile((_c, i) => i.splice(5, 0, '    options: [oui, non]')),
+      needle: 'options: [oui, non]',
+      field: 'interactions[0].options',
+      message: /champ inconnu/,
+    },
+    {
+      name: 'single poll with one option',
+      text: cueFile((_c, i) => (i[3] = '    type: single\n    options: [seule]')),
+      needle: 'options: [seule]',
+      field: 'interactions[0].options',
+      message: /deux options/,
+    },
+    {
+      name: 'unknown poll type',
+      text: cueFile((_c, i) => (i[3] = '    type: ranking')),
+      needle: 'type: ranking',
+      field: 'interactions[0].type',
+    },
+    {
+      name: 'minimum length on a session that is not a break',
+      text: edit([13, ['    kind: plenary', '    minMinutes: 10']]),
+      needle: 'minMinutes',
+      field: 'sessions[0].minMinutes',
+      message: /pauses/,
+    },
+  ];
+
+  it.each(cases)('$name: field "$field"', ({ text, needle, nth, field, message }) => {
+    const line = lineOf(text, needle, nth);
+    const e = errorOf(text);
+    const issue = e.issues.find((i) => i.field === field);
+    expect(issue, JSON.stringify(e.issues)).toBeDefined();
+    expect(issue!.line).toBe(line);
+    if (message) expect(issue!.message).toMatch(message);
   });
 });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { actionInteraction, cueSchema } from './cue';
+import { type InteractionKind, interactionSchema } from './interaction';
 import { isClockTime, isIsoDate, isValidTimeZone, zonedToEpoch } from './zoned-time';
 
 /**
@@ -54,6 +56,10 @@ export const sessionSchema = z.strictObject({
   speakers: z.array(speakerSchema).max(40).optional(),
   audience: audienceSchema.optional(),
   notes: text(2000).optional(),
+  /** Breaks only: the shortest the break may become when it absorbs a delay (5 min when absent). */
+  minMinutes: z.int().min(0).max(600).optional(),
+  /** What the régie does during the session, at set moments. */
+  cues: z.array(cueSchema).max(200).optional(),
 });
 export type Session = z.infer<typeof sessionSchema>;
 
@@ -76,14 +82,26 @@ export const eventSchema = z.strictObject({
   notice: text(1000).optional(),
 });
 
+const kindLabel: Record<InteractionKind, string> = { poll: 'un sondage', wordcloud: 'un nuage de mots' };
+
 export const programmeSchema = z
   .strictObject({
     version: z.literal(1).default(1),
     event: eventSchema,
     days: z.array(daySchema).min(1).max(14),
+    /** Polls and word clouds prepared in advance, launched by cues. */
+    interactions: z.array(interactionSchema).max(500).optional(),
     sessions: z.array(sessionSchema).max(500),
   })
   .superRefine((p, ctx) => {
+    const interactions = new Map<string, InteractionKind>();
+    p.interactions?.forEach((it, k) => {
+      if (interactions.has(it.id)) {
+        ctx.addIssue({ code: 'custom', path: ['interactions', k, 'id'], message: `identifiant en double : ${it.id}` });
+      }
+      interactions.set(it.id, it.kind);
+    });
+    const cueIds = new Set<string>();
     const days = new Set(p.days.map((d) => d.date));
     const ids = new Set<string>();
     p.sessions.forEach((s, i) => {
@@ -97,6 +115,38 @@ export const programmeSchema = z
       if (s.end <= s.start) {
         ctx.addIssue({ code: 'custom', path: ['sessions', i, 'end'], message: 'la fin doit suivre le début' });
       }
+      if (s.minMinutes !== undefined && s.kind !== 'break') {
+        ctx.addIssue({ code: 'custom', path: ['sessions', i, 'minMinutes'], message: 'réservé aux pauses (kind: break)' });
+      }
+      s.cues?.forEach((c, j) => {
+        const at = ['sessions', i, 'cues', j];
+        if (cueIds.has(c.id)) ctx.addIssue({ code: 'custom', path: [...at, 'id'], message: `identifiant de réplique en double : ${c.id}` });
+        cueIds.add(c.id);
+        const a = c.action;
+        if (a.type === 'scene' && a.interaction !== undefined && a.scene !== 'poll' && a.scene !== 'wordcloud') {
+          ctx.addIssue({
+            code: 'custom',
+            path: [...at, 'action', 'interaction'],
+            message: 'seules les scènes « poll » et « wordcloud » désignent une interaction',
+          });
+        }
+        const ref = actionInteraction(a);
+        if (!ref) return;
+        const kind = interactions.get(ref.id);
+        if (kind === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [...at, 'action', 'interaction'],
+            message: `interaction absente de « interactions » : ${ref.id}`,
+          });
+        } else if (kind !== ref.kind) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [...at, 'action', 'interaction'],
+            message: `${ref.id} est ${kindLabel[kind]}, pas ${kindLabel[ref.kind]}`,
+          });
+        }
+      });
     });
   });
 export type Programme = z.infer<typeof programmeSchema>;
