@@ -3,6 +3,7 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { AccessInfo } from '../shared/api/channel';
+import { startCueScheduler } from './engine/cue-scheduler';
 import { RegieEngine } from './engine/regie-engine';
 import { createFileLogger, type Logger } from './log/logger';
 import { parseProgrammeFile } from './programme/programme-file';
@@ -120,6 +121,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   });
   logger.info('core starting', { seq: engine.seq, dataDir: options.dataDir });
   if (engine.seq === 0 && options.demo !== false) await seedDemo(engine, options.resourcesDir, logger);
+  const scheduler = startCueScheduler(engine, logger);
 
   const lan = options.lan ?? false;
   const lanIps = lan ? lanAddresses() : [];
@@ -157,6 +159,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     async close() {
       if (closed) return;
       closed = true;
+      scheduler.stop();
       engine.close();
       await channel?.close();
       await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -1,23 +1,53 @@
 import type { Command } from '../../shared/api/commands';
+import type { FieldIssue } from '../../shared/api/results';
 import type { RegieState } from '../../shared/api/state';
+import * as cueEngine from '../../shared/domain/cue-engine';
+import { sessionEndMs, sessionStartMs } from '../../shared/domain/programme';
+import { readProgrammeFile } from '../programme/import-programme';
+import { ProgrammeFileError } from '../programme/programme-file';
 import type { RegieEvent } from './events';
+import { showNow, stepEvents, timedCuesOf } from './run-of-show';
 
 export interface DecideContext {
+  /** Real time (epoch ms); the show clock derives from it and the state's clock setting. */
   now: number;
 }
 
 export class CommandRejected extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly issues?: FieldIssue[],
+  ) {
     super(message);
     this.name = 'CommandRejected';
   }
 }
 
+function requireSession(state: RegieState, sessionId: string) {
+  const session = state.programme?.sessions.find((s) => s.id === sessionId);
+  if (!state.programme || !session) throw new CommandRejected(`séance inconnue : ${sessionId}`);
+  return { programme: state.programme, session };
+}
+
+function cueStep(step: cueEngine.CueStep, at: number): RegieEvent[] {
+  if (!step.ok) throw new CommandRejected(step.reason);
+  return stepEvents(step, at);
+}
+
 /** Turns a valid command into the events it causes, or refuses it given the state. Pure. */
 export function decide(state: RegieState, command: Command, ctx: DecideContext): RegieEvent[] {
+  const at = showNow(state, ctx.now);
   switch (command.type) {
     case 'programme.load':
       return [{ type: 'programme.loaded', programme: command.programme }];
+    case 'programme.import':
+      try {
+        return [{ type: 'programme.loaded', programme: readProgrammeFile(command.content, command.fileName), source: command.fileName }];
+      } catch (err) {
+        if (!(err instanceof ProgrammeFileError)) throw err;
+        const issues = err.issues.slice(0, 50).map((i) => ({ path: [i.line === null ? '' : `ligne ${i.line}`, i.field].filter(Boolean).join(', '), message: i.message }));
+        throw new CommandRejected(`${command.fileName} : ${err.issues.length} erreur(s), rien n’a été importé`, issues);
+      }
     case 'clock.set':
       if (command.clock.mode === 'live') {
         return state.clock.mode === 'live' ? [] : [{ type: 'clock.set', clock: { mode: 'live' } }];
@@ -25,10 +55,52 @@ export function decide(state: RegieState, command: Command, ctx: DecideContext):
       return [{ type: 'clock.set', clock: { mode: 'rehearsal', offsetMs: Math.round(command.clock.at - ctx.now) } }];
     case 'log.note':
       return [{ type: 'log.noted', text: command.text }];
+    case 'cue.go':
+      return cueStep(cueEngine.go(state.cues, timedCuesOf(state), at, command.cueId === undefined ? {} : { cueId: command.cueId }), at);
+    case 'cue.next':
+      return cueStep(cueEngine.next(state.cues, timedCuesOf(state)), at);
+    case 'cue.previous':
+      return cueStep(cueEngine.previous(state.cues, timedCuesOf(state)), at);
+    case 'cue.skip':
+      return cueStep(cueEngine.skip(state.cues, timedCuesOf(state), command.cueId, at), at);
+    case 'cue.hold':
+      return cueStep(cueEngine.hold(state.cues, timedCuesOf(state), at), at);
+    case 'cue.release':
+      return cueStep(cueEngine.release(state.cues, timedCuesOf(state), at), at);
+    case 'cue.reset':
+      return [{ type: 'cue.reset', at }];
+    case 'delay.set':
+      requireSession(state, command.sessionId);
+      // `at` orders the entries (the latest wins): real time, which never jumps like a rehearsal clock.
+      return [{ type: 'delay.set', entry: { sessionId: command.sessionId, minutes: command.minutes, at: ctx.now } }];
+    case 'delay.clear':
+      requireSession(state, command.sessionId);
+      if (!state.delays.some((d) => d.sessionId === command.sessionId)) throw new CommandRejected('aucun retard saisi sur cette séance');
+      return [{ type: 'delay.cleared', sessionId: command.sessionId, at }];
+    case 'session.mark': {
+      const { programme, session } = requireSession(state, command.sessionId);
+      const plannedAt = command.edge === 'start' ? sessionStartMs(programme, session) : sessionEndMs(programme, session);
+      return [{ type: 'session.marked', sessionId: session.id, edge: command.edge, at, plannedAt }];
+    }
     default:
       return assertNever(command);
   }
 }
+
+/** What the clock decides by itself: auto cues, ended pre-waits, auto-continues. */
+export function decideTick(state: RegieState, realNow: number): RegieEvent[] {
+  if (!state.programme) return [];
+  const at = showNow(state, realNow);
+  return cueStep(cueEngine.tick(state.cues, timedCuesOf(state), at), at);
+}
+
+/** At start-up: auto cues whose time passed while the régie was closed are flagged missed, never fired. */
+export function decideRestore(state: RegieState, realNow: number): RegieEvent[] {
+  if (!state.programme) return [];
+  const at = showNow(state, realNow);
+  return cueStep(cueEngine.restore(state.cues, timedCuesOf(state), at), at);
+}
+
 
 export function assertNever(x: never): never {
   throw new Error(`cas non traité : ${JSON.stringify(x)}`);

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { cueEventSchema } from '../../shared/domain/cue-events';
+import { delayEntrySchema } from '../../shared/domain/delays';
 import { programmeSchema } from '../../shared/domain/programme';
 
 /**
@@ -10,10 +12,24 @@ export const clockSettingSchema = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('rehearsal'), offsetMs: z.number().int() }),
 ]);
 
+const instant = z.number();
+
 export const regieEventSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('programme.loaded'), programme: programmeSchema }),
+  z.strictObject({ type: z.literal('programme.loaded'), programme: programmeSchema, source: z.string().optional() }),
   z.strictObject({ type: z.literal('clock.set'), clock: clockSettingSchema }),
   z.strictObject({ type: z.literal('log.noted'), text: z.string() }),
+  // The run of show: the cue engine's own events (src/shared/domain/cue-events.ts), verbatim.
+  ...cueEventSchema.options,
+  z.strictObject({ type: z.literal('cue.reset'), at: instant }),
+  z.strictObject({ type: z.literal('delay.set'), entry: delayEntrySchema }),
+  z.strictObject({ type: z.literal('delay.cleared'), sessionId: z.string(), at: instant }),
+  z.strictObject({ type: z.literal('session.marked'), sessionId: z.string(), edge: z.enum(['start', 'end']), at: instant, plannedAt: instant }),
+  // What fired cues do to the audience side.
+  z.strictObject({ type: z.literal('interaction.opened'), interactionId: z.string(), at: instant }),
+  z.strictObject({ type: z.literal('interaction.closed'), interactionId: z.string(), at: instant }),
+  z.strictObject({ type: z.literal('interaction.revealed'), interactionId: z.string(), at: instant }),
+  z.strictObject({ type: z.literal('qa.opened'), at: instant }),
+  z.strictObject({ type: z.literal('qa.closed'), at: instant }),
 ]);
 export type RegieEvent = z.infer<typeof regieEventSchema>;
 

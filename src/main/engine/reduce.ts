@@ -1,6 +1,18 @@
-import { NOTES_KEPT_IN_STATE, type RegieState } from '../../shared/api/state';
+import { AS_RUN_KEPT_IN_STATE, type AsRunEntry, NOTES_KEPT_IN_STATE, type RegieState } from '../../shared/api/state';
+import { evolveCue, initialCueState } from '../../shared/domain/cue-events';
+import { formatOffset } from '../../shared/domain/delays';
 import { assertNever } from './decide';
 import type { EventMeta, RegieEvent } from './events';
+
+function keepLast<T>(list: readonly T[], item: T, max: number): T[] {
+  const next = list.length >= max ? list.slice(1 - max) : list.slice();
+  next.push(item);
+  return next;
+}
+
+function logged(state: RegieState, meta: EventMeta, entry: Omit<AsRunEntry, 'seq' | 'author'>): RegieState['asRun'] {
+  return keepLast(state.asRun, { seq: meta.seq, author: meta.actor, ...entry }, AS_RUN_KEPT_IN_STATE);
+}
 
 /** Applies one event. Pure and immutable: untouched slices keep their identity (patches rely on it). */
 export function reduce(state: RegieState, event: RegieEvent, meta: EventMeta): RegieState {
@@ -11,13 +23,85 @@ export function reduce(state: RegieState, event: RegieEvent, meta: EventMeta): R
       return { ...state, clock: event.clock };
     case 'log.noted': {
       const note = { seq: meta.seq, at: meta.at, author: meta.actor, text: event.text };
-      const notes = state.notes.length >= NOTES_KEPT_IN_STATE ? state.notes.slice(1 - NOTES_KEPT_IN_STATE) : state.notes.slice();
-      notes.push(note);
-      return { ...state, notes, notesTotal: state.notesTotal + 1 };
+      return { ...state, notes: keepLast(state.notes, note, NOTES_KEPT_IN_STATE), notesTotal: state.notesTotal + 1 };
     }
+    case 'cue.standby':
+    case 'cue.go':
+    case 'cue.prewait':
+    case 'cue.held':
+    case 'cue.released':
+      return { ...state, cues: evolveCue(state.cues, event) };
+    case 'cue.fired':
+    case 'cue.missed':
+    case 'cue.skipped': {
+      const cues = evolveCue(state.cues, event);
+      const sessionId = state.programme?.sessions.find((s) => s.cues?.some((c) => c.id === event.cueId))?.id ?? null;
+      const entry =
+        event.type === 'cue.fired'
+          ? { kind: event.type, plannedAt: event.plannedAt, actualAt: event.firedAt, detail: event.trigger }
+          : event.type === 'cue.missed'
+            ? { kind: event.type, plannedAt: event.plannedAt, actualAt: event.at, detail: event.reason }
+            : { kind: event.type, plannedAt: null, actualAt: event.at, detail: '' };
+      return { ...state, cues, asRun: logged(state, meta, { ...entry, sessionId, cueId: event.cueId }) };
+    }
+    case 'cue.reset':
+      return { ...state, cues: initialCueState() };
+    case 'delay.set':
+      return {
+        ...state,
+        delays: [...state.delays, event.entry],
+        asRun: logged(state, meta, {
+          kind: 'delay.set',
+          sessionId: event.entry.sessionId,
+          cueId: null,
+          plannedAt: null,
+          actualAt: event.entry.at,
+          detail: formatOffset(event.entry.minutes),
+        }),
+      };
+    case 'delay.cleared':
+      return {
+        ...state,
+        delays: state.delays.filter((d) => d.sessionId !== event.sessionId),
+        asRun: logged(state, meta, { kind: 'delay.cleared', sessionId: event.sessionId, cueId: null, plannedAt: null, actualAt: event.at, detail: '' }),
+      };
+    case 'session.marked': {
+      const mark = state.sessionMarks[event.sessionId] ?? { startedAt: null, endedAt: null };
+      const next = event.edge === 'start' ? { ...mark, startedAt: event.at } : { ...mark, endedAt: event.at };
+      return {
+        ...state,
+        sessionMarks: { ...state.sessionMarks, [event.sessionId]: next },
+        asRun: logged(state, meta, {
+          kind: event.edge === 'start' ? 'session.start' : 'session.end',
+          sessionId: event.sessionId,
+          cueId: null,
+          plannedAt: event.plannedAt,
+          actualAt: event.at,
+          detail: '',
+        }),
+      };
+    }
+    case 'interaction.opened':
+      return withInteraction(state, event.interactionId, { status: 'open', openedAt: event.at, closedAt: null, revealed: false });
+    case 'interaction.closed': {
+      const run = state.live.interactions[event.interactionId];
+      return withInteraction(state, event.interactionId, { status: 'closed', openedAt: run?.openedAt ?? event.at, closedAt: event.at, revealed: run?.revealed ?? false });
+    }
+    case 'interaction.revealed': {
+      const run = state.live.interactions[event.interactionId];
+      return withInteraction(state, event.interactionId, { status: run?.status ?? 'closed', openedAt: run?.openedAt ?? event.at, closedAt: run?.closedAt ?? null, revealed: true });
+    }
+    case 'qa.opened':
+      return { ...state, live: { ...state.live, qa: { open: true, since: event.at } } };
+    case 'qa.closed':
+      return { ...state, live: { ...state.live, qa: { open: false, since: event.at } } };
     default:
       return assertNever(event);
   }
+}
+
+function withInteraction(state: RegieState, id: string, run: RegieState['live']['interactions'][string]): RegieState {
+  return { ...state, live: { ...state.live, interactions: { ...state.live.interactions, [id]: run } } };
 }
 
 /** The top-level slices that differ between two states (by identity). */

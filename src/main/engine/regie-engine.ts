@@ -25,12 +25,13 @@ export interface EngineOptions {
   onError?: (err: unknown) => void;
 }
 
-interface Pending {
-  id: string;
-  command: Command;
+/** A decision the core makes by itself (the clock's ticks, the restore at start-up): no command id. */
+export type SystemDecision = (state: RegieState, realNow: number) => RegieEvent[];
+
+type Pending = {
   actor: string;
   resolve: (r: CommandResult) => void;
-}
+} & ({ id: string; command: Command; system?: undefined } | { id: null; command?: undefined; system: SystemDecision });
 
 /** Rebuilds the state: the latest readable snapshot, then the journal after it. */
 export function rebuildState(journal: Journal, snapshots: Snapshots | null): { state: RegieState; seq: number } {
@@ -39,7 +40,8 @@ export function rebuildState(journal: Journal, snapshots: Snapshots | null): { s
   const snap = snapshots?.latest();
   if (snap) {
     try {
-      state = JSON.parse(snap.state) as RegieState;
+      // Slices added since the snapshot was written start empty; the journal tail fills them.
+      state = { ...initialState(), ...(JSON.parse(snap.state) as Partial<RegieState>) };
       seq = snap.seq;
     } catch {
       state = initialState();
@@ -104,6 +106,15 @@ export class RegieEngine {
     });
   }
 
+  /** Queues a decision of the core itself; it is journaled like a command, under `actor`. */
+  submitSystem(actor: string, decision: SystemDecision): Promise<CommandResult> {
+    if (this.closed) return Promise.resolve(refusal('unavailable', 'la régie s’arrête'));
+    return new Promise((resolve) => {
+      this.queue.push({ id: null, system: decision, actor, resolve });
+      this.scheduleFlush();
+    });
+  }
+
   /** Commits what is queued now (tests and shutdown); normally a flush follows each event-loop turn. */
   flush(): void {
     while (this.queue.length > 0) this.commitBatch(this.queue.splice(0, this.maxBatch));
@@ -135,20 +146,23 @@ export class RegieEngine {
     try {
       this.journal.transaction(() => {
         for (const item of batch) {
-          const known = seenInBatch.get(item.id) ?? this.journal.commandSeq(item.id);
+          const known = item.id === null ? undefined : (seenInBatch.get(item.id) ?? this.journal.commandSeq(item.id));
           if (known !== undefined) {
             results.push({ ok: true, seq: known, duplicate: true });
             continue;
           }
           let events: RegieEvent[];
           try {
-            events = decide(state, item.command, { now: at });
+            events = item.system ? item.system(state, at) : decide(state, item.command, { now: at });
           } catch (err) {
             if (err instanceof CommandRejected) {
-              results.push(refusal('rejected', err.message));
-              continue;
+              results.push(refusal('rejected', err.message, err.issues));
+            } else {
+              // A bug in one decision must not fail the others of the batch: this one is refused.
+              this.options.onError?.(err);
+              results.push(refusal('unavailable', `erreur interne de la régie : ${err instanceof Error ? err.message : String(err)}`));
             }
-            throw err;
+            continue;
           }
           for (const event of events) {
             seq += 1;
@@ -156,8 +170,10 @@ export class RegieEngine {
             this.journal.append(seq, { at, actor: item.actor, commandId: item.id, type: event.type, payload: JSON.stringify(event) });
             state = reduce(state, event, meta);
           }
-          this.journal.recordCommand(item.id, seq, at);
-          seenInBatch.set(item.id, seq);
+          if (item.id !== null) {
+            this.journal.recordCommand(item.id, seq, at);
+            seenInBatch.set(item.id, seq);
+          }
           results.push({ ok: true, seq, duplicate: false });
         }
         if (Math.floor(seq / this.snapshotEvery) > Math.floor(fromSeq / this.snapshotEvery)) {

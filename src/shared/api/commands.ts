@@ -28,10 +28,51 @@ export const addNoteCommand = z.strictObject({
   text: z.string().trim().min(1, 'note vide').max(MAX_NOTE_LENGTH, `note trop longue (${MAX_NOTE_LENGTH} caractères au plus)`),
 });
 
-export const commandSchema = z.discriminatedUnion('type', [loadProgrammeCommand, setClockCommand, addNoteCommand]);
+/** A programme file chosen by the operator (YAML, JSON, iCalendar or CSV), read by the core: all or nothing. */
+export const importProgrammeCommand = z.strictObject({
+  type: z.literal('programme.import'),
+  fileName: z.string().trim().min(1).max(255),
+  content: z.string().max(1024 * 1024, 'fichier trop grand (1 Mio au plus)'),
+});
+
+const cueId = z.string().min(1).max(64);
+const sessionId = z.string().min(1).max(64);
+
+/** GO: the standby cue, or a given one (a missed cue fired by hand). */
+export const goCommand = z.strictObject({ type: z.literal('cue.go'), cueId: cueId.optional() });
+export const standbyMoveCommand = z.strictObject({ type: z.enum(['cue.next', 'cue.previous']) });
+export const skipCueCommand = z.strictObject({ type: z.literal('cue.skip'), cueId });
+export const holdCommand = z.strictObject({ type: z.enum(['cue.hold', 'cue.release']) });
+/** Rehearsal: forget which cues ran (the journal keeps it all). */
+export const resetCuesCommand = z.strictObject({ type: z.literal('cue.reset') });
+
+/** "We are running 12 minutes late" on a session: what follows moves, breaks absorb. 0 = on time again. */
+export const setDelayCommand = z.strictObject({ type: z.literal('delay.set'), sessionId, minutes: z.int().min(-240).max(720) });
+/** Takes back the delays entered on a session. */
+export const clearDelayCommand = z.strictObject({ type: z.literal('delay.clear'), sessionId });
+/** The session really starts or ends now (as-run log). */
+export const markSessionCommand = z.strictObject({ type: z.literal('session.mark'), sessionId, edge: z.enum(['start', 'end']) });
+
+export const commandSchema = z.discriminatedUnion('type', [
+  loadProgrammeCommand,
+  importProgrammeCommand,
+  setClockCommand,
+  addNoteCommand,
+  goCommand,
+  standbyMoveCommand,
+  skipCueCommand,
+  holdCommand,
+  resetCuesCommand,
+  setDelayCommand,
+  clearDelayCommand,
+  markSessionCommand,
+]);
 export type Command = z.infer<typeof commandSchema>;
 export type CommandType = Command['type'];
-export const commandTypes = commandSchema.options.map((o) => o.shape.type.value);
+export const commandTypes: readonly string[] = commandSchema.options.flatMap((o) => {
+  const t = o.shape.type;
+  return 'options' in t ? [...t.options] : [t.value];
+});
 
 /** What travels: an id chosen by the sender (a retry with the same id is applied once), and the command. */
 export const commandEnvelopeSchema = z.strictObject({

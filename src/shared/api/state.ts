@@ -1,3 +1,6 @@
+import type { CueEngineState } from '../domain/cue-events';
+import { initialCueState } from '../domain/cue-events';
+import type { DelayEntry } from '../domain/delays';
 import type { Programme } from '../domain/programme';
 
 /** The state the core owns and the views mirror (snapshot, then patches). */
@@ -11,18 +14,64 @@ export interface LogNote {
   text: string;
 }
 
+/** One line of the as-run log: what happened, planned against actual (show clock, epoch ms). */
+export interface AsRunEntry {
+  seq: number;
+  kind: 'session.start' | 'session.end' | 'cue.fired' | 'cue.missed' | 'cue.skipped' | 'delay.set' | 'delay.cleared';
+  sessionId: string | null;
+  cueId: string | null;
+  /** The programme's time for it (null for a delay). */
+  plannedAt: number | null;
+  /** When it happened, on the show clock. */
+  actualAt: number;
+  author: string;
+  detail: string;
+}
+
+/** What the audience is asked right now: prepared interactions opened by cues or by hand. */
+export interface InteractionRun {
+  status: 'open' | 'closed';
+  openedAt: number;
+  closedAt: number | null;
+  revealed: boolean;
+}
+
+export interface LiveState {
+  /** By interaction id (from the programme's `interactions`). */
+  interactions: Record<string, InteractionRun>;
+  qa: { open: boolean; since: number | null };
+}
+
 export interface RegieState {
   programme: Programme | null;
   clock: ClockSetting;
   /** The latest notes of the logbook (older ones stay in the journal). */
   notes: LogNote[];
   notesTotal: number;
+  /** "We are running late" entries; the schedule derives from them (src/shared/domain/delays.ts). */
+  delays: DelayEntry[];
+  cues: CueEngineState;
+  /** Actual start and end of sessions, marked by the operator (show clock). */
+  sessionMarks: Record<string, { startedAt: number | null; endedAt: number | null }>;
+  asRun: AsRunEntry[];
+  live: LiveState;
 }
 
 export const NOTES_KEPT_IN_STATE = 200;
+export const AS_RUN_KEPT_IN_STATE = 2000;
 
 export function initialState(): RegieState {
-  return { programme: null, clock: { mode: 'live' }, notes: [], notesTotal: 0 };
+  return {
+    programme: null,
+    clock: { mode: 'live' },
+    notes: [],
+    notesTotal: 0,
+    delays: [],
+    cues: initialCueState(),
+    sessionMarks: {},
+    asRun: [],
+    live: { interactions: {}, qa: { open: false, since: null } },
+  };
 }
 
 export function clockNow(clock: ClockSetting, realNow: number): number {
