@@ -7,7 +7,8 @@ import { startCueScheduler } from './engine/cue-scheduler';
 import { RegieEngine } from './engine/regie-engine';
 import { createFileLogger, type Logger } from './log/logger';
 import { parseProgrammeFile } from './programme/programme-file';
-import { type AccessTokens, newToken } from './server/access';
+import { type AccessTokens, newToken, roleForToken } from './server/access';
+import { asRunCsv } from './export/as-run-csv';
 import { createHttpServer } from './server/http-server';
 import { ViewChannel } from './server/view-channel';
 import { type Db, openDatabase } from './store/database';
@@ -132,6 +133,11 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     allowedHosts,
     port: () => port,
     health: () => ({ ok: true, seq: engine.seq, version: CORE_VERSION }),
+    exportFile: (name, token) => {
+      if (roleForToken(tokens, token) !== 'control') return { status: 403, body: 'Jeton de régie requis pour les exports.' };
+      if (name === 'as-run.csv') return { status: 200, body: asRunCsv(engine.state), contentType: 'text/csv; charset=utf-8' };
+      return { status: 404, body: `Export inconnu : ${name.slice(0, 80)}` };
+    },
   });
   const urls = () => ({
     control: `http://127.0.0.1:${port}/control?token=${tokens.control}`,

@@ -9,6 +9,8 @@ export interface HttpOptions {
   allowedHosts: ReadonlySet<string>;
   port: () => number;
   health: () => Record<string, unknown>;
+  /** Files a control seat may download (`/export/<name>?token=…`); null when there is no such file. */
+  exportFile: (name: string, token: string | null) => { status: 200; body: string; contentType: string } | { status: 403 | 404; body: string };
 }
 
 /** The pages each view lives at; the built HTML of each is `<rendererDir>/<name>/index.html`. */
@@ -35,6 +37,16 @@ export function createHttpServer(opts: HttpOptions): Server {
       res.setHeader('Content-Type', 'application/json; charset=utf-8');
       securityHeaders(res);
       return res.end(JSON.stringify(opts.health()));
+    }
+    if (path.startsWith('/export/')) {
+      const file = opts.exportFile(decodeURIComponent(path.slice('/export/'.length)), url.searchParams.get('token'));
+      if (file.status !== 200) return sendText(res, file.status, file.body);
+      res.statusCode = 200;
+      res.setHeader('Content-Type', file.contentType);
+      res.setHeader('Content-Disposition', `attachment; filename="${path.slice('/export/'.length).replace(/[^\w.-]/g, '_')}"`);
+      res.setHeader('Cache-Control', 'no-store');
+      securityHeaders(res);
+      return res.end(file.body);
     }
     const page = VIEW_PAGES.find((p) => path === `/${p}` || path === `/${p}/`);
     if (page) {
