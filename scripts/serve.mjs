@@ -11,5 +11,6 @@ if (!existsSync(tsx)) {
   console.error('Dépendances absentes : lancez « npm install » d’abord.');
   process.exit(1);
 }
-const r = spawnSync(process.execPath, [tsx, 'src/main/cli/serve.ts', ...process.argv.slice(2)], { stdio: 'inherit' });
+// One process (tsx as a loader), so that signals reach the core itself.
+const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main/cli/serve.ts', ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

@@ -18,7 +18,8 @@ export interface CoreProcess {
 
 /** Starts `serve` as a real child process and waits for its JSON "ready" line. */
 export async function spawnCore(dataDir: string, extraArgs: string[] = []): Promise<CoreProcess> {
-  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/main/cli/serve.ts', '--data-dir', dataDir, '--port', '0', '--json', ...extraArgs], {
+  // `--import tsx` runs the core in this very process: a SIGKILL reaches the core itself, not a wrapper.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/cli/serve.ts', '--data-dir', dataDir, '--port', '0', '--json', ...extraArgs], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

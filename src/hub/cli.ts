@@ -1,0 +1,108 @@
+/**
+ * The hub alone, for a server that remote participants reach (or for tests):
+ *   tsx src/hub/cli.ts --data-dir DOSSIER --event-code CODE [--port 4871] [--host 0.0.0.0] [--json]
+ * The régie's token comes from --token or PUPITRE_HUB_TOKEN; without either, one is made and printed.
+ * With --json, one line of JSON on stdout once listening: { ready, port, pid, … }.
+ */
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createFileLogger } from '../main/log/logger';
+import { DatabaseTooNewError } from '../main/store/database';
+import { startHub } from './hub';
+import { parseMessage } from '../shared/protocol/validate';
+import { DEFAULT_HUB_PORT, partialHubLimitsSchema, type PartialHubLimits } from './options';
+
+const { values } = parseArgs({
+  options: {
+    'data-dir': { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    token: { type: 'string' },
+    'event-code': { type: 'string' },
+    'participant-dir': { type: 'string' },
+    'public-host': { type: 'string', multiple: true },
+    'trust-proxy': { type: 'boolean', default: false },
+    limits: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+const usage = `Usage : tsx src/hub/cli.ts --data-dir DOSSIER --event-code CODE [options]
+  --data-dir         dossier de la base du hub (hub.sqlite3) et de ses journaux
+  --event-code       code que les participants saisissent pour rejoindre (ou PUPITRE_EVENT_CODE)
+  --port             port (défaut : ${DEFAULT_HUB_PORT} ; 0 = au hasard)
+  --host             adresse d'écoute (défaut : 127.0.0.1 ; 0.0.0.0 = toutes)
+  --token            jeton de la régie (ou PUPITRE_HUB_TOKEN ; sinon un jeton est créé et affiché)
+  --participant-dir  dossier de la page des participants
+  --public-host      nom d'hôte public derrière un proxy inverse (répétable)
+  --trust-proxy      prendre l'adresse des participants dans X-Forwarded-For (derrière un proxy)
+  --limits JSON      limites, p. ex. '{"addressRate":{"perSecond":200,"burst":400}}'
+  --json             une ligne JSON sur la sortie standard quand le hub écoute`;
+
+function fail(message: string, code = 2): never {
+  console.error(message);
+  process.exit(code);
+}
+
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+const dataDir = values['data-dir'] ?? fail(`--data-dir manque.\n${usage}`);
+const eventCode = values['event-code'] ?? process.env.PUPITRE_EVENT_CODE ?? fail(`--event-code manque.\n${usage}`);
+const port = values.port === undefined ? DEFAULT_HUB_PORT : Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`Port invalide : ${values.port}`);
+let limits: PartialHubLimits = {};
+if (values.limits !== undefined) {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(values.limits);
+  } catch {
+    fail('--limits : JSON illisible');
+  }
+  const parsed = parseMessage(partialHubLimitsSchema, raw, '--limits');
+  if (!parsed.ok) fail(parsed.error.message);
+  limits = parsed.value;
+}
+const givenToken = values.token ?? process.env.PUPITRE_HUB_TOKEN;
+const token = givenToken ?? randomBytes(18).toString('base64url');
+
+try {
+  const logger = createFileLogger({ dir: join(dataDir, 'logs'), echo: !values.json });
+  const hub = await startHub({
+    dataDir,
+    port,
+    host: values.host ?? '127.0.0.1',
+    regieToken: token,
+    eventCode,
+    ...(values['participant-dir'] ? { participantDir: values['participant-dir'] } : {}),
+    publicHosts: values['public-host'] ?? [],
+    trustProxy: values['trust-proxy'],
+    limits,
+    logger,
+  });
+  if (values.json) {
+    const line = { ready: true, port: hub.port, host: hub.host, pid: process.pid, hubId: hub.hubId, dbPath: hub.dbPath, urls: hub.urls };
+    process.stdout.write(JSON.stringify(givenToken ? line : { ...line, token }) + '\n');
+  } else {
+    console.log(`\nPupitre — hub du public prêt (base : ${hub.dbPath})\n`);
+    for (const u of hub.urls) console.log(`  Participants  ${u}`);
+    console.log(`  Code de l'événement : ${eventCode}`);
+    if (!givenToken) console.log(`  Jeton de la régie (créé pour cette session) : ${token}`);
+    console.log(`\n  Ctrl+C pour arrêter.\n`);
+  }
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('hub stopping', { signal });
+    void hub.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+} catch (err) {
+  if (err instanceof DatabaseTooNewError) fail(err.message, 3);
+  fail(`Le hub n'a pas pu démarrer : ${err instanceof Error ? err.message : String(err)}`, 1);
+}

@@ -1,0 +1,61 @@
+import type { Migration } from '../main/store/migrations';
+
+/**
+ * The hub's own schema (its own file, hub.sqlite3), numbered and append-only like the régie's:
+ * never edit a released migration, add the next number.
+ */
+export const hubMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'hub backlog, message ids, votes, upvotes, words, meta',
+    sql: `
+      CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
+
+      -- Audience messages accepted and not yet pruned (pruned some time after the régie acked them).
+      CREATE TABLE backlog (
+        hub_seq     INTEGER PRIMARY KEY,
+        msg_id      TEXT    NOT NULL,
+        received_at INTEGER NOT NULL,
+        payload     TEXT    NOT NULL
+      ) STRICT;
+      CREATE INDEX backlog_received ON backlog(received_at);
+
+      -- Every message id accepted (participantId:clientMsgId): a retry is recognised.
+      CREATE TABLE msg_ids (
+        msg_id  TEXT    PRIMARY KEY,
+        hub_seq INTEGER NOT NULL,
+        at      INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX msg_ids_at ON msg_ids(at);
+
+      -- The current vote of each participant in each poll (a new vote replaces it).
+      CREATE TABLE votes (
+        poll_id        TEXT    NOT NULL,
+        participant_id TEXT    NOT NULL,
+        choice_key     TEXT    NOT NULL,
+        msg_id         TEXT    NOT NULL,
+        hub_seq        INTEGER NOT NULL,
+        PRIMARY KEY (poll_id, participant_id)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE upvotes (
+        question_id    TEXT    NOT NULL,
+        participant_id TEXT    NOT NULL,
+        hub_seq        INTEGER NOT NULL,
+        PRIMARY KEY (question_id, participant_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX upvotes_participant ON upvotes(participant_id);
+
+      CREATE TABLE words (
+        cloud_id       TEXT    NOT NULL,
+        participant_id TEXT    NOT NULL,
+        word_key       TEXT    NOT NULL,
+        hub_seq        INTEGER NOT NULL,
+        PRIMARY KEY (cloud_id, participant_id, word_key)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
+];

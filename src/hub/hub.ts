@@ -1,0 +1,241 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import { type Logger, silentLogger } from '../main/log/logger';
+import { type Db, openDatabase } from '../main/store/database';
+import { MAX } from '../shared/protocol/limits';
+import { PARTICIPANT_NAMESPACE, PROTOCOL_VERSION, REGIE_NAMESPACE } from '../shared/protocol/version';
+import { audienceState } from './board';
+import { Broadcaster } from './broadcaster';
+import { hubMigrations } from './hub-migrations';
+import { HubStore } from './hub-store';
+import { HubWriter } from './hub-writer';
+import { cachedLocalHosts, type HostPolicy, isHubHost, isHubOrigin, joinUrls } from './host-guard';
+import { createHubHttpServer } from './http-routes';
+import { DEFAULT_HUB_PORT, HUB_DB_FILE, type HubLimits, type HubOptions, resolveLimits } from './options';
+import { AUDIENCE_ROOM, ParticipantChannel, type ParticipantNamespace } from './participant-channel';
+import { PresenceCounter } from './presence';
+import { RateLimiter } from './rate-limiter';
+import { RegieChannel, type RegieNamespace } from './regie-channel';
+
+export interface HubStats {
+  hubSeq: number;
+  ackedHubSeq: number;
+  /** Audience messages the régie has not acknowledged. */
+  unacked: number;
+  appliedSeq: number;
+  pendingWrites: number;
+  participants: { room: number; remote: number };
+  regieConnected: boolean;
+  /** Participant messages refused since start, by error code. */
+  refused: Record<string, number>;
+}
+
+export interface RunningHub {
+  port: number;
+  host: string;
+  hubId: string;
+  dbPath: string;
+  /** Addresses for participants (the join page). */
+  urls: string[];
+  limits: HubLimits;
+  store: HubStore;
+  stats(): HubStats;
+  close(): Promise<void>;
+}
+
+function listen(server: HttpServer, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException) => {
+      server.off('listening', onListening);
+      reject(err.code === 'EADDRINUSE' ? new Error(`le port ${port} est déjà utilisé sur ${host} : choisissez-en un autre (--port)`) : err);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      const addr = server.address();
+      resolve(typeof addr === 'object' && addr ? addr.port : port);
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
+
+function forwardedAddress(header: string | string[] | undefined): string | null {
+  const value = Array.isArray(header) ? header[0] : header;
+  const first = value?.split(',')[0]?.trim();
+  return first ? first.slice(0, 64) : null;
+}
+
+const plainAddress = (a: string) => (a.startsWith('::ffff:') ? a.slice(7) : a);
+
+/**
+ * Starts the audience hub: its database, HTTP (participant page, /health) and socket.io with the
+ * `/participant` and `/regie` namespaces. Embedded in the régie or alone (cli.ts).
+ */
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const dbPath = options.dbPath ?? (options.dataDir ? join(options.dataDir, HUB_DB_FILE) : null);
+  if (!dbPath) throw new Error('startHub : indiquez dataDir ou dbPath');
+  if (!options.regieToken || options.regieToken.length < 16)
+    throw new Error('startHub : jeton de régie trop court (16 caractères au moins)');
+  if (!options.eventCode.trim() || options.eventCode.length > MAX.eventCode)
+    throw new Error(`startHub : code d’événement vide ou trop long (${MAX.eventCode} au plus)`);
+  mkdirSync(dirname(dbPath), { recursive: true });
+
+  const limits = resolveLimits(options.limits);
+  const logger: Logger = options.logger ?? silentLogger;
+  const now = options.now ?? Date.now;
+  const host = options.host ?? '127.0.0.1';
+  const db: Db = openDatabase(dbPath, { migrations: hubMigrations, nativeBinding: options.nativeBinding });
+  const store = new HubStore(db);
+  const hubId = store.hubId();
+
+  let port = 0;
+  const policy: HostPolicy = {
+    port: () => port,
+    localHosts: cachedLocalHosts(host),
+    publicHosts: new Set((options.publicHosts ?? []).map((h) => h.toLowerCase())),
+  };
+  const presence = new PresenceCounter();
+  let broadcaster: Broadcaster | null = null;
+  let regie: RegieChannel | null = null;
+  let participantChannel: ParticipantChannel | null = null;
+  const writer = new HubWriter(store, {
+    maxQueue: limits.maxQueue,
+    maxBatch: limits.maxBatch,
+    now,
+    onCommitted: (c) => {
+      broadcaster?.push(c.ops, c.votes);
+      if (c.appended) regie?.pump();
+    },
+    onError: (err) => logger.error('hub write failed', { err: String(err) }),
+  });
+
+  const stats = (): HubStats => {
+    const acked = regie?.ackedHubSeq() ?? store.metaNumber('ackedHubSeq');
+    return {
+      hubSeq: writer.hubSeq,
+      ackedHubSeq: acked,
+      unacked: Math.max(0, writer.hubSeq - acked),
+      appliedSeq: writer.appliedSeq,
+      pendingWrites: writer.pending,
+      participants: presence.counts(),
+      regieConnected: regie?.connected ?? false,
+      refused: Object.fromEntries(participantChannel?.refused ?? []),
+    };
+  };
+
+  const http = createHubHttpServer({
+    participantDir: options.participantDir,
+    policy,
+    health: () => ({ ok: true, protocol: PROTOCOL_VERSION, ...stats() }),
+  });
+  const io = new Server(http, {
+    serveClient: false,
+    maxHttpBufferSize: limits.maxMessageBytes,
+    pingInterval: 10_000,
+    pingTimeout: 10_000,
+    allowRequest: (req, cb) => {
+      if (!isHubHost(req.headers.host, policy)) return cb('adresse non autorisée', false);
+      if (!isHubOrigin(req.headers.origin, policy)) return cb('origine non autorisée', false);
+      cb(null, true);
+    },
+  });
+
+  // socket.io types its namespaces with the server's event maps; each of ours has its own.
+  const participants = io.of(PARTICIPANT_NAMESPACE) as unknown as ParticipantNamespace;
+  const votesOf = writer.votesOf;
+  broadcaster = new Broadcaster(
+    { patch: (p) => participants.to(AUDIENCE_ROOM).emit('patch', p), state: (s) => participants.to(AUDIENCE_ROOM).emit('state', s) },
+    (rev) => audienceState(writer.board, votesOf, PROTOCOL_VERSION, rev),
+    votesOf,
+    (id) => writer.board.questions.some((q) => q.id === id),
+    { patchDelayMs: limits.patchDelayMs, votesIntervalMs: limits.votesIntervalMs, maxOps: 50 },
+    now,
+  );
+  const participantLimiter = new RateLimiter(limits.participantRate, now);
+  const addressLimiter = new RateLimiter(limits.addressRate, now);
+  participantChannel = new ParticipantChannel(participants, {
+    writer,
+    store,
+    broadcaster,
+    presence,
+    participantLimiter,
+    addressLimiter,
+    eventCode: options.eventCode,
+    addressOf: (socket) =>
+      plainAddress((options.trustProxy ? forwardedAddress(socket.handshake.headers['x-forwarded-for']) : null) ?? socket.handshake.address),
+    logger,
+  });
+  const regieNsp = io.of(REGIE_NAMESPACE) as unknown as RegieNamespace;
+  regie = new RegieChannel(regieNsp, {
+    writer,
+    store,
+    presence,
+    token: options.regieToken,
+    eventCode: options.eventCode,
+    hubId,
+    window: limits.regieWindow,
+    batch: limits.regieBatch,
+    presenceIntervalMs: limits.presenceIntervalMs,
+    logger,
+  });
+
+  const prune = () => {
+    try {
+      const t = now();
+      store.prune(regie?.ackedHubSeq() ?? 0, t - limits.keepAckedMs, t - limits.dedupKeepMs);
+      participantLimiter.sweep();
+      addressLimiter.sweep();
+    } catch (err) {
+      logger.error('hub prune failed', { err: String(err) });
+    }
+  };
+  const pruneTimer = setInterval(prune, limits.pruneIntervalMs);
+  pruneTimer.unref();
+  // One line a minute in the log: enough to tell afterwards how the audience side went.
+  const statsTimer = setInterval(() => logger.info('hub stats', { ...stats() }), 60_000);
+  statsTimer.unref();
+
+  try {
+    port = await listen(http, host, options.port ?? DEFAULT_HUB_PORT);
+  } catch (err) {
+    clearInterval(pruneTimer);
+    clearInterval(statsTimer);
+    regie.close();
+    broadcaster.close();
+    io.close();
+    db.close();
+    throw err;
+  }
+  logger.info('hub listening', { host, port, hubId, hubSeq: writer.hubSeq, dbPath });
+
+  let closed: Promise<void> | null = null;
+  return {
+    port,
+    host,
+    hubId,
+    dbPath,
+    urls: joinUrls(host, port, options.publicHosts ?? []),
+    limits,
+    store,
+    stats,
+    close() {
+      closed ??= (async () => {
+        clearInterval(pruneTimer);
+        clearInterval(statsTimer);
+        regie?.close();
+        broadcaster?.close();
+        writer.close();
+        await new Promise<void>((resolve) => {
+          void io.close(() => resolve());
+          http.closeAllConnections();
+        });
+        db.close();
+        logger.info('hub stopped');
+      })();
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { TRANSPORT_LIMIT_BYTES } from '../shared/protocol/version';
+import type { Logger } from '../main/log/logger';
+
+const rate = z.strictObject({
+  perSecond: z.number().positive().max(1_000_000),
+  burst: z.number().int().min(1).max(1_000_000),
+});
+export type RateLimit = z.infer<typeof rate>;
+
+/** The hub's limits. Each refusal they cause is answered with a readable error; nothing is stored. */
+export const hubLimitsSchema = z.strictObject({
+  /** Largest socket.io message (maxHttpBufferSize); a bigger one closes the connection. */
+  maxMessageBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024),
+  /** Messages per participant (by participant id; before join, by connection). */
+  participantRate: rate,
+  /** Messages per IP address, counted only for messages the participant's own limit let through. */
+  addressRate: rate,
+  /** Participant messages and régie commands waiting for the disk; beyond, `busy`. */
+  maxQueue: z.number().int().min(1).max(1_000_000),
+  /** Most messages written in one transaction. */
+  maxBatch: z.number().int().min(1).max(100_000),
+  /** Audience messages sent to the régie and not yet acknowledged, at most. */
+  regieWindow: z.number().int().min(1).max(1_000_000),
+  /** Audience messages in one `audience` batch. */
+  regieBatch: z.number().int().min(1).max(1000),
+  presenceIntervalMs: z.number().int().min(50).max(60_000),
+  /** Delay before a change made by the régie reaches the phones (changes in this window go together). */
+  patchDelayMs: z.number().int().min(0).max(10_000),
+  /** Upvote counts reach the phones at most this often. */
+  votesIntervalMs: z.number().int().min(10).max(60_000),
+  /** Acknowledged audience messages stay in the backlog this long (a régie restored from an older copy can resume). */
+  keepAckedMs: z.number().int().min(0),
+  /** A message id is remembered this long: a phone's retry within it is recognised. */
+  dedupKeepMs: z.number().int().min(0),
+  pruneIntervalMs: z.number().int().min(100),
+});
+export type HubLimits = z.infer<typeof hubLimitsSchema>;
+
+export const DEFAULT_HUB_LIMITS: HubLimits = {
+  maxMessageBytes: TRANSPORT_LIMIT_BYTES,
+  participantRate: { perSecond: 5, burst: 10 },
+  addressRate: { perSecond: 50, burst: 100 },
+  maxQueue: 20_000,
+  maxBatch: 2_000,
+  regieWindow: 5_000,
+  regieBatch: 500,
+  presenceIntervalMs: 1_000,
+  patchDelayMs: 50,
+  votesIntervalMs: 1_000,
+  keepAckedMs: 10 * 60_000,
+  dedupKeepMs: 24 * 3_600_000,
+  pruneIntervalMs: 30_000,
+};
+
+export const partialHubLimitsSchema = hubLimitsSchema.partial();
+export type PartialHubLimits = z.infer<typeof partialHubLimitsSchema>;
+
+export function resolveLimits(partial: PartialHubLimits = {}): HubLimits {
+  const defined = Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined));
+  return hubLimitsSchema.parse({ ...DEFAULT_HUB_LIMITS, ...defined });
+}
+
+export interface HubOptions {
+  /** Folder of the hub's database (hub.sqlite3). One of dataDir and dbPath is required. */
+  dataDir?: string;
+  /** The database file itself. */
+  dbPath?: string;
+  /** 0 picks a free port. Default 4871. */
+  port?: number;
+  /** Address to listen on: 127.0.0.1 (default), the venue network's address, or 0.0.0.0. */
+  host?: string;
+  /** The régie's secret for `/regie`. */
+  regieToken: string;
+  /** The code participants type (or scan) to join; compared without case. */
+  eventCode: string;
+  /** Folder of the built participant page, served at `/`. */
+  participantDir?: string;
+  /**
+   * Host names the hub is reached by through a reverse proxy (remote audience): requests with this
+   * Host, and pages of this origin (http or https, any port), are accepted.
+   */
+  publicHosts?: readonly string[];
+  /** Behind a reverse proxy: take the participant's address from X-Forwarded-For. */
+  trustProxy?: boolean;
+  limits?: PartialHubLimits;
+  logger?: Logger;
+  /** better_sqlite3.node built for the running ABI (Electron). */
+  nativeBinding?: string;
+  now?: () => number;
+}
+
+export const DEFAULT_HUB_PORT = 4871;
+export const HUB_DB_FILE = 'hub.sqlite3';

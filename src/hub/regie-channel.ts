@@ -1,0 +1,242 @@
+import type { Namespace, Socket } from 'socket.io';
+import { timingSafeEqual } from 'node:crypto';
+import type { AudienceMessage, Presence } from '../shared/protocol/audience-messages';
+import { hubError, type HubError } from '../shared/protocol/errors';
+import {
+  regieAckMessageSchema,
+  regieCommandSchema,
+  regieCommandTypes,
+  regieEnvelopeSchema,
+  resumeMessageSchema,
+} from '../shared/protocol/regie-commands';
+import type { CommandAck, ResumeAck } from '../shared/protocol/regie-commands';
+import type { HubToRegieEvents, RegieToHubEvents } from '../shared/protocol/socket-events';
+import { parseMessage } from '../shared/protocol/validate';
+import { PROTOCOL_VERSION } from '../shared/protocol/version';
+import type { Logger } from '../main/log/logger';
+import type { HubStore } from './hub-store';
+import type { HubWriter } from './hub-writer';
+import type { PresenceCounter } from './presence';
+
+type RegieSocket = Socket<RegieToHubEvents, HubToRegieEvents>;
+export type RegieNamespace = Namespace<RegieToHubEvents, HubToRegieEvents>;
+
+export interface RegieChannelDeps {
+  writer: HubWriter;
+  store: HubStore;
+  presence: PresenceCounter;
+  token: string;
+  eventCode: string;
+  hubId: string;
+  window: number;
+  batch: number;
+  presenceIntervalMs: number;
+  logger: Logger;
+}
+
+export function sameSecret(given: unknown, expected: string): boolean {
+  if (typeof given !== 'string' || given.length > 500) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * `/regie`: the régie's link, behind its token. One régie at a time (a new connection replaces
+ * the previous one, which may not have noticed yet that its network went). After `resume`, the hub
+ * streams the backlog after `afterHubSeq` in `audience` batches, keeping at most `window` messages
+ * unacknowledged; each `ack` moves the window and lets the backlog be pruned.
+ */
+export class RegieChannel {
+  private current: RegieSocket | null = null;
+  private resumed = false;
+  /** Last hubSeq sent on the current connection, and last acknowledged by the régie. */
+  private sentUpTo = 0;
+  private ackedUpTo = 0;
+  private lastPresence = '';
+  /** The régie's acknowledged position; written to the database at most once per presence tick. */
+  private acked: number;
+  private ackedSaved: number;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    readonly nsp: RegieNamespace,
+    private readonly deps: RegieChannelDeps,
+  ) {
+    nsp.use((socket, next) => {
+      if (!sameSecret((socket.handshake.auth as { token?: unknown } | undefined)?.token, deps.token)) {
+        deps.logger.warn('régie refused: bad token', { address: socket.handshake.address });
+        return next(Object.assign(new Error('jeton de régie invalide'), { data: { code: 'unauthorized' } }));
+      }
+      next();
+    });
+    nsp.on('connection', (socket) => this.onConnection(socket));
+    this.acked = deps.store.metaNumber('ackedHubSeq');
+    this.ackedSaved = this.acked;
+    this.timer = setInterval(() => {
+      this.sendPresence(false);
+      this.saveAck();
+    }, deps.presenceIntervalMs);
+    this.timer.unref();
+  }
+
+  get connected(): boolean {
+    return this.current !== null && this.resumed;
+  }
+
+  /** The highest hubSeq the régie acknowledged (it committed everything up to it). */
+  ackedHubSeq(): number {
+    return this.acked;
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+    this.saveAck();
+  }
+
+  /**
+   * The acknowledged position only decides what may be pruned (the régie resumes from its own
+   * position): losing the last second of it in a crash keeps a few more rows, nothing else.
+   */
+  private saveAck(): void {
+    if (this.acked === this.ackedSaved) return;
+    try {
+      this.deps.store.setMeta('ackedHubSeq', this.acked);
+      this.ackedSaved = this.acked;
+    } catch (err) {
+      this.deps.logger.error('could not save the régie ack', { err: String(err) });
+    }
+  }
+
+  /** Sends what the window allows. Called after each commit, resume and ack. */
+  pump(): void {
+    const socket = this.current;
+    if (!socket || !this.resumed) return;
+    const last = this.deps.writer.hubSeq;
+    while (this.sentUpTo < last && this.sentUpTo - this.ackedUpTo < this.deps.window) {
+      const room = Math.min(this.deps.batch, this.deps.window - (this.sentUpTo - this.ackedUpTo));
+      const rows = this.deps.store.readAfter(this.sentUpTo, room);
+      if (rows.length === 0) break;
+      const messages = rows.map((r) => JSON.parse(r) as AudienceMessage);
+      socket.emit('audience', { messages });
+      this.sentUpTo = messages[messages.length - 1]?.hubSeq ?? last;
+    }
+  }
+
+  private onConnection(socket: RegieSocket): void {
+    const previous = this.current;
+    this.current = socket;
+    this.resumed = false;
+    if (previous) {
+      this.deps.logger.warn('régie replaced by a new connection', { previous: previous.id, next: socket.id });
+      previous.disconnect(true);
+    }
+    this.deps.logger.info('régie connected', { address: socket.handshake.address });
+    socket.onAny((event: unknown, ...args: unknown[]) => this.handle(socket, event, args));
+    socket.on('disconnect', (reason) => {
+      this.deps.logger.info('régie disconnected', { reason });
+      if (this.current === socket) {
+        this.current = null;
+        this.resumed = false;
+      }
+    });
+  }
+
+  private handle(socket: RegieSocket, event: unknown, args: unknown[]): void {
+    const last = args[args.length - 1];
+    const ack = typeof last === 'function' ? (last as (r: ResumeAck | CommandAck) => void) : null;
+    const payload = args[0];
+    const refuseWith = (error: HubError) => {
+      if (ack) ack(event === 'resume' ? { ok: false, error } : { ok: false, appliedSeq: this.deps.writer.appliedSeq, error });
+      else socket.emit('refused', { event: typeof event === 'string' ? event.slice(0, 60) : typeof event, error });
+    };
+    if (socket !== this.current) return refuseWith(hubError('unavailable', 'une autre connexion de la régie a pris la main'));
+    if (event === 'resume') return this.resume(socket, payload, refuseWith, ack as ((r: ResumeAck) => void) | null);
+    if (event === 'ack') {
+      if (!this.resumed) return refuseWith(hubError('not_resumed', 'envoyez d’abord « resume »'));
+      return this.ack(payload, refuseWith);
+    }
+    if (event === 'command') {
+      if (!this.resumed) return refuseWith(hubError('not_resumed', 'envoyez d’abord « resume »'));
+      return this.command(payload, refuseWith, ack as ((r: CommandAck) => void) | null);
+    }
+    refuseWith(hubError('unknown_event', `événement inconnu : « ${typeof event === 'string' ? event.slice(0, 60) : typeof event} »`));
+  }
+
+  private resume(socket: RegieSocket, raw: unknown, refuseWith: (e: HubError) => void, ack: ((r: ResumeAck) => void) | null): void {
+    const parsed = parseMessage(resumeMessageSchema, raw, 'resume');
+    if (!parsed.ok) return refuseWith(parsed.error);
+    if (parsed.value.protocol !== PROTOCOL_VERSION) {
+      return refuseWith(
+        hubError(
+          'version',
+          `ce hub parle le protocole ${PROTOCOL_VERSION}, la régie le ${parsed.value.protocol} : mettez-les à la même version`,
+        ),
+      );
+    }
+    const { regieId, hubId } = parsed.value;
+    // A position on another hub's database means nothing here: start from the beginning.
+    const afterHubSeq = hubId !== undefined && hubId !== this.deps.hubId ? 0 : parsed.value.afterHubSeq;
+    void this.deps.writer.submitResume(regieId).then((appliedSeq) => {
+      if (socket !== this.current) return;
+      const hubSeq = this.deps.writer.hubSeq;
+      const from = Math.min(afterHubSeq, hubSeq);
+      this.sentUpTo = from;
+      this.ackedUpTo = from;
+      this.resumed = true;
+      if (afterHubSeq <= hubSeq) this.recordAck(from);
+      ack?.({
+        ok: true,
+        protocol: PROTOCOL_VERSION,
+        hubId: this.deps.hubId,
+        eventCode: this.deps.eventCode,
+        hubSeq,
+        oldestHubSeq: this.deps.store.oldestHubSeq() ?? hubSeq + 1,
+        appliedSeq,
+      });
+      this.sendPresence(true);
+      this.pump();
+    });
+  }
+
+  private ack(raw: unknown, refuseWith: (e: HubError) => void): void {
+    const parsed = parseMessage(regieAckMessageSchema, raw, 'ack');
+    if (!parsed.ok) return refuseWith(parsed.error);
+    const upTo = Math.min(parsed.value.upToHubSeq, this.sentUpTo);
+    if (upTo > this.ackedUpTo) this.ackedUpTo = upTo;
+    this.recordAck(upTo);
+    this.pump();
+  }
+
+  private recordAck(upTo: number): void {
+    if (upTo > this.acked) this.acked = upTo;
+  }
+
+  private command(raw: unknown, refuseWith: (e: HubError) => void, ack: ((r: CommandAck) => void) | null): void {
+    const envelope = parseMessage(regieEnvelopeSchema, raw, 'command');
+    if (!envelope.ok) return refuseWith(envelope.error);
+    const { seq, command } = envelope.value;
+    const type = typeof command === 'object' && command !== null ? (command as { type?: unknown }).type : undefined;
+    let content: ReturnType<typeof regieCommandSchema.parse> | HubError;
+    if (typeof type !== 'string' || !(regieCommandTypes as readonly string[]).includes(type)) {
+      content = hubError('invalid', `commande inconnue : ${typeof type === 'string' ? `« ${type.slice(0, 60)} »` : '(aucun type)'}`);
+    } else {
+      const parsed = parseMessage(regieCommandSchema, command, type);
+      content = parsed.ok ? parsed.value : parsed.error;
+    }
+    void this.deps.writer.submitRegie(seq, content).then((r) => {
+      if (!r.ok && r.error.code !== 'out_of_order') this.deps.logger.warn('régie command refused', { seq, error: r.error.message });
+      ack?.(r);
+    });
+  }
+
+  private sendPresence(force: boolean): void {
+    if (!this.current || !this.resumed) return;
+    const counts = this.deps.presence.counts();
+    const key = `${counts.room}/${counts.remote}`;
+    if (!force && key === this.lastPresence) return;
+    this.lastPresence = key;
+    const presence: Presence = { ...counts, at: Date.now() };
+    this.current.emit('presence', presence);
+  }
+}

@@ -1,0 +1,233 @@
+import { randomBytes } from 'node:crypto';
+import { io, type Socket } from 'socket.io-client';
+import type { AudienceMessage, Presence } from '../../shared/protocol/audience-messages';
+import { type AudiencePatch, type AudienceState, applyPatch, type JoinAck } from '../../shared/protocol/audience-state';
+import type { Ack } from '../../shared/protocol/errors';
+import type { Origin } from '../../shared/protocol/fields';
+import type { CommandAck, RegieCommand, ResumeAck } from '../../shared/protocol/regie-commands';
+import type {
+  HubToParticipantEvents,
+  HubToRegieEvents,
+  ParticipantToHubEvents,
+  RegieToHubEvents,
+} from '../../shared/protocol/socket-events';
+import { PARTICIPANT_NAMESPACE, PROTOCOL_VERSION, REGIE_NAMESPACE } from '../../shared/protocol/version';
+
+/**
+ * Node clients of the hub, for the tests, the benchmark and a rehearsal simulator: a participant
+ * (what the phone page does, without the page) and a minimal régie (commits in memory).
+ */
+
+export type ParticipantSocket = Socket<HubToParticipantEvents, ParticipantToHubEvents>;
+export type RegieSocket = Socket<HubToRegieEvents, RegieToHubEvents>;
+
+export const newParticipantId = (): string => randomBytes(12).toString('base64url');
+
+export interface ConnectOptions {
+  /** The Origin header a browser page would send. */
+  pageOrigin?: string;
+  reconnection?: boolean;
+  timeoutMs?: number;
+}
+
+export function participantSocket(port: number, opts: ConnectOptions = {}): ParticipantSocket {
+  return io(`http://127.0.0.1:${port}${PARTICIPANT_NAMESPACE}`, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: opts.reconnection ?? false,
+    reconnectionDelay: 100,
+    reconnectionDelayMax: 500,
+    ...(opts.pageOrigin ? { extraHeaders: { Origin: opts.pageOrigin } } : {}),
+  });
+}
+
+/** A participant: joins on every (re)connection, keeps the audience state up to date from patches. */
+export class TestParticipant {
+  state: AudienceState | null = null;
+  joinAck: JoinAck | null = null;
+  private counter = 0;
+  /** Distinguishes the message ids of two instances with the same participant id (a reloaded page). */
+  private readonly prefix = randomBytes(3).toString('hex');
+  readonly patches: AudiencePatch[] = [];
+
+  constructor(
+    readonly socket: ParticipantSocket,
+    readonly participantId: string,
+    readonly origin: Origin,
+    private readonly eventCode: string,
+  ) {
+    socket.on('state', (s) => (this.state = s));
+    socket.on('patch', (p) => {
+      this.patches.push(p);
+      if (this.state && p.fromRev === this.state.rev) this.state = applyPatch(this.state, p);
+      else socket.emit('resync');
+    });
+  }
+
+  static async join(
+    port: number,
+    eventCode: string,
+    opts: ConnectOptions & { origin?: Origin; participantId?: string } = {},
+  ): Promise<TestParticipant> {
+    const socket = participantSocket(port, opts);
+    const p = new TestParticipant(socket, opts.participantId ?? newParticipantId(), opts.origin ?? 'room', eventCode);
+    const ack = await p.rejoin(opts.timeoutMs);
+    if (!ack.ok) throw new Error(`join refusé : ${ack.error.message}`);
+    return p;
+  }
+
+  async rejoin(timeoutMs = 20_000): Promise<JoinAck> {
+    if (!this.socket.connected) {
+      await new Promise<void>((resolve, reject) => {
+        this.socket.once('connect', () => resolve());
+        this.socket.once('connect_error', reject);
+        if (!this.socket.active) this.socket.connect();
+      });
+    }
+    // The state is taken in the acknowledgement callback itself: a patch that follows the answer on
+    // the wire may be handled before an awaiting caller resumes.
+    return new Promise<JoinAck>((resolve, reject) => {
+      const msg = { eventCode: this.eventCode, participantId: this.participantId, origin: this.origin };
+      this.socket.timeout(timeoutMs).emit('join', msg, (err: Error | null, ack: JoinAck) => {
+        if (err) return reject(err);
+        this.joinAck = ack;
+        if (ack.ok) this.state = ack.state;
+        resolve(ack);
+      });
+    });
+  }
+
+  nextId(): string {
+    this.counter += 1;
+    return `${this.prefix}-${this.counter}`;
+  }
+
+  send(
+    event: 'question.ask' | 'question.upvote' | 'poll.vote' | 'words.send',
+    msg: Record<string, unknown>,
+    timeoutMs = 20_000,
+  ): Promise<Ack> {
+    return this.socket.timeout(timeoutMs).emitWithAck(event, { clientMsgId: this.nextId(), ...msg }) as Promise<Ack>;
+  }
+
+  ask(text: string, extra: Record<string, unknown> = {}): Promise<Ack> {
+    return this.send('question.ask', { text, ...extra });
+  }
+
+  vote(pollId: string, choices: number[]): Promise<Ack> {
+    return this.send('poll.vote', { pollId, choices });
+  }
+
+  upvote(questionId: string): Promise<Ack> {
+    return this.send('question.upvote', { questionId });
+  }
+
+  words(cloudId: string, words: string[]): Promise<Ack> {
+    return this.send('words.send', { cloudId, words });
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
+
+export function regieSocket(port: number, token: string, opts: ConnectOptions = {}): RegieSocket {
+  return io(`http://127.0.0.1:${port}${REGIE_NAMESPACE}`, {
+    auth: { token },
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: opts.reconnection ?? false,
+  });
+}
+
+/**
+ * A régie that "commits" audience messages to memory, deduplicated by msgId, and acknowledges
+ * them right after (or when told). Its commands carry seqs from its own counter.
+ */
+export class TestRegie {
+  /** Committed messages by msgId (the first delivery of each). */
+  readonly committed = new Map<string, AudienceMessage>();
+  /** Every delivery, in order, duplicates included. */
+  readonly deliveries: AudienceMessage[] = [];
+  readonly presence: Presence[] = [];
+  lastHubSeq = 0;
+  seq = 0;
+  resumeAck: ResumeAck | null = null;
+  private waiters: { until: () => boolean; resolve: () => void }[] = [];
+
+  constructor(
+    readonly socket: RegieSocket,
+    readonly regieId: string,
+    private readonly autoAck = true,
+  ) {
+    socket.on('audience', (batch) => {
+      for (const m of batch.messages) {
+        this.deliveries.push(m);
+        if (!this.committed.has(m.msgId)) this.committed.set(m.msgId, m);
+        this.lastHubSeq = Math.max(this.lastHubSeq, m.hubSeq);
+      }
+      if (this.autoAck) this.ack();
+      this.check();
+    });
+    socket.on('presence', (p) => {
+      this.presence.push(p);
+      this.check();
+    });
+  }
+
+  static async connect(
+    port: number,
+    token: string,
+    opts: { regieId?: string; afterHubSeq?: number; autoAck?: boolean; seq?: number } = {},
+  ): Promise<TestRegie> {
+    const r = new TestRegie(regieSocket(port, token), opts.regieId ?? 'regie-test-0001', opts.autoAck ?? true);
+    r.seq = opts.seq ?? 0;
+    await r.resume(opts.afterHubSeq ?? 0);
+    return r;
+  }
+
+  async resume(afterHubSeq: number): Promise<ResumeAck> {
+    if (!this.socket.connected) {
+      await new Promise<void>((resolve, reject) => {
+        this.socket.once('connect', () => resolve());
+        this.socket.once('connect_error', reject);
+      });
+    }
+    this.lastHubSeq = afterHubSeq;
+    const ack = (await this.socket
+      .timeout(20_000)
+      .emitWithAck('resume', { protocol: PROTOCOL_VERSION, regieId: this.regieId, afterHubSeq })) as ResumeAck;
+    this.resumeAck = ack;
+    return ack;
+  }
+
+  ack(upTo = this.lastHubSeq): void {
+    this.socket.emit('ack', { upToHubSeq: upTo });
+  }
+
+  command(command: RegieCommand | Record<string, unknown>, seq?: number): Promise<CommandAck> {
+    const s = seq ?? (this.seq += 1);
+    return this.socket.timeout(20_000).emitWithAck('command', { seq: s, command }) as Promise<CommandAck>;
+  }
+
+  /** Resolves once `until()` holds (checked on each delivery and presence). */
+  waitFor(until: () => boolean, timeoutMs = 30_000): Promise<void> {
+    if (until()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('TestRegie.waitFor : délai dépassé')), timeoutMs);
+      this.waiters.push({ until, resolve: () => (clearTimeout(timer), resolve()) });
+    });
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+
+  private check(): void {
+    this.waiters = this.waiters.filter((w) => {
+      if (!w.until()) return true;
+      w.resolve();
+      return false;
+    });
+  }
+}
