@@ -151,6 +151,8 @@ export class RegieChannel {
       else socket.emit('refused', { event: typeof event === 'string' ? event.slice(0, 60) : typeof event, error });
     };
     if (socket !== this.current) return refuseWith(hubError('unavailable', 'une autre connexion de la régie a pris la main'));
+    // Round-trip probe for the régie's link status: answers the hub's clock, changes nothing.
+    if (event === 'rtt') return ack ? (ack as unknown as (t: number) => void)(Date.now()) : undefined;
     if (event === 'resume') return this.resume(socket, payload, refuseWith, ack as ((r: ResumeAck) => void) | null);
     if (event === 'ack') {
       if (!this.resumed) return refuseWith(hubError('not_resumed', 'envoyez d’abord « resume »'));

@@ -2,7 +2,14 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
-import type { AccessInfo } from '../shared/api/channel';
+import { randomBytes } from 'node:crypto';
+import { createServer as createNetServer } from 'node:net';
+import type { AccessInfo, LinkStatus } from '../shared/api/channel';
+import { DEFAULT_HUB_PORT } from '../hub/options';
+import { startHub, type RunningHub } from '../hub/hub';
+import { hubCommandsFor } from './link/hub-commands';
+import { HubLink } from './link/hub-link';
+import { Outbox } from './store/outbox';
 import { startCueScheduler } from './engine/cue-scheduler';
 import { RegieEngine } from './engine/regie-engine';
 import { createFileLogger, type Logger } from './log/logger';
@@ -37,10 +44,24 @@ export interface CoreOptions {
   demo?: boolean;
   logger?: Logger;
   echoLog?: boolean;
+  /**
+   * The audience hub. Embedded (default): started here, listening on the venue network (0.0.0.0)
+   * for participants only. Remote: a hub on a server, reached with its régie token. Off: no audience.
+   */
+  hub?: HubSetting;
+  /** Folder of the built participant page (out/participant), served by an embedded hub. */
+  participantDir?: string;
 }
+
+export type HubSetting =
+  | { mode: 'embedded'; port?: number; host?: string }
+  | { mode: 'remote'; url: string; token: string }
+  | { mode: 'off' };
 
 export interface RunningCore {
   engine: RegieEngine;
+  hub: RunningHub | null;
+  link: HubLink | null;
   db: Db;
   port: number;
   tokens: AccessTokens;
@@ -53,6 +74,21 @@ export interface RunningCore {
 export const DEMO_FILE = 'demo/assises-2021.yaml';
 /** The demo starts in rehearsal, ten minutes before the opening of day 1. */
 export const DEMO_REHEARSAL_START = { date: '2021-06-24', time: '08:50' };
+
+const EVENT_CODE_LETTERS = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+/** A code participants can type: 6 characters, none that look alike (0/O, 1/I/L). */
+function newEventCode(): string {
+  return Array.from(randomBytes(6), (b) => EVENT_CODE_LETTERS[b % EVENT_CODE_LETTERS.length]).join('');
+}
+
+function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createNetServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '0.0.0.0', () => probe.close(() => resolve(true)));
+  });
+}
 
 function lanAddresses(): string[] {
   return Object.values(networkInterfaces())
@@ -116,8 +152,17 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   };
 
   let channel: ViewChannel | null = null;
+  let link: HubLink | null = null;
+  const outbox = new Outbox(db);
   const engine = new RegieEngine(new Journal(db), new Snapshots(db), {
-    onCommitted: (c) => channel?.onCommitted(c),
+    onCommitted: (c) => {
+      channel?.onCommitted(c);
+      link?.kick();
+    },
+    // The hub's commands are written in the same transaction as the events that cause them.
+    onEvent: (event, after, meta) => {
+      for (const command of hubCommandsFor(event, after)) outbox.append(outbox.lastSeq() + 1, command, meta.at);
+    },
     onError: (err) => logger.error('journal write failed', { err: String(err) }),
   });
   logger.info('core starting', { seq: engine.seq, dataDir: options.dataDir });
@@ -149,13 +194,71 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     const u = urls();
     return { controlUrl: u.lanControl[0] ?? u.control, outputUrl: u.lanOutput[0] ?? u.output, lan };
   };
-  channel = new ViewChannel(http, { engine, tokens, allowedHosts, port: () => port, access, version: CORE_VERSION, logger });
+  const hubSetting = options.hub ?? { mode: 'embedded' };
+  const offStatus: LinkStatus = {
+    state: 'off',
+    since: Date.now(),
+    hubUrl: null,
+    embedded: false,
+    rttMs: null,
+    outboxPending: 0,
+    hubBacklog: null,
+    participants: { room: 0, remote: 0 },
+    eventCode: null,
+    joinUrls: [],
+    lastError: null,
+  };
+  channel = new ViewChannel(http, { engine, tokens, allowedHosts, port: () => port, access, version: CORE_VERSION, logger, status: { link: offStatus } });
   port = await listen(http, lan ? '0.0.0.0' : '127.0.0.1', options.port ?? DEFAULT_PORT);
   logger.info('core listening', { port, lan });
+
+  let hub: RunningHub | null = null;
+  if (hubSetting.mode !== 'off') {
+    const regieId = settings.getOrCreate('regie.id', newToken);
+    let url: string;
+    let token: string;
+    let joinUrls: string[] = [];
+    if (hubSetting.mode === 'embedded') {
+      token = settings.getOrCreate('hub.regieToken', newToken);
+      const eventCode = settings.getOrCreate('hub.eventCode', newEventCode);
+      const hubPort = hubSetting.port ?? ((await isPortFree(DEFAULT_HUB_PORT)) ? DEFAULT_HUB_PORT : 0);
+      hub = await startHub({
+        dataDir: options.dataDir,
+        port: hubPort,
+        host: hubSetting.host ?? '0.0.0.0',
+        regieToken: token,
+        eventCode,
+        ...(options.participantDir ? { participantDir: options.participantDir } : {}),
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+        logger,
+      });
+      url = `http://127.0.0.1:${hub.port}`;
+      joinUrls = hub.urls.map((u) => `${u.replace(/\/$/, '')}/?e=${encodeURIComponent(eventCode)}`);
+      logger.info('embedded hub listening', { port: hub.port, joinUrls });
+    } else {
+      url = hubSetting.url.replace(/\/$/, '');
+      token = hubSetting.token;
+    }
+    link = new HubLink({
+      url,
+      token,
+      regieId,
+      embedded: hubSetting.mode === 'embedded',
+      engine,
+      outbox,
+      logger,
+      joinUrls,
+      onStatus: (s) => channel?.setStatus({ link: s }),
+    });
+    channel.setStatus({ link: link.current });
+    link.start();
+  }
 
   let closed = false;
   return {
     engine,
+    hub,
+    link,
     db,
     port,
     tokens,
@@ -166,8 +269,10 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       if (closed) return;
       closed = true;
       scheduler.stop();
+      await link?.stop();
       engine.close();
       await channel?.close();
+      await hub?.close();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       db.close();
       logger.info('core stopped');

@@ -11,7 +11,7 @@ let core: RunningCore;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pupitre-asrun-'));
-  core = await startCore({ dataDir: dir, rendererDir: join(dir, 'none'), resourcesDir: join(repoRoot, 'resources'), port: 0, logger: silentLogger });
+  core = await startCore({ dataDir: dir, rendererDir: join(dir, 'none'), resourcesDir: join(repoRoot, 'resources'), port: 0, logger: silentLogger, hub: { mode: 'off' } });
 });
 afterAll(async () => {
   await core.close();

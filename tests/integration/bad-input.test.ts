@@ -33,7 +33,7 @@ beforeAll(async () => {
   const rendererDir = join(dir, 'renderer');
   mkdirSync(join(rendererDir, 'control'), { recursive: true });
   writeFileSync(join(rendererDir, 'control', 'index.html'), '<!doctype html><title>control</title>');
-  core = await startCore({ dataDir: join(dir, 'data'), rendererDir, resourcesDir: join(repoRoot, 'resources'), port: 0, demo: false, logger: silentLogger });
+  core = await startCore({ dataDir: join(dir, 'data'), rendererDir, resourcesDir: join(repoRoot, 'resources'), port: 0, demo: false, logger: silentLogger, hub: { mode: 'off' } });
 });
 afterAll(async () => {
   sockets.forEach((s) => s.close());

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rebuildState } from '../../src/main/engine/regie-engine';
 import { Journal } from '../../src/main/store/journal';
+import { viewState } from '../../src/main/server/view-channel';
 import { connectView, nextSnapshot, send, spawnCore, type CoreProcess } from './helpers';
 
 const TOTAL = 10_000;
@@ -86,7 +87,7 @@ describe('a kill -9 of the core while commands stream in', () => {
     expect(noteRows).toBe(TOTAL);
 
     // The live state equals a fresh replay of the whole journal.
-    expect(final.state).toEqual(rebuildState(new Journal(db), null).state);
+    expect(final.state).toEqual(viewState(rebuildState(new Journal(db), null).state));
     expect(final.seq).toBe(new Journal(db).lastSeq());
     db.close();
     seat2.close();

@@ -12,6 +12,8 @@ export type ViewSocket = Socket<ServerToViewEvents, ViewToServerEvents>;
 export interface CoreProcess {
   child: ChildProcess;
   port: number;
+  hubPort: number | null;
+  joinUrls: string[];
   tokens: { control: string; output: string };
   exited: Promise<number | null>;
 }
@@ -19,18 +21,19 @@ export interface CoreProcess {
 /** Starts `serve` as a real child process and waits for its JSON "ready" line. */
 export async function spawnCore(dataDir: string, extraArgs: string[] = []): Promise<CoreProcess> {
   // `--import tsx` runs the core in this very process: a SIGKILL reaches the core itself, not a wrapper.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/cli/serve.ts', '--data-dir', dataDir, '--port', '0', '--json', ...extraArgs], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/cli/serve.ts', '--data-dir', dataDir, '--port', '0', '--hub-port', '0', '--hub-host', '127.0.0.1', '--json', ...extraArgs], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
-  const ready = await new Promise<{ port: number; tokens: { control: string; output: string } }>((res, rej) => {
+  type Ready = { port: number; tokens: { control: string; output: string }; hubPort: number | null; joinUrls: string[] };
+  const ready = await new Promise<Ready>((res, rej) => {
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
       try {
-        const msg = JSON.parse(line) as { ready?: boolean; port: number; tokens: { control: string; output: string } };
+        const msg = JSON.parse(line) as Ready & { ready?: boolean };
         if (msg.ready) res(msg);
       } catch {
         /* not our line */
@@ -38,7 +41,7 @@ export async function spawnCore(dataDir: string, extraArgs: string[] = []): Prom
     });
     void exited.then((code) => rej(new Error(`core exited (${code}) before ready: ${stderr}`)));
   });
-  return { child, port: ready.port, tokens: ready.tokens, exited };
+  return { child, port: ready.port, tokens: ready.tokens, hubPort: ready.hubPort, joinUrls: ready.joinUrls, exited };
 }
 
 export function connectView(port: number, token: string, opts: { origin?: string } = {}): ViewSocket {

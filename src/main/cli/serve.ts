@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { DatabaseTooNewError } from '../store/database';
-import { startCore } from '../core';
+import { type HubSetting, startCore } from '../core';
 import { defaultDataDir, repoRoot } from './paths';
 
 const { values } = parseArgs({
@@ -15,6 +15,11 @@ const { values } = parseArgs({
     lan: { type: 'boolean', default: false },
     'no-demo': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    'no-hub': { type: 'boolean', default: false },
+    'hub-port': { type: 'string' },
+    'hub-host': { type: 'string' },
+    'hub-url': { type: 'string' },
+    'hub-token': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -25,7 +30,12 @@ if (values.help) {
   --port      port des vues (défaut : 4870, ou le suivant libre ; 0 = au hasard)
   --lan       ouvrir aussi les vues au réseau du lieu (sinon 127.0.0.1 seulement)
   --no-demo   ne pas charger le programme de démonstration dans une base vide
-  --json      une ligne JSON sur la sortie standard (pour les scripts et les tests)`);
+  --json      une ligne JSON sur la sortie standard (pour les scripts et les tests)
+  Public (hub) :
+  --hub-port N      port du hub intégré (défaut : 4871, ou un port libre)
+  --hub-host ADR    adresse d’écoute du hub intégré (défaut : 0.0.0.0, le réseau du lieu)
+  --hub-url URL --hub-token JETON   utiliser un hub distant (npm run hub sur un serveur)
+  --no-hub          sans public (ni questions, ni votes)`);
   process.exit(0);
 }
 
@@ -33,6 +43,24 @@ const port = values.port === undefined ? undefined : Number(values.port);
 if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
   console.error(`Port invalide : ${values.port}`);
   process.exit(2);
+}
+
+function hubSetting(): HubSetting {
+  if (values['no-hub']) return { mode: 'off' };
+  if (values['hub-url']) {
+    const token = values['hub-token'] ?? process.env.PUPITRE_HUB_TOKEN;
+    if (!token) {
+      console.error('--hub-url demande --hub-token (ou PUPITRE_HUB_TOKEN) : le jeton de régie du hub distant.');
+      process.exit(2);
+    }
+    return { mode: 'remote', url: values['hub-url'], token };
+  }
+  const hubPort = values['hub-port'] === undefined ? undefined : Number(values['hub-port']);
+  if (hubPort !== undefined && (!Number.isInteger(hubPort) || hubPort < 0 || hubPort > 65535)) {
+    console.error(`Port du hub invalide : ${values['hub-port']}`);
+    process.exit(2);
+  }
+  return { mode: 'embedded', ...(hubPort === undefined ? {} : { port: hubPort }), ...(values['hub-host'] ? { host: values['hub-host'] } : {}) };
 }
 
 try {
@@ -44,16 +72,22 @@ try {
     ...(port === undefined ? {} : { port }),
     lan: values.lan,
     demo: !values['no-demo'],
+    hub: hubSetting(),
+    participantDir: join(repoRoot, 'out', 'participant'),
     echoLog: !values.json,
   });
   if (values.json) {
-    process.stdout.write(JSON.stringify({ ready: true, port: core.port, pid: process.pid, urls: core.urls, tokens: core.tokens, dataDir }) + '\n');
+    const link = core.link?.current;
+    process.stdout.write(
+      JSON.stringify({ ready: true, port: core.port, pid: process.pid, urls: core.urls, tokens: core.tokens, dataDir, hubPort: core.hub?.port ?? null, joinUrls: link?.joinUrls ?? [] }) + '\n',
+    );
   } else {
     console.log(`\nPupitre — régie prête (données : ${dataDir})\n`);
     console.log(`  Régie (pupitre)   ${core.urls.control}`);
     console.log(`  Sortie (projecteur, OBS)  ${core.urls.output}`);
     for (const u of core.urls.lanControl) console.log(`  Régie, réseau du lieu     ${u}`);
     for (const u of core.urls.lanOutput) console.log(`  Sortie, réseau du lieu    ${u}`);
+    for (const u of core.link?.current.joinUrls ?? []) console.log(`  Public (participants)     ${u}`);
     console.log(`\n  Journal d'exploitation : ${core.logFile ?? '-'}\n  Ctrl+C pour arrêter.\n`);
   }
   let stopping = false;

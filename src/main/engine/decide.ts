@@ -29,9 +29,9 @@ function requireSession(state: RegieState, sessionId: string) {
   return { programme: state.programme, session };
 }
 
-function cueStep(step: cueEngine.CueStep, at: number): RegieEvent[] {
+function cueStep(state: RegieState, step: cueEngine.CueStep, at: number): RegieEvent[] {
   if (!step.ok) throw new CommandRejected(step.reason);
-  return stepEvents(step, at);
+  return stepEvents(state, step, at);
 }
 
 /** Turns a valid command into the events it causes, or refuses it given the state. Pure. */
@@ -56,17 +56,17 @@ export function decide(state: RegieState, command: Command, ctx: DecideContext):
     case 'log.note':
       return [{ type: 'log.noted', text: command.text }];
     case 'cue.go':
-      return cueStep(cueEngine.go(state.cues, timedCuesOf(state), at, command.cueId === undefined ? {} : { cueId: command.cueId }), at);
+      return cueStep(state, cueEngine.go(state.cues, timedCuesOf(state), at, command.cueId === undefined ? {} : { cueId: command.cueId }), at);
     case 'cue.next':
-      return cueStep(cueEngine.next(state.cues, timedCuesOf(state)), at);
+      return cueStep(state, cueEngine.next(state.cues, timedCuesOf(state)), at);
     case 'cue.previous':
-      return cueStep(cueEngine.previous(state.cues, timedCuesOf(state)), at);
+      return cueStep(state, cueEngine.previous(state.cues, timedCuesOf(state)), at);
     case 'cue.skip':
-      return cueStep(cueEngine.skip(state.cues, timedCuesOf(state), command.cueId, at), at);
+      return cueStep(state, cueEngine.skip(state.cues, timedCuesOf(state), command.cueId, at), at);
     case 'cue.hold':
-      return cueStep(cueEngine.hold(state.cues, timedCuesOf(state), at), at);
+      return cueStep(state, cueEngine.hold(state.cues, timedCuesOf(state), at), at);
     case 'cue.release':
-      return cueStep(cueEngine.release(state.cues, timedCuesOf(state), at), at);
+      return cueStep(state, cueEngine.release(state.cues, timedCuesOf(state), at), at);
     case 'cue.reset':
       return [{ type: 'cue.reset', at }];
     case 'delay.set':
@@ -91,14 +91,14 @@ export function decide(state: RegieState, command: Command, ctx: DecideContext):
 export function decideTick(state: RegieState, realNow: number): RegieEvent[] {
   if (!state.programme) return [];
   const at = showNow(state, realNow);
-  return cueStep(cueEngine.tick(state.cues, timedCuesOf(state), at), at);
+  return cueStep(state, cueEngine.tick(state.cues, timedCuesOf(state), at), at);
 }
 
 /** At start-up: auto cues whose time passed while the régie was closed are flagged missed, never fired. */
 export function decideRestore(state: RegieState, realNow: number): RegieEvent[] {
   if (!state.programme) return [];
   const at = showNow(state, realNow);
-  return cueStep(cueEngine.restore(state.cues, timedCuesOf(state), at), at);
+  return cueStep(state, cueEngine.restore(state.cues, timedCuesOf(state), at), at);
 }
 
 

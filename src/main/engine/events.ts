@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cueEventSchema } from '../../shared/domain/cue-events';
 import { delayEntrySchema } from '../../shared/domain/delays';
 import { programmeSchema } from '../../shared/domain/programme';
+import { audienceMessageSchema } from '../../shared/protocol/audience-messages';
 
 /**
  * Journal events: facts that happened, in the past tense. The journal stores them as JSON and
@@ -28,8 +29,10 @@ export const regieEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('interaction.opened'), interactionId: z.string(), at: instant }),
   z.strictObject({ type: z.literal('interaction.closed'), interactionId: z.string(), at: instant }),
   z.strictObject({ type: z.literal('interaction.revealed'), interactionId: z.string(), at: instant }),
-  z.strictObject({ type: z.literal('qa.opened'), at: instant }),
+  z.strictObject({ type: z.literal('qa.opened'), at: instant, sessionId: z.string().nullable(), roomOnly: z.boolean() }),
   z.strictObject({ type: z.literal('qa.closed'), at: instant }),
+  // From the audience hub, deduplicated by msgId before it is journaled.
+  z.strictObject({ type: z.literal('audience.received'), hubId: z.string(), message: audienceMessageSchema }),
 ]);
 export type RegieEvent = z.infer<typeof regieEventSchema>;
 

@@ -1,6 +1,7 @@
 import { AS_RUN_KEPT_IN_STATE, type AsRunEntry, NOTES_KEPT_IN_STATE, type RegieState } from '../../shared/api/state';
 import { evolveCue, initialCueState } from '../../shared/domain/cue-events';
 import { formatOffset } from '../../shared/domain/delays';
+import { applyAudienceMessage } from './audience-reducer';
 import { assertNever } from './decide';
 import type { EventMeta, RegieEvent } from './events';
 
@@ -92,9 +93,11 @@ export function reduce(state: RegieState, event: RegieEvent, meta: EventMeta): R
       return withInteraction(state, event.interactionId, { status: run?.status ?? 'closed', openedAt: run?.openedAt ?? event.at, closedAt: run?.closedAt ?? null, revealed: true });
     }
     case 'qa.opened':
-      return { ...state, live: { ...state.live, qa: { open: true, since: event.at } } };
+      return { ...state, live: { ...state.live, qa: { open: true, since: event.at, sessionId: event.sessionId, roomOnly: event.roomOnly } } };
     case 'qa.closed':
-      return { ...state, live: { ...state.live, qa: { open: false, since: event.at } } };
+      return { ...state, live: { ...state.live, qa: { ...state.live.qa, open: false, since: event.at } } };
+    case 'audience.received':
+      return applyAudienceMessage(state, event.hubId, event.message, meta);
     default:
       return assertNever(event);
   }

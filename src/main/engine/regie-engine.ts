@@ -22,6 +22,8 @@ export interface EngineOptions {
   /** Most commands committed in one transaction. */
   maxBatch?: number;
   onCommitted?: (c: Committed) => void;
+  /** Called inside the transaction after each event is applied (the outbox writes its rows here). */
+  onEvent?: (event: RegieEvent, after: RegieState, meta: EventMeta) => void;
   onError?: (err: unknown) => void;
 }
 
@@ -31,7 +33,7 @@ export type SystemDecision = (state: RegieState, realNow: number) => RegieEvent[
 type Pending = {
   actor: string;
   resolve: (r: CommandResult) => void;
-} & ({ id: string; command: Command; system?: undefined } | { id: null; command?: undefined; system: SystemDecision });
+} & ({ id: string; command: Command; system?: undefined } | { id: string | null; command?: undefined; system: SystemDecision });
 
 /** Rebuilds the state: the latest readable snapshot, then the journal after it. */
 export function rebuildState(journal: Journal, snapshots: Snapshots | null): { state: RegieState; seq: number } {
@@ -106,11 +108,14 @@ export class RegieEngine {
     });
   }
 
-  /** Queues a decision of the core itself; it is journaled like a command, under `actor`. */
-  submitSystem(actor: string, decision: SystemDecision): Promise<CommandResult> {
+  /**
+   * Queues a decision of the core itself; it is journaled like a command, under `actor`. With an
+   * `id` (an audience message's msgId) it is applied once, however often it arrives.
+   */
+  submitSystem(actor: string, decision: SystemDecision, id: string | null = null): Promise<CommandResult> {
     if (this.closed) return Promise.resolve(refusal('unavailable', 'la régie s’arrête'));
     return new Promise((resolve) => {
-      this.queue.push({ id: null, system: decision, actor, resolve });
+      this.queue.push({ id, system: decision, actor, resolve });
       this.scheduleFlush();
     });
   }
@@ -169,6 +174,7 @@ export class RegieEngine {
             const meta: EventMeta = { seq, at, actor: item.actor };
             this.journal.append(seq, { at, actor: item.actor, commandId: item.id, type: event.type, payload: JSON.stringify(event) });
             state = reduce(state, event, meta);
+            this.options.onEvent?.(event, state, meta);
           }
           if (item.id !== null) {
             this.journal.recordCommand(item.id, seq, at);

@@ -2,6 +2,7 @@ import { clockNow, type RegieState } from '../../shared/api/state';
 import type { CueStep } from '../../shared/domain/cue-engine';
 import { cueList, type TimedCue } from '../../shared/domain/cue-list';
 import { applyDelays, type Schedule } from '../../shared/domain/delays';
+import { sessionAudience } from '../../shared/domain/programme';
 import type { RegieEvent } from './events';
 
 /** The show's clock: real time, or the rehearsal clock. Cue and session times are read against it. */
@@ -19,9 +20,9 @@ export function timedCuesOf(state: RegieState): TimedCue[] {
 }
 
 /** What each fired cue does, beyond being logged: the interactions and the Q&A it opens or closes. */
-export function cueEffects(fired: readonly TimedCue[], at: number): RegieEvent[] {
+export function cueEffects(state: RegieState, fired: readonly TimedCue[], at: number): RegieEvent[] {
   const events: RegieEvent[] = [];
-  for (const { cue } of fired) {
+  for (const { cue, sessionId } of fired) {
     const a = cue.action;
     switch (a.type) {
       case 'poll.open':
@@ -36,9 +37,13 @@ export function cueEffects(fired: readonly TimedCue[], at: number): RegieEvent[]
       case 'wordcloud.reveal':
         events.push({ type: 'interaction.revealed', interactionId: a.interaction, at });
         break;
-      case 'qa.open':
-        events.push({ type: 'qa.opened', at });
+      case 'qa.open': {
+        const session = state.programme?.sessions.find((s) => s.id === sessionId);
+        // Workshops take questions from the room only (the session's audience says so).
+        const roomOnly = session ? !sessionAudience(session).remote : false;
+        events.push({ type: 'qa.opened', at, sessionId, roomOnly });
         break;
+      }
       case 'qa.close':
         events.push({ type: 'qa.closed', at });
         break;
@@ -53,6 +58,6 @@ export function cueEffects(fired: readonly TimedCue[], at: number): RegieEvent[]
 }
 
 /** The events of a cue-engine step, followed by the effects of the cues it fired. */
-export function stepEvents(step: Extract<CueStep, { ok: true }>, at: number): RegieEvent[] {
-  return [...step.events, ...cueEffects(step.fired, at)];
+export function stepEvents(state: RegieState, step: Extract<CueStep, { ok: true }>, at: number): RegieEvent[] {
+  return [...step.events, ...cueEffects(state, step.fired, at)];
 }

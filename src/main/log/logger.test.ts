@@ -13,7 +13,7 @@ describe('file logger', () => {
     const log = createFileLogger({ dir });
     log.warn('view refused: bad token', { address: '127.0.0.1' });
     const line = readFileSync(log.file, 'utf8').trim();
-    expect(line).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z WARN  view refused: bad token \{"address":"127.0.0.1"\}$/);
+    expect(line).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z WARN {2}view refused: bad token \{"address":"127.0.0.1"\}$/);
   });
 
   it('rotates by size and keeps a bounded number of old files, newest first', () => {

@@ -1,8 +1,8 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import type { AccessInfo, Patch, ServerToViewEvents, Snapshot, ViewRole, ViewToServerEvents } from '../../shared/api/channel';
+import type { AccessInfo, CoreStatus, Patch, PatchOp, ServerToViewEvents, Snapshot, ViewRole, ViewToServerEvents } from '../../shared/api/channel';
 import { type CommandResult, refusal } from '../../shared/api/results';
-import type { RegieState } from '../../shared/api/state';
+import { PRIVATE_SLICES, type RegieState, type ViewState } from '../../shared/api/state';
 import type { Committed, RegieEngine } from '../engine/regie-engine';
 import type { Logger } from '../log/logger';
 import { type AccessTokens, isAllowedHost, isAllowedOrigin, roleForToken } from './access';
@@ -29,13 +29,16 @@ export interface ViewChannelOptions {
   port: () => number;
   access: () => AccessInfo;
   version: string;
+  status: CoreStatus;
   logger: Logger;
 }
 
 /** The socket.io side of the core: snapshot on connect, coalesced patches, commands with typed answers. */
 export class ViewChannel {
   readonly io: Server<ViewToServerEvents, ServerToViewEvents, Record<string, never>, SeatData>;
-  private pendingChanges = new Set<keyof RegieState>();
+  private pendingChanges = new Set<keyof ViewState>();
+  private status: CoreStatus;
+  private statusTimer: NodeJS.Timeout | null = null;
   private lastSentSeq: number;
   private timer: NodeJS.Timeout | null = null;
   private seatCounter = 0;
@@ -45,6 +48,7 @@ export class ViewChannel {
     private readonly opts: ViewChannelOptions,
   ) {
     this.lastSentSeq = opts.engine.seq;
+    this.status = opts.status;
     this.io = new Server(http, {
       serveClient: false,
       maxHttpBufferSize: MAX_MESSAGE_BYTES,
@@ -74,12 +78,26 @@ export class ViewChannel {
 
   /** Called by the engine after each commit. */
   onCommitted(c: Committed): void {
-    c.changed.forEach((k) => this.pendingChanges.add(k));
+    c.changed.forEach((k) => {
+      if (!isPrivate(k)) this.pendingChanges.add(k);
+    });
     if (!this.timer) this.timer = setTimeout(() => this.sendPatch(), PATCH_INTERVAL_MS);
+  }
+
+  /** Volatile status (the hub link): to every view, at most a few times a second. */
+  setStatus(status: CoreStatus): void {
+    this.status = status;
+    if (!this.statusTimer) {
+      this.statusTimer = setTimeout(() => {
+        this.statusTimer = null;
+        this.io.emit('status', this.status);
+      }, 200);
+    }
   }
 
   close(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
+    if (this.statusTimer) clearTimeout(this.statusTimer);
     return new Promise((resolve) => {
       this.io.close(() => resolve());
     });
@@ -132,9 +150,10 @@ export class ViewChannel {
       seq: this.opts.engine.seq,
       role,
       serverNow: Date.now(),
-      state: this.opts.engine.state,
+      state: viewState(this.opts.engine.state),
       access: role === 'control' ? this.opts.access() : null,
       coreVersion: this.opts.version,
+      status: this.status,
     };
   }
 
@@ -147,10 +166,20 @@ export class ViewChannel {
       fromSeq: this.lastSentSeq,
       seq: engine.seq,
       serverNow: Date.now(),
-      ops: [...this.pendingChanges].map((k) => ({ op: 'set', path: [k], value: state[k] })),
+      ops: [...this.pendingChanges].map((k): PatchOp => ({ op: 'set', path: [k], value: state[k] })),
     };
     this.pendingChanges.clear();
     this.lastSentSeq = engine.seq;
     this.io.emit('patch', patch);
   }
+}
+
+function isPrivate(k: keyof RegieState): k is (typeof PRIVATE_SLICES)[number] {
+  return (PRIVATE_SLICES as readonly string[]).includes(k);
+}
+
+/** The state without the core's private slices. */
+export function viewState(state: RegieState): ViewState {
+  const { ballots: _ballots, ...rest } = state;
+  return rest;
 }

@@ -44,6 +44,20 @@ export const migrations: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    name: 'outbox of the régie’s commands to the audience hub',
+    sql: `
+      -- Written in the same transaction as the events that cause them; sent in seq order once
+      -- the link is up; kept after the hub acknowledged them (acked_at), for the incident log.
+      CREATE TABLE outbox (
+        seq        INTEGER PRIMARY KEY,
+        command    TEXT    NOT NULL,
+        created_at INTEGER NOT NULL,
+        acked_at   INTEGER
+      ) STRICT;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;

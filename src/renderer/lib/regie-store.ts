@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { AccessInfo, Patch, Snapshot, ViewRole } from '../../shared/api/channel';
-import type { RegieState } from '../../shared/api/state';
+import type { ViewState } from '../../shared/api/state';
 import { applyPatchOps, patchDecision, type PatchDecision } from './regie-sync';
 import { refineServerOffset } from './server-offset';
 
@@ -13,7 +13,7 @@ export interface RegieStore {
   since: number;
   seq: number;
   role: ViewRole | null;
-  state: RegieState | null;
+  state: ViewState | null;
   access: AccessInfo | null;
   /** serverNow − Date.now() at receipt: add it to Date.now() to read the core's clock. */
   serverOffsetMs: number;

@@ -1,5 +1,5 @@
 import type { Patch, PatchOp } from '../../shared/api/channel';
-import type { RegieState } from '../../shared/api/state';
+import type { ViewState } from '../../shared/api/state';
 
 /**
  * How a view keeps its mirror of the core's state: a snapshot replaces everything; a patch
@@ -15,8 +15,8 @@ export function patchDecision(seq: number | null, patch: Pick<Patch, 'fromSeq' |
 }
 
 /** `set` ops replace whole top-level slices; untouched slices keep their identity. */
-export function applyPatchOps(state: RegieState, ops: readonly PatchOp[]): RegieState {
-  let next: RegieState = state;
+export function applyPatchOps(state: ViewState, ops: readonly PatchOp[]): ViewState {
+  let next: ViewState = state;
   for (const op of ops) {
     const key = op.path[0];
     if (op.op !== 'set' || typeof key !== 'string') continue;

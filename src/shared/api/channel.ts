@@ -1,6 +1,6 @@
 import type { CommandEnvelope } from './commands';
 import type { CommandResult } from './results';
-import type { RegieState } from './state';
+import type { ViewState } from './state';
 
 /** The socket.io contract between the core and its views. */
 
@@ -13,20 +13,44 @@ export interface AccessInfo {
   lan: boolean;
 }
 
+/** The régie's link to the audience hub, at a glance (volatile: not journaled). */
+export interface LinkStatus {
+  state: 'off' | 'connecting' | 'online' | 'offline' | 'refused';
+  /** Since when it is in that state (core clock, ms). */
+  since: number;
+  hubUrl: string | null;
+  embedded: boolean;
+  rttMs: number | null;
+  /** Régie commands not yet acknowledged by the hub (outbox). */
+  outboxPending: number;
+  /** Audience messages the hub holds that the régie has not committed yet. */
+  hubBacklog: number | null;
+  participants: { room: number; remote: number };
+  eventCode: string | null;
+  /** Addresses participants join at (the QR code's), best first. */
+  joinUrls: string[];
+  lastError: string | null;
+}
+
+export interface CoreStatus {
+  link: LinkStatus;
+}
+
 export interface Snapshot {
   seq: number;
   role: ViewRole;
   /** The core's wall clock when the snapshot left, so that views can correct their own drift. */
   serverNow: number;
-  state: RegieState;
+  state: ViewState;
   access: AccessInfo | null;
   coreVersion: string;
+  status: CoreStatus;
 }
 
 /** Replace the value at `path` (top-level slice keys of RegieState). */
 export interface PatchOp {
   op: 'set';
-  path: [keyof RegieState];
+  path: [keyof ViewState];
   value: unknown;
 }
 
@@ -41,6 +65,7 @@ export interface Patch {
 export interface ServerToViewEvents {
   snapshot: (s: Snapshot) => void;
   patch: (p: Patch) => void;
+  status: (s: CoreStatus) => void;
 }
 
 export interface ViewToServerEvents {

@@ -39,8 +39,42 @@ export interface InteractionRun {
 export interface LiveState {
   /** By interaction id (from the programme's `interactions`). */
   interactions: Record<string, InteractionRun>;
-  qa: { open: boolean; since: number | null };
+  qa: { open: boolean; since: number | null; sessionId: string | null; roomOnly: boolean };
 }
+
+export type Origin = 'room' | 'remote';
+export type ByOrigin = Record<Origin, number>;
+
+/** A question from the audience as the régie received it (screening is issue 5's). */
+export interface AudienceQuestion {
+  /** The régie's id for it (q-<journal seq>). */
+  id: string;
+  msgId: string;
+  hubSeq: number;
+  receivedAt: number;
+  origin: Origin;
+  name: string | null;
+  text: string;
+  sessionId: string | null;
+  upvotes: number;
+}
+
+/** Live counts of a poll: per choice index (or rating value), split by origin. */
+export interface Tally {
+  counts: Record<string, ByOrigin>;
+  voters: ByOrigin;
+}
+
+export interface AudienceState {
+  questions: AudienceQuestion[];
+  tallies: Record<string, Tally>;
+  /** Word cloud id → word as sent → count (normalisation and moderation are issue 6's). */
+  words: Record<string, Record<string, number>>;
+  received: number;
+}
+
+/** Each participant's current vote per poll: needed to replace a vote, never sent to the views. */
+export type Ballots = Record<string, Record<string, { choices: number[] | null; rating: number | null; origin: Origin }>>;
 
 export interface RegieState {
   programme: Programme | null;
@@ -55,7 +89,16 @@ export interface RegieState {
   sessionMarks: Record<string, { startedAt: number | null; endedAt: number | null }>;
   asRun: AsRunEntry[];
   live: LiveState;
+  audience: AudienceState;
+  /** Private to the core (see PRIVATE_SLICES). */
+  ballots: Ballots;
+  /** Where the régie is in the hub's stream: the last audience message committed. */
+  hubCursor: { hubId: string | null; lastHubSeq: number };
 }
+
+/** Slices the core keeps for itself: never in a snapshot or a patch. */
+export const PRIVATE_SLICES = ['ballots'] as const satisfies readonly (keyof RegieState)[];
+export type ViewState = Omit<RegieState, (typeof PRIVATE_SLICES)[number]>;
 
 export const NOTES_KEPT_IN_STATE = 200;
 export const AS_RUN_KEPT_IN_STATE = 2000;
@@ -70,7 +113,10 @@ export function initialState(): RegieState {
     cues: initialCueState(),
     sessionMarks: {},
     asRun: [],
-    live: { interactions: {}, qa: { open: false, since: null } },
+    live: { interactions: {}, qa: { open: false, since: null, sessionId: null, roomOnly: false } },
+    audience: { questions: [], tallies: {}, words: {}, received: 0 },
+    ballots: {},
+    hubCursor: { hubId: null, lastHubSeq: 0 },
   };
 }
 

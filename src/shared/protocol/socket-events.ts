@@ -29,6 +29,8 @@ export interface RegieToHubEvents {
   resume: (msg: unknown, ack: (r: ResumeAck) => void) => void;
   command: (envelope: unknown, ack: (r: CommandAck) => void) => void;
   ack: (msg: unknown) => void;
+  /** Round-trip probe: the hub answers its clock (ms). */
+  rtt: (ack: (hubNow: number) => void) => void;
 }
 
 export interface HubToRegieEvents {

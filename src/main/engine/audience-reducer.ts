@@ -1,0 +1,72 @@
+import type { AudienceState, Ballots, ByOrigin, RegieState, Tally } from '../../shared/api/state';
+import type { AudienceMessage } from '../../shared/protocol/audience-messages';
+import type { EventMeta } from './events';
+
+const zero = (): ByOrigin => ({ room: 0, remote: 0 });
+
+function keysOf(ballot: { choices: number[] | null; rating: number | null }): string[] {
+  if (ballot.choices) return ballot.choices.map(String);
+  return ballot.rating === null ? [] : [String(ballot.rating)];
+}
+
+/** Moves one participant's vote in a tally: the old ballot out, the new one in. */
+function retally(tally: Tally, before: Ballots[string][string] | undefined, after: Ballots[string][string]): Tally {
+  const counts = { ...tally.counts };
+  const voters = { ...tally.voters };
+  if (before) {
+    for (const k of keysOf(before)) {
+      const c = counts[k] ?? zero();
+      counts[k] = { ...c, [before.origin]: Math.max(0, c[before.origin] - 1) };
+    }
+    voters[before.origin] = Math.max(0, voters[before.origin] - 1);
+  }
+  for (const k of keysOf(after)) {
+    const c = counts[k] ?? zero();
+    counts[k] = { ...c, [after.origin]: c[after.origin] + 1 };
+  }
+  voters[after.origin] += 1;
+  return { counts, voters };
+}
+
+/**
+ * Applies one audience message (already deduplicated by msgId): questions, upvotes, votes (the
+ * latest vote of a participant replaces the earlier one) and words.
+ */
+export function applyAudienceMessage(state: RegieState, hubId: string, m: AudienceMessage, meta: EventMeta): RegieState {
+  const audience: AudienceState = { ...state.audience, received: state.audience.received + 1 };
+  let ballots = state.ballots;
+  switch (m.type) {
+    case 'question.ask':
+      audience.questions = [
+        ...audience.questions,
+        { id: `q-${meta.seq}`, msgId: m.msgId, hubSeq: m.hubSeq, receivedAt: m.receivedAt, origin: m.origin, name: m.name, text: m.text, sessionId: m.sessionId, upvotes: 0 },
+      ];
+      break;
+    case 'question.upvote': {
+      const i = audience.questions.findIndex((q) => q.id === m.questionId);
+      const q = audience.questions[i];
+      if (q) {
+        audience.questions = audience.questions.slice();
+        audience.questions[i] = { ...q, upvotes: q.upvotes + 1 };
+      }
+      break;
+    }
+    case 'poll.vote': {
+      const poll = ballots[m.pollId] ?? {};
+      const next = { choices: m.choices, rating: m.rating, origin: m.origin };
+      audience.tallies = { ...audience.tallies, [m.pollId]: retally(audience.tallies[m.pollId] ?? { counts: {}, voters: zero() }, poll[m.participantId], next) };
+      ballots = { ...ballots, [m.pollId]: { ...poll, [m.participantId]: next } };
+      break;
+    }
+    case 'words.send': {
+      const cloud = { ...(audience.words[m.cloudId] ?? {}) };
+      for (const w of m.words) cloud[w] = (cloud[w] ?? 0) + 1;
+      audience.words = { ...audience.words, [m.cloudId]: cloud };
+      break;
+    }
+    default:
+      m satisfies never;
+  }
+  const lastHubSeq = state.hubCursor.hubId === hubId ? Math.max(state.hubCursor.lastHubSeq, m.hubSeq) : m.hubSeq;
+  return { ...state, audience, ballots, hubCursor: { hubId, lastHubSeq } };
+}

@@ -1,0 +1,79 @@
+import type { RegieState, Tally } from '../../shared/api/state';
+import type { Interaction } from '../../shared/domain/interaction';
+import type { Interaction as HubInteraction, Results } from '../../shared/protocol/interactions';
+import { MAX } from '../../shared/protocol/limits';
+import type { RegieCommand } from '../../shared/protocol/regie-commands';
+import type { RegieEvent } from '../engine/events';
+
+/** A prepared interaction as the hub shows it on the phones. */
+export function toHubInteraction(i: Interaction): HubInteraction {
+  if (i.kind === 'wordcloud') return { kind: 'cloud', id: i.id, prompt: i.prompt, maxWordsPerParticipant: i.maxWordsPerParticipant };
+  switch (i.type) {
+    case 'single':
+      return { kind: 'poll', id: i.id, question: i.question, options: i.options, maxChoices: 1 };
+    case 'multiple':
+      return { kind: 'poll', id: i.id, question: i.question, options: i.options, maxChoices: i.maxChoices ?? i.options.length };
+    case 'yesno':
+      return { kind: 'poll', id: i.id, question: i.question, options: ['Oui', 'Non'], maxChoices: 1 };
+    case 'rating':
+      return {
+        kind: 'rating',
+        id: i.id,
+        question: i.question,
+        min: i.min,
+        max: i.max,
+        ...(i.minLabel === undefined ? {} : { minLabel: i.minLabel }),
+        ...(i.maxLabel === undefined ? {} : { maxLabel: i.maxLabel }),
+      };
+  }
+}
+
+const total = (t: Tally | undefined, key: string) => (t?.counts[key]?.room ?? 0) + (t?.counts[key]?.remote ?? 0);
+
+/** The régie's tally as the phones show it once revealed (the régie's count is the reference). */
+export function resultsOf(i: Interaction, state: RegieState): Results {
+  const tally = state.audience.tallies[i.id];
+  const voters = (tally?.voters.room ?? 0) + (tally?.voters.remote ?? 0);
+  if (i.kind === 'wordcloud') {
+    const words = Object.entries(state.audience.words[i.id] ?? {})
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'fr'))
+      .slice(0, MAX.resultWords)
+      .map(([text, count]) => ({ text, count }));
+    return { kind: 'cloud', interactionId: i.id, words };
+  }
+  if (i.type === 'rating') {
+    const counts = Array.from({ length: i.max - i.min + 1 }, (_, k) => total(tally, String(i.min + k)));
+    return { kind: 'rating', interactionId: i.id, counts, total: voters };
+  }
+  const n = i.type === 'yesno' ? 2 : i.options.length;
+  return { kind: 'poll', interactionId: i.id, counts: Array.from({ length: n }, (_, k) => total(tally, String(k))), total: voters };
+}
+
+function interaction(state: RegieState, id: string): Interaction | undefined {
+  return state.programme?.interactions?.find((i) => i.id === id);
+}
+
+/**
+ * What the hub must be told after an event, computed in the engine's transaction (the outbox row
+ * exists exactly when its event does). Pure.
+ */
+export function hubCommandsFor(event: RegieEvent, after: RegieState): RegieCommand[] {
+  switch (event.type) {
+    case 'interaction.opened': {
+      const i = interaction(after, event.interactionId);
+      return i ? [{ type: 'interaction.open', interaction: toHubInteraction(i) }] : [];
+    }
+    case 'interaction.closed':
+      return [{ type: 'interaction.close', interactionId: event.interactionId }];
+    case 'interaction.revealed': {
+      const i = interaction(after, event.interactionId);
+      return i ? [{ type: 'results.reveal', results: resultsOf(i, after) }] : [];
+    }
+    case 'qa.opened':
+      return [{ type: 'qa.open', sessionId: event.sessionId, roomOnly: event.roomOnly }];
+    case 'qa.closed':
+      return [{ type: 'qa.close' }];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,208 @@
+import { io, type Socket } from 'socket.io-client';
+import type { LinkStatus } from '../../shared/api/channel';
+import type { AudienceBatch, Presence } from '../../shared/protocol/audience-messages';
+import type { CommandAck, ResumeAck } from '../../shared/protocol/regie-commands';
+import type { HubToRegieEvents, RegieToHubEvents } from '../../shared/protocol/socket-events';
+import { PROTOCOL_VERSION, REGIE_NAMESPACE } from '../../shared/protocol/version';
+import type { RegieEngine } from '../engine/regie-engine';
+import type { Logger } from '../log/logger';
+import type { Outbox } from '../store/outbox';
+
+type RegieSocket = Socket<HubToRegieEvents, RegieToHubEvents>;
+
+export interface HubLinkOptions {
+  url: string;
+  token: string;
+  /** Names this régie's database for the hub. */
+  regieId: string;
+  embedded: boolean;
+  engine: RegieEngine;
+  outbox: Outbox;
+  logger: Logger;
+  onStatus: (s: LinkStatus) => void;
+  joinUrls: string[];
+  now?: () => number;
+}
+
+const ACK_TIMEOUT_MS = 10_000;
+const RTT_EVERY_MS = 5_000;
+
+/**
+ * The régie's side of the hub: at-least-once in, exactly-once applied. Audience messages are
+ * journaled (deduplicated by msgId) and only then acknowledged; on every (re)connection the
+ * régie resumes after the last message it committed. Its own commands leave the SQLite outbox
+ * in seq order, one at a time, from what the hub says it applied. socket.io-client reconnects
+ * with exponential backoff and jitter.
+ */
+export class HubLink {
+  private socket: RegieSocket | null = null;
+  private status: LinkStatus;
+  private resumed = false;
+  private flushing = false;
+  private appliedSeq = 0;
+  private chain: Promise<void> = Promise.resolve();
+  private rttTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  /** The hub's database id, from the last resume: audience messages are journaled with it. */
+  private knownHubId: string | null = null;
+  private readonly now: () => number;
+
+  constructor(private readonly opts: HubLinkOptions) {
+    this.now = opts.now ?? Date.now;
+    this.status = {
+      state: 'connecting',
+      since: this.now(),
+      hubUrl: opts.url,
+      embedded: opts.embedded,
+      rttMs: null,
+      outboxPending: opts.outbox.unacked(),
+      hubBacklog: null,
+      participants: { room: 0, remote: 0 },
+      eventCode: null,
+      joinUrls: opts.joinUrls,
+      lastError: null,
+    };
+  }
+
+  get current(): LinkStatus {
+    return this.status;
+  }
+
+  start(): void {
+    const socket: RegieSocket = io(`${this.opts.url}${REGIE_NAMESPACE}`, {
+      auth: { token: this.opts.token },
+      transports: ['websocket'],
+      reconnection: true,
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 10_000,
+      randomizationFactor: 0.5,
+      timeout: 10_000,
+    });
+    this.socket = socket;
+    socket.on('connect', () => this.resume());
+    socket.on('disconnect', (reason) => {
+      this.resumed = false;
+      this.update({ state: 'offline', since: this.now(), lastError: `lien coupé (${reason})` });
+    });
+    socket.on('connect_error', (err) => {
+      const refused = /jeton|token|unauthor/i.test(err.message);
+      if (this.status.state !== 'offline' && this.status.state !== 'refused') this.update({ state: refused ? 'refused' : 'offline', since: this.now() });
+      this.update({ lastError: refused ? 'le hub refuse le jeton de la régie' : `hub injoignable (${err.message})` });
+    });
+    socket.on('audience', (batch) => this.receive(batch));
+    socket.on('presence', (p: Presence) => this.update({ participants: { room: p.room, remote: p.remote } }));
+    socket.on('refused', (r) => this.opts.logger.warn('hub refused a régie message', { event: r.event, error: r.error.message }));
+    this.rttTimer = setInterval(() => this.probe(), RTT_EVERY_MS);
+    this.rttTimer.unref();
+  }
+
+  /** New outbox rows were committed: send them if the link is up. */
+  kick(): void {
+    this.update({ outboxPending: this.opts.outbox.unacked() });
+    void this.flush();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.rttTimer) clearInterval(this.rttTimer);
+    this.socket?.close();
+    await this.chain;
+  }
+
+  private update(patch: Partial<LinkStatus>): void {
+    this.status = { ...this.status, ...patch };
+    this.opts.onStatus(this.status);
+  }
+
+  private resume(): void {
+    const socket = this.socket;
+    if (!socket) return;
+    const cursor = this.opts.engine.state.hubCursor;
+    const msg = { protocol: PROTOCOL_VERSION, regieId: this.opts.regieId, afterHubSeq: cursor.lastHubSeq, ...(cursor.hubId ? { hubId: cursor.hubId } : {}) };
+    const sentAt = this.now();
+    socket.timeout(ACK_TIMEOUT_MS).emit('resume', msg, (err: Error | null, ack: ResumeAck) => {
+      if (err || !ack.ok) {
+        const why = err ? 'pas de réponse du hub' : ack.ok ? '' : ack.error.message;
+        this.opts.logger.warn('hub resume failed', { why });
+        this.update({ state: 'offline', since: this.now(), lastError: `reprise refusée : ${why}` });
+        socket.disconnect();
+        if (!this.stopped) setTimeout(() => socket.connect(), 2_000).unref();
+        return;
+      }
+      this.resumed = true;
+      this.knownHubId = ack.hubId;
+      this.appliedSeq = ack.appliedSeq;
+      const sameHub = cursor.hubId === ack.hubId;
+      this.opts.logger.info('hub link up', { hubId: ack.hubId, hubSeq: ack.hubSeq, after: sameHub ? cursor.lastHubSeq : 0, appliedSeq: ack.appliedSeq });
+      this.update({
+        state: 'online',
+        since: this.now(),
+        rttMs: this.now() - sentAt,
+        eventCode: ack.eventCode,
+        hubBacklog: Math.max(0, ack.hubSeq - (sameHub ? cursor.lastHubSeq : 0)),
+        lastError: null,
+      });
+      void this.flush();
+    });
+  }
+
+  /** Journals a batch (each message once), then acknowledges it. Batches are handled in order. */
+  private receive(batch: AudienceBatch): void {
+    const socket = this.socket;
+    this.chain = this.chain.then(async () => {
+      const { engine } = this.opts;
+      const hubId = this.knownHubId ?? engine.state.hubCursor.hubId ?? 'inconnu';
+      const results = await Promise.all(
+        batch.messages.map((message) => engine.submitSystem('audience', () => [{ type: 'audience.received', hubId, message }], `aud:${message.msgId}`)),
+      );
+      const failed = results.find((r) => !r.ok);
+      if (failed && !failed.ok) {
+        // Not committed: no ack. The hub sends them again after the next resume.
+        this.opts.logger.error('audience batch not committed', { error: failed.error.message });
+        socket?.disconnect().connect();
+        return;
+      }
+      const upTo = batch.messages[batch.messages.length - 1]?.hubSeq ?? 0;
+      if (socket?.connected) socket.emit('ack', { upToHubSeq: upTo });
+      const backlog = this.status.hubBacklog;
+      if (backlog !== null) this.update({ hubBacklog: Math.max(0, backlog - batch.messages.length) });
+    });
+  }
+
+  /** Sends the outbox after the hub's appliedSeq, one command at a time, in order. */
+  private async flush(): Promise<void> {
+    if (this.flushing || !this.resumed || !this.socket?.connected) return;
+    this.flushing = true;
+    try {
+      for (;;) {
+        const row = this.opts.outbox.after(this.appliedSeq, 1)[0];
+        if (!row || !this.resumed || !this.socket?.connected) break;
+        const sentAt = this.now();
+        let ack: CommandAck;
+        try {
+          ack = (await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('command', { seq: row.seq, command: JSON.parse(row.command) as unknown })) as CommandAck;
+        } catch {
+          break; // no answer: the next resume says where the hub is
+        }
+        this.update({ rttMs: this.now() - sentAt });
+        if (!ack.ok && ack.error.code !== 'out_of_order') {
+          this.opts.logger.warn('hub refused a régie command', { seq: row.seq, error: ack.error.message });
+        }
+        this.appliedSeq = ack.appliedSeq;
+        this.opts.outbox.ackUpTo(ack.appliedSeq, this.now());
+        this.update({ outboxPending: this.opts.outbox.unacked() });
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private probe(): void {
+    const socket = this.socket;
+    if (!socket?.connected || !this.resumed) return;
+    const sentAt = this.now();
+    socket.timeout(ACK_TIMEOUT_MS).emit('rtt', (err: Error | null) => {
+      if (!err) this.update({ rttMs: this.now() - sentAt });
+    });
+  }
+}

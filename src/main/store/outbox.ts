@@ -1,0 +1,47 @@
+import type { Db } from './database';
+
+export interface OutboxRow {
+  seq: number;
+  command: string;
+}
+
+/**
+ * The régie's commands to the hub, in order. Appended inside the engine's transaction (so a
+ * command exists exactly when the event that caused it does), sent by the link when it is up.
+ */
+export class Outbox {
+  private readonly insert;
+  private readonly lastSeqStmt;
+  private readonly pendingStmt;
+  private readonly countStmt;
+  private readonly ackStmt;
+
+  constructor(db: Db) {
+    this.insert = db.prepare('INSERT INTO outbox (seq, command, created_at) VALUES (?, ?, ?)');
+    this.lastSeqStmt = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM outbox').pluck();
+    this.pendingStmt = db.prepare('SELECT seq, command FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?');
+    this.countStmt = db.prepare('SELECT COUNT(*) FROM outbox WHERE acked_at IS NULL').pluck();
+    this.ackStmt = db.prepare('UPDATE outbox SET acked_at = ? WHERE seq <= ? AND acked_at IS NULL');
+  }
+
+  lastSeq(): number {
+    return this.lastSeqStmt.get() as number;
+  }
+
+  append(seq: number, command: unknown, at: number): void {
+    this.insert.run(seq, JSON.stringify(command), at);
+  }
+
+  /** Rows after `seq`, in order (the hub's appliedSeq + 1 onwards). */
+  after(seq: number, limit = 200): OutboxRow[] {
+    return this.pendingStmt.all(seq, limit) as OutboxRow[];
+  }
+
+  unacked(): number {
+    return this.countStmt.get() as number;
+  }
+
+  ackUpTo(seq: number, at: number): void {
+    this.ackStmt.run(at, seq);
+  }
+}
