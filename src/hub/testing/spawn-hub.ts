@@ -19,6 +19,8 @@ export interface SpawnHubOptions {
   eventCode: string;
   port?: number;
   limits?: PartialHubLimits;
+  /** Host names accepted whatever the port (a proxy in front of the hub). */
+  publicHosts?: string[];
 }
 
 /** Starts the standalone hub (src/hub/cli.ts) as one real child process and waits for its JSON ready line. */
@@ -38,6 +40,7 @@ export async function spawnHub(opts: SpawnHubOptions): Promise<HubProcess> {
     '--json',
   ];
   if (opts.limits) args.push('--limits', JSON.stringify(opts.limits));
+  for (const h of opts.publicHosts ?? []) args.push('--public-host', h);
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
