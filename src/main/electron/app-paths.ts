@@ -17,6 +17,8 @@ export interface ShellPaths {
   dataDir: string;
   /** The built views the core serves (out/renderer, inside app.asar when packaged). */
   rendererDir: string;
+  /** The built participant page, served by the embedded audience hub. */
+  participantDir: string;
   /** The demo programme and other resources (extraResources when packaged). */
   resourcesDir: string;
   /** The sandboxed preload, CommonJS (out/preload/index.cjs). */
@@ -30,6 +32,7 @@ export function shellPaths(): ShellPaths {
   return {
     dataDir: app.getPath('userData'),
     rendererDir: join(appPath, 'out', 'renderer'),
+    participantDir: join(appPath, 'out', 'participant'),
     resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(appPath, 'resources'),
     // This file is bundled into out/main/index.js: the preload sits next door.
     preload: join(dirname(fileURLToPath(import.meta.url)), '..', 'preload', 'index.cjs'),

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     core = await startCore({
       dataDir: paths.dataDir,
       rendererDir: paths.rendererDir,
+      participantDir: paths.participantDir,
       resourcesDir: paths.resourcesDir,
       nativeBinding: paths.nativeBinding,
       logger,
