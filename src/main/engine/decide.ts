@@ -55,6 +55,8 @@ export function decide(state: RegieState, command: Command, ctx: DecideContext):
       return [{ type: 'clock.set', clock: { mode: 'rehearsal', offsetMs: Math.round(command.clock.at - ctx.now) } }];
     case 'log.note':
       return [{ type: 'log.noted', text: command.text }];
+    case 'join.choose':
+      return command.url === state.joinUrl ? [] : [{ type: 'join.chosen', url: command.url }];
     case 'cue.go':
       return cueStep(state, cueEngine.go(state.cues, timedCuesOf(state), at, command.cueId === undefined ? {} : { cueId: command.cueId }), at);
     case 'cue.next':

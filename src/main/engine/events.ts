@@ -19,6 +19,7 @@ export const regieEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('programme.loaded'), programme: programmeSchema, source: z.string().optional() }),
   z.strictObject({ type: z.literal('clock.set'), clock: clockSettingSchema }),
   z.strictObject({ type: z.literal('log.noted'), text: z.string() }),
+  z.strictObject({ type: z.literal('join.chosen'), url: z.string().nullable() }),
   // The run of show: the cue engine's own events (src/shared/domain/cue-events.ts), verbatim.
   ...cueEventSchema.options,
   z.strictObject({ type: z.literal('cue.reset'), at: instant }),

@@ -22,6 +22,8 @@ export function reduce(state: RegieState, event: RegieEvent, meta: EventMeta): R
       return { ...state, programme: event.programme };
     case 'clock.set':
       return { ...state, clock: event.clock };
+    case 'join.chosen':
+      return { ...state, joinUrl: event.url };
     case 'log.noted': {
       const note = { seq: meta.seq, at: meta.at, author: meta.actor, text: event.text };
       return { ...state, notes: keepLast(state.notes, note, NOTES_KEPT_IN_STATE), notesTotal: state.notesTotal + 1 };

@@ -118,3 +118,14 @@ describe('the run of show in the core', () => {
     expect(restarted.state.cues.held).toBe(true);
   });
 });
+
+describe('the join address', () => {
+  it('is chosen by the operator among the hub’s addresses (or a public one), and validated', async () => {
+    expect(engine.state.joinUrl).toBeNull();
+    expect(await cmd({ type: 'join.choose', url: 'http://192.168.10.5:4871/?e=ABC234' })).toMatchObject({ ok: true });
+    expect(engine.state.joinUrl).toBe('http://192.168.10.5:4871/?e=ABC234');
+    expect(await cmd({ type: 'join.choose', url: 'javascript:alert(1)' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await cmd({ type: 'join.choose', url: null })).toMatchObject({ ok: true });
+    expect(engine.state.joinUrl).toBeNull();
+  });
+});

@@ -53,7 +53,22 @@ export const clearDelayCommand = z.strictObject({ type: z.literal('delay.clear')
 /** The session really starts or ends now (as-run log). */
 export const markSessionCommand = z.strictObject({ type: z.literal('session.mark'), sessionId, edge: z.enum(['start', 'end']) });
 
+/**
+ * The address participants join at (QR code, join screen): one of the addresses the hub offers
+ * (the machine has several networks) or a public one (a remote hub). null: the first offered.
+ */
+export const chooseJoinUrlCommand = z.strictObject({
+  type: z.literal('join.choose'),
+  url: z
+    .string()
+    .trim()
+    .max(300)
+    .refine((u) => /^https?:\/\/[^\s/?#]+(\/[^\s]*)?$/.test(u), 'adresse http(s) attendue')
+    .nullable(),
+});
+
 export const commandSchema = z.discriminatedUnion('type', [
+  chooseJoinUrlCommand,
   loadProgrammeCommand,
   importProgrammeCommand,
   setClockCommand,
