@@ -2,9 +2,11 @@
  * bench/audience: 2,000 simulated participants against a standalone hub, on loopback.
  *   npx tsx bench/audience.bench.ts [--participants 2000] [--rate 2000] [--seconds 10]
  * The hub runs in its own process (src/hub/cli.ts); the participants (socket.io-client, WebSocket)
- * and a fake régie that acknowledges at once share this process. Printed: the join time, the vote
- * throughput reaching the régie, the vote-to-régie latency (p50, p99), the vote-to-answer latency,
- * and the same load against a bare socket.io echo server (no validation, no disk) for comparison.
+ * and a fake régie that acknowledges at once share this process; then the same load through the
+ * real régie core (its own process, its SQLite journal). Printed: the join time, the vote
+ * throughput reaching the régie and its journal, the vote-to-régie and vote-to-journal latency
+ * (p50, p99), the vote-to-answer latency, and the same load against a bare socket.io echo server
+ * (no validation, no disk) for comparison.
  * Targets (issue 3): every participant joined within 10 s, no vote lost, p99 under 250 ms.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -19,6 +21,9 @@ import { io, type Socket } from 'socket.io-client';
 import { newParticipantId } from '../src/hub/testing/clients';
 import { spawnHub } from '../src/hub/testing/spawn-hub';
 import type { Ack } from '../src/shared/protocol/errors';
+import Database from 'better-sqlite3';
+import { zonedToEpoch } from '../src/shared/domain/zoned-time';
+import { connectView, nextSnapshot, send, spawnCore } from '../tests/integration/helpers';
 
 const { values } = parseArgs({
   options: {
@@ -67,18 +72,21 @@ interface RunResult {
   received: number;
   sinkLatency: number[];
   ackLatency: number[];
+  /** When each vote left (wall clock, to compare with the régie journal's commit times). */
+  sentAtWall: Map<string, number>;
 }
 
 /** Connects N participants, then sends votes at `rate`/s for `seconds` (or as fast as a window allows when rate is 0). */
 async function run(
   port: number,
-  sink: Socket,
-  opts: { rate: number; seconds: number; join: boolean; window?: number },
+  sink: Socket | null,
+  opts: { rate: number; seconds: number; join: boolean; window?: number; pollId?: string },
 ): Promise<RunResult> {
   const sentAt = new Map<string, number>();
+  const sentAtWall = new Map<string, number>();
   const sinkLatency: number[] = [];
   let received = 0;
-  sink.on('audience', (batch: { messages: unknown[] }) => {
+  sink?.on('audience', (batch: { messages: unknown[] }) => {
     const now = performance.now();
     for (const m of batch.messages) {
       const t = sentAt.get(keyOf(m));
@@ -134,10 +142,11 @@ async function run(
     const msgId = `${ids[i]}:${clientMsgId}`;
     const t = performance.now();
     sentAt.set(msgId, t);
+    sentAtWall.set(msgId, Date.now());
     sent += 1;
     inFlight += 1;
     // The echo server forwards the vote itself: it carries its msgId there.
-    const body = { clientMsgId: opts.join ? clientMsgId : msgId, pollId: 'bench-poll', choices: [(i + k) % 4] };
+    const body = { clientMsgId: opts.join ? clientMsgId : msgId, pollId: opts.pollId ?? 'bench-poll', choices: [(i + k) % 4] };
     s.timeout(30_000)
       .emitWithAck('poll.vote', body)
       .then(
@@ -167,10 +176,10 @@ async function run(
     tick();
   });
   const deadline = performance.now() + 30_000;
-  while ((inFlight > 0 || received < acked) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  while ((inFlight > 0 || (sink && received < acked)) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   sockets.forEach((s) => s.close());
-  sink.off('audience');
-  return { joinMs, sent, acked, refused, received, sinkLatency, ackLatency };
+  sink?.off('audience');
+  return { joinMs, sent, acked, refused, received, sinkLatency, ackLatency, sentAtWall };
 }
 
 function print(label: string, r: RunResult, sendSeconds: number): void {
@@ -182,6 +191,51 @@ function print(label: string, r: RunResult, sendSeconds: number): void {
     `  vote → régie    p50 ${pct(r.sinkLatency, 50).toFixed(1)} ms, p99 ${pct(r.sinkLatency, 99).toFixed(1)} ms, max ${pct(r.sinkLatency, 100).toFixed(1)} ms`,
   );
   console.log(`  vote → réponse  p50 ${pct(r.ackLatency, 50).toFixed(1)} ms, p99 ${pct(r.ackLatency, 99).toFixed(1)} ms`);
+}
+
+/**
+ * The whole chain: participants → hub process → the real régie core (its own process) → its
+ * SQLite journal. The latency is the vote's send time to the journal row's commit time.
+ */
+async function throughTheRegie(dir: string, children: ChildProcess[]): Promise<RunResult> {
+  const hub = await spawnHub({
+    dataDir: join(dir, 'hub-regie'),
+    token: TOKEN,
+    eventCode: CODE,
+    limits: { addressRate: { perSecond: 1e6, burst: 1e6 }, maxQueue: 100_000 },
+  });
+  children.push(hub.child);
+  const regieDir = join(dir, 'regie');
+  const core = await spawnCore(regieDir, ['--hub-url', `http://127.0.0.1:${hub.port}`, '--hub-token', TOKEN]);
+  children.push(core.child);
+  const seat = connectView(core.port, core.tokens.control);
+  await nextSnapshot(seat);
+  await send(seat, { id: 'bench-clock-1', command: { type: 'clock.set', clock: { mode: 'rehearsal', at: zonedToEpoch({ date: '2021-06-24', time: '10:15' }, 'Europe/Paris') } } });
+  const go = await send(seat, { id: 'bench-go-0001', command: { type: 'cue.go', cueId: 'j1-seq1-sondage-ouvrir' } });
+  if (!go.ok) throw new Error(`GO refusé : ${go.error.message}`);
+  for (let i = 0; i < 200; i += 1) {
+    const h = (await (await fetch(`http://127.0.0.1:${hub.port}/health`)).json()) as { appliedSeq: number };
+    if (h.appliedSeq >= 1) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const r = await run(hub.port, null, { rate: RATE, seconds: SECONDS, join: true, pollId: 'charge-de-travail' });
+  // Wait for the journal to hold every accepted vote, then read the commit times.
+  const db = new Database(join(regieDir, 'pupitre.sqlite3'), { readonly: true });
+  const rows = db.prepare("SELECT json_extract(payload, '$.message.msgId') AS id, at FROM journal WHERE type = 'audience.received'");
+  let committed: { id: string; at: number }[] = [];
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    committed = rows.all() as { id: string; at: number }[];
+    if (committed.length >= r.acked) break;
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  db.close();
+  seat.close();
+  const latency = committed.flatMap((c) => {
+    const t = r.sentAtWall.get(c.id);
+    return t === undefined ? [] : [c.at - t];
+  });
+  return { ...r, received: new Set(committed.map((c) => c.id)).size, sinkLatency: latency };
 }
 
 async function main(): Promise<void> {
@@ -223,6 +277,9 @@ async function main(): Promise<void> {
     hub.child.kill('SIGTERM');
     await hub.exited;
 
+    const journalRun = await throughTheRegie(dir, children);
+    print(`Hub + régie réelle (journal SQLite, acquittement après commit) — ${RATE} votes/s visés`, journalRun, SECONDS);
+
     const echo = await spawnEcho();
     children.push(echo.child);
     const sink = io(`http://127.0.0.1:${echo.port}/sink`, { transports: ['websocket'], forceNew: true });
@@ -234,7 +291,10 @@ async function main(): Promise<void> {
     sink.close();
 
     const ok =
-      hubRun.joinMs < 10_000 && hubRun.received === hubRun.acked && hubRun.acked === hubRun.sent && pct(hubRun.sinkLatency, 99) < 250;
+      journalRun.joinMs < 10_000 &&
+      journalRun.received === journalRun.acked &&
+      journalRun.acked === journalRun.sent &&
+      pct(journalRun.sinkLatency, 99) < 250;
     console.log(`\nObjectifs : ${N} connectés en moins de 10 s, aucun vote perdu, p99 < 250 ms → ${ok ? 'atteints' : 'NON ATTEINTS'}`);
   } finally {
     children.forEach((c) => c.kill('SIGKILL'));

@@ -1,16 +1,25 @@
-import type { AudienceState, Ballots, ByOrigin, RegieState, Tally } from '../../shared/api/state';
+import type { AudienceState, Ballot, ByOrigin, RegieState, Tally } from '../../shared/api/state';
 import type { AudienceMessage } from '../../shared/protocol/audience-messages';
 import type { EventMeta } from './events';
 
 const zero = (): ByOrigin => ({ room: 0, remote: 0 });
 
-function keysOf(ballot: { choices: number[] | null; rating: number | null }): string[] {
+export const BALLOT_BUCKETS = 64;
+
+/** FNV-1a of the participant id, modulo the number of buckets. */
+export function ballotBucket(participantId: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < participantId.length; i += 1) h = Math.imul(h ^ participantId.charCodeAt(i), 0x01000193);
+  return String((h >>> 0) % BALLOT_BUCKETS);
+}
+
+function keysOf(ballot: Ballot): string[] {
   if (ballot.choices) return ballot.choices.map(String);
   return ballot.rating === null ? [] : [String(ballot.rating)];
 }
 
 /** Moves one participant's vote in a tally: the old ballot out, the new one in. */
-function retally(tally: Tally, before: Ballots[string][string] | undefined, after: Ballots[string][string]): Tally {
+function retally(tally: Tally, before: Ballot | undefined, after: Ballot): Tally {
   const counts = { ...tally.counts };
   const voters = { ...tally.voters };
   if (before) {
@@ -53,9 +62,11 @@ export function applyAudienceMessage(state: RegieState, hubId: string, m: Audien
     }
     case 'poll.vote': {
       const poll = ballots[m.pollId] ?? {};
-      const next = { choices: m.choices, rating: m.rating, origin: m.origin };
-      audience.tallies = { ...audience.tallies, [m.pollId]: retally(audience.tallies[m.pollId] ?? { counts: {}, voters: zero() }, poll[m.participantId], next) };
-      ballots = { ...ballots, [m.pollId]: { ...poll, [m.participantId]: next } };
+      const key = ballotBucket(m.participantId);
+      const bucket = poll[key] ?? {};
+      const next: Ballot = { choices: m.choices, rating: m.rating, origin: m.origin };
+      audience.tallies = { ...audience.tallies, [m.pollId]: retally(audience.tallies[m.pollId] ?? { counts: {}, voters: zero() }, bucket[m.participantId], next) };
+      ballots = { ...ballots, [m.pollId]: { ...poll, [key]: { ...bucket, [m.participantId]: next } } };
       break;
     }
     case 'words.send': {
