@@ -74,7 +74,7 @@ export function decide(state: RegieState, command: Command, ctx: DecideContext):
     case 'delay.set':
       requireSession(state, command.sessionId);
       // `at` orders the entries (the latest wins): real time, which never jumps like a rehearsal clock.
-      return [{ type: 'delay.set', entry: { sessionId: command.sessionId, minutes: command.minutes, at: ctx.now } }];
+      return [{ type: 'delay.set', entry: { sessionId: command.sessionId, minutes: command.minutes, at: ctx.now }, showAt: at }];
     case 'delay.clear':
       requireSession(state, command.sessionId);
       if (!state.delays.some((d) => d.sessionId === command.sessionId)) throw new CommandRejected('aucun retard saisi sur cette séance');

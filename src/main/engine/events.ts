@@ -23,7 +23,8 @@ export const regieEventSchema = z.discriminatedUnion('type', [
   // The run of show: the cue engine's own events (src/shared/domain/cue-events.ts), verbatim.
   ...cueEventSchema.options,
   z.strictObject({ type: z.literal('cue.reset'), at: instant }),
-  z.strictObject({ type: z.literal('delay.set'), entry: delayEntrySchema }),
+  /** `entry.at` is real time (it orders the entries); `showAt` is the show clock, for the as-run log. */
+  z.strictObject({ type: z.literal('delay.set'), entry: delayEntrySchema, showAt: instant.optional() }),
   z.strictObject({ type: z.literal('delay.cleared'), sessionId: z.string(), at: instant }),
   z.strictObject({ type: z.literal('session.marked'), sessionId: z.string(), edge: z.enum(['start', 'end']), at: instant, plannedAt: instant }),
   // What fired cues do to the audience side.

@@ -58,7 +58,7 @@ export function reduce(state: RegieState, event: RegieEvent, meta: EventMeta): R
           sessionId: event.entry.sessionId,
           cueId: null,
           plannedAt: null,
-          actualAt: event.entry.at,
+          actualAt: event.showAt ?? event.entry.at,
           detail: formatOffset(event.entry.minutes),
         }),
       };

@@ -78,8 +78,10 @@ describe('the run of show in the core', () => {
     expect(engine.state.cues.runs['j1-seq1-sondage-fermer']).toBeUndefined();
   });
 
-  it('a delay can be taken back, and the as-run log keeps both', async () => {
+  it('a delay can be taken back, and the as-run log keeps both, on the show clock', async () => {
+    await rehearseAt('2021-06-24', '10:05');
     await cmd({ type: 'delay.set', sessionId: 'j1-seq1', minutes: 12 });
+    expect(engine.state.asRun.at(-1)?.actualAt).toBe(paris('2021-06-24', '10:05'));
     expect(await cmd({ type: 'delay.clear', sessionId: 'j1-seq1' })).toMatchObject({ ok: true });
     expect(engine.state.delays).toEqual([]);
     expect(engine.state.asRun.map((e) => [e.kind, e.detail])).toEqual([

@@ -1,10 +1,14 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { goStandby, moveStandby, toggleHold } from '../lib/cue-commands';
 import { useLanguage, useT } from '../lib/i18n';
 import { localTimeZone } from '../lib/desk-time';
 import { useRegie } from '../lib/regie-store';
+import { useRunOfShow } from '../lib/use-run-of-show';
 import { useShowClock } from '../lib/use-show-clock';
 import { AccessProblemScreen } from '../ui/AccessProblemScreen';
+import { AsRunPanel } from './AsRunPanel';
 import { ClockControl } from './ClockControl';
+import { CuePanel } from './CuePanel';
 import { FuturePanel } from './FuturePanel';
 import { LogbookPanel } from './LogbookPanel';
 import { OfflineBanner } from './OfflineBanner';
@@ -15,13 +19,17 @@ import { TimelinePanel } from './TimelinePanel';
 import { TopBar } from './TopBar';
 import { useShortcuts } from './use-shortcuts';
 
-/** The control desk: a top bar, the programme, the rundown, the output monitor, clock and logbook. */
+/**
+ * The control desk: a top bar, the programme strip; the rundown on the left, the run of show
+ * (standby and GO) with the output monitors in the middle, clock, logbook and as-run log on the right.
+ */
 export function ControlApp() {
   const t = useT();
   const language = useLanguage((s) => s.language);
   const state = useRegie((s) => s.state);
   const connection = useRegie((s) => s.connection);
   const now = useShowClock();
+  const { programme, schedule, cues } = useRunOfShow();
   const noteInput = useRef<HTMLInputElement>(null);
   const [help, setHelp] = useState(false);
 
@@ -29,6 +37,10 @@ export function ControlApp() {
     () => ({
       focusNote: () => noteInput.current?.focus(),
       toggleHelp: () => setHelp((h) => !h),
+      go: goStandby,
+      toggleHold,
+      nextCue: () => moveStandby('next'),
+      previousCue: () => moveStandby('previous'),
     }),
     [],
   );
@@ -47,18 +59,18 @@ export function ControlApp() {
     );
   }
 
-  const programme = state.programme;
   const timeZone = programme?.event.timeZone ?? localTimeZone();
   return (
     <div className="desk">
       <TopBar now={now} timeZone={timeZone} onHelp={() => setHelp(true)} />
       <OfflineBanner timeZone={timeZone} />
-      <ProgrammePanel programme={programme} now={now} />
+      <ProgrammePanel programme={programme} schedule={schedule} now={now} />
       <main className="desk-grid">
         <div className="desk-col desk-col-left">
-          <TimelinePanel programme={programme} now={now} />
+          <TimelinePanel programme={programme} schedule={schedule} cues={cues} now={now} />
         </div>
         <div className="desk-col desk-col-center">
+          <CuePanel programme={programme} cues={cues} now={now} />
           <div className="monitors">
             <FuturePanel
               title="future.preview.label"
@@ -68,14 +80,11 @@ export function ControlApp() {
             />
             <ProgramMonitor />
           </div>
-          <div className="future-row">
-            <FuturePanel title="future.questions.label" body="future.questions.body" testId="questions-panel" />
-            <FuturePanel title="future.polls.label" body="future.polls.body" testId="polls-panel" />
-          </div>
         </div>
         <div className="desk-col desk-col-right">
           <ClockControl now={now} timeZone={timeZone} />
           <LogbookPanel timeZone={timeZone} inputRef={noteInput} />
+          <AsRunPanel />
         </div>
       </main>
       <ShortcutsHelp open={help} onClose={closeHelp} />

@@ -1,13 +1,21 @@
+import type { Schedule } from '../../shared/domain/delays';
 import type { Programme, Session } from '../../shared/domain/programme';
-import { sessionEndMs, sessionStartMs } from '../../shared/domain/programme';
 import { programmePosition } from '../../shared/domain/programme-position';
 import { type Translate, useT } from '../lib/i18n';
 import { deskTime } from '../lib/desk-time';
-import { formatDuration, nextSessions, runningSessions } from '../lib/programme-view';
+import { nextAt, runningAt, type SessionMarks, sessionWindow } from '../lib/desk-schedule';
+import { formatDuration } from '../lib/programme-view';
+import { useRegie } from '../lib/regie-store';
+import { ImportProgramme } from './ImportProgramme';
 import { KindBadge } from './KindBadge';
+import { OffsetBadge } from './OffsetBadge';
+
+const NO_MARKS: SessionMarks = {};
 
 function Line({
   programme,
+  schedule,
+  marks,
   session,
   tag,
   extra,
@@ -17,6 +25,8 @@ function Line({
   empty,
 }: {
   programme: Programme;
+  schedule: Schedule;
+  marks: SessionMarks;
   session: Session | undefined;
   tag: string;
   extra: number;
@@ -27,14 +37,24 @@ function Line({
 }) {
   const t = useT();
   const tz = programme.event.timeZone;
+  const w = session ? sessionWindow(programme, session, schedule, marks) : null;
+  const timing = session ? schedule[session.id] : undefined;
   return (
     <div className={`pp-line ${testId}${session ? '' : ' pp-line-empty'}`} data-testid={testId} data-session-id={session?.id}>
       <span className="pp-tag">{tag}</span>
-      {session ? (
+      {session && w ? (
         <>
           <span className="pp-time">
-            {deskTime(sessionStartMs(programme, session), tz)}–{deskTime(sessionEndMs(programme, session), tz)}
+            {deskTime(w.start, tz)}–{deskTime(w.end, tz)}
           </span>
+          {timing && (
+            <OffsetBadge
+              minutes={timing.startDelay}
+              entered={timing.cause === 'entry'}
+              title={timing.cause === 'entry' ? t('timeline.offsetEntry') : t('timeline.offsetCarried')}
+              testId={`${testId}-offset`}
+            />
+          )}
           <KindBadge kind={session.kind} />
           <span className="pp-title" title={session.title}>
             {session.title}
@@ -68,37 +88,45 @@ function phaseWord(phase: ReturnType<typeof programmePosition>['phase'], t: Tran
   }
 }
 
-/** « Programme »: what is on now and what comes next, with the time left and the time to go. */
-export function ProgrammePanel({ programme, now }: { programme: Programme | null; now: number }) {
+/**
+ * « Programme »: what is on now and what comes next, at their expected times with the running
+ * offset, the time left and the time to go; the programme import in preparation mode.
+ */
+export function ProgrammePanel({ programme, schedule, now }: { programme: Programme | null; schedule: Schedule; now: number }) {
   const t = useT();
+  const marks = useRegie((s) => s.state?.sessionMarks) ?? NO_MARKS;
   if (!programme) {
     return (
       <section className="programme-panel" aria-label={t('programme.label')}>
         <h2 className="pp-heading">{t('programme.label')}</h2>
         <p className="pp-empty">{t('programme.none')}</p>
+        <ImportProgramme running={null} />
       </section>
     );
   }
-  const running = runningSessions(programme, now);
-  const next = nextSessions(programme, now);
+  const running = runningAt(programme, schedule, marks, now);
+  const next = nextAt(programme, schedule, marks, now);
   const current = running[0];
   const upcoming = next[0];
   const { phase } = programmePosition(programme, now);
   let progress: number | null = null;
   let remaining = '';
   if (current) {
-    const a = sessionStartMs(programme, current);
-    const b = sessionEndMs(programme, current);
-    progress = Math.min(1, Math.max(0, (now - a) / (b - a)));
-    remaining = t('programme.remaining', { duration: formatDuration(b - now, t) });
+    const w = sessionWindow(programme, current, schedule, marks);
+    progress = Math.min(1, Math.max(0, (now - w.start) / (w.end - w.start)));
+    remaining = t('programme.remaining', { duration: formatDuration(w.end - now, t) });
   }
-  const startsIn = upcoming ? t('programme.startsIn', { duration: formatDuration(sessionStartMs(programme, upcoming) - now, t) }) : '';
+  const startsIn = upcoming
+    ? t('programme.startsIn', { duration: formatDuration(sessionWindow(programme, upcoming, schedule, marks).start - now, t) })
+    : '';
   return (
     <section className="programme-panel" aria-label={t('programme.label')}>
       <h2 className="pp-heading">{t('programme.label')}</h2>
       <div className="pp-lines">
         <Line
           programme={programme}
+          schedule={schedule}
+          marks={marks}
           session={current}
           tag={t('programme.now')}
           extra={running.length - 1}
@@ -109,6 +137,8 @@ export function ProgrammePanel({ programme, now }: { programme: Programme | null
         />
         <Line
           programme={programme}
+          schedule={schedule}
+          marks={marks}
           session={upcoming}
           tag={t('programme.next')}
           extra={next.length - 1}
@@ -118,6 +148,7 @@ export function ProgrammePanel({ programme, now }: { programme: Programme | null
           empty={t('programme.noNext')}
         />
       </div>
+      <ImportProgramme running={current ?? null} />
     </section>
   );
 }

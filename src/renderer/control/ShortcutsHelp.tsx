@@ -12,6 +12,10 @@ export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () =>
     if (!open && d.open) d.close();
   }, [open]);
   const rows: [string[], string][] = [
+    [[t('key.space')], t('shortcuts.go')],
+    [['h'], t('shortcuts.hold')],
+    [['↓', ']'], t('shortcuts.next')],
+    [['↑', '['], t('shortcuts.previous')],
     [['/', 'n'], t('shortcuts.note')],
     [[t('key.enter')], t('shortcuts.enter')],
     [['?'], t('shortcuts.help')],

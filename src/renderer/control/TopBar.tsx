@@ -2,9 +2,11 @@ import { useT } from '../lib/i18n';
 import { useRegie } from '../lib/regie-store';
 import { ConnectionStatus } from './ConnectionStatus';
 import { CoreClock } from './CoreClock';
+import { HoldPill } from './HoldPill';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ModeSwitch } from './ModeSwitch';
 
-/** Event, clock, link, seat, language, help: what the operator checks at a glance. */
+/** Event, clock, hold, link, desk mode, seat, language, help: what the operator checks at a glance. */
 export function TopBar({ now, timeZone, onHelp }: { now: number; timeZone: string; onHelp: () => void }) {
   const t = useT();
   const event = useRegie((s) => s.state?.programme?.event);
@@ -16,9 +18,13 @@ export function TopBar({ now, timeZone, onHelp }: { now: number; timeZone: strin
         {event ? event.name : <span className="muted">{t('topbar.noProgramme')}</span>}
         {event?.edition && <span className="topbar-edition">{event.edition}</span>}
       </div>
-      <CoreClock now={now} timeZone={timeZone} />
+      <div className="topbar-clock">
+        <CoreClock now={now} timeZone={timeZone} />
+        <HoldPill timeZone={timeZone} />
+      </div>
       <div className="topbar-right">
         <ConnectionStatus timeZone={timeZone} />
+        <ModeSwitch />
         <div className="topbar-seat" data-testid="seat-role">
           <span className="muted">{t('topbar.seat')}</span> {role ? t(`role.${role}`) : t('role.unknown')}
         </div>

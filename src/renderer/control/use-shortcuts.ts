@@ -3,6 +3,10 @@ import { useEffect } from 'react';
 export interface ShortcutActions {
   focusNote: () => void;
   toggleHelp: () => void;
+  go: () => void;
+  toggleHold: () => void;
+  nextCue: () => void;
+  previousCue: () => void;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -15,12 +19,31 @@ function isTyping(target: EventTarget | null): boolean {
   return !['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color'].includes(type);
 }
 
-/** The desk's keys: `/` or `n` to write in the logbook, `?` for the help. Never while typing. */
+/** A modal dialog is open (help, import): the run-of-show keys wait until it closes. */
+function dialogOpen(): boolean {
+  return document.querySelector('dialog[open]') !== null;
+}
+
+/**
+ * The desk's keys, never while typing in a field: Space = GO, `h` = hold/release, ↓ or `]` and
+ * ↑ or `[` = move the standby, `/` or `n` to write in the logbook, `?` for the help.
+ * Space is GO even when a button has the focus (the button is not pressed as well), and a key
+ * held down does not repeat the GO.
+ */
 export function useShortcuts(actions: ShortcutActions): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
-      if (e.key === '/' || e.key === 'n' || e.key === 'N') {
+      const cueKey = e.key === ' ' || e.key === 'h' || e.key === 'H' || e.key === 'ArrowDown' || e.key === 'ArrowUp' || e.key === ']' || e.key === '[';
+      if (cueKey) {
+        if (dialogOpen()) return;
+        e.preventDefault(); // no scrolling, no button pressed by the same key
+        if (e.repeat) return;
+        if (e.key === ' ') actions.go();
+        else if (e.key === 'h' || e.key === 'H') actions.toggleHold();
+        else if (e.key === 'ArrowDown' || e.key === ']') actions.nextCue();
+        else actions.previousCue();
+      } else if (e.key === '/' || e.key === 'n' || e.key === 'N') {
         e.preventDefault(); // the key must not land in the field
         actions.focusNote();
       } else if (e.key === '?') {
@@ -28,7 +51,15 @@ export function useShortcuts(actions: ShortcutActions): void {
         actions.toggleHelp();
       }
     };
+    // A button activated by Space fires on keyup: that press was GO, not a click.
+    const onKeyUp = (e: KeyboardEvent) => {
+      if (e.key === ' ' && !isTyping(e.target) && !dialogOpen() && e.target instanceof HTMLButtonElement) e.preventDefault();
+    };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keyup', onKeyUp);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('keyup', onKeyUp);
+    };
   }, [actions]);
 }

@@ -21,6 +21,8 @@ describe('programme-view', () => {
     expect(seatLabel('control-3', t)).toBe('Régie 3');
     expect(seatLabel('system', t)).toBe('Système');
     expect(seatLabel('hub', t)).toBe('hub');
+    expect(seatLabel('régie:horloge', t)).toBe('Horloge');
+    expect(seatLabel('régie:démarrage', t)).toBe('Démarrage');
   });
 
   it('says who may interact, by default from the kind', () => {

@@ -74,10 +74,13 @@ export function formatDuration(ms: number, t: Translate): string {
   return t('duration.days', { d: Math.round(minutes / (24 * 60)) });
 }
 
-/** The author of a note as a person reads it: control-3 → « Régie 3 », system → « Système ». */
+/** The author of a note as a person reads it: control-3 → « Régie 3 », system → « Système », régie:horloge → « Horloge ». */
 export function seatLabel(author: string, t: Translate): string {
   const m = /^(control|output)-(\d+)$/.exec(author);
   if (m) return `${t(m[1] === 'control' ? 'role.control' : 'role.output')} ${m[2]}`;
   if (author === 'system') return t('role.system');
+  // The core's own decisions: the cue scheduler's ticks and the start-up restore.
+  if (author === 'régie:horloge') return t('role.clock');
+  if (author === 'régie:démarrage') return t('role.startup');
   return author;
 }

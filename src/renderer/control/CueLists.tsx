@@ -1,0 +1,71 @@
+import type { ReactNode } from 'react';
+import type { Programme } from '../../shared/domain/programme';
+import { formatCountdown } from '../lib/countdown';
+import { goCue, skipCue } from '../lib/cue-commands';
+import { missedReasonKey } from '../lib/cue-words';
+import { useT } from '../lib/i18n';
+import type { CuePanelView } from '../lib/run-of-show-view';
+import { CueLine } from './CueLine';
+
+function Section({ title, testId, children, tone }: { title: string; testId: string; children: ReactNode; tone?: string }) {
+  return (
+    <section className={`cue-section ${tone ?? ''}`} data-testid={testId}>
+      <h3 className="cue-section-title">{title}</h3>
+      <ol className="cue-lines">{children}</ol>
+    </section>
+  );
+}
+
+/** Under the standby: cues in their pre-wait, missed cues (fire or skip them by hand), what comes next. */
+export function CueLists({ view, programme, now }: { view: CuePanelView; programme: Programme; now: number }) {
+  const t = useT();
+  return (
+    <div className="cue-lists">
+      {view.prewaits.length > 0 && (
+        <Section title={t('cues.prewaits')} testId="prewait-cues" tone="cue-section-prewait">
+          {view.prewaits.map((c) => (
+            <CueLine key={c.id} cue={c} programme={programme}>
+              <span className="prewait-countdown" data-testid="prewait-countdown">
+                {c.run?.status === 'prewait' ? t('cues.prewaitIn', { countdown: formatCountdown(Math.max(0, c.run.fireAt - now)) }) : null}
+              </span>
+              <button type="button" className="btn btn-small" onClick={() => goCue(c.id)} data-testid="cue-fire">
+                {t('cues.fireNow')}
+              </button>
+              <button type="button" className="btn btn-small" onClick={() => skipCue(c.id)} data-testid="cue-skip-one">
+                {t('cues.skip')}
+              </button>
+            </CueLine>
+          ))}
+        </Section>
+      )}
+      {view.missed.length > 0 && (
+        <Section title={t('cues.missed')} testId="missed-cues" tone="cue-section-missed">
+          {view.missed.map((c) => (
+            <CueLine key={c.id} cue={c} programme={programme} {...(c.run?.status === 'missed' ? { note: t(missedReasonKey(c.run.reason)) } : {})}>
+              <span className="missed-tag">{t('cues.missedTag')}</span>
+              <button type="button" className="btn btn-small" onClick={() => goCue(c.id)} data-testid="cue-fire">
+                {t('cues.fireNow')}
+              </button>
+              <button type="button" className="btn btn-small" onClick={() => skipCue(c.id)} data-testid="cue-skip-one">
+                {t('cues.skip')}
+              </button>
+            </CueLine>
+          ))}
+        </Section>
+      )}
+      <Section title={t('cues.upcoming')} testId="upcoming-cues">
+        {view.upcoming.length === 0 ? (
+          <li className="empty">{t('cues.noUpcoming')}</li>
+        ) : (
+          view.upcoming.map((c) => (
+            <CueLine key={c.id} cue={c} programme={programme}>
+              <span className="cue-line-in">
+                {c.expectedAt > now ? t('cues.in', { countdown: formatCountdown(c.expectedAt - now) }) : t('cues.past', { countdown: formatCountdown(c.expectedAt - now) })}
+              </span>
+            </CueLine>
+          ))
+        )}
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import type { Programme } from '../../shared/domain/programme';
+import { useT } from '../lib/i18n';
+import { useRegie } from '../lib/regie-store';
+import { cuePanelView, type CueView } from '../lib/run-of-show-view';
+import { CueLists } from './CueLists';
+import { CueReset } from './CueReset';
+import { CueTransport } from './CueTransport';
+import { HoldBanner } from './HoldBanner';
+import { LastFired } from './LastFired';
+import { LiveIndicator } from './LiveIndicator';
+import { Panel } from './Panel';
+import { StandbyCard } from './StandbyCard';
+
+/**
+ * « Conduite »: the run of show at the desk. The standby cue and GO on top, then what is about to
+ * fire, what was missed, and what comes next; a hold is shown across the whole panel.
+ */
+export function CuePanel({ programme, cues, now }: { programme: Programme | null; cues: CueView[]; now: number }) {
+  const t = useT();
+  const held = useRegie((s) => s.state?.cues.held ?? false);
+  const heldSince = useRegie((s) => s.state?.cues.heldSince ?? null);
+  const className = `cue-panel${held ? ' cue-panel-held' : ''}`;
+  if (!programme) {
+    return (
+      <Panel title={t('cues.label')} className={className} testId="cue-panel">
+        <p className="empty">{t('programme.none')}</p>
+      </Panel>
+    );
+  }
+  const view = cuePanelView(cues, now);
+  return (
+    <Panel title={t('cues.label')} className={className} testId="cue-panel" actions={<LiveIndicator />}>
+      {held && <HoldBanner since={heldSince} timeZone={programme.event.timeZone} />}
+      {cues.length === 0 ? (
+        <p className="empty">{t('cues.none')}</p>
+      ) : (
+        <>
+          <StandbyCard cue={view.standby} programme={programme} now={now} />
+          <CueTransport standby={view.standby} held={held} />
+          <div className="cue-status-line">
+            <LastFired programme={programme} />
+            <CueReset />
+          </div>
+          <CueLists view={view} programme={programme} now={now} />
+        </>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,66 @@
+import { describe, it, expect } from 'vitest';
+import { initialCueState } from '../../shared/domain/cue-events';
+import { cueList } from '../../shared/domain/cue-list';
+import { programmeSchema, sessionStartMs } from '../../shared/domain/programme';
+import { cuePanelView, cueViews, cuesOfSession } from './run-of-show-view';
+
+const programme = programmeSchema.parse({
+  event: { name: 'Assises' },
+  days: [{ date: '2021-06-24' }],
+  sessions: [
+    {
+      id: 'ouverture',
+      day: '2021-06-24',
+      start: '09:00',
+      end: '09:45',
+      kind: 'opening',
+      title: 'Ouverture',
+      cues: [{ id: 'rejoindre', at: { offset: '-00:10' }, mode: 'auto', action: { type: 'scene', scene: 'join' } }],
+    },
+    {
+      id: 'seq1',
+      day: '2021-06-24',
+      start: '09:45',
+      end: '11:00',
+      kind: 'plenary',
+      title: 'Séquence 1',
+      cues: [
+        { id: 'q-ouvrir', at: { offset: '+00:30' }, action: { type: 'qa.open' } },
+        { id: 'q-fermer', at: { offset: '+01:10' }, action: { type: 'qa.close' } },
+        { id: 'note', at: { offset: '+01:12' }, action: { type: 'note', note: 'Annoncer la pause' } },
+      ],
+    },
+  ],
+});
+const list = cueList(programme);
+const at = (time: string) => sessionStartMs(programme, { ...programme.sessions[0]!, start: time });
+
+describe('run-of-show-view', () => {
+  it('shows the standby, then what is still to do after it, and the missed cues apart', () => {
+    const state = {
+      ...initialCueState(),
+      standby: 'q-ouvrir',
+      runs: { rejoindre: { status: 'missed' as const, at: at('08:50'), reason: 'closed' as const } },
+    };
+    const view = cuePanelView(cueViews(list, state), at('10:14'));
+    expect(view.standby?.id).toBe('q-ouvrir');
+    expect(view.upcoming.map((c) => c.id)).toEqual(['q-fermer', 'note']);
+    expect(view.missed.map((c) => c.id)).toEqual(['rejoindre']);
+    expect(view.prewaits).toEqual([]);
+  });
+
+  it('with no standby, lists the cues not left behind, and limits the list', () => {
+    const view = cuePanelView(cueViews(list, initialCueState()), at('10:14'), 1);
+    expect(view.standby).toBeNull();
+    expect(view.upcoming.map((c) => c.id)).toEqual(['q-ouvrir']);
+  });
+
+  it('gives each session its cues with their status', () => {
+    const state = { ...initialCueState(), runs: { 'q-ouvrir': { status: 'fired' as const, firedAt: at('10:15'), trigger: 'go' as const } } };
+    expect(cuesOfSession(cueViews(list, state), 'seq1').map((c) => [c.id, c.status])).toEqual([
+      ['q-ouvrir', 'fired'],
+      ['q-fermer', 'waiting'],
+      ['note', 'waiting'],
+    ]);
+  });
+});

@@ -1,0 +1,47 @@
+import type { CueEngineState, CueRun, CueStatus } from '../../shared/domain/cue-events';
+import { cueStatus } from '../../shared/domain/cue-events';
+import type { TimedCue } from '../../shared/domain/cue-list';
+
+/** The cue list as the desk shows it: each cue with its status, and the lists of the cue panel. Pure. */
+
+export interface CueView extends TimedCue {
+  status: CueStatus;
+  run: CueRun | undefined;
+  /** The cue the next GO fires. */
+  standby: boolean;
+}
+
+export interface CuePanelView {
+  standby: CueView | null;
+  /** Cues still to do after the standby (or, with no standby, the next ones not left behind). */
+  upcoming: CueView[];
+  missed: CueView[];
+  prewaits: CueView[];
+}
+
+export const UPCOMING_SHOWN = 4;
+
+export function cueViews(list: readonly TimedCue[], state: CueEngineState): CueView[] {
+  return list.map((c) => ({ ...c, status: cueStatus(state, c.id), run: state.runs[c.id], standby: state.standby === c.id }));
+}
+
+export function cuePanelView(views: readonly CueView[], now: number, count = UPCOMING_SHOWN): CuePanelView {
+  const standbyIndex = views.findIndex((c) => c.standby);
+  const standby = views[standbyIndex] ?? null;
+  const upcoming = (
+    standby
+      ? views.slice(standbyIndex + 1).filter((c) => c.status === 'waiting')
+      : views.filter((c) => c.status === 'waiting' && (c.expectedAt > now || c.sessionEnd > now))
+  ).slice(0, count);
+  return {
+    standby,
+    upcoming,
+    missed: views.filter((c) => c.status === 'missed'),
+    prewaits: views.filter((c) => c.status === 'prewait'),
+  };
+}
+
+/** The cues of one session, in the order they are expected. */
+export function cuesOfSession(views: readonly CueView[], sessionId: string): CueView[] {
+  return views.filter((c) => c.sessionId === sessionId);
+}

@@ -1,0 +1,27 @@
+import { useMemo } from 'react';
+import { cueList } from '../../shared/domain/cue-list';
+import { applyDelays, type Schedule } from '../../shared/domain/delays';
+import type { Programme } from '../../shared/domain/programme';
+import { useRegie } from './regie-store';
+import { type CueView, cueViews } from './run-of-show-view';
+
+export interface RunOfShow {
+  programme: Programme | null;
+  /** Planned and expected times of every session (delays applied). */
+  schedule: Schedule;
+  /** Every cue with its times and status, in the order they are expected. */
+  cues: CueView[];
+}
+
+const NO_SCHEDULE: Schedule = {};
+
+/** The schedule and the cue list, derived from the mirrored state the same way the core derives them. */
+export function useRunOfShow(): RunOfShow {
+  const programme = useRegie((s) => s.state?.programme ?? null);
+  const delays = useRegie((s) => s.state?.delays);
+  const engine = useRegie((s) => s.state?.cues);
+  const schedule = useMemo(() => (programme ? applyDelays(programme, delays ?? []) : NO_SCHEDULE), [programme, delays]);
+  const list = useMemo(() => (programme ? cueList(programme, schedule) : []), [programme, schedule]);
+  const cues = useMemo(() => (engine ? cueViews(list, engine) : []), [list, engine]);
+  return { programme, schedule, cues };
+}
