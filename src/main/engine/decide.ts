@@ -1,26 +1,17 @@
 import type { Command } from '../../shared/api/commands';
-import type { FieldIssue } from '../../shared/api/results';
 import type { RegieState } from '../../shared/api/state';
 import * as cueEngine from '../../shared/domain/cue-engine';
 import { sessionEndMs, sessionStartMs } from '../../shared/domain/programme';
 import { readProgrammeFile } from '../programme/import-programme';
 import { ProgrammeFileError } from '../programme/programme-file';
+import { CommandRejected } from './command-rejected';
+import { assertUnlocked, decideEdit } from './decide-edit';
 import type { RegieEvent } from './events';
 import { showNow, stepEvents, timedCuesOf } from './run-of-show';
 
 export interface DecideContext {
   /** Real time (epoch ms); the show clock derives from it and the state's clock setting. */
   now: number;
-}
-
-export class CommandRejected extends Error {
-  constructor(
-    message: string,
-    readonly issues?: FieldIssue[],
-  ) {
-    super(message);
-    this.name = 'CommandRejected';
-  }
 }
 
 function requireSession(state: RegieState, sessionId: string) {
@@ -38,9 +29,17 @@ function cueStep(state: RegieState, step: cueEngine.CueStep, at: number): RegieE
 export function decide(state: RegieState, command: Command, ctx: DecideContext): RegieEvent[] {
   const at = showNow(state, ctx.now);
   switch (command.type) {
+    case 'edit.cue.save':
+    case 'edit.cue.delete':
+    case 'edit.interaction.save':
+    case 'edit.interaction.delete':
+    case 'edit.lock':
+      return decideEdit(state, command);
     case 'programme.load':
+      assertUnlocked(state);
       return [{ type: 'programme.loaded', programme: command.programme }];
     case 'programme.import':
+      assertUnlocked(state);
       try {
         return [{ type: 'programme.loaded', programme: readProgrammeFile(command.content, command.fileName), source: command.fileName }];
       } catch (err) {
@@ -107,3 +106,5 @@ export function decideRestore(state: RegieState, realNow: number): RegieEvent[] 
 export function assertNever(x: never): never {
   throw new Error(`cas non traité : ${JSON.stringify(x)}`);
 }
+
+export { CommandRejected };

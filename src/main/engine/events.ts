@@ -18,6 +18,9 @@ const instant = z.number();
 export const regieEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('programme.loaded'), programme: programmeSchema, source: z.string().optional() }),
   z.strictObject({ type: z.literal('clock.set'), clock: clockSettingSchema }),
+  /** The programme after an edit of a cue or an interaction (`change` says which, for the log). */
+  z.strictObject({ type: z.literal('programme.edited'), programme: programmeSchema, change: z.string() }),
+  z.strictObject({ type: z.literal('edit.locked'), locked: z.boolean() }),
   z.strictObject({ type: z.literal('log.noted'), text: z.string() }),
   z.strictObject({ type: z.literal('join.chosen'), url: z.string().nullable() }),
   // The run of show: the cue engine's own events (src/shared/domain/cue-events.ts), verbatim.

@@ -22,6 +22,10 @@ export function reduce(state: RegieState, event: RegieEvent, meta: EventMeta): R
       return { ...state, programme: event.programme };
     case 'clock.set':
       return { ...state, clock: event.clock };
+    case 'programme.edited':
+      return { ...state, programme: event.programme };
+    case 'edit.locked':
+      return { ...state, editLocked: event.locked };
     case 'join.chosen':
       return { ...state, joinUrl: event.url };
     case 'log.noted': {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { cueSchema } from '../domain/cue';
+import { interactionSchema } from '../domain/interaction';
 import { programmeSchema } from '../domain/programme';
 
 /**
@@ -67,7 +69,30 @@ export const chooseJoinUrlCommand = z.strictObject({
     .nullable(),
 });
 
+/** Preparing the show: cues and interactions are edited in the programme, all checks applied. */
+export const saveCueCommand = z.strictObject({
+  type: z.literal('edit.cue.save'),
+  sessionId,
+  cue: cueSchema,
+  /** The id the cue had before (renaming or moving it); absent for a new cue. */
+  previousId: cueId.optional(),
+});
+export const deleteCueCommand = z.strictObject({ type: z.literal('edit.cue.delete'), cueId });
+export const saveInteractionCommand = z.strictObject({
+  type: z.literal('edit.interaction.save'),
+  interaction: interactionSchema,
+  previousId: z.string().min(1).max(64).optional(),
+});
+export const deleteInteractionCommand = z.strictObject({ type: z.literal('edit.interaction.delete'), interactionId: z.string().min(1).max(64) });
+/** Show mode: the programme is locked (no edit, no import) until unlocked. Shared by every seat. */
+export const lockEditsCommand = z.strictObject({ type: z.literal('edit.lock'), locked: z.boolean() });
+
 export const commandSchema = z.discriminatedUnion('type', [
+  saveCueCommand,
+  deleteCueCommand,
+  saveInteractionCommand,
+  deleteInteractionCommand,
+  lockEditsCommand,
   chooseJoinUrlCommand,
   loadProgrammeCommand,
   importProgrammeCommand,

@@ -102,6 +102,8 @@ export interface RegieState {
   audience: AudienceState;
   /** Private to the core (see PRIVATE_SLICES). */
   ballots: Ballots;
+  /** Show mode: the programme cannot be edited or replaced until unlocked. */
+  editLocked: boolean;
   /** The address participants join at, as chosen by the operator (null: the hub's first). */
   joinUrl: string | null;
   /** Where the régie is in the hub's stream: the last audience message committed. */
@@ -128,6 +130,7 @@ export function initialState(): RegieState {
     live: { interactions: {}, qa: { open: false, since: null, sessionId: null, roomOnly: false } },
     audience: { questions: [], tallies: {}, words: {}, received: 0 },
     ballots: {},
+    editLocked: false,
     joinUrl: null,
     hubCursor: { hubId: null, lastHubSeq: 0 },
   };
