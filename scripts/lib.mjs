@@ -18,10 +18,18 @@ function newestMtime(dir) {
   return newest;
 }
 
-/** Builds main, preload and the views when out/ is missing or older than src/. */
+/** Builds main, preload and the views when out/ is missing or older than src/; the participant page likewise. */
 export function ensureBuilt() {
+  const newest = newestMtime('src');
   const marker = 'out/renderer/control/index.html';
-  if (existsSync(marker) && existsSync('out/main/index.js') && statSync(marker).mtimeMs >= newestMtime('src')) return;
-  console.log('Pupitre : construction des vues (electron-vite build)…');
-  run(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build']);
+  if (!(existsSync(marker) && existsSync('out/main/index.js') && statSync(marker).mtimeMs >= newest)) {
+    console.log('Pupitre : construction des vues (electron-vite build)…');
+    run(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build']);
+  }
+  // The participant page has its own build (a hub on a remote server serves out/participant alone).
+  const page = 'out/participant/index.html';
+  if (!(existsSync(page) && statSync(page).mtimeMs >= newest)) {
+    console.log('Pupitre : construction de la page des participants (vite build -c vite.participant.config.ts)…');
+    run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '-c', 'vite.participant.config.ts', '--logLevel', 'warn']);
+  }
 }

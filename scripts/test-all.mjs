@@ -37,7 +37,10 @@ if (!gate('native module (better-sqlite3 for Node)', ['scripts/native-node.mjs']
 gate('lint (eslint)', ['node_modules/eslint/bin/eslint.js', '.', '--max-warnings=0']);
 gate('typecheck (node)', ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.node.json']);
 gate('typecheck (web)', ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.web.json']);
-const built = gate('build (electron-vite)', ['node_modules/electron-vite/bin/electron-vite.js', 'build']);
+const builtApp = gate('build (electron-vite)', ['node_modules/electron-vite/bin/electron-vite.js', 'build']);
+// The participant page is built on its own (served alone by a hub on a remote server).
+const builtPage = gate('build (participant page)', ['node_modules/vite/bin/vite.js', 'build', '-c', 'vite.participant.config.ts']);
+const built = builtApp && builtPage;
 
 step('unit + integration tests (vitest)', ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.cache/test-results/vitest.json']);
 if (existsSync('.cache/test-results/vitest.json')) {

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { checkUrl, isLoopback, parseSimulatorArgs } from './options';
+
+describe('simulator options', () => {
+  it('defaults: the local hub, 200 participants, 60 s', () => {
+    const r = parseSimulatorArgs(['--event-code', 'ASSISES'], {}, () => 12);
+    expect(r).toMatchObject({
+      kind: 'ok',
+      options: {
+        url: 'http://127.0.0.1:4871',
+        eventCode: 'ASSISES',
+        participants: 200,
+        durationSeconds: 60,
+        questionsPerMinute: 30,
+        votesPerSecond: 50,
+        seed: 12,
+        roomShare: 0.8,
+      },
+    });
+  });
+
+  it('reads the rates, the event code from the environment, a comma as decimal mark', () => {
+    const r = parseSimulatorArgs(
+      [
+        '--participants',
+        '2000',
+        '--questions-per-min',
+        '120',
+        '--votes-per-s',
+        '2000',
+        '--duration',
+        '10',
+        '--room-share',
+        '0,6',
+        '--seed',
+        '7',
+        '--json',
+      ],
+      { PUPITRE_EVENT_CODE: 'NANTES' },
+    );
+    expect(r).toMatchObject({
+      kind: 'ok',
+      options: {
+        participants: 2000,
+        questionsPerMinute: 120,
+        votesPerSecond: 2000,
+        durationSeconds: 10,
+        roomShare: 0.6,
+        seed: 7,
+        json: true,
+        eventCode: 'NANTES',
+      },
+    });
+  });
+
+  it('says in French what is wrong', () => {
+    expect(parseSimulatorArgs([], {})).toEqual({ kind: 'error', message: expect.stringContaining('--event-code') });
+    expect(parseSimulatorArgs(['--event-code', 'X', '--participants', 'beaucoup'], {})).toEqual({
+      kind: 'error',
+      message: expect.stringContaining('nombre attendu'),
+    });
+    expect(parseSimulatorArgs(['--event-code', 'X', '--room-share', '2'], {}).kind).toBe('error');
+    expect(parseSimulatorArgs(['--event-code', 'X', '--duration', '0'], {}).kind).toBe('error');
+    expect(parseSimulatorArgs(['--event-code', 'X', '--bogus'], {}).kind).toBe('error');
+    expect(parseSimulatorArgs(['--help'], {})).toEqual({ kind: 'help' });
+  });
+
+  it('talks to the address given, nothing else: http(s), no path, no credentials', () => {
+    expect(checkUrl('http://192.168.1.20:4871')).toEqual({ ok: true, url: 'http://192.168.1.20:4871' });
+    expect(checkUrl('https://public.example.org/')).toEqual({ ok: true, url: 'https://public.example.org' });
+    expect(checkUrl('ftp://x').ok).toBe(false);
+    expect(checkUrl('http://user:pw@x').ok).toBe(false);
+    expect(checkUrl('http://x/sub/path').ok).toBe(false);
+    expect(checkUrl('pas une adresse').ok).toBe(false);
+    expect(isLoopback('http://127.0.0.1:4871')).toBe(true);
+    expect(isLoopback('http://localhost:1')).toBe(true);
+    expect(isLoopback('http://[::1]:4871')).toBe(true);
+    expect(isLoopback('http://192.168.1.20:4871')).toBe(false);
+  });
+});

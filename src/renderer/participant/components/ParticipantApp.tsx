@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { useT } from '../i18n';
+import type { Origin } from '../../../shared/protocol/fields';
+import { joinEvent } from '../lib/hub-link';
+import { useParticipant } from '../lib/participant-store';
+import { AskCard } from './AskCard';
+import { ConnectionBanner } from './ConnectionBanner';
+import { Header } from './Header';
+import { InteractionArea } from './InteractionArea';
+import { JoinScreen } from './JoinScreen';
+import { NoticeCard } from './NoticeCard';
+import { QuestionList } from './QuestionList';
+
+/** The page: the join screen until a code and a place are chosen, then the live event. */
+export function ParticipantApp({ initialCode }: { initialCode: string }) {
+  const eventCode = useParticipant((s) => s.eventCode);
+  const origin = useParticipant((s) => s.origin);
+  const audience = useParticipant((s) => s.audience);
+  const [changing, setChanging] = useState(false);
+  const t = useT();
+
+  const onJoin = (code: string, o: Origin) => {
+    setChanging(false);
+    joinEvent(code, o);
+  };
+
+  if (!eventCode || !origin || changing) {
+    return (
+      <>
+        <Header />
+        <JoinScreen initialCode={eventCode ?? initialCode} initialOrigin={origin} onJoin={onJoin} />
+      </>
+    );
+  }
+  return (
+    <>
+      <Header onChange={() => setChanging(true)} />
+      <ConnectionBanner />
+      <main id="main" className="live" data-testid="live" aria-labelledby="live-title">
+        <h1 id="live-title" className="visually-hidden">
+          {t('app.title')} — {t('header.event', { code: eventCode })}
+        </h1>
+        {audience ? (
+          <>
+            <NoticeCard text={audience.notice} />
+            <InteractionArea audience={audience} />
+            <AskCard qa={audience.qa} origin={origin} />
+            {audience.questions.length > 0 || audience.qa.open ? <QuestionList questions={audience.questions} /> : null}
+          </>
+        ) : (
+          <NoticeCard text={null} />
+        )}
+      </main>
+    </>
+  );
+}
