@@ -9,6 +9,7 @@ import { AccessProblemScreen } from '../ui/AccessProblemScreen';
 import { AsRunPanel } from './AsRunPanel';
 import { ClockControl } from './ClockControl';
 import { CuePanel } from './CuePanel';
+import { ConduiteEditor } from './editor/ConduiteEditor';
 import { FuturePanel } from './FuturePanel';
 import { LogbookPanel } from './LogbookPanel';
 import { OfflineBanner } from './OfflineBanner';
@@ -32,10 +33,15 @@ export function ControlApp() {
   const { programme, schedule, cues } = useRunOfShow();
   const noteInput = useRef<HTMLInputElement>(null);
   const [help, setHelp] = useState(false);
+  const [audience, setAudience] = useState(false);
 
   const actions = useMemo(
     () => ({
-      focusNote: () => noteInput.current?.focus(),
+      focusNote: () => {
+        setAudience(false); // the « Public » panel lies over the logbook
+        noteInput.current?.focus();
+      },
+      toggleAudience: () => setAudience((o) => !o),
       toggleHelp: () => setHelp((h) => !h),
       go: goStandby,
       toggleHold,
@@ -46,6 +52,8 @@ export function ControlApp() {
   );
   useShortcuts(actions);
   const closeHelp = useCallback(() => setHelp(false), []);
+  const toggleAudience = useCallback(() => setAudience((o) => !o), []);
+  const closeAudience = useCallback(() => setAudience(false), []);
 
   if (connection === 'refused' && !state) return <AccessProblemScreen problem="refused" language={language} />;
   if (!state) {
@@ -62,7 +70,14 @@ export function ControlApp() {
   const timeZone = programme?.event.timeZone ?? localTimeZone();
   return (
     <div className="desk">
-      <TopBar now={now} timeZone={timeZone} onHelp={() => setHelp(true)} />
+      <TopBar
+        now={now}
+        timeZone={timeZone}
+        onHelp={() => setHelp(true)}
+        audienceOpen={audience}
+        onAudienceToggle={toggleAudience}
+        onAudienceClose={closeAudience}
+      />
       <OfflineBanner timeZone={timeZone} />
       <ProgrammePanel programme={programme} schedule={schedule} now={now} />
       <main className="desk-grid">
@@ -88,6 +103,7 @@ export function ControlApp() {
         </div>
       </main>
       <ShortcutsHelp open={help} onClose={closeHelp} />
+      <ConduiteEditor />
     </div>
   );
 }

@@ -17,6 +17,7 @@ export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () =>
     [['↓', ']'], t('shortcuts.next')],
     [['↑', '['], t('shortcuts.previous')],
     [['/', 'n'], t('shortcuts.note')],
+    [['p'], t('shortcuts.audience')],
     [[t('key.enter')], t('shortcuts.enter')],
     [['?'], t('shortcuts.help')],
     [[t('key.escape')], t('shortcuts.escape')],

@@ -1,13 +1,28 @@
 import { useT } from '../lib/i18n';
 import { useRegie } from '../lib/regie-store';
+import { AudienceIndicator } from './AudienceIndicator';
 import { ConnectionStatus } from './ConnectionStatus';
 import { CoreClock } from './CoreClock';
 import { HoldPill } from './HoldPill';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ModeSwitch } from './ModeSwitch';
 
-/** Event, clock, hold, link, desk mode, seat, language, help: what the operator checks at a glance. */
-export function TopBar({ now, timeZone, onHelp }: { now: number; timeZone: string; onHelp: () => void }) {
+/** Event, clock, hold, the audience hub, the link to the core, desk mode, seat, language, help: what the operator checks at a glance. */
+export function TopBar({
+  now,
+  timeZone,
+  onHelp,
+  audienceOpen,
+  onAudienceToggle,
+  onAudienceClose,
+}: {
+  now: number;
+  timeZone: string;
+  onHelp: () => void;
+  audienceOpen: boolean;
+  onAudienceToggle: () => void;
+  onAudienceClose: () => void;
+}) {
   const t = useT();
   const event = useRegie((s) => s.state?.programme?.event);
   const role = useRegie((s) => s.role);
@@ -23,6 +38,7 @@ export function TopBar({ now, timeZone, onHelp }: { now: number; timeZone: strin
         <HoldPill timeZone={timeZone} />
       </div>
       <div className="topbar-right">
+        <AudienceIndicator now={now} timeZone={timeZone} open={audienceOpen} onToggle={onAudienceToggle} onClose={onAudienceClose} />
         <ConnectionStatus timeZone={timeZone} />
         <ModeSwitch />
         <div className="topbar-seat" data-testid="seat-role">

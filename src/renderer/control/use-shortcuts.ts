@@ -3,6 +3,8 @@ import { useEffect } from 'react';
 export interface ShortcutActions {
   focusNote: () => void;
   toggleHelp: () => void;
+  /** The « Public » panel (the audience hub, the join address, the live feed). */
+  toggleAudience: () => void;
   go: () => void;
   toggleHold: () => void;
   nextCue: () => void;
@@ -26,7 +28,8 @@ function dialogOpen(): boolean {
 
 /**
  * The desk's keys, never while typing in a field: Space = GO, `h` = hold/release, ↓ or `]` and
- * ↑ or `[` = move the standby, `/` or `n` to write in the logbook, `?` for the help.
+ * ↑ or `[` = move the standby, `/` or `n` to write in the logbook, `p` for the « Public » panel,
+ * `?` for the help.
  * Space is GO even when a button has the focus (the button is not pressed as well), and a key
  * held down does not repeat the GO.
  */
@@ -46,6 +49,10 @@ export function useShortcuts(actions: ShortcutActions): void {
       } else if (e.key === '/' || e.key === 'n' || e.key === 'N') {
         e.preventDefault(); // the key must not land in the field
         actions.focusNote();
+      } else if (e.key === 'p' || e.key === 'P') {
+        if (dialogOpen()) return;
+        e.preventDefault();
+        actions.toggleAudience();
       } else if (e.key === '?') {
         e.preventDefault();
         actions.toggleHelp();

@@ -4,8 +4,9 @@ import type { Command, CommandEnvelope } from '../../shared/api/commands';
 import { type CommandResult, refusal } from '../../shared/api/results';
 import { newCommandId } from './command-id';
 import { currentLanguage, translate } from './i18n';
+import { isCoreStatus } from './link-status';
 import { isPatch } from './regie-sync';
-import { receivePatch, receiveSnapshot, setConnection, useRegie } from './regie-store';
+import { receivePatch, receiveSnapshot, receiveStatus, setConnection, useRegie } from './regie-store';
 
 /**
  * The view's link to the core: socket.io to the page's own origin, with the seat's token.
@@ -59,6 +60,9 @@ export function connectToCore(token: string): void {
       resyncAsked = true;
       s.emit('resync');
     }
+  });
+  s.on('status', (status) => {
+    if (isCoreStatus(status)) receiveStatus(status);
   });
 }
 

@@ -1,24 +1,12 @@
 import type { Programme, Session, SessionKind } from '../../shared/domain/programme';
-import { sessionAudience, sessionEndMs, sessionStartMs } from '../../shared/domain/programme';
+import { sessionAudience } from '../../shared/domain/programme';
 import { sortedSessions } from '../../shared/domain/programme-position';
 import { epochToWall } from '../../shared/domain/zoned-time';
 import type { MessageKey, Translate } from './i18n';
 
 /** What the views derive from the programme for display. Pure. */
 
-/** Every session running at `now` (parallel workshops included), in start order. */
-export function runningSessions(p: Programme, now: number): Session[] {
-  return sortedSessions(p).filter((s) => sessionStartMs(p, s) <= now && now < sessionEndMs(p, s));
-}
-
-/** The sessions that start next (all of those starting at that same minute), in order. */
-export function nextSessions(p: Programme, now: number): Session[] {
-  const later = sortedSessions(p).filter((s) => sessionStartMs(p, s) > now);
-  const first = later[0];
-  if (!first) return [];
-  const start = sessionStartMs(p, first);
-  return later.filter((s) => sessionStartMs(p, s) === start);
-}
+// What is on and what comes next: see desk-schedule.ts (expected times, the same for every view).
 
 export function sessionsOfDay(p: Programme, date: string): Session[] {
   return sortedSessions(p).filter((s) => s.day === date);

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AccessInfo, Patch, Snapshot, ViewRole } from '../../shared/api/channel';
+import type { AccessInfo, CoreStatus, Patch, Snapshot, ViewRole } from '../../shared/api/channel';
 import type { ViewState } from '../../shared/api/state';
 import { applyPatchOps, patchDecision, type PatchDecision } from './regie-sync';
 import { refineServerOffset } from './server-offset';
@@ -18,6 +18,8 @@ export interface RegieStore {
   /** serverNow − Date.now() at receipt: add it to Date.now() to read the core's clock. */
   serverOffsetMs: number;
   coreVersion: string | null;
+  /** The core's volatile status (the hub link): from the snapshot, then from `status` events. */
+  status: CoreStatus | null;
 }
 
 export const useRegie = create<RegieStore>(() => ({
@@ -29,6 +31,7 @@ export const useRegie = create<RegieStore>(() => ({
   access: null,
   serverOffsetMs: 0,
   coreVersion: null,
+  status: null,
 }));
 
 export function setConnection(connection: ConnectionState): void {
@@ -44,7 +47,13 @@ export function receiveSnapshot(s: Snapshot, receivedAt = Date.now()): void {
     access: s.access,
     coreVersion: s.coreVersion,
     serverOffsetMs: s.serverNow - receivedAt,
+    status: s.status,
   });
+}
+
+/** The core's status changed (at most a few times a second). */
+export function receiveStatus(status: CoreStatus): void {
+  useRegie.setState({ status });
 }
 
 /** Applies a patch if it follows what we have; tells the caller when a fresh snapshot is needed. */

@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import { cueList } from '../../shared/domain/cue-list';
-import { applyDelays, type Schedule } from '../../shared/domain/delays';
+import type { Schedule } from '../../shared/domain/delays';
 import type { Programme } from '../../shared/domain/programme';
 import { useRegie } from './regie-store';
 import { type CueView, cueViews } from './run-of-show-view';
+import { useSchedule } from './use-schedule';
 
 export interface RunOfShow {
   programme: Programme | null;
@@ -13,14 +14,10 @@ export interface RunOfShow {
   cues: CueView[];
 }
 
-const NO_SCHEDULE: Schedule = {};
-
 /** The schedule and the cue list, derived from the mirrored state the same way the core derives them. */
 export function useRunOfShow(): RunOfShow {
-  const programme = useRegie((s) => s.state?.programme ?? null);
-  const delays = useRegie((s) => s.state?.delays);
+  const { programme, schedule } = useSchedule();
   const engine = useRegie((s) => s.state?.cues);
-  const schedule = useMemo(() => (programme ? applyDelays(programme, delays ?? []) : NO_SCHEDULE), [programme, delays]);
   const list = useMemo(() => (programme ? cueList(programme, schedule) : []), [programme, schedule]);
   const cues = useMemo(() => (engine ? cueViews(list, engine) : []), [list, engine]);
   return { programme, schedule, cues };

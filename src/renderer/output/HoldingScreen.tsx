@@ -1,5 +1,7 @@
 import { useRef } from 'react';
+import type { Schedule } from '../../shared/domain/delays';
 import type { Programme } from '../../shared/domain/programme';
+import type { SessionMarks } from '../lib/desk-schedule';
 import { eventDate } from '../lib/programme-view';
 import { BigClock } from './BigClock';
 import { EventHeader } from './EventHeader';
@@ -24,12 +26,25 @@ function todayText(p: Programme, now: number): string {
   );
 }
 
-/** The event's holding screen: name, clock, what is on now and what comes next. */
-export function HoldingScreen({ programme, now }: { programme: Programme; now: number }) {
-  const content = holdingContent(programme, now);
+/**
+ * The event's holding screen: name, clock, what is on now and what comes next, at the times the
+ * desk expects (delays applied, actual starts and ends marked).
+ */
+export function HoldingScreen({
+  programme,
+  schedule,
+  marks,
+  now,
+}: {
+  programme: Programme;
+  schedule: Schedule;
+  marks: SessionMarks;
+  now: number;
+}) {
+  const content = holdingContent(programme, schedule, marks, now);
   const nowBlock = useRef<HTMLElement>(null);
   // What the fit depends on: the texts shown (not the clock).
-  const fitKey = JSON.stringify([content.phase, programme.event, content.now, content.next]);
+  const fitKey = JSON.stringify([content.phase, programme.event, content.now, content.next, content.windows]);
   const fit = useFitLevel(nowBlock, MAX_FIT_LEVEL, fitKey);
   return (
     <main

@@ -10,7 +10,8 @@ import { parallelWords } from './parallel-words';
 /** « À suivre »: the start time, then the session(s) that start then. */
 export function NextBlock({ programme, content, now }: { programme: Programme; content: HoldingContent; now: number }) {
   const first = content.next[0];
-  if (!first || content.nextStartMs === null) return null;
+  const firstTimes = first ? content.windows[first.id] : undefined;
+  if (!first || !firstTimes || content.nextStartMs === null) return null;
   const time = formatClockFr(content.nextStartMs, programme.event.timeZone);
   const day = content.nextOtherDay ? dayInSentence(programme, content.nextOtherDay, now) : null;
   const key = content.next.map((s) => s.id).join(' ');
@@ -28,7 +29,13 @@ export function NextBlock({ programme, content, now }: { programme: Programme; c
           <span className="block-label-extra">{parallelWords(content.next)}</span>
         </h2>
         <div key={key} className="block-body fade-in">
-          <SessionList programme={programme} sessions={content.next} max={maxListed(content)} showRange={!sharedRange(content.next)} />
+          <SessionList
+            programme={programme}
+            sessions={content.next}
+            windows={content.windows}
+            max={maxListed(content)}
+            showRange={!sharedRange(content.next, content.windows)}
+          />
         </div>
       </section>
     );
@@ -41,7 +48,7 @@ export function NextBlock({ programme, content, now }: { programme: Programme; c
           {day && <span className="next-day">{day}</span>}
           {time}
         </p>
-        <SessionLine programme={programme} session={first} size="medium" />
+        <SessionLine programme={programme} session={first} times={firstTimes} size="medium" />
       </div>
     </section>
   );

@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
 import type { Programme } from '../../shared/domain/programme';
-import { formatClockFr, formatWallTimeFr, NBSP } from '../../shared/domain/french-typography';
+import { formatClockFr, formatRange } from '../../shared/domain/french-typography';
 import { tFr } from '../lib/i18n';
 import { dayInSentence } from './day-words';
 import { type HoldingContent, maxListed, sharedRange } from './holding-content';
@@ -39,23 +39,25 @@ export function NowBlock({
   const running = content.now;
   if (running.length > 0) {
     const single = running.length === 1;
-    const range = single ? null : sharedRange(running);
+    const range = single ? null : sharedRange(running, content.windows);
+    const only = single ? running[0] : undefined;
+    const onlyTimes = only ? content.windows[only.id] : undefined;
     return (
       <section ref={ref} className="block block-now" data-testid="current-session" data-phase="during" aria-label={tFr('output.now')}>
         <h2 className="block-label">
           {tFr('output.now')}
           {!single && (
             <span className="block-label-extra">
-              {range && `${formatWallTimeFr(range.start)}${NBSP}– ${formatWallTimeFr(range.end)} · `}
+              {range && `${formatRange(range.start, range.end, programme.event.timeZone)} · `}
               {parallelWords(running)}
             </span>
           )}
         </h2>
         <div key={running.map((s) => s.id).join(' ')} className="block-body fade-in">
-          {single && running[0] ? (
-            <SessionLine programme={programme} session={running[0]} size={content.crowded ? 'medium' : 'large'} />
+          {only && onlyTimes ? (
+            <SessionLine programme={programme} session={only} times={onlyTimes} size={content.crowded ? 'medium' : 'large'} />
           ) : (
-            <SessionList programme={programme} sessions={running} max={maxListed(content)} showRange={!range} />
+            <SessionList programme={programme} sessions={running} windows={content.windows} max={maxListed(content)} showRange={!range} />
           )}
         </div>
       </section>

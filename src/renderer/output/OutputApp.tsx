@@ -1,5 +1,6 @@
 import { tFr } from '../lib/i18n';
 import { useRegie } from '../lib/regie-store';
+import { useSchedule } from '../lib/use-schedule';
 import { useShowClock } from '../lib/use-show-clock';
 import { HoldingScreen } from './HoldingScreen';
 import { IdleScreen } from './IdleScreen';
@@ -11,10 +12,11 @@ export function OutputApp() {
   const state = useRegie((s) => s.state);
   const connection = useRegie((s) => s.connection);
   const now = useShowClock();
+  const { schedule, marks } = useSchedule();
 
   let picture;
   if (state?.programme) {
-    picture = <HoldingScreen programme={state.programme} now={now} />;
+    picture = <HoldingScreen programme={state.programme} schedule={schedule} marks={marks} now={now} />;
   } else if (state) {
     picture = <IdleScreen now={now} />;
   } else {

@@ -1,6 +1,6 @@
 import type { Programme, Session } from '../../shared/domain/programme';
-import { sessionEndMs, sessionStartMs } from '../../shared/domain/programme';
 import { formatRange } from '../../shared/domain/french-typography';
+import type { SessionWindow } from '../lib/desk-schedule';
 import { tFr } from '../lib/i18n';
 import { Typeset } from './Typeset';
 
@@ -9,20 +9,23 @@ export type LineSize = 'large' | 'medium' | 'compact';
 /**
  * One session on the holding screen. Large: title, subtitle, time and room, speakers. Medium:
  * title, time and room. Compact (parallel sessions): title and room, the time only if asked.
+ * The time is when the session really runs (`times`: expected or actual), not the plan.
  */
 export function SessionLine({
   programme,
   session,
+  times,
   size,
   showRange = true,
 }: {
   programme: Programme;
   session: Session;
+  times: SessionWindow;
   size: LineSize;
   showRange?: boolean;
 }) {
   const tz = programme.event.timeZone;
-  const range = formatRange(sessionStartMs(programme, session), sessionEndMs(programme, session), tz);
+  const range = formatRange(times.start, times.end, tz);
   const speakers = session.speakers?.map((s) => s.name) ?? [];
   const shownSpeakers = speakers.length > 3 ? [...speakers.slice(0, 3), '…'] : speakers;
   return (

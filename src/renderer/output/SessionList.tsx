@@ -1,4 +1,5 @@
 import type { Programme, Session } from '../../shared/domain/programme';
+import type { SessionWindow } from '../lib/desk-schedule';
 import { tFr } from '../lib/i18n';
 import { SessionLine } from './SessionLine';
 
@@ -6,11 +7,13 @@ import { SessionLine } from './SessionLine';
 export function SessionList({
   programme,
   sessions,
+  windows,
   max,
   showRange,
 }: {
   programme: Programme;
   sessions: Session[];
+  windows: Record<string, SessionWindow>;
   max: number;
   showRange: boolean;
 }) {
@@ -18,9 +21,10 @@ export function SessionList({
   const hidden = sessions.length - shown.length;
   return (
     <div className="session-list">
-      {shown.map((s) => (
-        <SessionLine key={s.id} programme={programme} session={s} size="compact" showRange={showRange} />
-      ))}
+      {shown.map((s) => {
+        const times = windows[s.id];
+        return times && <SessionLine key={s.id} programme={programme} session={s} times={times} size="compact" showRange={showRange} />;
+      })}
       {hidden > 0 && <p className="block-more">{tFr('output.more', { count: hidden })}</p>}
     </div>
   );

@@ -1,15 +1,21 @@
+import type { Schedule } from '../../shared/domain/delays';
 import type { Programme, Session } from '../../shared/domain/programme';
-import { sessionStartMs } from '../../shared/domain/programme';
-import { programmePosition } from '../../shared/domain/programme-position';
-import { eventDate, nextSessions, runningSessions, sessionsOfDay } from '../lib/programme-view';
+import { nextAt, runningAt, type SessionMarks, type SessionWindow, sessionWindow } from '../lib/desk-schedule';
+import { eventDate, sessionsOfDay } from '../lib/programme-view';
 
-/** What the holding screen shows at an instant. Pure. */
+/**
+ * What the holding screen shows at an instant. Pure. Its times are the desk's: the expected ones
+ * (delays applied), overridden by the actual starts and ends the operator marked, through the very
+ * functions the desk uses (desk-schedule.ts), so that the room and the régie never disagree.
+ */
 export interface HoldingContent {
   phase: 'before' | 'during' | 'between' | 'after';
   /** Sessions on now (several when workshops run in parallel). */
   now: Session[];
-  /** Sessions that start next (all those starting at the same minute). */
+  /** Sessions that start next (all those expected at the same minute). */
   next: Session[];
+  /** When the sessions shown (now and next) really run, by session id. */
+  windows: Record<string, SessionWindow>;
   nextStartMs: number | null;
   /** The event date of the next start when it is not today (null when today or none). */
   nextOtherDay: string | null;
@@ -19,15 +25,26 @@ export interface HoldingContent {
   crowded: boolean;
 }
 
-export function holdingContent(p: Programme, nowMs: number): HoldingContent {
-  const { phase } = programmePosition(p, nowMs);
-  const now = runningSessions(p, nowMs);
-  const next = nextSessions(p, nowMs);
+export function holdingContent(p: Programme, schedule: Schedule, marks: SessionMarks, nowMs: number): HoldingContent {
+  const windowOf = (s: Session) => sessionWindow(p, s, schedule, marks);
+  const now = runningAt(p, schedule, marks, nowMs);
+  const next = nextAt(p, schedule, marks, nowMs);
+  const windows: Record<string, SessionWindow> = {};
+  for (const s of [...now, ...next]) windows[s.id] = windowOf(s);
+
   const first = next[0];
-  const nextStartMs = first ? sessionStartMs(p, first) : null;
+  const nextStartMs = first ? (windows[first.id]?.start ?? null) : null;
   const nextOtherDay = first && first.day !== eventDate(p, nowMs) ? first.day : null;
-  const nextOpensDay = !!first && sessionsOfDay(p, first.day)[0]?.start === first.start;
-  return { phase, now, next, nextStartMs, nextOtherDay, nextOpensDay, crowded: now.length > 1 || next.length > 1 };
+  // Nothing of that day is expected before it: it opens the day.
+  const nextOpensDay = !!first && nextStartMs !== null && sessionsOfDay(p, first.day).every((s) => windowOf(s).start >= nextStartMs);
+
+  let phase: HoldingContent['phase'];
+  if (now.length > 0) phase = 'during';
+  else if (!first) phase = 'after';
+  else if (p.sessions.every((s) => windowOf(s).start > nowMs)) phase = 'before';
+  else phase = 'between';
+
+  return { phase, now, next, windows, nextStartMs, nextOtherDay, nextOpensDay, crowded: now.length > 1 || next.length > 1 };
 }
 
 /** How many sessions of a parallel group fit: three rows of two, or two rows when both blocks are lists. */
@@ -35,9 +52,9 @@ export function maxListed(c: HoldingContent): number {
   return c.now.length > 1 && c.next.length > 1 ? 4 : 6;
 }
 
-/** The time range shared by every session of a list, if they all share one. */
-export function sharedRange(sessions: Session[]): { start: string; end: string } | null {
-  const [first, ...rest] = sessions;
-  if (!first || rest.some((s) => s.start !== first.start || s.end !== first.end || s.day !== first.day)) return null;
-  return { start: first.start, end: first.end };
+/** The times shared by every session of a list, if they all share them. */
+export function sharedRange(sessions: readonly Session[], windows: Record<string, SessionWindow>): SessionWindow | null {
+  const [first, ...rest] = sessions.map((s) => windows[s.id]);
+  if (!first || rest.some((w) => !w || w.start !== first.start || w.end !== first.end)) return null;
+  return first;
 }

@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import type { LinkStatus } from '../../shared/api/channel';
+import { useT } from '../lib/i18n';
+import { eventCodeOf, joinUrlInUse } from '../lib/link-status';
+import { useRegie } from '../lib/regie-store';
+import { useQrCode } from '../lib/use-qr-code';
+import { JoinAddressChooser } from './JoinAddressChooser';
+
+/** The way in for the audience: the event code in big letters, the address in use and its QR code. */
+export function JoinAddress({ link }: { link: LinkStatus }) {
+  const t = useT();
+  const chosen = useRegie((s) => s.state?.joinUrl ?? null);
+  const url = joinUrlInUse(chosen, link);
+  const code = eventCodeOf(link, url);
+  const qr = useQrCode(url);
+  const [choosing, setChoosing] = useState(false);
+  return (
+    <div className="ap-join">
+      <div className="ap-join-main">
+        <div className="ap-qr-box">
+          {qr ? (
+            <img
+              className="ap-qr"
+              src={qr.src}
+              alt={t('audiencePanel.qrAlt', { url: qr.text })}
+              data-testid="join-qr"
+              data-url={qr.text}
+              width={112}
+              height={112}
+            />
+          ) : (
+            <p className="ap-qr-none small muted">{t('audiencePanel.qrNone')}</p>
+          )}
+        </div>
+        <div className="ap-join-words">
+          <p className="ap-label">{t('audiencePanel.code')}</p>
+          <p className="ap-code" data-testid="event-code">
+            {code ?? <span className="muted small">{t('audiencePanel.noCode')}</span>}
+          </p>
+          <p className="ap-label">{t('audiencePanel.address')}</p>
+          {url ? (
+            <p className="ap-url ap-mono" data-testid="join-url">
+              {url}
+            </p>
+          ) : (
+            <p className="small muted">{t('audiencePanel.noAddress')}</p>
+          )}
+          {!choosing && (
+            <button type="button" className="btn ap-change" onClick={() => setChoosing(true)} data-testid="join-change">
+              {t('audiencePanel.change')}
+            </button>
+          )}
+        </div>
+      </div>
+      {choosing && <JoinAddressChooser offered={link.joinUrls} chosen={chosen} onDone={() => setChoosing(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import type { Programme } from '../../../shared/domain/programme';
+import { useT } from '../../lib/i18n';
+import { useCommand } from '../../lib/use-command';
+import { CoreVerdict } from './CoreVerdict';
+import { coreFieldErrors, errorFor, type FieldErrors } from './field-errors';
+import { Field } from './Field';
+import { type InteractionDraft, interactionFromDraft, suggestInteractionId } from './interaction-draft';
+import { cuesUsing } from './interaction-usage';
+import { PollFields } from './PollFields';
+import { idAsTyped } from './slug';
+import { WordCloudFields } from './WordCloudFields';
+
+export interface InteractionEditing {
+  draft: InteractionDraft;
+  /** The interaction's id before this edit (null: a new one). */
+  previousId: string | null;
+}
+
+/**
+ * The form of a poll or a word cloud. Its id follows the question until typed; renaming it
+ * carries the cues that use it along (the core does it). The core's verdict is the reference.
+ */
+export function InteractionForm({
+  programme,
+  editing,
+  onSaved,
+  onCancel,
+}: {
+  programme: Programme;
+  editing: InteractionEditing;
+  onSaved: (id: string) => void;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const titleId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [draft, setDraft] = useState(editing.draft);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const { send, pending, problem, clear } = useCommand();
+  const taken = new Set((programme.interactions ?? []).map((i) => i.id).filter((id) => id !== editing.previousId));
+  const id = draft.idEdited ? draft.id : suggestInteractionId(draft, taken);
+  const usedBy = editing.previousId ? cuesUsing(programme, editing.previousId) : [];
+  const change = (patch: Partial<InteractionDraft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('select, input, textarea')?.focus();
+  }, []);
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    clear();
+    const check = interactionFromDraft({ ...draft, id }, t, taken);
+    if (!check.ok) return setErrors(check.errors);
+    setErrors({});
+    const r = await send({
+      type: 'edit.interaction.save',
+      interaction: check.interaction,
+      ...(editing.previousId ? { previousId: editing.previousId } : {}),
+    });
+    if (r.ok) onSaved(check.interaction.id);
+    else setErrors(coreFieldErrors(r.error.issues ?? []));
+  };
+
+  const poll = draft.kind === 'poll';
+  const title = editing.previousId
+    ? t(poll ? 'editor.poll.editTitle' : 'editor.cloud.editTitle', { id: editing.previousId })
+    : t(poll ? 'editor.poll.newTitle' : 'editor.cloud.newTitle');
+  return (
+    <form
+      ref={formRef}
+      className="ed-form"
+      aria-labelledby={titleId}
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      data-testid="interaction-form"
+    >
+      <h3 id={titleId} className="ed-form-title">
+        {title}
+      </h3>
+      {poll ? (
+        <PollFields draft={draft} errors={errors} onChange={change} />
+      ) : (
+        <WordCloudFields draft={draft} errors={errors} onChange={change} />
+      )}
+      <Field
+        label={t('editor.interaction.id')}
+        hint={usedBy.length > 0 ? t('editor.interaction.renameHint') : draft.idEdited ? t('editor.idHint') : t('editor.interaction.idAuto')}
+        error={errorFor(errors, 'id')}
+      >
+        {(props) => (
+          <div className="ed-id-line">
+            <input
+              {...props}
+              type="text"
+              className="ed-input-id"
+              spellCheck={false}
+              autoComplete="off"
+              value={id}
+              onChange={(e) => change({ id: idAsTyped(e.target.value), idEdited: true })}
+              data-testid="interaction-id"
+            />
+            {draft.idEdited && !editing.previousId && (
+              <button type="button" className="btn btn-small btn-ghost" onClick={() => change({ idEdited: false })}>
+                {t('editor.idReset')}
+              </button>
+            )}
+          </div>
+        )}
+      </Field>
+      {usedBy.length > 0 && (
+        <p className="ed-usage" data-testid="interaction-usage">
+          {t('editor.interaction.usedBy', { cues: usedBy.join(', ') })}
+        </p>
+      )}
+      {errors.form && <p className="ed-error">{errors.form}</p>}
+      <CoreVerdict verdict={problem} />
+      <div className="ed-actions">
+        <button type="submit" className="btn ed-primary" disabled={pending} data-testid="interaction-save">
+          {pending ? t('editor.saving') : t('editor.save')}
+        </button>
+        <button type="button" className="btn" onClick={onCancel} data-testid="interaction-cancel">
+          {t('editor.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
