@@ -108,12 +108,18 @@ describe('bad input at the views channel', () => {
     expect(await send(calm, { id: 'calm-seat-01', command: { type: 'log.note', text: 'je suis servi' } })).toMatchObject({ ok: true });
   });
 
-  it('sends patches to every seat after a commit', async () => {
+  it('sends patches to every seat after a commit, and only what it shows to an output seat', async () => {
     const a = open(core.tokens.control);
     const b = open(core.tokens.output);
-    await Promise.all([nextSnapshot(a), nextSnapshot(b)]);
-    const patched = new Promise((res) => b.once('patch', res));
-    await send(a, { id: 'patch-note-01', command: { type: 'log.note', text: 'vu par la sortie' } });
-    expect(await patched).toMatchObject({ ops: expect.arrayContaining([expect.objectContaining({ path: ['notes'] })]) });
+    const [, outSnap] = await Promise.all([nextSnapshot(a), nextSnapshot(b)]);
+    expect(outSnap.state.notes).toEqual([]); // the logbook stays on control seats
+    const controlPatch = new Promise((res) => a.once('patch', res));
+    const outputPatch = new Promise((res) => b.once('patch', res));
+    await send(a, { id: 'patch-note-01', command: { type: 'log.note', text: 'pas pour la sortie' } });
+    expect(await controlPatch).toMatchObject({ ops: expect.arrayContaining([expect.objectContaining({ path: ['notes'] })]) });
+    expect(await outputPatch).toMatchObject({ ops: [] });
+    const clockPatch = new Promise((res) => b.once('patch', res));
+    await send(a, { id: 'patch-clock-01', command: { type: 'clock.set', clock: { mode: 'rehearsal', at: 1_624_517_400_000 } } });
+    expect(await clockPatch).toMatchObject({ ops: [expect.objectContaining({ path: ['clock'] })] });
   });
 });

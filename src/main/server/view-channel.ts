@@ -2,7 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { AccessInfo, CoreStatus, Patch, PatchOp, ServerToViewEvents, Snapshot, ViewRole, ViewToServerEvents } from '../../shared/api/channel';
 import { type CommandResult, refusal } from '../../shared/api/results';
-import { PRIVATE_SLICES, type RegieState, type ViewState } from '../../shared/api/state';
+import { initialState, PRIVATE_SLICES, type RegieState, type ViewState } from '../../shared/api/state';
 import type { Committed, RegieEngine } from '../engine/regie-engine';
 import type { Logger } from '../log/logger';
 import { type AccessTokens, isAllowedHost, isAllowedOrigin, roleForToken } from './access';
@@ -106,6 +106,7 @@ export class ViewChannel {
   private onConnection(socket: ViewSocket): void {
     const { role, seat } = socket.data;
     this.opts.logger.info('view connected', { role, seat, address: socket.handshake.address });
+    void socket.join(role);
     socket.emit('snapshot', this.snapshotFor(role));
 
     socket.on('resync', () => socket.emit('snapshot', this.snapshotFor(role)));
@@ -150,7 +151,7 @@ export class ViewChannel {
       seq: this.opts.engine.seq,
       role,
       serverNow: Date.now(),
-      state: viewState(this.opts.engine.state),
+      state: stateForRole(this.opts.engine.state, role),
       access: role === 'control' ? this.opts.access() : null,
       coreVersion: this.opts.version,
       status: this.status,
@@ -170,8 +171,24 @@ export class ViewChannel {
     };
     this.pendingChanges.clear();
     this.lastSentSeq = engine.seq;
-    this.io.emit('patch', patch);
+    this.io.to('control').emit('patch', patch);
+    // A read-only output (projector, stream encoder, maybe on the venue network) gets only what it
+    // shows: never the audience's unscreened questions, the logbook or the as-run log.
+    const forOutput = patch.ops.filter((op) => OUTPUT_SLICES.has(op.path[0]));
+    this.io.to('output').emit('patch', { ...patch, ops: forOutput });
   }
+}
+
+/** The slices an output seat receives; the others keep their empty initial value there. */
+export const OUTPUT_SLICES: ReadonlySet<keyof ViewState> = new Set<keyof ViewState>(['programme', 'clock', 'delays', 'sessionMarks', 'live', 'joinUrl', 'cues']);
+
+export function stateForRole(state: RegieState, role: ViewRole): ViewState {
+  const full = viewState(state);
+  if (role === 'control') return full;
+  const empty = viewState(initialState());
+  const out: Record<string, unknown> = { ...empty };
+  for (const k of OUTPUT_SLICES) out[k] = full[k];
+  return out as unknown as ViewState;
 }
 
 function isPrivate(k: keyof RegieState): k is (typeof PRIVATE_SLICES)[number] {
