@@ -6,6 +6,7 @@ import { readProgrammeFile } from '../programme/import-programme';
 import { ProgrammeFileError } from '../programme/programme-file';
 import { CommandRejected } from './command-rejected';
 import { assertUnlocked, decideEdit } from './decide-edit';
+import { decideProgram } from './decide-program';
 import type { RegieEvent } from './events';
 import { showNow, stepEvents, timedCuesOf } from './run-of-show';
 
@@ -29,6 +30,13 @@ function cueStep(state: RegieState, step: cueEngine.CueStep, at: number): RegieE
 export function decide(state: RegieState, command: Command, ctx: DecideContext): RegieEvent[] {
   const at = showNow(state, ctx.now);
   switch (command.type) {
+    case 'program.preview':
+    case 'program.take':
+    case 'program.panic':
+    case 'program.restore':
+    case 'program.lock':
+    case 'program.transition':
+      return decideProgram(state, command, at);
     case 'edit.cue.save':
     case 'edit.cue.delete':
     case 'edit.interaction.save':

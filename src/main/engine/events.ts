@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cueEventSchema } from '../../shared/domain/cue-events';
 import { delayEntrySchema } from '../../shared/domain/delays';
 import { programmeSchema } from '../../shared/domain/programme';
+import { sceneSchema, transitionSchema } from '../../shared/domain/scene';
 import { audienceMessageSchema } from '../../shared/protocol/audience-messages';
 
 /**
@@ -21,6 +22,14 @@ export const regieEventSchema = z.discriminatedUnion('type', [
   /** The programme after an edit of a cue or an interaction (`change` says which, for the log). */
   z.strictObject({ type: z.literal('programme.edited'), programme: programmeSchema, change: z.string() }),
   z.strictObject({ type: z.literal('edit.locked'), locked: z.boolean() }),
+  // The program bus.
+  z.strictObject({ type: z.literal('program.previewed'), scene: sceneSchema.nullable() }),
+  /** On air. `swap`: a TAKE from preview (preview gets what was on air); a cue's scene does not swap. */
+  z.strictObject({ type: z.literal('program.taken'), scene: sceneSchema, transition: transitionSchema, swap: z.boolean(), at: instant }),
+  z.strictObject({ type: z.literal('program.panicked'), to: z.enum(['holding', 'black']), at: instant }),
+  z.strictObject({ type: z.literal('program.restored'), at: instant }),
+  z.strictObject({ type: z.literal('program.locked'), locked: z.boolean() }),
+  z.strictObject({ type: z.literal('program.transition.set'), transition: transitionSchema }),
   z.strictObject({ type: z.literal('log.noted'), text: z.string() }),
   z.strictObject({ type: z.literal('join.chosen'), url: z.string().nullable() }),
   // The run of show: the cue engine's own events (src/shared/domain/cue-events.ts), verbatim.

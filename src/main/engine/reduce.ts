@@ -26,6 +26,25 @@ export function reduce(state: RegieState, event: RegieEvent, meta: EventMeta): R
       return { ...state, programme: event.programme };
     case 'edit.locked':
       return { ...state, editLocked: event.locked };
+    case 'program.previewed':
+      return { ...state, program: { ...state.program, preview: event.scene } };
+    case 'program.taken': {
+      const p = state.program;
+      const preview = event.swap ? (p.panicFrom ?? p.onAir) : p.preview;
+      return { ...state, program: { ...p, onAir: event.scene, preview, take: p.take + 1, panicFrom: null } };
+    }
+    case 'program.panicked': {
+      const p = state.program;
+      return { ...state, program: { ...p, panicFrom: p.onAir, onAir: { kind: event.to }, take: p.take + 1 } };
+    }
+    case 'program.restored': {
+      const p = state.program;
+      return { ...state, program: { ...p, onAir: p.panicFrom ?? p.onAir, panicFrom: null, take: p.take + 1 } };
+    }
+    case 'program.locked':
+      return { ...state, program: { ...state.program, locked: event.locked } };
+    case 'program.transition.set':
+      return { ...state, program: { ...state.program, transition: event.transition } };
     case 'join.chosen':
       return { ...state, joinUrl: event.url };
     case 'log.noted': {

@@ -3,6 +3,8 @@ import type { CueStep } from '../../shared/domain/cue-engine';
 import { cueList, type TimedCue } from '../../shared/domain/cue-list';
 import { applyDelays, type Schedule } from '../../shared/domain/delays';
 import { sessionAudience } from '../../shared/domain/programme';
+import type { CueAction } from '../../shared/domain/cue';
+import type { Scene } from '../../shared/domain/scene';
 import type { RegieEvent } from './events';
 
 /** The show's clock: real time, or the rehearsal clock. Cue and session times are read against it. */
@@ -47,7 +49,14 @@ export function cueEffects(state: RegieState, fired: readonly TimedCue[], at: nu
       case 'qa.close':
         events.push({ type: 'qa.closed', at });
         break;
-      case 'scene': // the program bus (projector scenes) is not built yet: the cue is logged as run
+      case 'scene': {
+        const scene = sceneOfCue(state, a, at);
+        // A locked output, or the holding screen of a panic, is not overridden by a cue (it is logged as run).
+        if (scene && !state.program.locked && !state.program.panicFrom) {
+          events.push({ type: 'program.taken', scene, transition: state.program.transition, swap: false, at });
+        }
+        break;
+      }
       case 'note': // a note is for the operator: shown on the desk, logged as run
         break;
       default:
@@ -55,6 +64,41 @@ export function cueEffects(state: RegieState, fired: readonly TimedCue[], at: nu
     }
   }
   return events;
+}
+
+/** The scene a cue puts on the projector, or null when it cannot be composed (it is still logged). */
+export function sceneOfCue(state: RegieState, a: Extract<CueAction, { type: 'scene' }>, at: number): Scene | null {
+  switch (a.scene) {
+    case 'holding':
+    case 'join':
+    case 'black':
+      return { kind: a.scene };
+    case 'message':
+      return a.text ? { kind: 'message', text: a.text } : null;
+    case 'countdown': {
+      // Counts down to the next session's expected start (« Reprise à 14 h 00 »).
+      const schedule = scheduleOf(state);
+      const next = Object.values(schedule)
+        .map((t) => t.expectedStart)
+        .filter((t) => t > at)
+        .sort((x, y) => x - y)[0];
+      return next === undefined ? null : { kind: 'countdown', until: next, ...(a.text ? { caption: a.text } : {}) };
+    }
+    case 'poll':
+    case 'wordcloud': {
+      const kind = a.scene;
+      const id =
+        a.interaction ??
+        Object.entries(state.live.interactions)
+          .filter(([iid]) => state.programme?.interactions?.find((i) => i.id === iid)?.kind === kind)
+          .sort((x, y) => y[1].openedAt - x[1].openedAt)[0]?.[0];
+      return id ? { kind, interactionId: id } : null;
+    }
+    case 'question': // only a screened question may be projected: that comes with the Q&A desk (issue 5)
+      return null;
+    default:
+      return a.scene satisfies never;
+  }
 }
 
 /** The events of a cue-engine step, followed by the effects of the cues it fired. */

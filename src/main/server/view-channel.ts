@@ -174,20 +174,25 @@ export class ViewChannel {
     this.io.to('control').emit('patch', patch);
     // A read-only output (projector, stream encoder, maybe on the venue network) gets only what it
     // shows: never the audience's unscreened questions, the logbook or the as-run log.
-    const forOutput = patch.ops.filter((op) => OUTPUT_SLICES.has(op.path[0]));
+    const forOutput = patch.ops.filter((op) => OUTPUT_SLICES.has(op.path[0])).map((op) => ({ ...op, value: forOutputSlice(op.path[0], op.value) }));
     this.io.to('output').emit('patch', { ...patch, ops: forOutput });
   }
 }
 
 /** The slices an output seat receives; the others keep their empty initial value there. */
-export const OUTPUT_SLICES: ReadonlySet<keyof ViewState> = new Set<keyof ViewState>(['programme', 'clock', 'delays', 'sessionMarks', 'live', 'joinUrl', 'cues']);
+export const OUTPUT_SLICES: ReadonlySet<keyof ViewState> = new Set<keyof ViewState>(['programme', 'clock', 'delays', 'sessionMarks', 'live', 'joinUrl', 'cues', 'program', 'audience']);
+
+/** The audience slice without the questions: the projector draws tallies and words, never raw questions. */
+function forOutputSlice(key: keyof ViewState, value: unknown): unknown {
+  return key === 'audience' ? { ...(value as ViewState['audience']), questions: [] } : value;
+}
 
 export function stateForRole(state: RegieState, role: ViewRole): ViewState {
   const full = viewState(state);
   if (role === 'control') return full;
   const empty = viewState(initialState());
   const out: Record<string, unknown> = { ...empty };
-  for (const k of OUTPUT_SLICES) out[k] = full[k];
+  for (const k of OUTPUT_SLICES) out[k] = forOutputSlice(k, full[k]);
   return out as unknown as ViewState;
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cueSchema } from '../domain/cue';
 import { interactionSchema } from '../domain/interaction';
 import { programmeSchema } from '../domain/programme';
+import { sceneSchema, transitionSchema } from '../domain/scene';
 
 /**
  * Commands the views send to the core. Each is a zod schema; the union is validated at the
@@ -87,7 +88,21 @@ export const deleteInteractionCommand = z.strictObject({ type: z.literal('edit.i
 /** Show mode: the programme is locked (no edit, no import) until unlocked. Shared by every seat. */
 export const lockEditsCommand = z.strictObject({ type: z.literal('edit.lock'), locked: z.boolean() });
 
+/** The program bus: compose in preview, TAKE to the projector, panic and restore, lock. */
+export const previewSceneCommand = z.strictObject({ type: z.literal('program.preview'), scene: sceneSchema.nullable() });
+export const takeCommand = z.strictObject({ type: z.literal('program.take'), transition: transitionSchema.optional() });
+export const panicCommand = z.strictObject({ type: z.literal('program.panic'), to: z.enum(['holding', 'black']).optional() });
+export const restoreCommand = z.strictObject({ type: z.literal('program.restore') });
+export const lockProgramCommand = z.strictObject({ type: z.literal('program.lock'), locked: z.boolean() });
+export const setTransitionCommand = z.strictObject({ type: z.literal('program.transition'), transition: transitionSchema });
+
 export const commandSchema = z.discriminatedUnion('type', [
+  previewSceneCommand,
+  takeCommand,
+  panicCommand,
+  restoreCommand,
+  lockProgramCommand,
+  setTransitionCommand,
   saveCueCommand,
   deleteCueCommand,
   saveInteractionCommand,

@@ -2,6 +2,7 @@ import type { CueEngineState } from '../domain/cue-events';
 import { initialCueState } from '../domain/cue-events';
 import type { DelayEntry } from '../domain/delays';
 import type { Programme } from '../domain/programme';
+import { initialProgram, type ProgramState } from '../domain/scene';
 
 /** The state the core owns and the views mirror (snapshot, then patches). */
 
@@ -102,6 +103,8 @@ export interface RegieState {
   audience: AudienceState;
   /** Private to the core (see PRIVATE_SLICES). */
   ballots: Ballots;
+  /** The projector: preview, on air, panic, lock (src/shared/domain/scene.ts). */
+  program: ProgramState;
   /** Show mode: the programme cannot be edited or replaced until unlocked. */
   editLocked: boolean;
   /** The address participants join at, as chosen by the operator (null: the hub's first). */
@@ -130,6 +133,7 @@ export function initialState(): RegieState {
     live: { interactions: {}, qa: { open: false, since: null, sessionId: null, roomOnly: false } },
     audience: { questions: [], tallies: {}, words: {}, received: 0 },
     ballots: {},
+    program: initialProgram(),
     editLocked: false,
     joinUrl: null,
     hubCursor: { hubId: null, lastHubSeq: 0 },

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/**
+ * What the projector shows: one scene at a time. A scene carries what it needs to be drawn
+ * (texts are copied in when it is composed), so the output never shows a half-built state.
+ * The question scene comes with the Q&A screening desk (issue 5): only a screened question can
+ * be composed, so it is not offered before that desk exists.
+ */
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const sceneSchema = z.discriminatedUnion('kind', [
+  /** The event's holding screen: event, current and next session, clock. The default. */
+  z.strictObject({ kind: z.literal('holding') }),
+  /** How to join: a large QR code, the address and the event code. */
+  z.strictObject({ kind: z.literal('join') }),
+  /** « Reprise à 14 h 00 »: counts down to an instant (show clock), with a caption. */
+  z.strictObject({ kind: z.literal('countdown'), until: z.number().int().min(0), caption: text(120).optional() }),
+  /** A free message from the régie. */
+  z.strictObject({ kind: z.literal('message'), text: text(500), title: text(120).optional() }),
+  /** A poll's live results or a word cloud, by interaction id. */
+  z.strictObject({ kind: z.literal('poll'), interactionId: z.string().min(1).max(64) }),
+  z.strictObject({ kind: z.literal('wordcloud'), interactionId: z.string().min(1).max(64) }),
+  z.strictObject({ kind: z.literal('black') }),
+]);
+export type Scene = z.infer<typeof sceneSchema>;
+export type SceneKind = Scene['kind'];
+
+export const transitionSchema = z.strictObject({
+  kind: z.enum(['cut', 'fade']),
+  /** Fade length; a cut ignores it. */
+  durationMs: z.int().min(0).max(5000),
+});
+export type Transition = z.infer<typeof transitionSchema>;
+
+export const HOLDING: Scene = { kind: 'holding' };
+export const DEFAULT_TRANSITION: Transition = { kind: 'fade', durationMs: 500 };
+
+/** The program bus: what is on air, what waits in preview, and the panic state. */
+export interface ProgramState {
+  preview: Scene | null;
+  onAir: Scene;
+  /** Increases at every change on air: the output restarts its transition on it. */
+  take: number;
+  transition: Transition;
+  /** Panic: the scene that was on air, to restore with one key (null: not in panic). */
+  panicFrom: Scene | null;
+  /** Where panic goes. */
+  panicTo: 'holding' | 'black';
+  /** Locked: nothing changes on air (TAKE, cues) until unlocked; panic still works. */
+  locked: boolean;
+}
+
+export function initialProgram(): ProgramState {
+  return { preview: null, onAir: HOLDING, take: 0, transition: DEFAULT_TRANSITION, panicFrom: null, panicTo: 'holding', locked: false };
+}
