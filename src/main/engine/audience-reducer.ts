@@ -1,4 +1,4 @@
-import type { AudienceState, Ballot, ByOrigin, RegieState, Tally } from '../../shared/api/state';
+import type { AudienceQuestion, AudienceState, Ballot, ByOrigin, RegieState, Tally } from '../../shared/api/state';
 import type { AudienceMessage } from '../../shared/protocol/audience-messages';
 import type { EventMeta } from './events';
 
@@ -41,14 +41,20 @@ function retally(tally: Tally, before: Ballot | undefined, after: Ballot): Tally
  * Applies one audience message (already deduplicated by msgId): questions, upvotes, votes (the
  * latest vote of a participant replaces the earlier one) and words.
  */
-export function applyAudienceMessage(state: RegieState, hubId: string, m: AudienceMessage, meta: EventMeta): RegieState {
+export function applyAudienceMessage(
+  state: RegieState,
+  hubId: string,
+  m: AudienceMessage,
+  meta: EventMeta,
+  flags: AudienceQuestion['flags'] = [],
+): RegieState {
   const audience: AudienceState = { ...state.audience, received: state.audience.received + 1 };
   let ballots = state.ballots;
   switch (m.type) {
     case 'question.ask':
       audience.questions = [
         ...audience.questions,
-        { id: `q-${meta.seq}`, msgId: m.msgId, hubSeq: m.hubSeq, receivedAt: m.receivedAt, origin: m.origin, name: m.name, text: m.text, sessionId: m.sessionId, upvotes: 0 },
+        { id: `q-${meta.seq}`, msgId: m.msgId, hubSeq: m.hubSeq, receivedAt: m.receivedAt, origin: m.origin, name: m.name, text: m.text, sessionId: m.sessionId, upvotes: 0, flags },
       ];
       break;
     case 'question.upvote': {

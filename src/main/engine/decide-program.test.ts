@@ -80,7 +80,7 @@ describe('the program bus', () => {
     await cmd({ type: 'log.note', text: 'interne' });
     const state = {
       ...engine.state,
-      audience: { ...engine.state.audience, questions: [{ id: 'q-1', msgId: 'a:b', hubSeq: 1, receivedAt: 0, origin: 'room' as const, name: 'Léa', text: 'Ma fille Zoé…', sessionId: null, upvotes: 0 }] },
+      audience: { ...engine.state.audience, questions: [{ id: 'q-1', msgId: 'a:b', hubSeq: 1, receivedAt: 0, origin: 'room' as const, name: 'Léa', text: 'Ma fille Zoé…', sessionId: null, upvotes: 0, flags: [] }] },
     };
     const out = stateForRole(state, 'output');
     expect(out.audience.questions).toEqual([]);

@@ -62,6 +62,8 @@ export function decide(state: RegieState, command: Command, ctx: DecideContext):
       return [{ type: 'clock.set', clock: { mode: 'rehearsal', offsetMs: Math.round(command.clock.at - ctx.now) } }];
     case 'log.note':
       return [{ type: 'log.noted', text: command.text }];
+    case 'moderation.lists':
+      return [{ type: 'moderation.lists.set', badWords: command.badWords, names: command.names, allowed: command.allowed }];
     case 'join.choose':
       return command.url === state.joinUrl ? [] : [{ type: 'join.chosen', url: command.url }];
     case 'cue.go':

@@ -46,7 +46,14 @@ export const regieEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('qa.opened'), at: instant, sessionId: z.string().nullable(), roomOnly: z.boolean() }),
   z.strictObject({ type: z.literal('qa.closed'), at: instant }),
   // From the audience hub, deduplicated by msgId before it is journaled.
-  z.strictObject({ type: z.literal('audience.received'), hubId: z.string(), message: audienceMessageSchema }),
+  z.strictObject({
+    type: z.literal('audience.received'),
+    hubId: z.string(),
+    message: audienceMessageSchema,
+    /** Moderation flags of a question, computed when it arrived (with the lists of that moment). */
+    flags: z.array(z.strictObject({ kind: z.enum(['profanity', 'email', 'phone', 'name', 'long']), match: z.string() })).optional(),
+  }),
+  z.strictObject({ type: z.literal('moderation.lists.set'), badWords: z.array(z.string()), names: z.array(z.string()), allowed: z.array(z.string()) }),
 ]);
 export type RegieEvent = z.infer<typeof regieEventSchema>;
 

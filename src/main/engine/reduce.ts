@@ -122,7 +122,9 @@ export function reduce(state: RegieState, event: RegieEvent, meta: EventMeta): R
     case 'qa.closed':
       return { ...state, live: { ...state.live, qa: { ...state.live.qa, open: false, since: event.at } } };
     case 'audience.received':
-      return applyAudienceMessage(state, event.hubId, event.message, meta);
+      return applyAudienceMessage(state, event.hubId, event.message, meta, event.flags ?? []);
+    case 'moderation.lists.set':
+      return { ...state, moderation: { badWords: event.badWords, names: event.names, allowed: event.allowed } };
     default:
       return assertNever(event);
   }

@@ -7,6 +7,8 @@ import { PROTOCOL_VERSION, REGIE_NAMESPACE } from '../../shared/protocol/version
 import type { RegieEngine } from '../engine/regie-engine';
 import type { Logger } from '../log/logger';
 import type { Outbox } from '../store/outbox';
+import { moderationLists } from '../moderation/moderation-lists';
+import { flagQuestion } from '../moderation/question-flags';
 
 type RegieSocket = Socket<HubToRegieEvents, RegieToHubEvents>;
 
@@ -153,7 +155,18 @@ export class HubLink {
       const { engine } = this.opts;
       const hubId = this.knownHubId ?? engine.state.hubCursor.hubId ?? 'inconnu';
       const results = await Promise.all(
-        batch.messages.map((message) => engine.submitSystem('audience', () => [{ type: 'audience.received', hubId, message }], `aud:${message.msgId}`)),
+        batch.messages.map((message) =>
+          engine.submitSystem(
+            'audience',
+            // A question's flags are computed as it arrives, with the lists in force, and journaled with it.
+            (state) => [
+              message.type === 'question.ask'
+                ? { type: 'audience.received', hubId, message, flags: flagQuestion(message.text, moderationLists(state.moderation)) }
+                : { type: 'audience.received', hubId, message },
+            ],
+            `aud:${message.msgId}`,
+          ),
+        ),
       );
       const failed = results.find((r) => !r.ok);
       if (failed && !failed.ok) {

@@ -121,6 +121,7 @@ describe('the live feed of the « Public » panel', () => {
     text: `Question ${n}`,
     sessionId: null,
     upvotes: 0,
+    flags: [],
   });
 
   it('the last five questions, newest first', () => {

@@ -96,7 +96,17 @@ export const restoreCommand = z.strictObject({ type: z.literal('program.restore'
 export const lockProgramCommand = z.strictObject({ type: z.literal('program.lock'), locked: z.boolean() });
 export const setTransitionCommand = z.strictObject({ type: z.literal('program.transition'), transition: transitionSchema });
 
+const listWord = z.string().trim().min(2).max(60);
+/** The organisers' moderation lists, added to the built-in ones (they apply to questions received from then on). */
+export const moderationListsCommand = z.strictObject({
+  type: z.literal('moderation.lists'),
+  badWords: z.array(listWord).max(2000),
+  names: z.array(listWord).max(5000),
+  allowed: z.array(listWord).max(2000),
+});
+
 export const commandSchema = z.discriminatedUnion('type', [
+  moderationListsCommand,
   previewSceneCommand,
   takeCommand,
   panicCommand,

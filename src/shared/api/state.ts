@@ -58,6 +58,16 @@ export interface AudienceQuestion {
   text: string;
   sessionId: string | null;
   upvotes: number;
+  /** Why a moderator must look at it first (names, phone numbers, e-mail, profanity, length). */
+  flags: { kind: 'profanity' | 'email' | 'phone' | 'name' | 'long'; match: string }[];
+}
+
+/** The organisers' additions to the built-in moderation lists. */
+export interface ModerationSettings {
+  badWords: string[];
+  names: string[];
+  /** Words never flagged (a name that is a common word at this event). */
+  allowed: string[];
 }
 
 /** Live counts of a poll: per choice index (or rating value), split by origin. */
@@ -103,6 +113,7 @@ export interface RegieState {
   audience: AudienceState;
   /** Private to the core (see PRIVATE_SLICES). */
   ballots: Ballots;
+  moderation: ModerationSettings;
   /** The projector: preview, on air, panic, lock (src/shared/domain/scene.ts). */
   program: ProgramState;
   /** Show mode: the programme cannot be edited or replaced until unlocked. */
@@ -133,6 +144,7 @@ export function initialState(): RegieState {
     live: { interactions: {}, qa: { open: false, since: null, sessionId: null, roomOnly: false } },
     audience: { questions: [], tallies: {}, words: {}, received: 0 },
     ballots: {},
+    moderation: { badWords: [], names: [], allowed: [] },
     program: initialProgram(),
     editLocked: false,
     joinUrl: null,
