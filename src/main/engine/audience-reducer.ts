@@ -37,6 +37,13 @@ function retally(tally: Tally, before: Ballot | undefined, after: Ballot): Tally
   return { counts, voters };
 }
 
+export function newQuestion(
+  id: string,
+  q: Pick<AudienceQuestion, 'msgId' | 'hubSeq' | 'receivedAt' | 'origin' | 'name' | 'text' | 'sessionId' | 'flags'>,
+): AudienceQuestion {
+  return { id, ...q, editedText: null, upvotes: 0, askers: 1, status: 'incoming', rank: null, mergedInto: null, flagsClearedBy: null, published: false, lastActionBy: null };
+}
+
 /**
  * Applies one audience message (already deduplicated by msgId): questions, upvotes, votes (the
  * latest vote of a participant replaces the earlier one) and words.
@@ -54,7 +61,7 @@ export function applyAudienceMessage(
     case 'question.ask':
       audience.questions = [
         ...audience.questions,
-        { id: `q-${meta.seq}`, msgId: m.msgId, hubSeq: m.hubSeq, receivedAt: m.receivedAt, origin: m.origin, name: m.name, text: m.text, sessionId: m.sessionId, upvotes: 0, flags },
+        newQuestion(`q-${meta.seq}`, { msgId: m.msgId, hubSeq: m.hubSeq, receivedAt: m.receivedAt, origin: m.origin, name: m.name, text: m.text, sessionId: m.sessionId, flags }),
       ];
       break;
     case 'question.upvote': {

@@ -34,7 +34,8 @@ describe('preparing the run of show', () => {
     expect(await cmd({ type: 'edit.cue.save', sessionId: 'j1-seq2', cue })).toMatchObject({ ok: true });
     expect(cuesOf('j1-seq2').at(-1)).toBe('j1-seq2-annonce');
     const before = cuesOf('j1-seq2');
-    expect(await cmd({ type: 'edit.cue.save', sessionId: 'j1-seq2', cue: { ...cue, mode: 'auto' } })).toMatchObject({ ok: true });
+    expect(await cmd({ type: 'edit.cue.save', sessionId: 'j1-seq2', cue: { ...cue, mode: 'auto' } })).toMatchObject({ ok: false, error: { message: expect.stringContaining('déjà pris') } });
+    expect(await cmd({ type: 'edit.cue.save', sessionId: 'j1-seq2', cue: { ...cue, mode: 'auto' }, previousId: cue.id })).toMatchObject({ ok: true });
     expect(cuesOf('j1-seq2')).toEqual(before); // same place
     expect(await cmd({ type: 'edit.cue.save', sessionId: 'j2-seq3', cue: { ...cue, id: 'j2-annonce' }, previousId: 'j1-seq2-annonce' })).toMatchObject({ ok: true });
     expect(cuesOf('j1-seq2')).not.toContain('j1-seq2-annonce');
@@ -56,6 +57,7 @@ describe('preparing the run of show', () => {
   it('edits interactions; a renamed one carries its cues along; one in use cannot be deleted', async () => {
     const poll = { kind: 'poll', id: 'moyens', type: 'yesno', question: 'Les moyens suffisent-ils ?' };
     expect(await cmd({ type: 'edit.interaction.save', interaction: poll })).toMatchObject({ ok: true });
+    expect(await cmd({ type: 'edit.interaction.save', interaction: poll })).toMatchObject({ ok: false, error: { message: expect.stringContaining('déjà pris') } });
     const renamed = { ...demo.interactions!.find((i) => i.id === 'charge-de-travail')!, id: 'charge-travail' };
     expect(await cmd({ type: 'edit.interaction.save', interaction: renamed, previousId: 'charge-de-travail' })).toMatchObject({ ok: true });
     const opener = engine.state.programme?.sessions.flatMap((s) => s.cues ?? []).find((c) => c.id === 'j1-seq1-sondage-ouvrir');

@@ -33,6 +33,10 @@ export function decideEdit(state: RegieState, command: EditCommand): RegieEvent[
   switch (command.type) {
     case 'edit.cue.save': {
       if (!p.sessions.some((s) => s.id === command.sessionId)) throw new CommandRejected(`séance inconnue : ${command.sessionId}`);
+      // No previousId: a new cue. Its id must be free (two seats creating the same id: the second is refused).
+      if (command.previousId === undefined && p.sessions.some((s) => s.cues?.some((c) => c.id === command.cue.id))) {
+        throw new CommandRejected(`identifiant déjà pris : ${command.cue.id}`, [{ path: 'cue.id', message: 'identifiant déjà pris' }]);
+      }
       const replaced = command.previousId ?? command.cue.id;
       const sessions = p.sessions.map((s) => {
         const kept = (s.cues ?? []).filter((c) => c.id !== replaced);
@@ -51,6 +55,9 @@ export function decideEdit(state: RegieState, command: EditCommand): RegieEvent[
     }
     case 'edit.interaction.save': {
       const list = p.interactions ?? [];
+      if (command.previousId === undefined && list.some((i) => i.id === command.interaction.id)) {
+        throw new CommandRejected(`identifiant déjà pris : ${command.interaction.id}`, [{ path: 'interaction.id', message: 'identifiant déjà pris' }]);
+      }
       const replaced = command.previousId ?? command.interaction.id;
       const index = list.findIndex((i) => i.id === replaced);
       const interactions = index >= 0 ? list.map((i, k) => (k === index ? command.interaction : i)) : [...list, command.interaction];

@@ -8,6 +8,7 @@ import { stateForRole } from '../server/view-channel';
 import { type Db, openDatabase } from '../store/database';
 import { Journal } from '../store/journal';
 import { Snapshots } from '../store/snapshots';
+import { newQuestion } from './audience-reducer';
 import { decideTick } from './decide';
 import { RegieEngine } from './regie-engine';
 
@@ -80,7 +81,7 @@ describe('the program bus', () => {
     await cmd({ type: 'log.note', text: 'interne' });
     const state = {
       ...engine.state,
-      audience: { ...engine.state.audience, questions: [{ id: 'q-1', msgId: 'a:b', hubSeq: 1, receivedAt: 0, origin: 'room' as const, name: 'Léa', text: 'Ma fille Zoé…', sessionId: null, upvotes: 0, flags: [] }] },
+      audience: { ...engine.state.audience, questions: [newQuestion('q-1', { msgId: 'a:b', hubSeq: 1, receivedAt: 0, origin: 'room', name: 'Léa', text: 'Ma fille Zoé…', sessionId: null, flags: [] })] },
     };
     const out = stateForRole(state, 'output');
     expect(out.audience.questions).toEqual([]);

@@ -7,6 +7,7 @@ import { ProgrammeFileError } from '../programme/programme-file';
 import { CommandRejected } from './command-rejected';
 import { assertUnlocked, decideEdit } from './decide-edit';
 import { decideProgram } from './decide-program';
+import { decideQuestion } from './decide-questions';
 import type { RegieEvent } from './events';
 import { showNow, stepEvents, timedCuesOf } from './run-of-show';
 
@@ -62,6 +63,17 @@ export function decide(state: RegieState, command: Command, ctx: DecideContext):
       return [{ type: 'clock.set', clock: { mode: 'rehearsal', offsetMs: Math.round(command.clock.at - ctx.now) } }];
     case 'log.note':
       return [{ type: 'log.noted', text: command.text }];
+    case 'question.approve':
+    case 'question.reject':
+    case 'question.reopen':
+    case 'question.edit':
+    case 'question.merge':
+    case 'question.star':
+    case 'question.move':
+    case 'question.answered':
+    case 'question.clear-flags':
+    case 'question.add':
+      return decideQuestion(state, command, at);
     case 'moderation.lists':
       return [{ type: 'moderation.lists.set', badWords: command.badWords, names: command.names, allowed: command.allowed }];
     case 'join.choose':

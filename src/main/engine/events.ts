@@ -53,6 +53,20 @@ export const regieEventSchema = z.discriminatedUnion('type', [
     /** Moderation flags of a question, computed when it arrived (with the lists of that moment). */
     flags: z.array(z.strictObject({ kind: z.enum(['profanity', 'email', 'phone', 'name', 'long']), match: z.string() })).optional(),
   }),
+  // Screening (the Q&A desk).
+  z.strictObject({ type: z.literal('question.status.set'), questionId: z.string(), status: z.enum(['incoming', 'approved', 'rejected', 'answered']) }),
+  z.strictObject({ type: z.literal('question.edited'), questionId: z.string(), text: z.string() }),
+  z.strictObject({ type: z.literal('question.merged'), questionId: z.string(), intoId: z.string() }),
+  z.strictObject({ type: z.literal('question.ranked'), questionId: z.string(), rank: z.number().nullable() }),
+  z.strictObject({ type: z.literal('question.flags.cleared'), questionId: z.string() }),
+  z.strictObject({
+    type: z.literal('question.added'),
+    text: z.string(),
+    name: z.string().nullable(),
+    sessionId: z.string().nullable(),
+    at: instant,
+    flags: z.array(z.strictObject({ kind: z.enum(['profanity', 'email', 'phone', 'name', 'long']), match: z.string() })),
+  }),
   z.strictObject({ type: z.literal('moderation.lists.set'), badWords: z.array(z.string()), names: z.array(z.string()), allowed: z.array(z.string()) }),
 ]);
 export type RegieEvent = z.infer<typeof regieEventSchema>;

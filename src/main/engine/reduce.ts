@@ -3,6 +3,7 @@ import { evolveCue, initialCueState } from '../../shared/domain/cue-events';
 import { formatOffset } from '../../shared/domain/delays';
 import { applyAudienceMessage } from './audience-reducer';
 import { assertNever } from './decide';
+import { applyQuestionEvent } from './question-reducer';
 import type { EventMeta, RegieEvent } from './events';
 
 function keepLast<T>(list: readonly T[], item: T, max: number): T[] {
@@ -123,6 +124,13 @@ export function reduce(state: RegieState, event: RegieEvent, meta: EventMeta): R
       return { ...state, live: { ...state.live, qa: { ...state.live.qa, open: false, since: event.at } } };
     case 'audience.received':
       return applyAudienceMessage(state, event.hubId, event.message, meta, event.flags ?? []);
+    case 'question.status.set':
+    case 'question.edited':
+    case 'question.merged':
+    case 'question.ranked':
+    case 'question.flags.cleared':
+    case 'question.added':
+      return applyQuestionEvent(state, event, meta);
     case 'moderation.lists.set':
       return { ...state, moderation: { badWords: event.badWords, names: event.names, allowed: event.allowed } };
     default:

@@ -1,4 +1,4 @@
-import type { RegieState, Tally } from '../../shared/api/state';
+import { questionText, type RegieState, type Tally } from '../../shared/api/state';
 import type { Interaction } from '../../shared/domain/interaction';
 import type { Interaction as HubInteraction, Results } from '../../shared/protocol/interactions';
 import { MAX } from '../../shared/protocol/limits';
@@ -53,6 +53,13 @@ function interaction(state: RegieState, id: string): Interaction | undefined {
   return state.programme?.interactions?.find((i) => i.id === id);
 }
 
+/** Publish a question (again: the hub replaces its text) when it may be shown, withdraw it otherwise. */
+function questionOnPhones(state: RegieState, id: string): RegieCommand[] {
+  const q = state.audience.questions.find((x) => x.id === id);
+  if (!q) return [];
+  return q.published ? [{ type: 'question.publish', questionId: q.id, text: questionText(q), name: q.name }] : [{ type: 'question.withdraw', questionId: q.id }];
+}
+
 /**
  * What the hub must be told after an event, computed in the engine's transaction (the outbox row
  * exists exactly when its event does). Pure.
@@ -73,6 +80,12 @@ export function hubCommandsFor(event: RegieEvent, after: RegieState): RegieComma
       return [{ type: 'qa.open', sessionId: event.sessionId, roomOnly: event.roomOnly }];
     case 'qa.closed':
       return [{ type: 'qa.close' }];
+    case 'question.status.set':
+    case 'question.edited':
+    case 'question.flags.cleared':
+      return questionOnPhones(after, event.questionId);
+    case 'question.merged':
+      return [...questionOnPhones(after, event.questionId), ...questionOnPhones(after, event.intoId)];
     default:
       return [];
   }

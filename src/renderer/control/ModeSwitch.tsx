@@ -5,19 +5,23 @@ import { useT } from '../lib/i18n';
 import { useRegie } from '../lib/regie-store';
 import { useCommand } from '../lib/use-command';
 import { showTime } from '../lib/use-show-clock';
+import { useEditor } from './editor/editor-store';
 import { EditorLauncher } from './editor/EditorLauncher';
 import { UnlockConfirm } from './editor/UnlockConfirm';
 
 /**
  * « Préparation / Spectacle », the core's lock shared by every seat: show mode locks the
- * programme (edits, loading, import) and hides the cue reset and the editor. Going back to
- * preparation while a session runs asks first. In preparation, the editor's launcher follows.
+ * programme (edits, loading, import) and hides the cue reset and the editor (an open editor
+ * closes, and says so here). Going back to preparation while a session runs asks first. In
+ * preparation, the editor's launcher follows.
  */
 export function ModeSwitch() {
   const t = useT();
   const mode = useDeskMode((s) => s.mode);
   const { send, pending, problem, clear } = useCommand();
   const [asking, setAsking] = useState<Session | null>(null);
+  const closedByLock = useEditor((s) => s.closedByLock);
+  const dismissLockNote = useEditor((s) => s.dismissLockNote);
 
   const choose = (next: DeskMode) => {
     clear();
@@ -59,6 +63,14 @@ export function ModeSwitch() {
         ))}
       </div>
       {mode === 'preparation' && <EditorLauncher />}
+      {mode === 'show' && closedByLock && (
+        <p className="mode-note" role="status" data-testid="editor-closed-note">
+          {t('editor.closedByShow')}
+          <button type="button" className="btn btn-small btn-ghost" onClick={dismissLockNote} aria-label={t('editor.dismiss')}>
+            ×
+          </button>
+        </p>
+      )}
       {problem && (
         <p className="mode-problem" role="alert" data-testid="mode-problem">
           {problem.message}

@@ -122,6 +122,14 @@ describe('the live feed of the « Public » panel', () => {
     sessionId: null,
     upvotes: 0,
     flags: [],
+    editedText: null,
+    askers: 1,
+    status: 'incoming',
+    rank: null,
+    mergedInto: null,
+    flagsClearedBy: null,
+    published: false,
+    lastActionBy: null,
   });
 
   it('the last five questions, newest first', () => {

@@ -105,7 +105,33 @@ export const moderationListsCommand = z.strictObject({
   allowed: z.array(listWord).max(2000),
 });
 
+/** Screening the audience's questions (the Q&A desk). Every action is journaled with the seat that did it. */
+const questionId = z.string().regex(/^q-\d{1,12}$/, 'identifiant de question attendu (q-…)');
+export const questionCommands = [
+  z.strictObject({ type: z.literal('question.approve'), questionId }),
+  z.strictObject({ type: z.literal('question.reject'), questionId }),
+  /** Back to « à trier » (undo of approve, reject, answered). */
+  z.strictObject({ type: z.literal('question.reopen'), questionId }),
+  z.strictObject({ type: z.literal('question.edit'), questionId, text: z.string().trim().min(1, 'texte vide').max(500, 'texte trop long (500 caractères au plus)') }),
+  /** The question joins another: its askers and votes are added there; it leaves the phones. */
+  z.strictObject({ type: z.literal('question.merge'), questionId, intoId: questionId }),
+  z.strictObject({ type: z.literal('question.star'), questionId, starred: z.boolean() }),
+  /** Shortlist order: put it before another starred question, or last (null). */
+  z.strictObject({ type: z.literal('question.move'), questionId, beforeId: questionId.nullable() }),
+  z.strictObject({ type: z.literal('question.answered'), questionId, answered: z.boolean() }),
+  /** A moderator read the flagged question and lets it through (names, phone…): it may be projected. */
+  z.strictObject({ type: z.literal('question.clear-flags'), questionId }),
+  /** Typed in at the desk: from a microphone in the room or a paper card. */
+  z.strictObject({
+    type: z.literal('question.add'),
+    text: z.string().trim().min(1, 'texte vide').max(500, 'texte trop long (500 caractères au plus)'),
+    name: z.string().trim().min(1).max(60).nullable(),
+    sessionId: z.string().min(1).max(64).nullable(),
+  }),
+] as const;
+
 export const commandSchema = z.discriminatedUnion('type', [
+  ...questionCommands,
   moderationListsCommand,
   previewSceneCommand,
   takeCommand,

@@ -46,20 +46,51 @@ export interface LiveState {
 export type Origin = 'room' | 'remote';
 export type ByOrigin = Record<Origin, number>;
 
-/** A question from the audience as the régie received it (screening is issue 5's). */
+export const questionStatuses = ['incoming', 'approved', 'rejected', 'answered', 'merged'] as const;
+export type QuestionStatus = (typeof questionStatuses)[number];
+export type QuestionFlagKind = 'profanity' | 'email' | 'phone' | 'name' | 'long';
+
+/** A question from the audience (or typed in by the régie) and its screening. */
 export interface AudienceQuestion {
   /** The régie's id for it (q-<journal seq>). */
   id: string;
-  msgId: string;
-  hubSeq: number;
+  /** The hub's message id; null for a question typed in at the desk. */
+  msgId: string | null;
+  hubSeq: number | null;
   receivedAt: number;
-  origin: Origin;
+  /** In the room, remote, or typed in by the régie (a microphone, a paper card). */
+  origin: Origin | 'regie';
   name: string | null;
+  /** As the participant wrote it: kept, whatever the edits. */
   text: string;
+  /** As a moderator edited it (what is published and projected), or null. */
+  editedText: string | null;
   sessionId: string | null;
   upvotes: number;
+  /** 1 + the askers of the questions merged into this one. */
+  askers: number;
+  status: QuestionStatus;
+  /** On the shortlist, in the order the moderator set (rank ascending); null when not starred. */
+  rank: number | null;
+  mergedInto: string | null;
   /** Why a moderator must look at it first (names, phone numbers, e-mail, profanity, length). */
-  flags: { kind: 'profanity' | 'email' | 'phone' | 'name' | 'long'; match: string }[];
+  flags: { kind: QuestionFlagKind; match: string }[];
+  /** Who cleared the flags (a moderator's seat); a flagged question cannot be projected before. */
+  flagsClearedBy: string | null;
+  /** Published to the participants' phones for upvoting. */
+  published: boolean;
+  /** The last seat that acted on it (the journal keeps every action). */
+  lastActionBy: string | null;
+}
+
+/** The text a question is shown with: the moderator's edit, else the original. */
+export function questionText(q: AudienceQuestion): string {
+  return q.editedText ?? q.text;
+}
+
+/** A question may reach the projector: approved (or answered), not merged, its flags cleared. */
+export function isProjectable(q: AudienceQuestion): boolean {
+  return (q.status === 'approved' || q.status === 'answered') && (q.flags.length === 0 || q.flagsClearedBy !== null);
 }
 
 /** The organisers' additions to the built-in moderation lists. */

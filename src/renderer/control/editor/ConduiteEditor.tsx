@@ -13,17 +13,22 @@ import './editor.css';
 /**
  * « Préparer la conduite »: a drawer over the centre and the right of the desk (the rundown stays
  * in view and follows each edit), with the cues and the interactions. It stays mounted while
- * closed, so drafts survive. In show mode (any seat may switch) it is locked: a banner says so
- * and every control is disabled. Keys typed in it never reach the desk's shortcuts.
+ * closed, so drafts survive. Show mode (any seat may switch) closes it; until it is gone, every
+ * control is disabled under a banner. Keys typed in it never reach the desk's shortcuts.
  */
 export function ConduiteEditor() {
   const t = useT();
   const titleId = useId();
   const programme = useRegie((s) => s.state?.programme ?? null);
   const locked = useDeskMode((s) => s.mode) === 'show';
-  const { open, tab, setTab, closeEditor } = useEditor();
+  const { open, tab, setTab, closeEditor, closeForShow } = useEditor();
   const ref = useRef<HTMLElement>(null);
   const wasOpen = useRef(false);
+
+  // Show mode, from this seat or another: the editor closes (its drafts stay) and leaves the desk to the show.
+  useEffect(() => {
+    if (locked) closeForShow();
+  }, [locked, closeForShow]);
 
   // Opened: the focus goes to the current tab. Closed: back to the launcher when it is there.
   useEffect(() => {

@@ -109,14 +109,16 @@ export function CueForm({
       <CueActionFields draft={draft} programme={programme} errors={errors} onChange={change} />
       <CueRunFields draft={draft} errors={errors} onChange={change} />
       {errors.form && <p className="ed-error">{errors.form}</p>}
-      <CoreVerdict verdict={problem} />
-      <div className="ed-actions">
-        <button type="submit" className="btn ed-primary" disabled={pending} data-testid="cue-save">
-          {pending ? t('editor.saving') : t('editor.save')}
-        </button>
-        <button type="button" className="btn" onClick={onCancel} data-testid="cue-cancel">
-          {t('editor.cancel')}
-        </button>
+      <div className="ed-footer">
+        <CoreVerdict verdict={problem} />
+        <div className="ed-actions">
+          <button type="submit" className="btn ed-primary" disabled={pending} data-testid="cue-save">
+            {pending ? t('editor.saving') : t('editor.save')}
+          </button>
+          <button type="button" className="btn" onClick={onCancel} data-testid="cue-cancel">
+            {t('editor.cancel')}
+          </button>
+        </div>
       </div>
     </form>
   );

@@ -117,14 +117,16 @@ export function InteractionForm({
         </p>
       )}
       {errors.form && <p className="ed-error">{errors.form}</p>}
-      <CoreVerdict verdict={problem} />
-      <div className="ed-actions">
-        <button type="submit" className="btn ed-primary" disabled={pending} data-testid="interaction-save">
-          {pending ? t('editor.saving') : t('editor.save')}
-        </button>
-        <button type="button" className="btn" onClick={onCancel} data-testid="interaction-cancel">
-          {t('editor.cancel')}
-        </button>
+      <div className="ed-footer">
+        <CoreVerdict verdict={problem} />
+        <div className="ed-actions">
+          <button type="submit" className="btn ed-primary" disabled={pending} data-testid="interaction-save">
+            {pending ? t('editor.saving') : t('editor.save')}
+          </button>
+          <button type="button" className="btn" onClick={onCancel} data-testid="interaction-cancel">
+            {t('editor.cancel')}
+          </button>
+        </div>
       </div>
     </form>
   );

@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AudienceMessage } from '../../shared/protocol/audience-messages';
+import { hubCommandsFor } from '../link/hub-commands';
+import { type Db, openDatabase } from '../store/database';
+import { Journal } from '../store/journal';
+import { Snapshots } from '../store/snapshots';
+import type { RegieEvent } from './events';
+import { rebuildState, RegieEngine } from './regie-engine';
+
+let dir: string;
+let db: Db;
+let engine: RegieEngine;
+let n = 0;
+let hubSeq = 0;
+const sent: unknown[] = [];
+const cmd = (command: unknown, seat = 'control-1') => engine.submit({ id: `q-cmd-${String(n++).padStart(6, '0')}`, command }, seat);
+
+/** A question as the hub would forward it. */
+async function arrives(text: string, origin: 'room' | 'remote' = 'room', name: string | null = null): Promise<string> {
+  hubSeq += 1;
+  const message: AudienceMessage = { type: 'question.ask', hubSeq, msgId: `p${hubSeq}:c1`, receivedAt: 1000 + hubSeq, origin, participantId: `participant-${String(hubSeq).padStart(8, '0')}`, text, name, sessionId: 'j1-seq1' };
+  await engine.submitSystem('audience', () => [{ type: 'audience.received', hubId: 'hub', message, flags: /Zoé/.test(text) ? [{ kind: 'name', match: 'Zoé' }] : [] }], `aud:${message.msgId}`);
+  return engine.state.audience.questions.at(-1)!.id;
+}
+const q = (id: string) => engine.state.audience.questions.find((x) => x.id === id)!;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pupitre-questions-'));
+  db = openDatabase(join(dir, 'db.sqlite3'));
+  sent.length = 0;
+  engine = new RegieEngine(new Journal(db), new Snapshots(db), { onEvent: (e: RegieEvent, after) => sent.push(...hubCommandsFor(e, after)) });
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('screening questions', () => {
+  it('approve publishes to the phones; reject withdraws; the seat is recorded', async () => {
+    const id = await arrives('Quels moyens pour les jeunes majeurs ?');
+    expect(q(id)).toMatchObject({ status: 'incoming', published: false });
+    expect(await cmd({ type: 'question.approve', questionId: id }, 'control-2')).toMatchObject({ ok: true });
+    expect(q(id)).toMatchObject({ status: 'approved', published: true, lastActionBy: 'control-2' });
+    expect(sent.at(-1)).toEqual({ type: 'question.publish', questionId: id, text: 'Quels moyens pour les jeunes majeurs ?', name: null });
+    await cmd({ type: 'question.reject', questionId: id });
+    expect(q(id)).toMatchObject({ status: 'rejected', published: false });
+    expect(sent.at(-1)).toEqual({ type: 'question.withdraw', questionId: id });
+  });
+
+  it('a flagged question is neither published nor projectable until a moderator clears it', async () => {
+    const id = await arrives('Ma fille Zoé a été placée, pourquoi ?');
+    await cmd({ type: 'question.approve', questionId: id });
+    expect(q(id)).toMatchObject({ status: 'approved', published: false });
+    expect(sent.at(-1)).toEqual({ type: 'question.withdraw', questionId: id });
+    await cmd({ type: 'question.clear-flags', questionId: id }, 'control-2');
+    expect(q(id)).toMatchObject({ flagsClearedBy: 'control-2', published: true });
+  });
+
+  it('an edit keeps the original; the phones get the edited text', async () => {
+    const id = await arrives('quels moyen pour les jeune majeur');
+    await cmd({ type: 'question.approve', questionId: id });
+    await cmd({ type: 'question.edit', questionId: id, text: 'Quels moyens pour les jeunes majeurs ?' });
+    expect(q(id)).toMatchObject({ text: 'quels moyen pour les jeune majeur', editedText: 'Quels moyens pour les jeunes majeurs ?' });
+    expect(sent.at(-1)).toMatchObject({ type: 'question.publish', text: 'Quels moyens pour les jeunes majeurs ?' });
+  });
+
+  it('merge adds askers and votes up and withdraws the merged one', async () => {
+    const a = await arrives('Quels moyens pour les jeunes majeurs ?');
+    const b = await arrives('Les jeunes majeurs : quels moyens ?', 'remote');
+    await cmd({ type: 'question.approve', questionId: a });
+    await cmd({ type: 'question.approve', questionId: b });
+    expect(await cmd({ type: 'question.merge', questionId: b, intoId: a })).toMatchObject({ ok: true });
+    expect(q(a)).toMatchObject({ askers: 2 });
+    expect(q(b)).toMatchObject({ status: 'merged', mergedInto: a, published: false });
+    expect(await cmd({ type: 'question.approve', questionId: b })).toMatchObject({ ok: false, error: { message: expect.stringContaining('fusionnée') } });
+    expect(await cmd({ type: 'question.merge', questionId: a, intoId: a })).toMatchObject({ ok: false });
+  });
+
+  it('stars build an ordered shortlist that can be reordered', async () => {
+    const [a, b, c] = [await arrives('Un ?'), await arrives('Deux ?'), await arrives('Trois ?')];
+    for (const id of [a, b, c]) await cmd({ type: 'question.star', questionId: id, starred: true });
+    expect(q(a).status).toBe('approved'); // starring approves
+    await cmd({ type: 'question.move', questionId: c, beforeId: a });
+    const order = engine.state.audience.questions.filter((x) => x.rank !== null).sort((x, y) => x.rank! - y.rank!).map((x) => x.id);
+    expect(order).toEqual([c, a, b]);
+    await cmd({ type: 'question.reject', questionId: a });
+    expect(q(a).rank).toBeNull(); // a rejected question leaves the shortlist
+  });
+
+  it('types a question in from the desk, flagged like the others', async () => {
+    expect(await cmd({ type: 'question.add', text: 'Au micro : mon fils Enzo attend une famille', name: null, sessionId: 'j1-seq1' })).toMatchObject({ ok: true });
+    const typed = engine.state.audience.questions.at(-1)!;
+    expect(typed).toMatchObject({ origin: 'regie', msgId: null, flags: [expect.objectContaining({ kind: 'name', match: 'Enzo' })] });
+  });
+
+  it('marks answered and back; the journal replays to the same screening', async () => {
+    const id = await arrives('Et après 18 ans ?');
+    await cmd({ type: 'question.answered', questionId: id, answered: true });
+    expect(q(id).status).toBe('answered');
+    await cmd({ type: 'question.answered', questionId: id, answered: false });
+    expect(q(id).status).toBe('approved');
+    expect(rebuildState(new Journal(db), null).state.audience).toEqual(engine.state.audience);
+  });
+});
