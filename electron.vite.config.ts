@@ -38,6 +38,7 @@ export default defineConfig({
         input: {
           control: resolve(__dirname, 'src/renderer/control/index.html'),
           output: resolve(__dirname, 'src/renderer/output/index.html'),
+          stage: resolve(__dirname, 'src/renderer/stage/index.html'),
         },
       },
     },

@@ -65,7 +65,7 @@ export interface RunningCore {
   db: Db;
   port: number;
   tokens: AccessTokens;
-  urls: { control: string; output: string; lanControl: string[]; lanOutput: string[] };
+  urls: { control: string; output: string; stage: string; lanControl: string[]; lanOutput: string[]; lanStage: string[] };
   logger: Logger;
   logFile: string | null;
   close(): Promise<void>;
@@ -149,6 +149,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   const tokens: AccessTokens = {
     control: settings.getOrCreate('token.control', newToken),
     output: settings.getOrCreate('token.output', newToken),
+    stage: settings.getOrCreate('token.stage', newToken),
   };
 
   let channel: ViewChannel | null = null;
@@ -187,12 +188,14 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   const urls = () => ({
     control: `http://127.0.0.1:${port}/control?token=${tokens.control}`,
     output: `http://127.0.0.1:${port}/output?token=${tokens.output}`,
+    stage: `http://127.0.0.1:${port}/stage?token=${tokens.stage}`,
     lanControl: lanIps.map((ip) => `http://${ip}:${port}/control?token=${tokens.control}`),
     lanOutput: lanIps.map((ip) => `http://${ip}:${port}/output?token=${tokens.output}`),
+    lanStage: lanIps.map((ip) => `http://${ip}:${port}/stage?token=${tokens.stage}`),
   });
   const access = (): AccessInfo => {
     const u = urls();
-    return { controlUrl: u.lanControl[0] ?? u.control, outputUrl: u.lanOutput[0] ?? u.output, lan };
+    return { controlUrl: u.lanControl[0] ?? u.control, outputUrl: u.lanOutput[0] ?? u.output, stageUrl: u.lanStage[0] ?? u.stage, lan };
   };
   const hubSetting = options.hub ?? { mode: 'embedded' };
   const offStatus: LinkStatus = {

@@ -85,6 +85,7 @@ try {
     console.log(`\nPupitre — régie prête (données : ${dataDir})\n`);
     console.log(`  Régie (pupitre)   ${core.urls.control}`);
     console.log(`  Sortie (projecteur, OBS)  ${core.urls.output}`);
+    console.log(`  Scène (tablette)          ${core.urls.stage}`);
     for (const u of core.urls.lanControl) console.log(`  Régie, réseau du lieu     ${u}`);
     for (const u of core.urls.lanOutput) console.log(`  Sortie, réseau du lieu    ${u}`);
     for (const u of core.link?.current.joinUrls ?? []) console.log(`  Public (participants)     ${u}`);

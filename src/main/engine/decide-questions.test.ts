@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AudienceMessage } from '../../shared/protocol/audience-messages';
 import { hubCommandsFor } from '../link/hub-commands';
+import { stateForRole } from '../server/view-channel';
 import { type Db, openDatabase } from '../store/database';
 import { Journal } from '../store/journal';
 import { Snapshots } from '../store/snapshots';
@@ -103,5 +104,22 @@ describe('screening questions', () => {
     await cmd({ type: 'question.answered', questionId: id, answered: false });
     expect(q(id).status).toBe('approved');
     expect(rebuildState(new Journal(db), null).state.audience).toEqual(engine.state.audience);
+  });
+});
+
+describe('what each seat receives', () => {
+  it('the stage tablet gets the shortlist that could be projected; the projector no question at all', async () => {
+    const ok = await arrives('Et après 18 ans ?');
+    const flagged = await arrives('Ma fille Zoé attend, pourquoi ?');
+    const waiting = await arrives('Pas encore trié ?');
+    await cmd({ type: 'question.star', questionId: ok, starred: true });
+    await cmd({ type: 'question.star', questionId: flagged, starred: true }); // starred but still flagged
+    await cmd({ type: 'stage.message', text: 'Plus que 5 minutes' });
+    const stage = stateForRole(engine.state, 'stage');
+    expect(stage.audience.questions.map((x) => x.id)).toEqual([ok]);
+    expect(stage.stageMessage).toMatchObject({ text: 'Plus que 5 minutes' });
+    expect(stage.notes).toEqual([]);
+    expect(stateForRole(engine.state, 'output').audience.questions).toEqual([]);
+    expect(stateForRole(engine.state, 'control').audience.questions.map((x) => x.id)).toEqual([ok, flagged, waiting]);
   });
 });

@@ -76,6 +76,8 @@ export function decide(state: RegieState, command: Command, ctx: DecideContext):
       return decideQuestion(state, command, at);
     case 'moderation.lists':
       return [{ type: 'moderation.lists.set', badWords: command.badWords, names: command.names, allowed: command.allowed }];
+    case 'stage.message':
+      return [{ type: 'stage.message.set', text: command.text, at }];
     case 'join.choose':
       return command.url === state.joinUrl ? [] : [{ type: 'join.chosen', url: command.url }];
     case 'cue.go':

@@ -32,6 +32,7 @@ export const regieEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('program.transition.set'), transition: transitionSchema }),
   z.strictObject({ type: z.literal('log.noted'), text: z.string() }),
   z.strictObject({ type: z.literal('join.chosen'), url: z.string().nullable() }),
+  z.strictObject({ type: z.literal('stage.message.set'), text: z.string().nullable(), at: instant }),
   // The run of show: the cue engine's own events (src/shared/domain/cue-events.ts), verbatim.
   ...cueEventSchema.options,
   z.strictObject({ type: z.literal('cue.reset'), at: instant }),

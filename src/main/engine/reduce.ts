@@ -46,6 +46,8 @@ export function reduce(state: RegieState, event: RegieEvent, meta: EventMeta): R
       return { ...state, program: { ...state.program, locked: event.locked } };
     case 'program.transition.set':
       return { ...state, program: { ...state.program, transition: event.transition } };
+    case 'stage.message.set':
+      return { ...state, stageMessage: event.text === null ? null : { text: event.text, at: event.at } };
     case 'join.chosen':
       return { ...state, joinUrl: event.url };
     case 'log.noted': {

@@ -5,9 +5,10 @@ const hosts = new Set(['127.0.0.1', 'localhost', '192.168.1.20']);
 
 describe('access checks', () => {
   it('maps tokens to roles, and nothing else', () => {
-    const tokens = { control: 'c'.repeat(24), output: 'o'.repeat(24) };
+    const tokens = { control: 'c'.repeat(24), output: 'o'.repeat(24), stage: 's'.repeat(24) };
     expect(roleForToken(tokens, 'c'.repeat(24))).toBe('control');
     expect(roleForToken(tokens, 'o'.repeat(24))).toBe('output');
+    expect(roleForToken(tokens, 's'.repeat(24))).toBe('stage');
     expect(roleForToken(tokens, 'c'.repeat(23))).toBeNull();
     expect(roleForToken(tokens, undefined)).toBeNull();
     expect(roleForToken(tokens, { toString: () => 'c'.repeat(24) })).toBeNull();

@@ -5,6 +5,8 @@ import type { ViewRole } from '../../shared/api/channel';
 export interface AccessTokens {
   control: string;
   output: string;
+  /** The facilitator's tablet on stage: read-only, sees the shortlist. */
+  stage: string;
 }
 
 export function newToken(): string {
@@ -21,6 +23,7 @@ export function roleForToken(tokens: AccessTokens, token: unknown): ViewRole | n
   if (typeof token !== 'string' || token.length > 200) return null;
   if (sameSecret(token, tokens.control)) return 'control';
   if (sameSecret(token, tokens.output)) return 'output';
+  if (sameSecret(token, tokens.stage)) return 'stage';
   return null;
 }
 

@@ -14,7 +14,7 @@ export interface HttpOptions {
 }
 
 /** The pages each view lives at; the built HTML of each is `<rendererDir>/<name>/index.html`. */
-export const VIEW_PAGES = ['control', 'output'] as const;
+export const VIEW_PAGES = ['control', 'output', 'stage'] as const;
 
 function sendText(res: ServerResponse, status: number, text: string): void {
   res.statusCode = status;

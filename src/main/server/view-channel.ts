@@ -2,7 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { AccessInfo, CoreStatus, Patch, PatchOp, ServerToViewEvents, Snapshot, ViewRole, ViewToServerEvents } from '../../shared/api/channel';
 import { type CommandResult, refusal } from '../../shared/api/results';
-import { initialState, PRIVATE_SLICES, type RegieState, type ViewState } from '../../shared/api/state';
+import { initialState, isProjectable, PRIVATE_SLICES, type RegieState, type ViewState } from '../../shared/api/state';
 import type { Committed, RegieEngine } from '../engine/regie-engine';
 import type { Logger } from '../log/logger';
 import { type AccessTokens, isAllowedHost, isAllowedOrigin, roleForToken } from './access';
@@ -176,6 +176,8 @@ export class ViewChannel {
     // shows: never the audience's unscreened questions, the logbook or the as-run log.
     const forOutput = patch.ops.filter((op) => OUTPUT_SLICES.has(op.path[0])).map((op) => ({ ...op, value: forOutputSlice(op.path[0], op.value) }));
     this.io.to('output').emit('patch', { ...patch, ops: forOutput });
+    const forStage = patch.ops.filter((op) => STAGE_SLICES.has(op.path[0])).map((op) => ({ ...op, value: forStageSlice(op.path[0], op.value) }));
+    this.io.to('stage').emit('patch', { ...patch, ops: forStage });
   }
 }
 
@@ -187,12 +189,22 @@ function forOutputSlice(key: keyof ViewState, value: unknown): unknown {
   return key === 'audience' ? { ...(value as ViewState['audience']), questions: [] } : value;
 }
 
+/** The stage tablet: the run of show and the shortlist, never the questions still to screen. */
+export const STAGE_SLICES: ReadonlySet<keyof ViewState> = new Set<keyof ViewState>(['programme', 'clock', 'delays', 'sessionMarks', 'live', 'program', 'audience', 'stageMessage']);
+
+/** Only the shortlisted questions that could be projected; no tallies' voters detail is needed but harmless. */
+function forStageSlice(key: keyof ViewState, value: unknown): unknown {
+  if (key !== 'audience') return value;
+  const a = value as ViewState['audience'];
+  return { ...a, questions: a.questions.filter((q) => q.rank !== null && isProjectable(q)), words: {} };
+}
+
 export function stateForRole(state: RegieState, role: ViewRole): ViewState {
   const full = viewState(state);
   if (role === 'control') return full;
-  const empty = viewState(initialState());
-  const out: Record<string, unknown> = { ...empty };
-  for (const k of OUTPUT_SLICES) out[k] = forOutputSlice(k, full[k]);
+  const [slices, filter] = role === 'output' ? [OUTPUT_SLICES, forOutputSlice] : [STAGE_SLICES, forStageSlice];
+  const out: Record<string, unknown> = { ...viewState(initialState()) };
+  for (const k of slices) out[k] = filter(k, full[k]);
   return out as unknown as ViewState;
 }
 

@@ -4,12 +4,14 @@ import type { ViewState } from './state';
 
 /** The socket.io contract between the core and its views. */
 
-export type ViewRole = 'control' | 'output';
+/** control: a moderator's seat; output: the projector or the stream encoder; stage: the facilitator's tablet. */
+export type ViewRole = 'control' | 'output' | 'stage';
 
 export interface AccessInfo {
   /** Addresses of the views, with their tokens: sent to control seats only. */
   controlUrl: string;
   outputUrl: string;
+  stageUrl: string;
   lan: boolean;
 }
 

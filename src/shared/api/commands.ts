@@ -130,7 +130,11 @@ export const questionCommands = [
   }),
 ] as const;
 
+/** A message to the facilitator on stage (their tablet); null clears it. */
+export const stageMessageCommand = z.strictObject({ type: z.literal('stage.message'), text: z.string().trim().min(1).max(300).nullable() });
+
 export const commandSchema = z.discriminatedUnion('type', [
+  stageMessageCommand,
   ...questionCommands,
   moderationListsCommand,
   previewSceneCommand,

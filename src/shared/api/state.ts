@@ -147,6 +147,8 @@ export interface RegieState {
   moderation: ModerationSettings;
   /** The projector: preview, on air, panic, lock (src/shared/domain/scene.ts). */
   program: ProgramState;
+  /** A message from the régie to the facilitator's tablet (« Plus que 5 minutes »), or null. */
+  stageMessage: { text: string; at: number } | null;
   /** Show mode: the programme cannot be edited or replaced until unlocked. */
   editLocked: boolean;
   /** The address participants join at, as chosen by the operator (null: the hub's first). */
@@ -177,6 +179,7 @@ export function initialState(): RegieState {
     ballots: {},
     moderation: { badWords: [], names: [], allowed: [] },
     program: initialProgram(),
+    stageMessage: null,
     editLocked: false,
     joinUrl: null,
     hubCursor: { hubId: null, lastHubSeq: 0 },

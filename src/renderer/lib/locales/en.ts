@@ -22,6 +22,7 @@ export const en = {
 
   'role.control': 'Control',
   'role.output': 'Output',
+  'role.stage': 'Stage',
   'role.system': 'System',
   'role.unknown': '—',
   'topbar.seat': 'Seat',

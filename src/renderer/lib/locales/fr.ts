@@ -24,6 +24,7 @@ export const fr = {
 
   'role.control': 'Régie',
   'role.output': 'Sortie',
+  'role.stage': 'Scène',
   'role.system': 'Système',
   'role.unknown': '—',
   'topbar.seat': 'Poste',
