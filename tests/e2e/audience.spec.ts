@@ -1,5 +1,6 @@
 import { TestParticipant } from '../../src/hub/testing/clients';
 import { zonedToEpoch } from '../../src/shared/domain/zoned-time';
+import { applyPatchOps } from '../../src/shared/api/apply-patch';
 import { connectView, nextSnapshot, send, type ViewSocket } from '../integration/helpers';
 import { test, expect } from './fixtures';
 
@@ -16,9 +17,7 @@ test('a participant sees the poll a cue opened, votes and asks; the régie recei
   let state = (await nextSnapshot(seat)).state;
   let n = 0;
   const cmd = (command: unknown) => send(seat, { id: `audience-e2e-${n++}`, command });
-  seat.on('patch', (p) => {
-    for (const op of p.ops) state = { ...state, [op.path[0]]: op.value };
-  });
+  seat.on('patch', (p) => (state = applyPatchOps(state, p.ops)));
 
   const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
   await phone.goto(joinUrl!);

@@ -123,3 +123,20 @@ describe('what each seat receives', () => {
     expect(stateForRole(engine.state, 'control').audience.questions.map((x) => x.id)).toEqual([ok, flagged, waiting]);
   });
 });
+
+describe('patches of the audience slice', () => {
+  it('carry only the questions that changed, and rebuild the same list on the view', async () => {
+    const { audienceOps } = await import('../server/view-channel');
+    const { applyPatchOps } = await import('../../shared/api/apply-patch');
+    const ids = [];
+    for (let i = 0; i < 50; i += 1) ids.push(await arrives(`Question ${i} ?`));
+    const before = engine.state;
+    await cmd({ type: 'question.approve', questionId: ids[10]! });
+    const fresh = await arrives('Une nouvelle ?');
+    const ops = audienceOps(before.audience, engine.state.audience);
+    const upsert = ops.find((o) => o.op === 'questions-upsert');
+    expect(upsert && upsert.op === 'questions-upsert' ? upsert.items.map((q) => q.id) : []).toEqual([ids[10], fresh]);
+    const viewBefore = stateForRole(before, 'control');
+    expect(applyPatchOps(viewBefore, ops).audience).toEqual(stateForRole(engine.state, 'control').audience);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import type { AccessInfo, CoreStatus, Patch, PatchOp, ServerToViewEvents, Snapshot, ViewRole, ViewToServerEvents } from '../../shared/api/channel';
+import type { AccessInfo, CoreStatus, PatchOp, ServerToViewEvents, Snapshot, ViewRole, ViewToServerEvents } from '../../shared/api/channel';
 import { type CommandResult, refusal } from '../../shared/api/results';
 import { initialState, isProjectable, PRIVATE_SLICES, type RegieState, type ViewState } from '../../shared/api/state';
 import type { Committed, RegieEngine } from '../engine/regie-engine';
@@ -40,6 +40,8 @@ export class ViewChannel {
   private status: CoreStatus;
   private statusTimer: NodeJS.Timeout | null = null;
   private lastSentSeq: number;
+  /** The state the last patch described: the audience's questions are diffed against it. */
+  private lastSentState: RegieState;
   private timer: NodeJS.Timeout | null = null;
   private seatCounter = 0;
 
@@ -48,6 +50,7 @@ export class ViewChannel {
     private readonly opts: ViewChannelOptions,
   ) {
     this.lastSentSeq = opts.engine.seq;
+    this.lastSentState = opts.engine.state;
     this.status = opts.status;
     this.io = new Server(http, {
       serveClient: false,
@@ -163,22 +166,43 @@ export class ViewChannel {
     const { engine } = this.opts;
     if (this.pendingChanges.size === 0 || engine.seq === this.lastSentSeq) return;
     const state = engine.state;
-    const patch: Patch = {
-      fromSeq: this.lastSentSeq,
-      seq: engine.seq,
-      serverNow: Date.now(),
-      ops: [...this.pendingChanges].map((k): PatchOp => ({ op: 'set', path: [k], value: state[k] })),
-    };
+    const before = this.lastSentState;
+    const base = { fromSeq: this.lastSentSeq, seq: engine.seq, serverNow: Date.now() };
+    const keys = [...this.pendingChanges];
     this.pendingChanges.clear();
     this.lastSentSeq = engine.seq;
-    this.io.to('control').emit('patch', patch);
+    this.lastSentState = state;
+
+    const setOp = (k: keyof ViewState, value: unknown): PatchOp => ({ op: 'set', path: [k], value });
+    const controlOps: PatchOp[] = keys.flatMap((k) => (k === 'audience' ? audienceOps(before.audience, state.audience) : [setOp(k, state[k])]));
+    this.io.to('control').emit('patch', { ...base, ops: controlOps });
     // A read-only output (projector, stream encoder, maybe on the venue network) gets only what it
-    // shows: never the audience's unscreened questions, the logbook or the as-run log.
-    const forOutput = patch.ops.filter((op) => OUTPUT_SLICES.has(op.path[0])).map((op) => ({ ...op, value: forOutputSlice(op.path[0], op.value) }));
-    this.io.to('output').emit('patch', { ...patch, ops: forOutput });
-    const forStage = patch.ops.filter((op) => STAGE_SLICES.has(op.path[0])).map((op) => ({ ...op, value: forStageSlice(op.path[0], op.value) }));
-    this.io.to('stage').emit('patch', { ...patch, ops: forStage });
+    // shows: never the audience's questions, the logbook or the as-run log. The stage tablet gets the
+    // projectable shortlist only.
+    const forOutput = keys.filter((k) => OUTPUT_SLICES.has(k)).map((k) => setOp(k, forOutputSlice(k, state[k])));
+    this.io.to('output').emit('patch', { ...base, ops: forOutput });
+    const forStage = keys.filter((k) => STAGE_SLICES.has(k)).map((k) => setOp(k, forStageSlice(k, state[k])));
+    this.io.to('stage').emit('patch', { ...base, ops: forStage });
   }
+}
+
+/**
+ * The audience slice as small ops: its fields that changed, and the questions that changed since
+ * the last patch (updates are immutable, so an unchanged question keeps its identity; a question
+ * keeps its index).
+ */
+export function audienceOps(before: RegieState['audience'], after: RegieState['audience']): PatchOp[] {
+  const ops: PatchOp[] = [];
+  const fields: Partial<Omit<RegieState['audience'], 'questions'>> = {};
+  if (before.tallies !== after.tallies) fields.tallies = after.tallies;
+  if (before.words !== after.words) fields.words = after.words;
+  if (before.received !== after.received) fields.received = after.received;
+  if (Object.keys(fields).length > 0) ops.push({ op: 'audience-fields', path: ['audience'], value: fields });
+  if (before.questions !== after.questions) {
+    const items = after.questions.filter((q, i) => before.questions[i] !== q);
+    if (items.length > 0) ops.push({ op: 'questions-upsert', path: ['audience'], items });
+  }
+  return ops;
 }
 
 /** The slices an output seat receives; the others keep their empty initial value there. */

@@ -1,5 +1,4 @@
-import type { Patch, PatchOp } from '../../shared/api/channel';
-import type { ViewState } from '../../shared/api/state';
+import type { Patch } from '../../shared/api/channel';
 
 /**
  * How a view keeps its mirror of the core's state: a snapshot replaces everything; a patch
@@ -14,16 +13,7 @@ export function patchDecision(seq: number | null, patch: Pick<Patch, 'fromSeq' |
   return 'resync'; // a gap: some patch was missed
 }
 
-/** `set` ops replace whole top-level slices; untouched slices keep their identity. */
-export function applyPatchOps(state: ViewState, ops: readonly PatchOp[]): ViewState {
-  let next: ViewState = state;
-  for (const op of ops) {
-    const key = op.path[0];
-    if (op.op !== 'set' || typeof key !== 'string') continue;
-    next = { ...next, [key]: op.value };
-  }
-  return next;
-}
+export { applyPatchOps } from '../../shared/api/apply-patch';
 
 export function isPatch(x: unknown): x is Patch {
   if (typeof x !== 'object' || x === null) return false;

@@ -1,6 +1,6 @@
 import type { CommandEnvelope } from './commands';
 import type { CommandResult } from './results';
-import type { ViewState } from './state';
+import type { AudienceQuestion, AudienceState, ViewState } from './state';
 
 /** The socket.io contract between the core and its views. */
 
@@ -49,12 +49,15 @@ export interface Snapshot {
   status: CoreStatus;
 }
 
-/** Replace the value at `path` (top-level slice keys of RegieState). */
-export interface PatchOp {
-  op: 'set';
-  path: [keyof ViewState];
-  value: unknown;
-}
+/**
+ * `set` replaces a top-level slice. The audience slice is patched finer, because its question
+ * list can hold 20,000 entries: `audience-fields` replaces its other fields, `questions-upsert`
+ * replaces questions by id or appends them (questions are never removed, only change status).
+ */
+export type PatchOp =
+  | { op: 'set'; path: [keyof ViewState]; value: unknown }
+  | { op: 'audience-fields'; path: ['audience']; value: Partial<Omit<AudienceState, 'questions'>> }
+  | { op: 'questions-upsert'; path: ['audience']; items: AudienceQuestion[] };
 
 export interface Patch {
   /** The seq the view must already have; otherwise it asks for a fresh snapshot. */
