@@ -22,7 +22,7 @@ function seconds(hms: string | null): number {
 const row = (page: Page, sessionId: string) => page.locator(`[data-testid="timeline-row"][data-session-id="${sessionId}"]`);
 const marker = (page: Page, cueId: string) => page.locator(`[data-testid="cue-marker"][data-cue-id="${cueId}"]`);
 
-test('at 10:14 the poll cue stands by; Space opens the poll; +10 min moves what follows; a double GO is refused', async ({ page, core }, testInfo) => {
+test('at 10:14 the poll cue stands by; Space opens the poll (on a phone too); +10 min moves what follows; a double GO is refused', async ({ page, browser, core }, testInfo) => {
   const shot = async (name: string) => {
     await page.screenshot({ path: testInfo.outputPath(`${name}.png`), animations: 'disabled' });
     await testInfo.attach(name, { path: testInfo.outputPath(`${name}.png`), contentType: 'image/png' });
@@ -52,6 +52,13 @@ test('at 10:14 the poll cue stands by; Space opens the poll; +10 min moves what 
   await expect(page.getByTestId('live-indicator')).toContainText('Rien d’ouvert au public');
   await shot('1-standby');
 
+  // A participant's phone, joined through the embedded hub: nothing to vote on yet.
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await phone.goto(core.joinUrls[0]!);
+  await phone.getByTestId('join-room').click();
+  await expect(phone.getByTestId('connection')).toHaveAttribute('data-state', 'online');
+  await expect(phone.getByTestId('poll')).toHaveCount(0);
+
   // GO with Space. The focus is on a button (not in a field): Space is GO, and only GO.
   await page.getByTestId('cue-hold').focus();
   await page.keyboard.press('Space');
@@ -63,6 +70,9 @@ test('at 10:14 the poll cue stands by; Space opens the poll; +10 min moves what 
   // The focused button was not pressed by the same key: no hold.
   await expect(page.getByTestId('hold-banner')).toHaveCount(0);
   await expect(standby).toHaveAttribute('data-cue-id', 'j1-seq1-sondage-fermer');
+  // …and the phone shows the poll the cue opened.
+  await expect(phone.getByTestId('poll')).toContainText('Depuis la crise sanitaire');
+  await phone.close();
   await shot('2-poll-open');
 
   // « We are running 10 minutes late » on Séquence 1: it and the break after it show +10 min;
