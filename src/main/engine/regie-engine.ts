@@ -17,8 +17,10 @@ export interface Committed {
 
 export interface EngineOptions {
   now?: () => number;
-  /** Write a snapshot each time the journal crosses a multiple of this many events. */
+  /** Write a snapshot once at least this many events followed the last one… */
   snapshotEvery?: number;
+  /** …and at least this long after it (a snapshot of 20,000 questions costs a frame or two). */
+  snapshotMinIntervalMs?: number;
   /** Most commands committed in one transaction. */
   maxBatch?: number;
   onCommitted?: (c: Committed) => void;
@@ -70,6 +72,9 @@ export class RegieEngine {
   private closed = false;
   private readonly now: () => number;
   private readonly snapshotEvery: number;
+  private readonly snapshotMinIntervalMs: number;
+  private lastSnapshotSeq: number;
+  private lastSnapshotAt = 0;
   private readonly maxBatch: number;
 
   constructor(
@@ -79,10 +84,12 @@ export class RegieEngine {
   ) {
     this.now = options.now ?? Date.now;
     this.snapshotEvery = options.snapshotEvery ?? 1000;
+    this.snapshotMinIntervalMs = options.snapshotMinIntervalMs ?? 5000;
     this.maxBatch = options.maxBatch ?? 2000;
     const rebuilt = rebuildState(journal, snapshots);
     this.stateValue = rebuilt.state;
     this.seqValue = rebuilt.seq;
+    this.lastSnapshotSeq = snapshots.latest()?.seq ?? 0;
   }
 
   get state(): RegieState {
@@ -182,8 +189,12 @@ export class RegieEngine {
           }
           results.push({ ok: true, seq, duplicate: false });
         }
-        if (Math.floor(seq / this.snapshotEvery) > Math.floor(fromSeq / this.snapshotEvery)) {
+        // The journal tail after a snapshot stays short (≤ a few seconds of events) and the cost of
+        // writing the whole state is paid at most once every few seconds, whatever the load.
+        if (seq - this.lastSnapshotSeq >= this.snapshotEvery && at - this.lastSnapshotAt >= this.snapshotMinIntervalMs) {
           this.snapshots.save(seq, at, JSON.stringify(state));
+          this.lastSnapshotSeq = seq;
+          this.lastSnapshotAt = at;
         }
       });
     } catch (err) {
