@@ -140,3 +140,13 @@ describe('patches of the audience slice', () => {
     expect(applyPatchOps(viewBefore, ops).audience).toEqual(stateForRole(engine.state, 'control').audience);
   });
 });
+
+describe('text typed at the desk', () => {
+  it('is cleaned like the audience’s: no bidi override, zero-width or control characters', async () => {
+    await cmd({ type: 'question.add', text: 'Au micro\u202E : quels\u200B moyens ?\u0007', name: ' Inès\u202E ', sessionId: null });
+    expect(engine.state.audience.questions.at(-1)).toMatchObject({ text: 'Au micro : quels moyens ?', name: 'Inès' });
+    expect(await cmd({ type: 'question.add', text: '\u200B\u202E', name: null, sessionId: null })).toMatchObject({ ok: false });
+    await cmd({ type: 'stage.message', text: 'Plus que\u202E 5 minutes' });
+    expect(engine.state.stageMessage?.text).toBe('Plus que 5 minutes');
+  });
+});

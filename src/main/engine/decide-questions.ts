@@ -1,6 +1,7 @@
 import type { Command } from '../../shared/api/commands';
 import type { AudienceQuestion, RegieState } from '../../shared/api/state';
 import { flagQuestion } from '../moderation/question-flags';
+import { cleanText } from '../../shared/protocol/clean-text';
 import { moderationLists } from '../moderation/moderation-lists';
 import { CommandRejected } from './command-rejected';
 import type { RegieEvent } from './events';
@@ -25,8 +26,12 @@ function lastRank(state: RegieState): number {
 /** Screening: approve, reject, edit, merge, star and order, answered, clear flags, type one in. */
 export function decideQuestion(state: RegieState, command: QuestionCommand, at: number): RegieEvent[] {
   if (command.type === 'question.add') {
-    const flags = flagQuestion(command.text, moderationLists(state.moderation));
-    return [{ type: 'question.added', text: command.text, name: command.name, sessionId: command.sessionId, at, flags }];
+    // The same cleaning as the hub's: no control, bidi-override or zero-width characters.
+    const text = cleanText(command.text);
+    const name = command.name === null ? null : cleanText(command.name) || null;
+    if (!text) throw new CommandRejected('texte vide');
+    const flags = flagQuestion(text, moderationLists(state.moderation));
+    return [{ type: 'question.added', text, name, sessionId: command.sessionId, at, flags }];
   }
   const q = find(state, command.questionId);
   switch (command.type) {
@@ -38,8 +43,11 @@ export function decideQuestion(state: RegieState, command: QuestionCommand, at: 
       return status(q, 'incoming');
     case 'question.answered':
       return status(q, command.answered ? 'answered' : 'approved');
-    case 'question.edit':
-      return command.text === (q.editedText ?? q.text) ? [] : [{ type: 'question.edited', questionId: q.id, text: command.text }];
+    case 'question.edit': {
+      const text = cleanText(command.text);
+      if (!text) throw new CommandRejected('texte vide');
+      return text === (q.editedText ?? q.text) ? [] : [{ type: 'question.edited', questionId: q.id, text }];
+    }
     case 'question.merge': {
       if (command.intoId === q.id) throw new CommandRejected('une question ne peut pas être fusionnée avec elle-même');
       const into = find(state, command.intoId);

@@ -4,6 +4,7 @@ import * as cueEngine from '../../shared/domain/cue-engine';
 import { sessionEndMs, sessionStartMs } from '../../shared/domain/programme';
 import { readProgrammeFile } from '../programme/import-programme';
 import { ProgrammeFileError } from '../programme/programme-file';
+import { cleanText } from '../../shared/protocol/clean-text';
 import { CommandRejected } from './command-rejected';
 import { assertUnlocked, decideEdit } from './decide-edit';
 import { decideProgram } from './decide-program';
@@ -76,8 +77,10 @@ export function decide(state: RegieState, command: Command, ctx: DecideContext):
       return decideQuestion(state, command, at);
     case 'moderation.lists':
       return [{ type: 'moderation.lists.set', badWords: command.badWords, names: command.names, allowed: command.allowed }];
-    case 'stage.message':
-      return [{ type: 'stage.message.set', text: command.text, at }];
+    case 'stage.message': {
+      const text = command.text === null ? null : cleanText(command.text) || null;
+      return [{ type: 'stage.message.set', text, at }];
+    }
     case 'join.choose':
       return command.url === state.joinUrl ? [] : [{ type: 'join.chosen', url: command.url }];
     case 'cue.go':

@@ -15,6 +15,9 @@ import { LogbookPanel } from './LogbookPanel';
 import { OfflineBanner } from './OfflineBanner';
 import { ProgramMonitor } from './ProgramMonitor';
 import { ProgrammePanel } from './ProgrammePanel';
+import { CentreSwitch } from './questions/CentreSwitch';
+import { QuestionsShortcuts } from './questions/QuestionsShortcuts';
+import './questions/questions.css';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { TimelinePanel } from './TimelinePanel';
 import { TopBar } from './TopBar';
@@ -27,7 +30,9 @@ import { useShortcuts } from './use-shortcuts';
 export function ControlApp() {
   const t = useT();
   const language = useLanguage((s) => s.language);
-  const state = useRegie((s) => s.state);
+  // Only whether there is a state: the panels subscribe to their own slices, so that a patch of
+  // the audience (10 questions a second in a plenary) does not redraw the whole desk.
+  const hasState = useRegie((s) => s.state !== null);
   const connection = useRegie((s) => s.connection);
   const now = useShowClock();
   const { programme, schedule, cues } = useRunOfShow();
@@ -55,8 +60,8 @@ export function ControlApp() {
   const toggleAudience = useCallback(() => setAudience((o) => !o), []);
   const closeAudience = useCallback(() => setAudience(false), []);
 
-  if (connection === 'refused' && !state) return <AccessProblemScreen problem="refused" language={language} />;
-  if (!state) {
+  if (connection === 'refused' && !hasState) return <AccessProblemScreen problem="refused" language={language} />;
+  if (!hasState) {
     return (
       <main className="desk-connecting" data-testid="desk-connecting">
         <p className="desk-connecting-name">{t('app.name')}</p>
@@ -85,7 +90,7 @@ export function ControlApp() {
           <TimelinePanel programme={programme} schedule={schedule} cues={cues} now={now} />
         </div>
         <div className="desk-col desk-col-center">
-          <CuePanel programme={programme} cues={cues} now={now} />
+          <CentreSwitch conduite={<CuePanel programme={programme} cues={cues} now={now} />} programme={programme} cues={cues} now={now} />
           <div className="monitors">
             <FuturePanel
               title="future.preview.label"
@@ -102,7 +107,7 @@ export function ControlApp() {
           <AsRunPanel />
         </div>
       </main>
-      <ShortcutsHelp open={help} onClose={closeHelp} />
+      <ShortcutsHelp open={help} onClose={closeHelp} extra={<QuestionsShortcuts />} />
       <ConduiteEditor />
     </div>
   );

@@ -1,8 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useT } from '../lib/i18n';
 
 /** The small help of the keyboard shortcuts (`?`). A modal dialog: Escape closes it. */
-export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function ShortcutsHelp({ open, onClose, extra }: { open: boolean; onClose: () => void; extra?: ReactNode }) {
   const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -40,6 +40,7 @@ export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () =>
           </div>
         ))}
       </dl>
+      {extra}
       <div className="dialog-actions">
         <button type="button" className="btn" autoFocus onClick={onClose}>
           {t('shortcuts.close')}

@@ -1,0 +1,45 @@
+import { useMemo } from 'react';
+import type { AudienceQuestion } from '../../../shared/api/state';
+import { queueView, type QueueView } from '../../../shared/domain/question-queue';
+import type { Programme } from '../../../shared/domain/programme';
+import { sortedSessions } from '../../../shared/domain/programme-position';
+import { sessionWindow } from '../../lib/desk-schedule';
+import { useRegie } from '../../lib/regie-store';
+import { useSchedule } from '../../lib/use-schedule';
+import { useQuestionsDesk } from './questions-store';
+
+const NO_QUESTIONS: AudienceQuestion[] = [];
+
+/** The session the desk calls « current »: the open Q&A's, else the first one running now. */
+export function useCurrentSessionId(now: number): string | null {
+  const qaSession = useRegie((s) => s.state?.live.qa.sessionId ?? null);
+  const { programme, schedule, marks } = useSchedule();
+  // The windows (time-zone arithmetic) once per programme change, not at every patch or second.
+  const windows = useMemo(
+    () => (programme ? sortedSessions(programme).map((s) => ({ id: s.id, ...sessionWindow(programme, s, schedule, marks) })) : []),
+    [programme, schedule, marks],
+  );
+  if (qaSession) return qaSession;
+  return windows.find((w) => w.start <= now && now < w.end)?.id ?? null;
+}
+
+export interface Queue {
+  view: QueueView<AudienceQuestion>;
+  all: readonly AudienceQuestion[];
+  /** The session the filter resolved to (null: all of them). */
+  sessionId: string | null;
+  currentSessionId: string | null;
+  programme: Programme | null;
+}
+
+/** The filtered, sorted queue: recomputed only when the questions or the filter change. */
+export function useQueue(now: number): Queue {
+  const all = useRegie((s) => s.state?.audience.questions) ?? NO_QUESTIONS;
+  const programme = useRegie((s) => s.state?.programme ?? null);
+  const filter = useQuestionsDesk((s) => s.filter);
+  const session = useQuestionsDesk((s) => s.session);
+  const currentSessionId = useCurrentSessionId(now);
+  const sessionId = session.kind === 'all' ? null : session.kind === 'one' ? session.sessionId : currentSessionId;
+  const view = useMemo(() => queueView(all, { ...filter, sessionId }), [all, filter, sessionId]);
+  return { view, all, sessionId, currentSessionId, programme };
+}
