@@ -8,6 +8,7 @@ import { SessionLine } from './SessionLine';
 import { SessionList } from './SessionList';
 import { Typeset } from './Typeset';
 import { parallelWords } from './parallel-words';
+import { useChangeFade } from './use-change-fade';
 
 function waitingWords(programme: Programme, c: HoldingContent, now: number): { label: string; message: string } {
   if (c.phase === 'after' || c.nextStartMs === null) return { label: tFr('output.finished'), message: tFr('output.thanks') };
@@ -37,7 +38,9 @@ export function NowBlock({
   ref?: Ref<HTMLElement>;
 }) {
   const running = content.now;
-  if (running.length > 0) {
+  const waiting = running.length > 0 ? null : waitingWords(programme, content, now);
+  const fade = useChangeFade(waiting ? `${content.phase}-${waiting.message}` : running.map((s) => s.id).join(' '));
+  if (!waiting) {
     const single = running.length === 1;
     const range = single ? null : sharedRange(running, content.windows);
     const only = single ? running[0] : undefined;
@@ -53,7 +56,7 @@ export function NowBlock({
             </span>
           )}
         </h2>
-        <div key={running.map((s) => s.id).join(' ')} className="block-body fade-in">
+        <div key={running.map((s) => s.id).join(' ')} className={`block-body ${fade}`}>
           {only && onlyTimes ? (
             <SessionLine programme={programme} session={only} times={onlyTimes} size={content.crowded ? 'medium' : 'large'} />
           ) : (
@@ -63,7 +66,7 @@ export function NowBlock({
       </section>
     );
   }
-  const { label, message } = waitingWords(programme, content, now);
+  const { label, message } = waiting;
   return (
     <section
       ref={ref}
@@ -73,7 +76,7 @@ export function NowBlock({
       aria-label={label}
     >
       <h2 className="block-label">{label}</h2>
-      <div key={`${content.phase}-${message}`} className="block-body fade-in">
+      <div key={`${content.phase}-${message}`} className={`block-body ${fade}`}>
         <p className={content.crowded ? 'waiting-message waiting-message-small' : 'waiting-message'}>
           <Typeset text={message} />
         </p>

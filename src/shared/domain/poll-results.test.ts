@@ -19,7 +19,12 @@ describe('wholePercents', () => {
       [1, 1, 1, 1, 1, 1, 1],
       [998, 1, 1],
     ]) {
-      expect(wholePercents(counts, counts.reduce((a, b) => a + b)).reduce((a, b) => a + b)).toBe(100);
+      expect(
+        wholePercents(
+          counts,
+          counts.reduce((a, b) => a + b),
+        ).reduce((a, b) => a + b),
+      ).toBe(100);
     }
   });
   it('gives zeros with nothing counted, and never a point to a zero row', () => {
@@ -59,7 +64,16 @@ describe('pollResults', () => {
     expect(r.rows[1]?.share).toBe(1);
   });
   it('rating: a row per value with the end labels, and the mean', () => {
-    const rating = pollSchema.parse({ kind: 'poll', id: 'r', type: 'rating', question: 'Q ?', min: 1, max: 5, minLabel: 'pas du tout', maxLabel: 'tout à fait' });
+    const rating = pollSchema.parse({
+      kind: 'poll',
+      id: 'r',
+      type: 'rating',
+      question: 'Q ?',
+      min: 1,
+      max: 5,
+      minLabel: 'pas du tout',
+      maxLabel: 'tout à fait',
+    });
     const r = pollResults(rating, t({ '1': [1, 0], '4': [1, 1], '5': [0, 1] }, [2, 2]), YES_NO);
     expect(r.rows.map((x) => x.key)).toEqual(['1', '2', '3', '4', '5']);
     expect(r.rows[0]?.endLabel).toBe('pas du tout');

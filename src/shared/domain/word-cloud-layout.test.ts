@@ -14,7 +14,28 @@ function rng(seed: number): () => number {
   };
 }
 
-const SYLLABLES = ['con', 'fi', 'an', 'ce', 'sé', 'cu', 'ri', 'té', 'mai', 'son', 'pa', 'rent', 'é', 'coute', 'lien', 'sta', 'bi', 'li', 'ré', 'gu'];
+const SYLLABLES = [
+  'con',
+  'fi',
+  'an',
+  'ce',
+  'sé',
+  'cu',
+  'ri',
+  'té',
+  'mai',
+  'son',
+  'pa',
+  'rent',
+  'é',
+  'coute',
+  'lien',
+  'sta',
+  'bi',
+  'li',
+  'ré',
+  'gu',
+];
 
 /** `n` distinct words with Zipf-like counts (the first sent most often). */
 function words(n: number, seed = 1, offset = 0): CloudWord[] {
@@ -144,7 +165,14 @@ describe('layoutWordCloud', () => {
 
   it('an empty cloud, a word sent twice in the input, a very long word', () => {
     expect(layoutWordCloud([], measure, BOX).placements).toEqual([]);
-    const twice = layoutWordCloud([{ text: 'lien', count: 2 }, { text: 'lien', count: 5 }], measure, BOX);
+    const twice = layoutWordCloud(
+      [
+        { text: 'lien', count: 2 },
+        { text: 'lien', count: 5 },
+      ],
+      measure,
+      BOX,
+    );
     expect(twice.placements).toHaveLength(1);
     expect(twice.placements[0]!.count).toBe(5);
     const long = layoutWordCloud([{ text: 'x'.repeat(40), count: 500 }], measure, BOX);

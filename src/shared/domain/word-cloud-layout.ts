@@ -206,7 +206,7 @@ export function layoutWordCloud(
     const halfW = box.width / 2 / scale;
     const halfH = box.height / 2 / scale;
     const reach = Math.hypot(halfW / aspect + Math.abs(sx) / aspect, halfH + Math.abs(sy)) + step;
-    for (let t = 0, r = 0; r <= reach; ) {
+    for (let t = 0, r = 0; r <= reach;) {
       const x = sx + r * Math.cos(t) * aspect;
       const y = sy + r * Math.sin(t);
       if (free(x, y, s)) return { x, y };
@@ -254,7 +254,10 @@ export function layoutWordCloud(
 }
 
 /** Where a placed word is drawn in the box (px, top-left origin). */
-export function screenRect(p: WordPlacement, layout: Pick<CloudLayout, 'box' | 'scale'>): { left: number; top: number; width: number; height: number; fontSize: number } {
+export function screenRect(
+  p: WordPlacement,
+  layout: Pick<CloudLayout, 'box' | 'scale'>,
+): { left: number; top: number; width: number; height: number; fontSize: number } {
   const { box, scale } = layout;
   return {
     left: box.width / 2 + (p.x - p.width / 2) * scale,
