@@ -249,9 +249,9 @@ test('a flagged question shows what matched and cannot go to preview until a mod
     await expect(page.getByTestId('flags-cleared')).toContainText(/Signalement levé par Régie \d+/);
     await expect(row(page, 'Ma fille Zoé')).toHaveAttribute('data-flagged', 'false');
     await page.keyboard.press('v');
-    // Until the question scene lands in src/shared/domain/scene.ts the core refuses it (a typed
-    // error, shown as it comes); once it has landed the question goes to preview.
-    await expect(feedback).toContainText(/Aperçu refusé par la régie : commande program\.preview invalide|En aperçu : « Ma fille Zoé/);
+    // Cleared by a moderator: the question goes to preview, with its text copied into the scene.
+    await expect(feedback).toContainText(/En aperçu : « Ma fille Zoé/);
+    await expect.poll(() => state().program.preview).toMatchObject({ kind: 'question', text: expect.stringContaining('Ma fille Zoé') });
     await shot(page, testInfo, '4-flag-cleared-preview');
   } finally {
     seat.close();

@@ -91,3 +91,28 @@ describe('the program bus', () => {
     expect(stateForRole(state, 'control').audience.questions).toHaveLength(1);
   });
 });
+
+describe('the question scene', () => {
+  it('projects only a screened question, with its text copied in; a flag must be cleared first', async () => {
+    await cmd({ type: 'question.add', text: 'Quels moyens pour les jeunes majeurs ?', name: 'Inès', sessionId: null });
+    const ok = engine.state.audience.questions.at(-1)!.id;
+    await cmd({ type: 'question.add', text: 'Ma fille Zoé attend une famille', name: null, sessionId: null });
+    const flagged = engine.state.audience.questions.at(-1)!.id;
+    expect(await cmd({ type: 'program.preview', scene: { kind: 'question', questionId: ok } })).toMatchObject({ ok: false, error: { message: expect.stringContaining('approuvée') } });
+    await cmd({ type: 'question.approve', questionId: ok });
+    await cmd({ type: 'question.edit', questionId: ok, text: 'Quels moyens pour accompagner les jeunes majeurs ?' });
+    // Whatever text a view sends is replaced by the question's own.
+    expect(await cmd({ type: 'program.preview', scene: { kind: 'question', questionId: ok, text: 'piège' } })).toMatchObject({ ok: true });
+    expect(program().preview).toEqual({ kind: 'question', questionId: ok, text: 'Quels moyens pour accompagner les jeunes majeurs ?', name: 'Inès', origin: 'regie' });
+
+    await cmd({ type: 'question.approve', questionId: flagged });
+    expect(await cmd({ type: 'program.preview', scene: { kind: 'question', questionId: flagged } })).toMatchObject({ ok: false, error: { message: expect.stringContaining('signalée') } });
+    await cmd({ type: 'question.clear-flags', questionId: flagged });
+    expect(await cmd({ type: 'program.preview', scene: { kind: 'question', questionId: flagged } })).toMatchObject({ ok: true });
+
+    // Rejected after it was composed: TAKE refuses it.
+    await cmd({ type: 'question.reject', questionId: flagged });
+    expect(await cmd({ type: 'program.take' })).toMatchObject({ ok: false });
+    expect(program().onAir).toEqual({ kind: 'holding' });
+  });
+});

@@ -1,4 +1,4 @@
-import { clockNow, type RegieState } from '../../shared/api/state';
+import { clockNow, isProjectable, questionText, type RegieState } from '../../shared/api/state';
 import type { CueStep } from '../../shared/domain/cue-engine';
 import { cueList, type TimedCue } from '../../shared/domain/cue-list';
 import { applyDelays, type Schedule } from '../../shared/domain/delays';
@@ -94,8 +94,11 @@ export function sceneOfCue(state: RegieState, a: Extract<CueAction, { type: 'sce
           .sort((x, y) => y[1].openedAt - x[1].openedAt)[0]?.[0];
       return id ? { kind, interactionId: id } : null;
     }
-    case 'question': // only a screened question may be projected: that comes with the Q&A desk (issue 5)
-      return null;
+    case 'question': {
+      // The first of the shortlist that may be projected (a cue never projects an unscreened question).
+      const next = state.audience.questions.filter((q) => q.rank !== null && isProjectable(q)).sort((x, y) => x.rank! - y.rank!)[0];
+      return next ? { kind: 'question', questionId: next.id, text: questionText(next), name: next.name, origin: next.origin } : null;
+    }
     default:
       return a.scene satisfies never;
   }

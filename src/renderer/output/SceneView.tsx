@@ -6,6 +6,7 @@ import { MessageScene } from './MessageScene';
 import { ObsHolding } from './ObsHolding';
 import type { OutputMode } from './output-mode';
 import { PollScene } from './PollScene';
+import { QuestionScene } from './QuestionScene';
 import { WordCloudScene } from './WordCloudScene';
 
 /**
@@ -29,6 +30,8 @@ export function SceneView({ scene, mode }: { scene: Scene; mode: OutputMode }) {
       return <PollScene interactionId={scene.interactionId} mode={mode} />;
     case 'wordcloud':
       return <WordCloudScene interactionId={scene.interactionId} mode={mode} />;
+    case 'question':
+      return <QuestionScene text={scene.text ?? ''} name={scene.name ?? null} origin={scene.origin ?? null} mode={mode} />;
     default:
       return scene satisfies never;
   }

@@ -3,8 +3,8 @@ import { z } from 'zod';
 /**
  * What the projector shows: one scene at a time. A scene carries what it needs to be drawn
  * (texts are copied in when it is composed), so the output never shows a half-built state.
- * The question scene comes with the Q&A screening desk (issue 5): only a screened question can
- * be composed, so it is not offered before that desk exists.
+ * A question scene names a screened question; the core copies its text, first name and origin
+ * in when it is composed (the projector never receives the question list itself).
  */
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -22,6 +22,15 @@ export const sceneSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('poll'), interactionId: z.string().min(1).max(64) }),
   z.strictObject({ kind: z.literal('wordcloud'), interactionId: z.string().min(1).max(64) }),
   z.strictObject({ kind: z.literal('black') }),
+  /** A question read on stage: its text (as edited), « anonyme » or a first name, room or remote. */
+  z.strictObject({
+    kind: z.literal('question'),
+    questionId: z.string().min(1).max(64),
+    /** Filled in by the core when composed: whatever a view sends here is replaced. */
+    text: z.string().max(600).optional(),
+    name: z.string().max(60).nullable().optional(),
+    origin: z.enum(['room', 'remote', 'regie']).optional(),
+  }),
 ]);
 export type Scene = z.infer<typeof sceneSchema>;
 export type SceneKind = Scene['kind'];

@@ -230,10 +230,8 @@ export async function sendToPreview(q: AudienceQuestion): Promise<void> {
     say('error', tr('questions.preview.notApproved'), { questionId: q.id });
     return;
   }
-  // The question scene (src/shared/domain/scene.ts) is being added by the lead engineer in
-  // parallel (issue 5). Until it lands the core refuses this scene with a typed error, which is
-  // shown as it comes; the cast goes once `sceneSchema` has `{ kind: 'question', questionId }`.
-  const scene = { kind: 'question', questionId: q.id } as unknown as Scene;
+  // The core copies the text, name and origin in, and refuses a question that may not be shown.
+  const scene: Scene = { kind: 'question', questionId: q.id };
   const r = await sendCommand({ type: 'program.preview', scene });
   if (r.ok) say('info', tr('questions.preview.sent', { text: excerpt(questionText(q)) }), { questionId: q.id });
   else say('error', tr('questions.preview.refused', { message: r.error.message }), { questionId: q.id });
