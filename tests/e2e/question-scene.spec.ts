@@ -34,7 +34,7 @@ test('a screened question goes to the projector as text, with its asker and orig
   await expect(page.getByTestId('question-text')).toContainText('<img src=x onerror=');
   await expect(page.getByTestId('question-text')).not.toContainText('\u202E');
   expect(await page.locator('[data-testid="scene-question"] img, [data-testid="scene-question"] script').count()).toBe(0);
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(dialogs).toBe(0);
   await page.screenshot({ path: testInfo.outputPath('question-on-air.png'), animations: 'disabled' });
   await testInfo.attach('question-on-air', { path: testInfo.outputPath('question-on-air.png'), contentType: 'image/png' });

@@ -86,6 +86,11 @@ export function applyAudienceMessage(
       const cloud = { ...(audience.words[m.cloudId] ?? {}) };
       for (const w of m.words) cloud[w] = (cloud[w] ?? 0) + 1;
       audience.words = { ...audience.words, [m.cloudId]: cloud };
+      if (flags.length > 0) {
+        const held = { ...(audience.heldWords[m.cloudId] ?? {}) };
+        for (const f of flags) held[f.match] = f.kind;
+        audience.heldWords = { ...audience.heldWords, [m.cloudId]: held };
+      }
       break;
     }
     default:

@@ -32,7 +32,7 @@ export function reduce(state: RegieState, event: RegieEvent, meta: EventMeta): R
     case 'program.taken': {
       const p = state.program;
       const preview = event.swap ? (p.panicFrom ?? p.onAir) : p.preview;
-      return { ...state, program: { ...p, onAir: event.scene, preview, take: p.take + 1, panicFrom: null } };
+      return { ...state, program: { ...p, onAir: event.scene, preview, take: p.take + 1, panicFrom: null, takeTransition: event.transition } };
     }
     case 'program.panicked': {
       const p = state.program;

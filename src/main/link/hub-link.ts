@@ -8,7 +8,7 @@ import type { RegieEngine } from '../engine/regie-engine';
 import type { Logger } from '../log/logger';
 import type { Outbox } from '../store/outbox';
 import { moderationLists } from '../moderation/moderation-lists';
-import { flagQuestion } from '../moderation/question-flags';
+import { flagQuestion, flagWords } from '../moderation/question-flags';
 
 type RegieSocket = Socket<HubToRegieEvents, RegieToHubEvents>;
 
@@ -162,7 +162,9 @@ export class HubLink {
             (state) => [
               message.type === 'question.ask'
                 ? { type: 'audience.received', hubId, message, flags: flagQuestion(message.text, moderationLists(state.moderation)) }
-                : { type: 'audience.received', hubId, message },
+                : message.type === 'words.send'
+                  ? { type: 'audience.received', hubId, message, flags: flagWords(message.words, moderationLists(state.moderation)) }
+                  : { type: 'audience.received', hubId, message },
             ],
             `aud:${message.msgId}`,
           ),

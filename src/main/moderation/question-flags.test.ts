@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtInNames, nameKey } from './name-list';
-import { badWordSet, flagQuestion, type ModerationLists } from './question-flags';
+import { badWordSet, flagQuestion, flagWords, type ModerationLists } from './question-flags';
 
 const lists: ModerationLists = { badWords: badWordSet(), names: builtInNames(), allowed: new Set([nameKey('Rose')]) };
 const kinds = (text: string) => flagQuestion(text, lists).map((f) => `${f.kind}:${f.match}`);
@@ -42,5 +42,12 @@ describe('question flags', () => {
 
   it('treats hostile text as text', () => {
     expect(() => flagQuestion('<script>alert(1)</script>\u202Eevil\u200B', lists)).not.toThrow();
+  });
+});
+
+describe('word flags', () => {
+  it('holds back given names (whatever their case) and profanity, not ordinary words', () => {
+    const flags = flagWords(['confiance', 'zoé', 'Enzo', 'connards', 'écoute', 'Rose'], lists);
+    expect(flags.map((f) => `${f.kind}:${f.match}`)).toEqual(['name:zoé', 'profanity:connards']);
   });
 });

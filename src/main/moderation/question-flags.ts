@@ -78,3 +78,20 @@ export function badWordSet(extra: readonly string[] = []): ReadonlySet<string> {
   const builtIn = (require('french-badwords-list') as { array: string[] }).array;
   return new Set([...builtIn, ...extra].map((w) => w.toLocaleLowerCase('fr')));
 }
+
+/**
+ * Words sent to a word cloud that must not reach the projector unseen: a given name (whatever its
+ * case: phones type « zoé ») or profanity. One flag per word, its match the word as sent.
+ */
+export function flagWords(words: readonly string[], lists: ModerationLists): QuestionFlag[] {
+  const flags: QuestionFlag[] = [];
+  for (const word of words) {
+    const key = nameKey(word);
+    if (lists.allowed.has(key)) continue;
+    const lower = word.toLocaleLowerCase('fr');
+    const singular = lower.length > 3 ? lower.replace(/[sx]$/, '') : lower;
+    if (lists.badWords.has(lower) || lists.badWords.has(singular)) flags.push({ kind: 'profanity', match: word });
+    else if (lists.names.has(key)) flags.push({ kind: 'name', match: word });
+  }
+  return flags;
+}

@@ -196,6 +196,7 @@ export function audienceOps(before: RegieState['audience'], after: RegieState['a
   const fields: Partial<Omit<RegieState['audience'], 'questions'>> = {};
   if (before.tallies !== after.tallies) fields.tallies = after.tallies;
   if (before.words !== after.words) fields.words = after.words;
+  if (before.heldWords !== after.heldWords) fields.heldWords = after.heldWords;
   if (before.received !== after.received) fields.received = after.received;
   if (Object.keys(fields).length > 0) ops.push({ op: 'audience-fields', path: ['audience'], value: fields });
   if (before.questions !== after.questions) {
@@ -208,9 +209,19 @@ export function audienceOps(before: RegieState['audience'], after: RegieState['a
 /** The slices an output seat receives; the others keep their empty initial value there. */
 export const OUTPUT_SLICES: ReadonlySet<keyof ViewState> = new Set<keyof ViewState>(['programme', 'clock', 'delays', 'sessionMarks', 'live', 'joinUrl', 'cues', 'program', 'audience']);
 
-/** The audience slice without the questions: the projector draws tallies and words, never raw questions. */
+/**
+ * The audience slice as the projector may have it: tallies and words, never the questions, and
+ * never a word held back (a given name, profanity) until a moderator lets it through.
+ */
 function forOutputSlice(key: keyof ViewState, value: unknown): unknown {
-  return key === 'audience' ? { ...(value as ViewState['audience']), questions: [] } : value;
+  if (key !== 'audience') return value;
+  const a = value as ViewState['audience'];
+  const words: Record<string, Record<string, number>> = {};
+  for (const [cloud, counts] of Object.entries(a.words)) {
+    const held = a.heldWords[cloud] ?? {};
+    words[cloud] = Object.fromEntries(Object.entries(counts).filter(([w]) => !(w in held)));
+  }
+  return { ...a, questions: [], words, heldWords: {} };
 }
 
 /** The stage tablet: the run of show and the shortlist, never the questions still to screen. */

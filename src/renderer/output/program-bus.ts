@@ -43,7 +43,7 @@ export function entryOf(prev: ProgramState | null, next: ProgramState): Entry {
   if (next.panicFrom !== null && prev.panicFrom === null) return { kind: 'immediate' };
   // Restore after a panic: back at once too (built first: it may be a QR code or a cloud).
   if (prev.panicFrom !== null && next.panicFrom === null && sameScene(prev.panicFrom, next.onAir)) return { kind: 'cut' };
-  const t = next.transition;
+  const t = next.takeTransition ?? next.transition;
   return t.kind === 'fade' && t.durationMs > 0 ? { kind: 'fade', durationMs: t.durationMs } : { kind: 'cut' };
 }
 

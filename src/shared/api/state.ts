@@ -112,6 +112,11 @@ export interface AudienceState {
   tallies: Record<string, Tally>;
   /** Word cloud id → word as sent → count (normalisation and moderation are issue 6's). */
   words: Record<string, Record<string, number>>;
+  /**
+   * Words held back from the projector (a given name, profanity): word cloud id → word → why.
+   * They are counted, shown to the moderators, and never drawn on the projector.
+   */
+  heldWords: Record<string, Record<string, QuestionFlagKind>>;
   received: number;
 }
 
@@ -175,7 +180,7 @@ export function initialState(): RegieState {
     sessionMarks: {},
     asRun: [],
     live: { interactions: {}, qa: { open: false, since: null, sessionId: null, roomOnly: false } },
-    audience: { questions: [], tallies: {}, words: {}, received: 0 },
+    audience: { questions: [], tallies: {}, words: {}, heldWords: {}, received: 0 },
     ballots: {},
     moderation: { badWords: [], names: [], allowed: [] },
     program: initialProgram(),

@@ -51,7 +51,10 @@ export interface ProgramState {
   onAir: Scene;
   /** Increases at every change on air: the output restarts its transition on it. */
   take: number;
+  /** The default transition of a TAKE. */
   transition: Transition;
+  /** The transition the scene on air came in with (a TAKE may choose its own). */
+  takeTransition: Transition;
   /** Panic: the scene that was on air, to restore with one key (null: not in panic). */
   panicFrom: Scene | null;
   /** Where panic goes. */
@@ -61,5 +64,5 @@ export interface ProgramState {
 }
 
 export function initialProgram(): ProgramState {
-  return { preview: null, onAir: HOLDING, take: 0, transition: DEFAULT_TRANSITION, panicFrom: null, panicTo: 'holding', locked: false };
+  return { preview: null, onAir: HOLDING, take: 0, transition: DEFAULT_TRANSITION, takeTransition: DEFAULT_TRANSITION, panicFrom: null, panicTo: 'holding', locked: false };
 }
