@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { goStandby, moveStandby, toggleHold } from '../lib/cue-commands';
 import { useLanguage, useT } from '../lib/i18n';
 import { localTimeZone } from '../lib/desk-time';
@@ -10,10 +10,13 @@ import { AsRunPanel } from './AsRunPanel';
 import { ClockControl } from './ClockControl';
 import { CuePanel } from './CuePanel';
 import { ConduiteEditor } from './editor/ConduiteEditor';
-import { FuturePanel } from './FuturePanel';
 import { LogbookPanel } from './LogbookPanel';
 import { OfflineBanner } from './OfflineBanner';
-import { ProgramMonitor } from './ProgramMonitor';
+import { OnAirMonitor } from './program/OnAirMonitor';
+import { PreviewPanel } from './program/PreviewPanel';
+import { ProgramBar } from './program/ProgramBar';
+import { panic, restore, take } from './program/program-actions';
+import './program/program.css';
 import { ProgrammePanel } from './ProgrammePanel';
 import { CentreSwitch } from './questions/CentreSwitch';
 import { QuestionsShortcuts } from './questions/QuestionsShortcuts';
@@ -39,6 +42,10 @@ export function ControlApp() {
   const noteInput = useRef<HTMLInputElement>(null);
   const [help, setHelp] = useState(false);
   const [audience, setAudience] = useState(false);
+  const audienceOpen = useRef(audience);
+  useEffect(() => {
+    audienceOpen.current = audience;
+  }, [audience]);
 
   const actions = useMemo(
     () => ({
@@ -52,6 +59,11 @@ export function ControlApp() {
       toggleHold,
       nextCue: () => moveStandby('next'),
       previousCue: () => moveStandby('previous'),
+      take,
+      panic,
+      restore,
+      // Escape closes these first: the « Public » panel, a session's delay popover.
+      popoverOpen: () => audienceOpen.current || document.querySelector('[data-testid="session-actions"], .composer-form') !== null,
     }),
     [],
   );
@@ -92,14 +104,10 @@ export function ControlApp() {
         <div className="desk-col desk-col-center">
           <CentreSwitch conduite={<CuePanel programme={programme} cues={cues} now={now} />} programme={programme} cues={cues} now={now} />
           <div className="monitors">
-            <FuturePanel
-              title="future.preview.label"
-              body="future.preview.body"
-              className="monitor-panel monitor-preview"
-              testId="preview-panel"
-            />
-            <ProgramMonitor />
+            <PreviewPanel />
+            <OnAirMonitor />
           </div>
+          <ProgramBar />
         </div>
         <div className="desk-col desk-col-right">
           <ClockControl now={now} timeZone={timeZone} />

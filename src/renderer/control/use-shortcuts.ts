@@ -9,6 +9,12 @@ export interface ShortcutActions {
   toggleHold: () => void;
   nextCue: () => void;
   previousCue: () => void;
+  /** The program bus: Enter = TAKE, Escape = panic, Shift+Escape = restore. */
+  take: () => void;
+  panic: () => void;
+  restore: () => void;
+  /** Something the desk opened that Escape must close first (a popover such as « Public »). */
+  popoverOpen: () => boolean;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -29,7 +35,8 @@ function dialogOpen(): boolean {
 /**
  * The desk's keys, never while typing in a field: Space = GO, `h` = hold/release, ↓ or `]` and
  * ↑ or `[` = move the standby, `/` or `n` to write in the logbook, `p` for the « Public » panel,
- * `?` for the help.
+ * `?` for the help; Enter = TAKE, Escape = panic (unless a dialog or a popover is open: Escape
+ * closes it, nothing else), Shift+Escape = restore.
  * Space is GO even when a button has the focus (the button is not pressed as well), and a key
  * held down does not repeat the GO.
  */
@@ -53,6 +60,18 @@ export function useShortcuts(actions: ShortcutActions): void {
         if (dialogOpen()) return;
         e.preventDefault();
         actions.toggleAudience();
+      } else if (e.key === 'Enter') {
+        // TAKE, even when a button has the focus (the button is not pressed as well), as Space is GO.
+        if (dialogOpen()) return;
+        e.preventDefault();
+        if (!e.repeat) actions.take();
+      } else if (e.key === 'Escape') {
+        // An open dialog or popover closes first, and nothing else happens (its own handler does it).
+        if (dialogOpen() || actions.popoverOpen()) return;
+        e.preventDefault();
+        if (e.repeat) return;
+        if (e.shiftKey) actions.restore();
+        else actions.panic();
       } else if (e.key === '?') {
         e.preventDefault();
         actions.toggleHelp();
