@@ -10,7 +10,12 @@ export function moderationLists(settings: ModerationSettings): ModerationLists {
   if (settings === lastSettings && lastLists) return lastLists;
   const names = new Set(builtInNames());
   settings.names.forEach((n) => names.add(nameKey(n)));
-  lastLists = { badWords: badWordSet(settings.badWords), names, allowed: new Set(settings.allowed.map(nameKey)) };
+  lastLists = {
+    badWords: badWordSet(settings.badWords),
+    names,
+    allowed: new Set(settings.allowed.map(nameKey)),
+    organiserNames: new Set(settings.names.map(nameKey)),
+  };
   lastSettings = settings;
   return lastLists;
 }

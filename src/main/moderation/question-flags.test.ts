@@ -46,8 +46,9 @@ describe('question flags', () => {
 });
 
 describe('word flags', () => {
-  it('holds back given names (whatever their case) and profanity, not ordinary words', () => {
-    const flags = flagWords(['confiance', 'zoé', 'Enzo', 'connards', 'écoute', 'Rose'], lists);
-    expect(flags.map((f) => `${f.kind}:${f.match}`)).toEqual(['name:zoé', 'profanity:connards']);
+  it('holds back capitalised given names, the organisers’ names in any case, and profanity; not words', () => {
+    const withOrganisers = { ...lists, organiserNames: new Set([nameKey('Maëlys')]) };
+    const flags = flagWords(['confiance', 'Zoé', 'maëlys', 'connards', 'amour', 'patience', 'maison', 'Rose'], withOrganisers);
+    expect(flags.map((f) => `${f.kind}:${f.match}`)).toEqual(['name:Zoé', 'name:maëlys', 'profanity:connards']);
   });
 });

@@ -22,6 +22,8 @@ export interface ModerationLists {
   names: ReadonlySet<string>;
   /** Words never flagged (a name that is also a common word at this event, e.g. « Rose »). */
   allowed: ReadonlySet<string>;
+  /** The organisers' own names (in `names` too): held back from a word cloud whatever their case. */
+  organiserNames?: ReadonlySet<string>;
 }
 
 export const LONG_QUESTION_CHARS = 280;
@@ -80,8 +82,10 @@ export function badWordSet(extra: readonly string[] = []): ReadonlySet<string> {
 }
 
 /**
- * Words sent to a word cloud that must not reach the projector unseen: a given name (whatever its
- * case: phones type « zoé ») or profanity. One flag per word, its match the word as sent.
+ * Words sent to a word cloud that must not reach the projector unseen: profanity, a name from the
+ * organisers' list (whatever its case), or a capitalised given name. A lower-case word found in the
+ * name data passes: the data holds « Amour », « Patience », « Maison », which in a word cloud about
+ * security are words, not people. One flag per word, its match the word as sent.
  */
 export function flagWords(words: readonly string[], lists: ModerationLists): QuestionFlag[] {
   const flags: QuestionFlag[] = [];
@@ -91,7 +95,7 @@ export function flagWords(words: readonly string[], lists: ModerationLists): Que
     const lower = word.toLocaleLowerCase('fr');
     const singular = lower.length > 3 ? lower.replace(/[sx]$/, '') : lower;
     if (lists.badWords.has(lower) || lists.badWords.has(singular)) flags.push({ kind: 'profanity', match: word });
-    else if (lists.names.has(key)) flags.push({ kind: 'name', match: word });
+    else if (lists.organiserNames?.has(key) || (/^\p{Lu}/u.test(word) && lists.names.has(key))) flags.push({ kind: 'name', match: word });
   }
   return flags;
 }

@@ -5,7 +5,8 @@ import { type Bus, busPicture, emptyBus, entryOf, layerBuilt, layerEntered, onPr
 const message: Scene = { kind: 'message', text: 'Bonjour' };
 const join: Scene = { kind: 'join' };
 const p0 = initialProgram();
-const taken = (p: ProgramState, scene: Scene): ProgramState => ({ ...p, onAir: scene, take: p.take + 1, panicFrom: null });
+// As the core does it: a TAKE without its own transition comes in with the default one.
+const taken = (p: ProgramState, scene: Scene): ProgramState => ({ ...p, onAir: scene, take: p.take + 1, panicFrom: null, takeTransition: p.transition });
 const panicked = (p: ProgramState): ProgramState => ({ ...p, panicFrom: p.onAir, onAir: HOLDING, take: p.take + 1 });
 const restored = (p: ProgramState): ProgramState => ({ ...p, onAir: p.panicFrom ?? p.onAir, panicFrom: null, take: p.take + 1 });
 const phases = (b: Bus) => b.layers.map((l) => `${l.scene.kind}:${l.phase}`);
