@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyPatchOps } from '../src/shared/api/apply-patch';
 import type { ViewState } from '../src/shared/api/state';
+import { DEFAULT_FILTER, type QueueFilter, queueView } from '../src/shared/domain/question-queue';
 import { connectView, nextSnapshot, send, spawnCore } from '../tests/integration/helpers';
 
 const { values } = parseArgs({ options: { questions: { type: 'string', default: '20000' }, actions: { type: 'string', default: '200' } } });
@@ -41,6 +42,22 @@ try {
   let state: ViewState = snap.state;
   const ids = state.audience.questions.map((q) => q.id);
   console.log(`  snapshot to a new seat: ${(JSON.stringify(snap).length / 1e6).toFixed(1)} MB in ${snapshotMs.toFixed(0)} ms`);
+
+  // The desk's pure filter-and-sort (src/shared/domain/question-queue.ts), as each keystroke runs it.
+  const filters: [string, QueueFilter][] = [
+    ['à trier, par heure', DEFAULT_FILTER],
+    ['approuvées, par votes', { ...DEFAULT_FILTER, tab: 'approved', sort: 'votes' }],
+    ['recherche « jeunes majeurs »', { ...DEFAULT_FILTER, text: 'jeunes majeurs' }],
+  ];
+  for (const [label, filter] of filters) {
+    const times: number[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      const t = performance.now();
+      queueView(state.audience.questions, filter);
+      times.push(performance.now() - t);
+    }
+    console.log(`  filter + sort of ${state.audience.questions.length.toLocaleString('en-US')} (${label}): median ${pct(times, 50).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms   (target ≤ 50 ms)`);
+  }
 
   // 10 new questions a second keep arriving during the measure.
   const arrivals = setInterval(() => void cmd({ type: 'question.add', text: 'Une question de plus ?', name: null, sessionId: null }), 100);
