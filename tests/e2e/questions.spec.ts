@@ -156,12 +156,15 @@ test('questions arrive; a moderator approves, edits, merges, stars and reorders 
     await expect(approvedInB.getByTestId('question-askers')).toHaveText('×2');
 
     // Star (s) two questions; the shortlist keeps the order; Alt+↑ moves one up; both seats see it.
+    // Each step waits for the core's answer on the row, as an operator waits for the star to show.
     await page.keyboard.press('2');
     await selectByKeys(page, 'Quels moyens pour');
     await page.keyboard.press('s');
+    await expect(row(page, 'Quels moyens pour')).toHaveAttribute('data-starred', 'true');
     await page.keyboard.press('1');
     await selectByKeys(page, 'Quel budget');
     await page.keyboard.press('s'); // starring from « À trier » approves it as well
+    await expect(row(page, 'Quel budget')).toHaveCount(0); // approved: it leaves « À trier »
     await page.keyboard.press('3');
     await seatB.keyboard.press('3');
     for (const p of [page, seatB]) {
