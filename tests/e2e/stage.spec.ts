@@ -67,7 +67,13 @@ test('the stage shows the shortlist in order, follows a reorder, shows the régi
 
     await page.goto(core.controlUrl);
     await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'online');
-    await page.keyboard.press('q');
+    // q switches to the questions (pressed again only while the tab is not selected: see questions.spec.ts).
+    const tab = page.getByTestId('centre-tab-questions');
+    await expect(tab).toBeVisible();
+    await expect(async () => {
+      if ((await tab.getAttribute('aria-selected')) !== 'true') await page.keyboard.press('q');
+      await expect(tab).toHaveAttribute('aria-selected', 'true', { timeout: 500 });
+    }).toPass({ timeout: 10_000 });
 
     await ask(core, 'room', 'Quels moyens pour les équipes de nuit en foyer ?', 'Inès');
     await ask(core, 'remote', 'Comment associer les familles au projet pour l’enfant ?', 'Claire');
