@@ -1,10 +1,11 @@
-import type { Locator, Page, TestInfo } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { TestParticipant } from '../../src/hub/testing/clients';
 import { applyPatchOps } from '../../src/shared/api/apply-patch';
 import type { ViewState } from '../../src/shared/api/state';
 import { zonedToEpoch } from '../../src/shared/domain/zoned-time';
 import { connectView, nextSnapshot, send, type ViewSocket } from '../integration/helpers';
 import { test, expect, type CoreFixture } from './fixtures';
+import { ask, row, rows, selectByKeys, selected, shot, showQuestionsTab, tabCount } from './question-desk';
 
 // Issue 5 at the desk: questions from simulated participants reach the « Questions » tab; a
 // moderator screens them with the keyboard (approve, edit, merge, star, reorder, undo); a second
@@ -13,12 +14,6 @@ import { test, expect, type CoreFixture } from './fixtures';
 
 const QA_CUE = 'j1-seq1-questions-ouvrir';
 const at = (time: string) => zonedToEpoch({ date: '2021-06-24', time }, 'Europe/Paris');
-
-async function shot(page: Page, testInfo: TestInfo, name: string) {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, animations: 'disabled' });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
-}
 
 /** A control seat in Node (the core's own client): sets the rehearsal clock to 10:30 and fires the Q&A cue. */
 async function openQa(core: CoreFixture): Promise<{ seat: ViewSocket; state: () => ViewState; stageUrl: string }> {
@@ -36,49 +31,18 @@ async function openQa(core: CoreFixture): Promise<{ seat: ViewSocket; state: () 
   return { seat, state: () => state, stageUrl };
 }
 
-/** A participant asks, once the Q&A is open on its phone. */
-async function ask(core: CoreFixture, origin: 'room' | 'remote', text: string, name?: string): Promise<void> {
-  const code = new URL(core.joinUrls[0] ?? '').searchParams.get('e') ?? '';
-  const p = await TestParticipant.join(core.hubPort ?? 0, code, { origin });
-  try {
-    await expect.poll(() => p.state?.qa.open ?? false).toBe(true);
-    const ack = await p.ask(text, name ? { name } : {});
-    expect(ack.ok, JSON.stringify(ack)).toBe(true);
-  } finally {
-    p.close();
-  }
-}
-
-const rows = (page: Page) => page.getByTestId('question-row');
-const row = (page: Page, text: string) => rows(page).filter({ hasText: text });
-const selected = (page: Page) => page.locator('[data-testid="question-row"][aria-selected="true"]');
-const tabCount = (page: Page, tab: string) => page.getByTestId(`tab-${tab}`).locator('.qtab-count');
-
-/** Moves the selection with j / k to the row that shows `text` (every row of these short lists is drawn). */
-async function selectByKeys(page: Page, text: string) {
-  await expect(row(page, text)).toHaveCount(1);
-  const states = await rows(page).evaluateAll((els, wanted) => els.map((e) => ({ selected: e.getAttribute('aria-selected') === 'true', has: (e.textContent ?? '').includes(wanted) })), text);
-  const from = states.findIndex((s) => s.selected);
-  const to = states.findIndex((s) => s.has);
-  for (let i = 0; i < Math.abs(to - from); i++) await page.keyboard.press(to > from ? 'j' : 'k');
-  await expect(selected(page)).toContainText(text);
-}
-
 async function openQuestions(page: Page, url: string) {
   await page.goto(url);
   await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'online');
-  // q switches to the questions. Under load the desk's keys may be wired a moment after it shows:
-  // press again only while the tab is not selected (a second press would switch back).
-  const tab = page.getByTestId('centre-tab-questions');
-  await expect(tab).toBeVisible();
-  await expect(async () => {
-    if ((await tab.getAttribute('aria-selected')) !== 'true') await page.keyboard.press('q');
-    await expect(tab).toHaveAttribute('aria-selected', 'true', { timeout: 500 });
-  }).toPass({ timeout: 10_000 });
+  await showQuestionsTab(page);
   await expect(page.getByTestId('questions-panel')).toBeVisible();
 }
 
-test('questions arrive; a moderator approves, edits, merges, stars and reorders with the keyboard; a second seat sees each change', async ({ page, browser, core }, testInfo) => {
+test('questions arrive; a moderator approves, edits, merges, stars and reorders with the keyboard; a second seat sees each change', async ({
+  page,
+  browser,
+  core,
+}, testInfo) => {
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
     dialogs.push(d.message());
@@ -230,7 +194,10 @@ test('questions arrive; a moderator approves, edits, merges, stars and reorders 
   }
 });
 
-test('a flagged question shows what matched and cannot go to preview until a moderator clears the flag', async ({ page, core }, testInfo) => {
+test('a flagged question shows what matched and cannot go to preview until a moderator clears the flag', async ({
+  page,
+  core,
+}, testInfo) => {
   const { seat, state } = await openQa(core);
   try {
     await openQuestions(page, core.controlUrl);

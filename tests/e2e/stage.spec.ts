@@ -1,10 +1,9 @@
-import type { Page, TestInfo } from '@playwright/test';
-import { TestParticipant } from '../../src/hub/testing/clients';
 import { applyPatchOps } from '../../src/shared/api/apply-patch';
 import type { ViewState } from '../../src/shared/api/state';
 import { zonedToEpoch } from '../../src/shared/domain/zoned-time';
 import { connectView, nextSnapshot, send, type ViewSocket } from '../integration/helpers';
-import { test, expect, type CoreFixture } from './fixtures';
+import { test, expect } from './fixtures';
+import { ask, row, rows, selectByKeys, shot, showQuestionsTab } from './question-desk';
 
 // Issue 5 on stage: the facilitator's tablet (/stage) shows the shortlist in the moderators'
 // order, follows a reorder at the desk, shows the régie's message, the session clock with the
@@ -13,37 +12,11 @@ import { test, expect, type CoreFixture } from './fixtures';
 const QA_CUE = 'j1-seq1-questions-ouvrir';
 const at = (time: string) => zonedToEpoch({ date: '2021-06-24', time }, 'Europe/Paris');
 
-async function shot(page: Page, testInfo: TestInfo, name: string) {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, animations: 'disabled' });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
-}
-
-async function ask(core: CoreFixture, origin: 'room' | 'remote', text: string, name?: string): Promise<void> {
-  const code = new URL(core.joinUrls[0] ?? '').searchParams.get('e') ?? '';
-  const p = await TestParticipant.join(core.hubPort ?? 0, code, { origin });
-  try {
-    await expect.poll(() => p.state?.qa.open ?? false).toBe(true);
-    const ack = await p.ask(text, name ? { name } : {});
-    expect(ack.ok, JSON.stringify(ack)).toBe(true);
-  } finally {
-    p.close();
-  }
-}
-
-const rows = (page: Page) => page.getByTestId('question-row');
-const row = (page: Page, text: string) => rows(page).filter({ hasText: text });
-
-async function selectByKeys(page: Page, text: string) {
-  await expect(row(page, text)).toHaveCount(1);
-  const states = await rows(page).evaluateAll((els, wanted) => els.map((e) => ({ selected: e.getAttribute('aria-selected') === 'true', has: (e.textContent ?? '').includes(wanted) })), text);
-  const from = states.findIndex((s) => s.selected);
-  const to = states.findIndex((s) => s.has);
-  for (let i = 0; i < Math.abs(to - from); i++) await page.keyboard.press(to > from ? 'j' : 'k');
-  await expect(page.locator('[data-testid="question-row"][aria-selected="true"]')).toContainText(text);
-}
-
-test('the stage shows the shortlist in order, follows a reorder, shows the régie’s message and the session clock', async ({ page, browser, core }, testInfo) => {
+test('the stage shows the shortlist in order, follows a reorder, shows the régie’s message and the session clock', async ({
+  page,
+  browser,
+  core,
+}, testInfo) => {
   const seat: ViewSocket = connectView(core.port, core.tokens.control);
   const snapshot = await nextSnapshot(seat);
   let state: ViewState = snapshot.state;
@@ -67,13 +40,7 @@ test('the stage shows the shortlist in order, follows a reorder, shows the régi
 
     await page.goto(core.controlUrl);
     await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'online');
-    // q switches to the questions (pressed again only while the tab is not selected: see questions.spec.ts).
-    const tab = page.getByTestId('centre-tab-questions');
-    await expect(tab).toBeVisible();
-    await expect(async () => {
-      if ((await tab.getAttribute('aria-selected')) !== 'true') await page.keyboard.press('q');
-      await expect(tab).toHaveAttribute('aria-selected', 'true', { timeout: 500 });
-    }).toPass({ timeout: 10_000 });
+    await showQuestionsTab(page);
 
     await ask(core, 'room', 'Quels moyens pour les équipes de nuit en foyer ?', 'Inès');
     await ask(core, 'remote', 'Comment associer les familles au projet pour l’enfant ?', 'Claire');
