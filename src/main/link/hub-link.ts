@@ -210,11 +210,15 @@ export class HubLink {
     } finally {
       this.flushing = false;
     }
+    // A resume may have come while this flush was waiting: it returned at once, so go on from here.
+    if (this.resumed && this.socket?.connected && this.opts.outbox.after(this.appliedSeq, 1).length > 0) setTimeout(() => void this.flush(), 50).unref();
   }
 
   private probe(): void {
     const socket = this.socket;
     if (!socket?.connected || !this.resumed) return;
+    // A safety net: if a flush ended while the link was flapping, what is left goes now, not at the next commit.
+    if (this.opts.outbox.after(this.appliedSeq, 1).length > 0) void this.flush();
     const sentAt = this.now();
     socket.timeout(ACK_TIMEOUT_MS).emit('rtt', (err: Error | null) => {
       if (!err) this.update({ rttMs: this.now() - sentAt });
