@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useT } from '../lib/i18n';
+import { ShortcutList, type Shortcut } from './ShortcutList';
 
 /** The small help of the keyboard shortcuts (`?`). A modal dialog: Escape closes it. */
 export function ShortcutsHelp({ open, onClose, extra }: { open: boolean; onClose: () => void; extra?: ReactNode }) {
@@ -11,7 +12,7 @@ export function ShortcutsHelp({ open, onClose, extra }: { open: boolean; onClose
     if (open && !d.open) d.showModal();
     if (!open && d.open) d.close();
   }, [open]);
-  const rows: [string[], string][] = [
+  const rows: Shortcut[] = [
     [[t('key.space')], t('shortcuts.go')],
     [['h'], t('shortcuts.hold')],
     [['↓', ']'], t('shortcuts.next')],
@@ -28,21 +29,7 @@ export function ShortcutsHelp({ open, onClose, extra }: { open: boolean; onClose
   return (
     <dialog ref={ref} className="shortcuts" aria-labelledby="shortcuts-title" onClose={onClose} data-testid="shortcuts-help">
       <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
-      <dl className="shortcut-list">
-        {rows.map(([keys, what]) => (
-          <div key={what} className="shortcut">
-            <dt>
-              {keys.map((k, i) => (
-                <span key={k}>
-                  {i > 0 && <span className="muted"> {t('shortcuts.or')} </span>}
-                  <kbd>{k}</kbd>
-                </span>
-              ))}
-            </dt>
-            <dd>{what}</dd>
-          </div>
-        ))}
-      </dl>
+      <ShortcutList rows={rows} />
       {extra}
       <div className="dialog-actions">
         <button type="button" className="btn" autoFocus onClick={onClose}>

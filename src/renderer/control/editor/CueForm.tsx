@@ -9,8 +9,8 @@ import { CueRunFields } from './CueRunFields';
 import { CueTimeField } from './CueTimeField';
 import { coreFieldErrors, errorFor, type FieldErrors } from './field-errors';
 import { Field } from './Field';
+import { IdField } from './IdField';
 import { SessionSelect } from './SessionSelect';
-import { idAsTyped } from './slug';
 
 export interface CueEditing {
   draft: CueDraft;
@@ -84,27 +84,16 @@ export function CueForm({
           <SessionSelect control={props} programme={programme} value={draft.sessionId} onChange={(sessionId) => change({ sessionId })} />
         )}
       </Field>
-      <Field label={t('editor.cue.id')} hint={draft.idEdited ? t('editor.idHint') : t('editor.cue.idAuto')} error={errorFor(errors, 'id')}>
-        {(props) => (
-          <div className="ed-id-line">
-            <input
-              {...props}
-              type="text"
-              className="ed-input-id"
-              spellCheck={false}
-              autoComplete="off"
-              value={id}
-              onChange={(e) => change({ id: idAsTyped(e.target.value), idEdited: true })}
-              data-testid="cue-id"
-            />
-            {draft.idEdited && !editing.previousId && (
-              <button type="button" className="btn btn-small btn-ghost" onClick={() => change({ idEdited: false })}>
-                {t('editor.idReset')}
-              </button>
-            )}
-          </div>
-        )}
-      </Field>
+      <IdField
+        label={t('editor.cue.id')}
+        hint={draft.idEdited ? t('editor.idHint') : t('editor.cue.idAuto')}
+        error={errorFor(errors, 'id')}
+        value={id}
+        edited={draft.idEdited}
+        canReset={!editing.previousId}
+        onChange={change}
+        testId="cue-id"
+      />
       <CueTimeField draft={draft} session={session} timeZone={programme.event.timeZone} error={errorFor(errors, 'at')} onChange={change} />
       <CueActionFields draft={draft} programme={programme} errors={errors} onChange={change} />
       <CueRunFields draft={draft} errors={errors} onChange={change} />

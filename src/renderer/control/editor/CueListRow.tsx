@@ -4,7 +4,7 @@ import { cueActionWords } from '../../lib/cue-words';
 import { useT } from '../../lib/i18n';
 import { CoreVerdict, type Verdict } from './CoreVerdict';
 import { plannedClock } from './cue-draft';
-import { DeleteButton } from './DeleteButton';
+import { RowActions } from './RowActions';
 
 /** One cue in the editor's list: planned time (and offset), what it does, how it runs; edit, duplicate, delete. */
 export function CueListRow({
@@ -58,27 +58,17 @@ export function CueListRow({
         {cue.notes && <span className="ed-cue-notes">{cue.notes}</span>}
         <CoreVerdict verdict={verdict} />
       </div>
-      <div className="ed-row-actions">
-        <button
-          type="button"
-          className="btn btn-small"
-          onClick={onEdit}
-          aria-label={t('editor.cue.editLabel', { id: cue.id })}
-          data-testid="ed-cue-edit"
-        >
-          {t('editor.edit')}
-        </button>
-        <button
-          type="button"
-          className="btn btn-small btn-ghost"
-          onClick={onDuplicate}
-          aria-label={t('editor.cue.duplicateLabel', { id: cue.id })}
-          data-testid="ed-cue-duplicate"
-        >
-          {t('editor.duplicate')}
-        </button>
-        <DeleteButton label={t('editor.cue.deleteLabel', { id: cue.id })} onDelete={onDelete} testId="ed-cue-delete" />
-      </div>
+      <RowActions
+        labels={{
+          edit: t('editor.cue.editLabel', { id: cue.id }),
+          duplicate: t('editor.cue.duplicateLabel', { id: cue.id }),
+          delete: t('editor.cue.deleteLabel', { id: cue.id }),
+        }}
+        onEdit={onEdit}
+        onDuplicate={onDuplicate}
+        onDelete={onDelete}
+        testIdPrefix="ed-cue"
+      />
     </li>
   );
 }

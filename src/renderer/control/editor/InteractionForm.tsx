@@ -4,11 +4,10 @@ import { useT } from '../../lib/i18n';
 import { useCommand } from '../../lib/use-command';
 import { CoreVerdict } from './CoreVerdict';
 import { coreFieldErrors, errorFor, type FieldErrors } from './field-errors';
-import { Field } from './Field';
+import { IdField } from './IdField';
 import { type InteractionDraft, interactionFromDraft, suggestInteractionId } from './interaction-draft';
 import { cuesUsing } from './interaction-usage';
 import { PollFields } from './PollFields';
-import { idAsTyped } from './slug';
 import { WordCloudFields } from './WordCloudFields';
 
 export interface InteractionEditing {
@@ -86,31 +85,16 @@ export function InteractionForm({
       ) : (
         <WordCloudFields draft={draft} errors={errors} onChange={change} />
       )}
-      <Field
+      <IdField
         label={t('editor.interaction.id')}
         hint={usedBy.length > 0 ? t('editor.interaction.renameHint') : draft.idEdited ? t('editor.idHint') : t('editor.interaction.idAuto')}
         error={errorFor(errors, 'id')}
-      >
-        {(props) => (
-          <div className="ed-id-line">
-            <input
-              {...props}
-              type="text"
-              className="ed-input-id"
-              spellCheck={false}
-              autoComplete="off"
-              value={id}
-              onChange={(e) => change({ id: idAsTyped(e.target.value), idEdited: true })}
-              data-testid="interaction-id"
-            />
-            {draft.idEdited && !editing.previousId && (
-              <button type="button" className="btn btn-small btn-ghost" onClick={() => change({ idEdited: false })}>
-                {t('editor.idReset')}
-              </button>
-            )}
-          </div>
-        )}
-      </Field>
+        value={id}
+        edited={draft.idEdited}
+        canReset={!editing.previousId}
+        onChange={change}
+        testId="interaction-id"
+      />
       {usedBy.length > 0 && (
         <p className="ed-usage" data-testid="interaction-usage">
           {t('editor.interaction.usedBy', { cues: usedBy.join(', ') })}

@@ -1,7 +1,7 @@
 import { type Interaction, interactionText } from '../../../shared/domain/interaction';
 import { useT } from '../../lib/i18n';
 import { CoreVerdict, type Verdict } from './CoreVerdict';
-import { DeleteButton } from './DeleteButton';
+import { RowActions } from './RowActions';
 import { pollTypeKey } from './editor-words';
 
 /** One poll or word cloud in the editor's list: kind and type, question, id, the cues that use it; edit, delete. */
@@ -47,22 +47,16 @@ export function InteractionRow({
         </span>
         <CoreVerdict verdict={verdict} />
       </div>
-      <div className="ed-row-actions">
-        <button
-          type="button"
-          className="btn btn-small"
-          onClick={onEdit}
-          aria-label={t('editor.interaction.editLabel', { id: interaction.id })}
-          data-testid="ed-interaction-edit"
-        >
-          {t('editor.edit')}
-        </button>
-        <DeleteButton
-          label={t('editor.interaction.deleteLabel', { id: interaction.id })}
-          onDelete={onDelete}
-          testId="ed-interaction-delete"
-        />
-      </div>
+      <RowActions
+        labels={{
+          edit: t('editor.interaction.editLabel', { id: interaction.id }),
+          delete: t('editor.interaction.deleteLabel', { id: interaction.id }),
+        }}
+        onEdit={onEdit}
+
+        onDelete={onDelete}
+        testIdPrefix="ed-interaction"
+      />
     </li>
   );
 }

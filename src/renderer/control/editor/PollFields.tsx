@@ -4,8 +4,10 @@ import { useT } from '../../lib/i18n';
 import { pollTypeKey } from './editor-words';
 import { errorFor, type FieldErrors } from './field-errors';
 import { Field } from './Field';
+import { NumberField } from './NumberField';
 import { hasOptions, type InteractionDraft } from './interaction-draft';
 import { OptionsEditor } from './OptionsEditor';
+import { TextField } from './TextField';
 
 type PollDraft = Pick<
   InteractionDraft,
@@ -45,41 +47,29 @@ export function PollFields({
           </select>
         )}
       </Field>
-      <Field label={t('editor.poll.question')} error={errorFor(errors, 'question')}>
-        {(props) => (
-          <textarea
-            {...props}
-            rows={2}
-            maxLength={300}
-            value={draft.question}
-            onChange={(e) => onChange({ question: e.target.value })}
-            data-testid="poll-question"
-          />
-        )}
-      </Field>
+      <TextField
+        label={t('editor.poll.question')}
+        error={errorFor(errors, 'question')}
+        rows={2}
+        maxLength={300}
+        value={draft.question}
+        onChange={(question) => onChange({ question })}
+        testId="poll-question"
+      />
       {hasOptions(draft.pollType) && (
         <OptionsEditor options={draft.options} errors={errors} onChange={(options) => onChange({ options })} />
       )}
       {draft.pollType === 'multiple' && (
-        <Field
+        <NumberField
           label={t('editor.poll.maxChoices')}
           hint={t('editor.poll.maxChoicesHint')}
           error={errorFor(errors, 'maxChoices')}
-          className="ed-field-narrow"
-        >
-          {(props) => (
-            <input
-              {...props}
-              type="number"
-              min={1}
-              max={10}
-              step={1}
-              value={draft.maxChoices}
-              onChange={(e) => onChange({ maxChoices: e.target.value })}
-              data-testid="poll-max-choices"
-            />
-          )}
-        </Field>
+          min={1}
+          max={10}
+          value={draft.maxChoices}
+          onChange={(maxChoices) => onChange({ maxChoices })}
+          testId="poll-max-choices"
+        />
       )}
       {draft.pollType === 'rating' && (
         <div className="ed-row ed-rating">
@@ -96,44 +86,31 @@ export function PollFields({
               </select>
             )}
           </Field>
-          <Field label={t('editor.poll.ratingMax')} error={errorFor(errors, 'max')} className="ed-field-narrow">
-            {(props) => (
-              <input
-                {...props}
-                type="number"
-                min={2}
-                max={10}
-                step={1}
-                value={draft.ratingMax}
-                onChange={(e) => onChange({ ratingMax: e.target.value })}
-                data-testid="poll-rating-max"
-              />
-            )}
-          </Field>
-          <Field label={t('editor.poll.minLabel')} error={errorFor(errors, 'minLabel')}>
-            {(props) => (
-              <input
-                {...props}
-                type="text"
-                maxLength={60}
-                placeholder={t('editor.poll.minLabelExample')}
-                value={draft.minLabel}
-                onChange={(e) => onChange({ minLabel: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field label={t('editor.poll.maxLabel')} error={errorFor(errors, 'maxLabel')}>
-            {(props) => (
-              <input
-                {...props}
-                type="text"
-                maxLength={60}
-                placeholder={t('editor.poll.maxLabelExample')}
-                value={draft.maxLabel}
-                onChange={(e) => onChange({ maxLabel: e.target.value })}
-              />
-            )}
-          </Field>
+          <NumberField
+            label={t('editor.poll.ratingMax')}
+            error={errorFor(errors, 'max')}
+            min={2}
+            max={10}
+            value={draft.ratingMax}
+            onChange={(ratingMax) => onChange({ ratingMax })}
+            testId="poll-rating-max"
+          />
+          <TextField
+            label={t('editor.poll.minLabel')}
+            error={errorFor(errors, 'minLabel')}
+            maxLength={60}
+            placeholder={t('editor.poll.minLabelExample')}
+            value={draft.minLabel}
+            onChange={(minLabel) => onChange({ minLabel })}
+          />
+          <TextField
+            label={t('editor.poll.maxLabel')}
+            error={errorFor(errors, 'maxLabel')}
+            maxLength={60}
+            placeholder={t('editor.poll.maxLabelExample')}
+            value={draft.maxLabel}
+            onChange={(maxLabel) => onChange({ maxLabel })}
+          />
         </div>
       )}
       <div className="ed-check">

@@ -1,7 +1,8 @@
 import { useT } from '../../lib/i18n';
 import { errorFor, type FieldErrors } from './field-errors';
-import { Field } from './Field';
 import type { InteractionDraft } from './interaction-draft';
+import { NumberField } from './NumberField';
+import { TextField } from './TextField';
 
 type CloudDraft = Pick<InteractionDraft, 'prompt' | 'maxWordsPerParticipant' | 'maxWordLength'>;
 
@@ -18,57 +19,36 @@ export function WordCloudFields({
   const t = useT();
   return (
     <>
-      <Field label={t('editor.cloud.prompt')} error={errorFor(errors, 'prompt')}>
-        {(props) => (
-          <textarea
-            {...props}
-            rows={2}
-            maxLength={300}
-            value={draft.prompt}
-            onChange={(e) => onChange({ prompt: e.target.value })}
-            data-testid="cloud-prompt"
-          />
-        )}
-      </Field>
+      <TextField
+        label={t('editor.cloud.prompt')}
+        error={errorFor(errors, 'prompt')}
+        rows={2}
+        maxLength={300}
+        value={draft.prompt}
+        onChange={(prompt) => onChange({ prompt })}
+        testId="cloud-prompt"
+      />
       <div className="ed-row">
-        <Field
+        <NumberField
           label={t('editor.cloud.maxWords')}
           hint={t('editor.cloud.maxWordsHint')}
           error={errorFor(errors, 'maxWordsPerParticipant')}
-          className="ed-field-narrow"
-        >
-          {(props) => (
-            <input
-              {...props}
-              type="number"
-              min={1}
-              max={10}
-              step={1}
-              value={draft.maxWordsPerParticipant}
-              onChange={(e) => onChange({ maxWordsPerParticipant: e.target.value })}
-              data-testid="cloud-max-words"
-            />
-          )}
-        </Field>
-        <Field
+          min={1}
+          max={10}
+          value={draft.maxWordsPerParticipant}
+          onChange={(maxWordsPerParticipant) => onChange({ maxWordsPerParticipant })}
+          testId="cloud-max-words"
+        />
+        <NumberField
           label={t('editor.cloud.maxLength')}
           hint={t('editor.cloud.maxLengthHint')}
           error={errorFor(errors, 'maxWordLength')}
-          className="ed-field-narrow"
-        >
-          {(props) => (
-            <input
-              {...props}
-              type="number"
-              min={3}
-              max={40}
-              step={1}
-              value={draft.maxWordLength}
-              onChange={(e) => onChange({ maxWordLength: e.target.value })}
-              data-testid="cloud-max-length"
-            />
-          )}
-        </Field>
+          min={3}
+          max={40}
+          value={draft.maxWordLength}
+          onChange={(maxWordLength) => onChange({ maxWordLength })}
+          testId="cloud-max-length"
+        />
       </div>
     </>
   );

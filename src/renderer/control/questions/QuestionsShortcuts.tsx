@@ -1,9 +1,10 @@
 import { useT } from '../../lib/i18n';
+import { ShortcutList, type Shortcut } from '../ShortcutList';
 
 /** The screening desk's keys, in the desk's `?` help (they work while the « Questions » tab is shown). */
 export function QuestionsShortcuts() {
   const t = useT();
-  const rows: [string[], string][] = [
+  const rows: Shortcut[] = [
     [['q'], t('shortcuts.q.tab')],
     [['j', 'k'], t('shortcuts.q.move')],
     [['a'], t('shortcuts.q.approve')],
@@ -24,21 +25,7 @@ export function QuestionsShortcuts() {
   return (
     <section className="shortcuts-questions" data-testid="shortcuts-questions">
       <h3 className="shortcuts-subtitle">{t('shortcuts.q.title')}</h3>
-      <dl className="shortcut-list">
-        {rows.map(([keys, what]) => (
-          <div key={what} className="shortcut">
-            <dt>
-              {keys.map((k, i) => (
-                <span key={k}>
-                  {i > 0 && <span className="muted"> {t('shortcuts.or')} </span>}
-                  <kbd>{k}</kbd>
-                </span>
-              ))}
-            </dt>
-            <dd>{what}</dd>
-          </div>
-        ))}
-      </dl>
+      <ShortcutList rows={rows} />
     </section>
   );
 }
