@@ -1,4 +1,5 @@
 import { networkInterfaces } from 'node:os';
+import { parseOrigin, splitHostHeader } from '../shared/net/host-header';
 
 /**
  * Which Host and Origin the hub answers (DNS-rebinding and cross-site guard, like the core's):
@@ -12,17 +13,9 @@ export interface HostPolicy {
   publicHosts: ReadonlySet<string>;
 }
 
-const HOST_RE = /^(\[[0-9a-fA-F:.]+\]|[^:[\]/\s]+)(?::(\d{1,5}))?$/;
-
-function splitHost(hostHeader: string): { host: string; port: number | null } | null {
-  const m = HOST_RE.exec(hostHeader.trim());
-  if (!m) return null;
-  return { host: (m[1] ?? '').toLowerCase(), port: m[2] ? Number(m[2]) : null };
-}
-
 export function isHubHost(hostHeader: string | undefined, policy: HostPolicy, defaultPort = 80): boolean {
   if (!hostHeader) return false;
-  const parts = splitHost(hostHeader);
+  const parts = splitHostHeader(hostHeader);
   if (!parts) return false;
   if (policy.publicHosts.has(parts.host)) return true;
   return (parts.port ?? defaultPort) === policy.port() && policy.localHosts().has(parts.host);
@@ -30,12 +23,8 @@ export function isHubHost(hostHeader: string | undefined, policy: HostPolicy, de
 
 export function isHubOrigin(origin: string | undefined, policy: HostPolicy): boolean {
   if (origin === undefined) return true;
-  let url: URL;
-  try {
-    url = new URL(origin);
-  } catch {
-    return false;
-  }
+  const url = parseOrigin(origin);
+  if (!url) return false;
   if (url.protocol === 'https:') return policy.publicHosts.has(url.hostname.toLowerCase());
   if (url.protocol !== 'http:') return false;
   return isHubHost(url.host, policy);

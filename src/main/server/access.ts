@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ViewRole } from '../../shared/api/channel';
+import { parseOrigin, splitHostHeader } from '../../shared/net/host-header';
 
 /** The tokens of the views: one for control seats, one for read-only outputs. */
 export interface AccessTokens {
@@ -33,22 +34,15 @@ export function roleForToken(tokens: AccessTokens, token: unknown): ViewRole | n
  */
 export function isAllowedHost(hostHeader: string | undefined, allowedHosts: ReadonlySet<string>, port: number): boolean {
   if (!hostHeader) return false;
-  const m = /^(\[[0-9a-fA-F:.]+\]|[^:]+)(?::(\d+))?$/.exec(hostHeader.trim());
-  if (!m) return false;
-  const host = (m[1] ?? '').toLowerCase();
-  const hostPort = m[2] ? Number(m[2]) : 80;
-  return hostPort === port && allowedHosts.has(host);
+  const parts = splitHostHeader(hostHeader);
+  if (!parts) return false;
+  return (parts.port ?? 80) === port && allowedHosts.has(parts.host);
 }
 
 /** Browsers send Origin on WebSocket and fetch: it must be one of our own addresses. Node clients send none. */
 export function isAllowedOrigin(origin: string | undefined, allowedHosts: ReadonlySet<string>, port: number): boolean {
   if (origin === undefined) return true;
-  let url: URL;
-  try {
-    url = new URL(origin);
-  } catch {
-    return false;
-  }
-  if (url.protocol !== 'http:') return false;
+  const url = parseOrigin(origin);
+  if (!url || url.protocol !== 'http:') return false;
   return isAllowedHost(url.host, allowedHosts, port);
 }
