@@ -110,3 +110,30 @@ describe('admit: upvotes and words', () => {
     expect(code(admit(withPoll, words(['x']), room, none, 'id', 0))).toBe('closed');
   });
 });
+
+describe('admit: words the cloud would not count', () => {
+  const banned: Board = { ...withCloud, bannedWords: { c1: ['enfant'] } };
+
+  it('refuses a word whose normalised key the régie banned, whatever its spelling, and says so', () => {
+    for (const w of ['enfant', "L'Enfant", 'ENFANTS', '« enfants »']) {
+      expect(admit(banned, words([w]), room, none, 'id', 0)).toMatchObject({
+        ok: false,
+        refusal: { error: { code: 'invalid', message: `« ${w} » n’est pas retenu pour ce nuage de mots`, field: 'words.0' } },
+      });
+    }
+    expect(code(admit(banned, words(['lien', 'enfants']), room, none, 'id', 0))).toBe('invalid');
+    expect(code(admit(banned, words(['lien']), room, none, 'id', 0))).toBe('accepted');
+    // The list is per cloud.
+    expect(code(admit({ ...banned, bannedWords: { autre: ['enfant'] } }, words(['enfant']), room, none, 'id', 0))).toBe('accepted');
+  });
+
+  it('refuses an entry with nothing countable (a stop word, punctuation)', () => {
+    expect(admit(withCloud, words(['le']), room, none, 'id', 0)).toMatchObject({
+      ok: false,
+      refusal: {
+        error: { code: 'invalid', message: '« le » ne compte pas comme un mot : proposez un mot plus parlant', field: 'words.0' },
+      },
+    });
+    expect(code(admit(withCloud, words(['lien', '?!']), room, none, 'id', 0))).toBe('invalid');
+  });
+});

@@ -1,4 +1,5 @@
 import type { AudienceBody } from '../shared/protocol/audience-messages';
+import { normaliseWord } from '../shared/domain/french-words';
 import { wordKey } from '../shared/protocol/clean-text';
 import { type Refusal, refuse } from '../shared/protocol/errors';
 import type { Origin } from '../shared/protocol/fields';
@@ -64,6 +65,20 @@ function checkVote(board: Board, vote: VoteMessage): Refusal | null {
   return null;
 }
 
+/**
+ * A word that would not be counted is refused, so the phone says so: one with nothing countable
+ * (only punctuation, a stop word such as « le »), or one the régie banned from this cloud.
+ */
+function checkCloudWords(board: Board, cloudId: string, words: readonly string[]): Refusal | null {
+  const banned = new Set(Object.hasOwn(board.bannedWords, cloudId) ? board.bannedWords[cloudId] : []);
+  for (const [i, word] of words.entries()) {
+    const n = normaliseWord(word);
+    if (!n) return refuse('invalid', `« ${word} » ne compte pas comme un mot : proposez un mot plus parlant`, `words.${i}`);
+    if (banned.has(n.key)) return refuse('invalid', `« ${word} » n’est pas retenu pour ce nuage de mots`, `words.${i}`);
+  }
+  return null;
+}
+
 export function admit(board: Board, action: ParticipantAction, sender: Sender, prior: Prior, msgId: string, now: number): Admission {
   const base = { msgId, receivedAt: now, origin: sender.origin, participantId: sender.participantId };
   switch (action.type) {
@@ -113,6 +128,8 @@ export function admit(board: Board, action: ParticipantAction, sender: Sender, p
       const { cloudId, words } = action.msg;
       if (!cloud || cloud.kind !== 'cloud' || cloud.id !== cloudId)
         return no(refuse('closed', 'ce nuage de mots n’est pas ouvert (clos ou inconnu)', 'cloudId'));
+      const refusal = checkCloudWords(board, cloudId, words);
+      if (refusal) return no(refusal);
       const keys = words.map(wordKey);
       if (new Set(keys).size !== keys.length) return no(refuse('invalid', 'le même mot figure deux fois dans cet envoi', 'words'));
       const sent = new Set(prior.wordKeys(cloudId, sender.participantId));

@@ -25,6 +25,8 @@ export const boardSchema = z.strictObject({
   qa: qaStateSchema,
   notice: z.string().max(MAX.notice).nullable(),
   questions: z.array(boardQuestionSchema).max(MAX.publishedQuestions),
+  /** Word cloud id → the normalised keys banned there (a board saved before it existed has none). */
+  bannedWords: z.record(idSchema, z.array(z.string().max(MAX.bannedWordKey)).max(MAX.bannedWords)).default({}),
 });
 export type Board = z.infer<typeof boardSchema>;
 
@@ -34,6 +36,7 @@ export const emptyBoard: Board = {
   qa: { open: false, roomOnly: false, sessionId: null },
   notice: null,
   questions: [],
+  bannedWords: {},
 };
 
 export type VotesOf = (questionId: string) => number;
@@ -127,6 +130,12 @@ export function applyRegieCommand(board: Board, command: RegieCommand, now: numb
       return { board: { ...board, results: command.results }, ops: [{ op: 'results', value: command.results }] };
     case 'results.hide':
       return board.results === null ? same(board) : { board: { ...board, results: null }, ops: [{ op: 'results', value: null }] };
+    case 'words.banned':
+      // Hub-side only (the phones never see the list): no op for them.
+      return { board: { ...board, bannedWords: { ...board.bannedWords, [command.cloudId]: command.keys } }, ops: [] };
+    case 'poll.reset':
+      // The votes themselves are forgotten by the writer (hub-writer.ts); the board loses its results.
+      return board.results?.interactionId !== command.pollId ? same(board) : { board: { ...board, results: null }, ops: [{ op: 'results', value: null }] };
   }
 }
 

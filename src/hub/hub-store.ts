@@ -36,6 +36,7 @@ export class HubStore {
         `INSERT INTO votes (poll_id, participant_id, choice_key, msg_id, hub_seq) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT(poll_id, participant_id) DO UPDATE SET choice_key = excluded.choice_key, msg_id = excluded.msg_id, hub_seq = excluded.hub_seq`,
       ),
+      clearVotes: db.prepare('DELETE FROM votes WHERE poll_id = ?'),
       hasUpvote: db.prepare('SELECT 1 FROM upvotes WHERE question_id = ? AND participant_id = ?').pluck(),
       putUpvote: db.prepare('INSERT INTO upvotes (question_id, participant_id, hub_seq) VALUES (?, ?, ?)'),
       upvoteCounts: db.prepare('SELECT question_id AS id, COUNT(*) AS n FROM upvotes GROUP BY question_id'),
@@ -107,6 +108,11 @@ export class HubStore {
 
   putVote(pollId: string, participantId: string, choiceKey: string, msgId: string, hubSeq: number): void {
     this.s.putVote.run(pollId, participantId, choiceKey, msgId, hubSeq);
+  }
+
+  /** A poll reset by the régie: nobody has voted in it any more. */
+  clearVotes(pollId: string): void {
+    this.s.clearVotes.run(pollId);
   }
 
   hasUpvoted(questionId: string, participantId: string): boolean {

@@ -167,8 +167,10 @@ export class HubWriter {
             answers.push(() => item.resolve({ ok: true }));
           } else if (item.kind === 'regie') {
             const answer = this.applyRegie(item, applied, (command) => {
+              if (command.type === 'poll.reset') this.store.clearVotes(command.pollId);
               const r = applyRegieCommand(board, command, now, votesOf);
-              if (r.ops.length > 0) boardChanged = true;
+              // A change the phones do not see (the banned words of a cloud) is saved too.
+              if (r.ops.length > 0 || r.board !== board) boardChanged = true;
               board = r.board;
               ops.push(...r.ops);
             });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialState } from '../../shared/api/state';
+import { initialState, type RegieState } from '../../shared/api/state';
 import type { AudienceMessage } from '../../shared/protocol/audience-messages';
 import { applyAudienceMessage, BALLOT_BUCKETS, ballotBucket } from './audience-reducer';
 
@@ -16,7 +16,12 @@ const vote = (participantId: string, choices: number[], origin: 'room' | 'remote
   rating: null,
   replaces: null,
 });
-const apply = (msgs: AudienceMessage[]) => msgs.reduce((s, m) => applyAudienceMessage(s, 'hub-1', m, { seq: m.hubSeq, at: 0, actor: 'audience' }), initialState());
+/** Poll `p` open: votes count only while the régie has the poll open. */
+const withPollOpen = (): RegieState => {
+  const s = initialState();
+  return { ...s, live: { ...s.live, interactions: { p: { status: 'open', openedAt: 0, closedAt: null, revealed: false } } } };
+};
+const apply = (msgs: AudienceMessage[], from = withPollOpen()) => msgs.reduce((s, m) => applyAudienceMessage(s, 'hub-1', m, { seq: m.hubSeq, at: 0, actor: 'audience' }), from);
 
 describe('the audience reducer', () => {
   it('counts the latest vote of each participant, split by origin', () => {
@@ -32,6 +37,15 @@ describe('the audience reducer', () => {
     const s = apply([vote('carol-00000000001', [0, 3]), vote('carol-00000000001', [3])]);
     expect(s.audience.tallies.p?.counts).toEqual({ '0': { room: 0, remote: 0 }, '3': { room: 1, remote: 0 } });
     expect(s.audience.tallies.p?.voters).toEqual({ room: 1, remote: 0 });
+  });
+
+  it('does not count a vote for a poll the régie has not opened (or has closed)', () => {
+    const s = apply([vote('gil-0000000000001', [0])], initialState());
+    expect(s.audience.tallies.p).toBeUndefined();
+    expect(s.audience.received).toBe(1);
+    const open = withPollOpen();
+    const closed = { ...open, live: { ...open.live, interactions: { p: { status: 'closed' as const, openedAt: 0, closedAt: 5, revealed: false } } } };
+    expect(apply([vote('gil-0000000000001', [0])], closed).audience.tallies.p).toBeUndefined();
   });
 
   it('spreads voters over buckets and leaves the earlier state untouched', () => {

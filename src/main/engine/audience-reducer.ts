@@ -1,6 +1,7 @@
 import type { AudienceQuestion, AudienceState, Ballot, ByOrigin, RegieState, Tally } from '../../shared/api/state';
 import type { AudienceMessage } from '../../shared/protocol/audience-messages';
 import type { EventMeta } from './events';
+import { countedWords, isAllowedWord, noteWordSender } from './word-moderation-reducer';
 
 const zero = (): ByOrigin => ({ room: 0, remote: 0 });
 
@@ -57,6 +58,7 @@ export function applyAudienceMessage(
 ): RegieState {
   const audience: AudienceState = { ...state.audience, received: state.audience.received + 1 };
   let ballots = state.ballots;
+  let senders: Partial<Pick<RegieState, 'wordSenders' | 'wordParticipants'>> = {};
   switch (m.type) {
     case 'question.ask':
       audience.questions = [
@@ -74,6 +76,9 @@ export function applyAudienceMessage(
       break;
     }
     case 'poll.vote': {
+      // Counted only while the régie has the poll open: a vote that reaches it after the close
+      // (sent before the hub heard of it) stays in the journal, outside the tally.
+      if (state.live.interactions[m.pollId]?.status !== 'open') break;
       const poll = ballots[m.pollId] ?? {};
       const key = ballotBucket(m.participantId);
       const bucket = poll[key] ?? {};
@@ -83,12 +88,17 @@ export function applyAudienceMessage(
       break;
     }
     case 'words.send': {
+      // A banned word is not counted (the journal keeps it); a word a moderator released is not held again.
+      const moderation = state.wordModeration[m.cloudId];
+      const counted = countedWords(m.words, moderation);
+      senders = noteWordSender(state, m.cloudId, m.participantId, m.origin) ?? {};
       const cloud = { ...(audience.words[m.cloudId] ?? {}) };
-      for (const w of m.words) cloud[w] = (cloud[w] ?? 0) + 1;
+      for (const w of counted) cloud[w] = (cloud[w] ?? 0) + 1;
       audience.words = { ...audience.words, [m.cloudId]: cloud };
-      if (flags.length > 0) {
+      const holds = flags.filter((f) => counted.includes(f.match) && !isAllowedWord(f.match, moderation));
+      if (holds.length > 0) {
         const held = { ...(audience.heldWords[m.cloudId] ?? {}) };
-        for (const f of flags) held[f.match] = f.kind;
+        for (const f of holds) held[f.match] = f.kind;
         audience.heldWords = { ...audience.heldWords, [m.cloudId]: held };
       }
       break;
@@ -97,5 +107,5 @@ export function applyAudienceMessage(
       m satisfies never;
   }
   const lastHubSeq = state.hubCursor.hubId === hubId ? Math.max(state.hubCursor.lastHubSeq, m.hubSeq) : m.hubSeq;
-  return { ...state, audience, ballots, hubCursor: { hubId, lastHubSeq } };
+  return { ...state, ...senders, audience, ballots, hubCursor: { hubId, lastHubSeq } };
 }

@@ -13,7 +13,7 @@ export function assertUnlocked(state: RegieState): void {
 }
 
 /** The edited programme must pass every check of a programme file, or nothing changes. */
-function checked(next: Programme, change: string): RegieEvent[] {
+export function checked(next: Programme, change: string): RegieEvent[] {
   const parsed = programmeSchema.safeParse(next);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));

@@ -9,6 +9,9 @@ import { CommandRejected } from './command-rejected';
 import { assertUnlocked, decideEdit } from './decide-edit';
 import { decideProgram } from './decide-program';
 import { decideQuestion } from './decide-questions';
+import { reflagPending } from '../moderation/reflag-pending';
+import { decideWords } from './decide-words';
+import { decideInteraction } from './decide-interaction';
 import type { RegieEvent } from './events';
 import { showNow, stepEvents, timedCuesOf } from './run-of-show';
 
@@ -45,6 +48,13 @@ export function decide(state: RegieState, command: Command, ctx: DecideContext):
     case 'edit.interaction.delete':
     case 'edit.lock':
       return decideEdit(state, command);
+    case 'interaction.open':
+    case 'interaction.close':
+    case 'interaction.reveal':
+    case 'interaction.hide':
+    case 'interaction.reset':
+    case 'interaction.create':
+      return decideInteraction(state, command, at);
     case 'programme.load':
       assertUnlocked(state);
       return [{ type: 'programme.loaded', programme: command.programme }];
@@ -75,8 +85,16 @@ export function decide(state: RegieState, command: Command, ctx: DecideContext):
     case 'question.clear-flags':
     case 'question.add':
       return decideQuestion(state, command, at);
-    case 'moderation.lists':
-      return [{ type: 'moderation.lists.set', badWords: command.badWords, names: command.names, allowed: command.allowed }];
+    case 'words.ban':
+    case 'words.unban':
+    case 'words.merge':
+    case 'words.unmerge':
+    case 'words.allow':
+      return decideWords(state, command);
+    case 'moderation.lists': {
+      const settings = { badWords: command.badWords, names: command.names, allowed: command.allowed };
+      return [{ type: 'moderation.lists.set', ...settings }, ...reflagPending(state, settings)];
+    }
     case 'stage.message': {
       const text = command.text === null ? null : cleanText(command.text) || null;
       return [{ type: 'stage.message.set', text, at }];

@@ -44,6 +44,10 @@ export const regieEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('interaction.opened'), interactionId: z.string(), at: instant }),
   z.strictObject({ type: z.literal('interaction.closed'), interactionId: z.string(), at: instant }),
   z.strictObject({ type: z.literal('interaction.revealed'), interactionId: z.string(), at: instant }),
+  /** The results leave the projector and the phones again (after a reveal, or before one). */
+  z.strictObject({ type: z.literal('interaction.hidden'), interactionId: z.string(), at: instant }),
+  /** A poll starts again from zero: its votes are forgotten (the journal keeps them), back to draft. */
+  z.strictObject({ type: z.literal('interaction.reset'), interactionId: z.string(), at: instant }),
   z.strictObject({ type: z.literal('qa.opened'), at: instant, sessionId: z.string().nullable(), roomOnly: z.boolean() }),
   z.strictObject({ type: z.literal('qa.closed'), at: instant }),
   // From the audience hub, deduplicated by msgId before it is journaled.
@@ -60,6 +64,12 @@ export const regieEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('question.merged'), questionId: z.string(), intoId: z.string() }),
   z.strictObject({ type: z.literal('question.ranked'), questionId: z.string(), rank: z.number().nullable() }),
   z.strictObject({ type: z.literal('question.flags.cleared'), questionId: z.string() }),
+  /** New flags for a question still to be screened or not yet answered, from lists the organisers extended. */
+  z.strictObject({
+    type: z.literal('question.flags.added'),
+    questionId: z.string(),
+    flags: z.array(z.strictObject({ kind: z.enum(['profanity', 'email', 'phone', 'name', 'long']), match: z.string() })),
+  }),
   z.strictObject({
     type: z.literal('question.added'),
     text: z.string(),
@@ -68,6 +78,12 @@ export const regieEventSchema = z.discriminatedUnion('type', [
     at: instant,
     flags: z.array(z.strictObject({ kind: z.enum(['profanity', 'email', 'phone', 'name', 'long']), match: z.string() })),
   }),
+  // Word clouds' moderation (keys from src/shared/domain/french-words.ts).
+  z.strictObject({ type: z.literal('words.banned'), cloudId: z.string(), key: z.string(), spelling: z.string() }),
+  z.strictObject({ type: z.literal('words.unbanned'), cloudId: z.string(), key: z.string() }),
+  z.strictObject({ type: z.literal('words.merged'), cloudId: z.string(), from: z.string(), into: z.string() }),
+  z.strictObject({ type: z.literal('words.unmerged'), cloudId: z.string(), key: z.string() }),
+  z.strictObject({ type: z.literal('words.allowed'), cloudId: z.string(), key: z.string(), spelling: z.string() }),
   z.strictObject({ type: z.literal('moderation.lists.set'), badWords: z.array(z.string()), names: z.array(z.string()), allowed: z.array(z.string()) }),
 ]);
 export type RegieEvent = z.infer<typeof regieEventSchema>;

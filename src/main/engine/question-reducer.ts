@@ -25,6 +25,9 @@ export function applyQuestionEvent(state: RegieState, event: QuestionEvent, meta
       return update(state, event.questionId, meta, (q) => ({ ...q, rank: event.rank }));
     case 'question.flags.cleared':
       return update(state, event.questionId, meta, (q) => ({ ...q, flagsClearedBy: meta.actor }));
+    case 'question.flags.added':
+      // A flag nobody has read yet: a clearance given for the earlier flags no longer covers it.
+      return update(state, event.questionId, meta, (q) => ({ ...q, flags: [...q.flags, ...event.flags], flagsClearedBy: null }));
     case 'question.merged': {
       const source = state.audience.questions.find((q) => q.id === event.questionId);
       if (!source) return state;

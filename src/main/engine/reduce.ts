@@ -4,6 +4,7 @@ import { formatOffset } from '../../shared/domain/delays';
 import { applyAudienceMessage } from './audience-reducer';
 import { assertNever } from './decide';
 import { applyQuestionEvent } from './question-reducer';
+import { applyWordEvent } from './word-moderation-reducer';
 import type { EventMeta, RegieEvent } from './events';
 
 function keepLast<T>(list: readonly T[], item: T, max: number): T[] {
@@ -118,8 +119,14 @@ export function reduce(state: RegieState, event: RegieEvent, meta: EventMeta): R
     }
     case 'interaction.revealed': {
       const run = state.live.interactions[event.interactionId];
-      return withInteraction(state, event.interactionId, { status: run?.status ?? 'closed', openedAt: run?.openedAt ?? event.at, closedAt: run?.closedAt ?? null, revealed: true });
+      return withInteraction(state, event.interactionId, { status: run?.status ?? 'closed', openedAt: run?.openedAt ?? event.at, closedAt: run?.closedAt ?? null, revealed: true, hidden: false });
     }
+    case 'interaction.hidden': {
+      const run = state.live.interactions[event.interactionId];
+      return withInteraction(state, event.interactionId, { status: run?.status ?? 'closed', openedAt: run?.openedAt ?? event.at, closedAt: run?.closedAt ?? null, revealed: false, hidden: true });
+    }
+    case 'interaction.reset':
+      return resetPoll(state, event.interactionId);
     case 'qa.opened':
       return { ...state, live: { ...state.live, qa: { open: true, since: event.at, sessionId: event.sessionId, roomOnly: event.roomOnly } } };
     case 'qa.closed':
@@ -131,13 +138,28 @@ export function reduce(state: RegieState, event: RegieEvent, meta: EventMeta): R
     case 'question.merged':
     case 'question.ranked':
     case 'question.flags.cleared':
+    case 'question.flags.added':
     case 'question.added':
       return applyQuestionEvent(state, event, meta);
+    case 'words.banned':
+    case 'words.unbanned':
+    case 'words.merged':
+    case 'words.unmerged':
+    case 'words.allowed':
+      return applyWordEvent(state, event);
     case 'moderation.lists.set':
       return { ...state, moderation: { badWords: event.badWords, names: event.names, allowed: event.allowed } };
     default:
       return assertNever(event);
   }
+}
+
+/** Back to draft: no run, no tally, no ballots (the journal keeps every vote). */
+function resetPoll(state: RegieState, id: string): RegieState {
+  const { [id]: _run, ...interactions } = state.live.interactions;
+  const { [id]: _tally, ...tallies } = state.audience.tallies;
+  const { [id]: _ballots, ...ballots } = state.ballots;
+  return { ...state, live: { ...state.live, interactions }, audience: { ...state.audience, tallies }, ballots };
 }
 
 function withInteraction(state: RegieState, id: string, run: RegieState['live']['interactions'][string]): RegieState {

@@ -1,5 +1,6 @@
 import { questionText, type RegieState, type Tally } from '../../shared/api/state';
 import type { Interaction } from '../../shared/domain/interaction';
+import { NO_WORD_MODERATION, isBannedKey, tallyWords } from '../../shared/domain/word-tally';
 import type { Interaction as HubInteraction, Results } from '../../shared/protocol/interactions';
 import { MAX } from '../../shared/protocol/limits';
 import type { RegieCommand } from '../../shared/protocol/regie-commands';
@@ -35,10 +36,10 @@ export function resultsOf(i: Interaction, state: RegieState): Results {
   const tally = state.audience.tallies[i.id];
   const voters = (tally?.voters.room ?? 0) + (tally?.voters.remote ?? 0);
   if (i.kind === 'wordcloud') {
-    const words = Object.entries(state.audience.words[i.id] ?? {})
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'fr'))
+    // Grouped and moderated as on the projector: no banned or held word reaches the phones.
+    const words = tallyWords(state.audience.words[i.id], state.wordModeration[i.id], state.audience.heldWords[i.id])
       .slice(0, MAX.resultWords)
-      .map(([text, count]) => ({ text, count }));
+      .map(({ text, count }) => ({ text, count }));
     return { kind: 'cloud', interactionId: i.id, words };
   }
   if (i.type === 'rating') {
@@ -61,6 +62,17 @@ function questionOnPhones(state: RegieState, id: string): RegieCommand[] {
 }
 
 /**
+ * Every key the hub must refuse in a cloud: the banned ones and the words merged into them
+ * (capped to the protocol's limit; the régie does not count the others either).
+ */
+export function bannedWordsCommand(state: RegieState, cloudId: string): RegieCommand {
+  const moderation = state.wordModeration[cloudId] ?? NO_WORD_MODERATION;
+  const keys = new Set(Object.keys(moderation.banned));
+  for (const from of Object.keys(moderation.merges)) if (isBannedKey(from, moderation)) keys.add(from);
+  return { type: 'words.banned', cloudId, keys: [...keys].filter((k) => k.length <= MAX.bannedWordKey).slice(0, MAX.bannedWords) };
+}
+
+/**
  * What the hub must be told after an event, computed in the engine's transaction (the outbox row
  * exists exactly when its event does). Pure.
  */
@@ -68,14 +80,29 @@ export function hubCommandsFor(event: RegieEvent, after: RegieState): RegieComma
   switch (event.type) {
     case 'interaction.opened': {
       const i = interaction(after, event.interactionId);
-      return i ? [{ type: 'interaction.open', interaction: toHubInteraction(i) }] : [];
+      // A cloud opens with its banned words (a hub that lost them, or never had them, learns them).
+      const banned = i?.kind === 'wordcloud' && after.wordModeration[i.id] ? [bannedWordsCommand(after, i.id)] : [];
+      return i ? [{ type: 'interaction.open', interaction: toHubInteraction(i) }, ...banned] : [];
     }
-    case 'interaction.closed':
-      return [{ type: 'interaction.close', interactionId: event.interactionId }];
+    case 'interaction.closed': {
+      // Results already shown on the phones are brought up to date with the final count.
+      const i = interaction(after, event.interactionId);
+      const shown = i && after.live.interactions[i.id]?.revealed === true;
+      return [{ type: 'interaction.close', interactionId: event.interactionId }, ...(shown ? [{ type: 'results.reveal' as const, results: resultsOf(i, after) }] : [])];
+    }
+    case 'interaction.hidden':
+      return [{ type: 'results.hide' }];
+    case 'interaction.reset':
+      return [{ type: 'poll.reset', pollId: event.interactionId }];
     case 'interaction.revealed': {
       const i = interaction(after, event.interactionId);
       return i ? [{ type: 'results.reveal', results: resultsOf(i, after) }] : [];
     }
+    case 'words.banned':
+    case 'words.unbanned':
+    case 'words.merged':
+    case 'words.unmerged':
+      return [bannedWordsCommand(after, event.cloudId)];
     case 'qa.opened':
       return [{ type: 'qa.open', sessionId: event.sessionId, roomOnly: event.roomOnly }];
     case 'qa.closed':
@@ -83,6 +110,7 @@ export function hubCommandsFor(event: RegieEvent, after: RegieState): RegieComma
     case 'question.status.set':
     case 'question.edited':
     case 'question.flags.cleared':
+    case 'question.flags.added':
       return questionOnPhones(after, event.questionId);
     case 'question.merged':
       return [...questionOnPhones(after, event.questionId), ...questionOnPhones(after, event.intoId)];

@@ -8,7 +8,8 @@ import type { RegieEngine } from '../engine/regie-engine';
 import type { Logger } from '../log/logger';
 import type { Outbox } from '../store/outbox';
 import { moderationLists } from '../moderation/moderation-lists';
-import { flagQuestion, flagWords } from '../moderation/question-flags';
+import { flagQuestion } from '../moderation/question-flags';
+import { flagCloudWords } from '../moderation/word-flags';
 
 type RegieSocket = Socket<HubToRegieEvents, RegieToHubEvents>;
 
@@ -163,7 +164,7 @@ export class HubLink {
               message.type === 'question.ask'
                 ? { type: 'audience.received', hubId, message, flags: flagQuestion(message.text, moderationLists(state.moderation)) }
                 : message.type === 'words.send'
-                  ? { type: 'audience.received', hubId, message, flags: flagWords(message.words, moderationLists(state.moderation)) }
+                  ? { type: 'audience.received', hubId, message, flags: flagCloudWords(message.words, moderationLists(state.moderation)) }
                   : { type: 'audience.received', hubId, message },
             ],
             `aud:${message.msgId}`,

@@ -24,6 +24,18 @@ describe('question flags', () => {
     expect(kinds('La maison Rose accueille des enfants.').filter((k) => k.startsWith('name'))).toEqual([]);
   });
 
+  it('flags a name the organisers listed wherever it stands and whatever its case, unless allowed', () => {
+    const organisers = { ...lists, names: new Set([...builtInNames(), nameKey('Kerbrat')]), organiserNames: new Set([nameKey('Kerbrat')]) };
+    const names = (text: string, l: ModerationLists = organisers) =>
+      flagQuestion(text, l)
+        .filter((f) => f.kind === 'name')
+        .map((f) => f.match);
+    expect(names('Kerbrat : où en est la famille ?')).toEqual(['Kerbrat']);
+    expect(names('que devient la famille kerbrat ?')).toEqual(['kerbrat']);
+    expect(names('Kerbrat : où en est la famille ?', lists)).toEqual([]);
+    expect(names('que devient la famille kerbrat ?', { ...organisers, allowed: new Set([nameKey('Kerbrat')]) })).toEqual([]);
+  });
+
   it('flags e-mail addresses, phone numbers and long numbers', () => {
     expect(kinds('Écrivez-moi : jean.dupont@exemple.fr')).toContain('email:jean.dupont@exemple.fr');
     expect(kinds('Appelez le 06 12 34 56 78 svp')).toContain('phone:06 12 34 56 78');

@@ -67,8 +67,13 @@ export function flagQuestion(text: string, lists: ModerationLists): QuestionFlag
 
   for (const re of [KIN, CALLED]) for (const m of text.matchAll(re)) if (m[1] && !lists.allowed.has(nameKey(m[1]))) add('name', m[1]);
   for (const { word, start } of words(text)) {
-    if (!/^\p{Lu}/u.test(word) || word.length < 3 || !isMidSentence(text, start)) continue;
     const key = nameKey(word);
+    // A name the organisers listed (a child, a family of a case) is flagged wherever it stands, whatever its case.
+    if (lists.organiserNames?.has(key) && !lists.allowed.has(key)) {
+      add('name', word);
+      continue;
+    }
+    if (!/^\p{Lu}/u.test(word) || word.length < 3 || !isMidSentence(text, start)) continue;
     if (lists.names.has(key) && !lists.allowed.has(key)) add('name', word);
   }
   if ([...text].length > LONG_QUESTION_CHARS) add('long', `${[...text].length} caractères`);

@@ -3,6 +3,7 @@ import { Server, type Socket } from 'socket.io';
 import type { AccessInfo, CoreStatus, PatchOp, ServerToViewEvents, Snapshot, ViewRole, ViewToServerEvents } from '../../shared/api/channel';
 import { type CommandResult, refusal } from '../../shared/api/results';
 import { initialState, isProjectable, PRIVATE_SLICES, type RegieState, type ViewState } from '../../shared/api/state';
+import { cachedWordKey } from '../../shared/domain/french-words';
 import type { Committed, RegieEngine } from '../engine/regie-engine';
 import type { Logger } from '../log/logger';
 import { type AccessTokens, isAllowedHost, isAllowedOrigin, roleForToken } from './access';
@@ -84,6 +85,12 @@ export class ViewChannel {
     c.changed.forEach((k) => {
       if (!isPrivate(k)) this.pendingChanges.add(k);
     });
+    // What goes on the projector (TAKE, panic) is not held back by the coalescing: it goes at once.
+    if (c.changed.includes('program')) {
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.sendPatch(), 0);
+      return;
+    }
     if (!this.timer) this.timer = setTimeout(() => this.sendPatch(), PATCH_INTERVAL_MS);
   }
 
@@ -207,7 +214,7 @@ export function audienceOps(before: RegieState['audience'], after: RegieState['a
 }
 
 /** The slices an output seat receives; the others keep their empty initial value there. */
-export const OUTPUT_SLICES: ReadonlySet<keyof ViewState> = new Set<keyof ViewState>(['programme', 'clock', 'delays', 'sessionMarks', 'live', 'joinUrl', 'cues', 'program', 'audience']);
+export const OUTPUT_SLICES: ReadonlySet<keyof ViewState> = new Set<keyof ViewState>(['programme', 'clock', 'delays', 'sessionMarks', 'live', 'joinUrl', 'cues', 'program', 'audience', 'wordModeration', 'wordParticipants']);
 
 /**
  * The audience slice as the projector may have it: tallies and words, never the questions, and
@@ -218,8 +225,9 @@ function forOutputSlice(key: keyof ViewState, value: unknown): unknown {
   const a = value as ViewState['audience'];
   const words: Record<string, Record<string, number>> = {};
   for (const [cloud, counts] of Object.entries(a.words)) {
-    const held = a.heldWords[cloud] ?? {};
-    words[cloud] = Object.fromEntries(Object.entries(counts).filter(([w]) => !(w in held)));
+    // Every spelling of a held word stays away (« Connard » held keeps « connards » away too).
+    const held = new Set(Object.keys(a.heldWords[cloud] ?? {}).map((w) => cachedWordKey(w)));
+    words[cloud] = Object.fromEntries(Object.entries(counts).filter(([w]) => !held.has(cachedWordKey(w))));
   }
   return { ...a, questions: [], words, heldWords: {} };
 }
@@ -249,6 +257,6 @@ function isPrivate(k: keyof RegieState): k is (typeof PRIVATE_SLICES)[number] {
 
 /** The state without the core's private slices. */
 export function viewState(state: RegieState): ViewState {
-  const { ballots: _ballots, ...rest } = state;
+  const { ballots: _ballots, wordSenders: _wordSenders, ...rest } = state;
   return rest;
 }

@@ -97,7 +97,7 @@ export const lockProgramCommand = z.strictObject({ type: z.literal('program.lock
 export const setTransitionCommand = z.strictObject({ type: z.literal('program.transition'), transition: transitionSchema });
 
 const listWord = z.string().trim().min(2).max(60);
-/** The organisers' moderation lists, added to the built-in ones (they apply to questions received from then on). */
+/** The organisers' moderation lists, added to the built-in ones (they apply to questions received from then on, and flag again the pending ones that hold a new entry). */
 export const moderationListsCommand = z.strictObject({
   type: z.literal('moderation.lists'),
   badWords: z.array(listWord).max(2000),
@@ -130,12 +130,41 @@ export const questionCommands = [
   }),
 ] as const;
 
+/**
+ * Live polls and word clouds from the desk (cues do the same): open, close, show the results,
+ * hide them again, start a poll again from zero (reset: polls only, once closed).
+ */
+export const interactionLiveCommand = z.strictObject({
+  type: z.enum(['interaction.open', 'interaction.close', 'interaction.reveal', 'interaction.hide', 'interaction.reset']),
+  interactionId: z.string().min(1).max(64),
+});
+/** A poll or word cloud made on the spot during the show (allowed in show mode: it only adds), opened at once if asked. */
+export const createInteractionCommand = z.strictObject({ type: z.literal('interaction.create'), interaction: interactionSchema, open: z.boolean() });
+
+/**
+ * Moderating a word cloud's words (by the word as shown or its normalised key): ban (it leaves the
+ * cloud and is refused afterwards) and take back, merge one word into another and undo, release a
+ * word held back by the moderation lists (profanity, a name).
+ */
+const cloudId = z.string().min(1).max(64);
+const cloudWord = z.string().trim().min(1, 'mot vide').max(200);
+export const wordCommands = [
+  z.strictObject({ type: z.literal('words.ban'), cloudId, word: cloudWord }),
+  z.strictObject({ type: z.literal('words.unban'), cloudId, word: cloudWord }),
+  z.strictObject({ type: z.literal('words.merge'), cloudId, from: cloudWord, into: cloudWord }),
+  z.strictObject({ type: z.literal('words.unmerge'), cloudId, word: cloudWord }),
+  z.strictObject({ type: z.literal('words.allow'), cloudId, word: cloudWord }),
+] as const;
+
 /** A message to the facilitator on stage (their tablet); null clears it. */
 export const stageMessageCommand = z.strictObject({ type: z.literal('stage.message'), text: z.string().trim().min(1).max(300).nullable() });
 
 export const commandSchema = z.discriminatedUnion('type', [
   stageMessageCommand,
+  interactionLiveCommand,
+  createInteractionCommand,
   ...questionCommands,
+  ...wordCommands,
   moderationListsCommand,
   previewSceneCommand,
   takeCommand,

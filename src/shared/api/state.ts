@@ -3,6 +3,7 @@ import { initialCueState } from '../domain/cue-events';
 import type { DelayEntry } from '../domain/delays';
 import type { Programme } from '../domain/programme';
 import { initialProgram, type ProgramState } from '../domain/scene';
+import type { WordModeration } from '../domain/word-tally';
 
 /** The state the core owns and the views mirror (snapshot, then patches). */
 
@@ -35,6 +36,8 @@ export interface InteractionRun {
   openedAt: number;
   closedAt: number | null;
   revealed: boolean;
+  /** The régie hid the results again (projector and phones) until the next reveal. */
+  hidden?: boolean;
 }
 
 export interface LiveState {
@@ -150,6 +153,18 @@ export interface RegieState {
   /** Private to the core (see PRIVATE_SLICES). */
   ballots: Ballots;
   moderation: ModerationSettings;
+  /**
+   * Word clouds' moderation, by cloud id: banned, merged and released words (by normalised key,
+   * src/shared/domain/word-tally.ts). Top level so that a snapshot taken before it existed restores.
+   */
+  wordModeration: Record<string, WordModeration>;
+  /** Word cloud id → how many participants sent words to it, room and remote apart. */
+  wordParticipants: Record<string, ByOrigin>;
+  /**
+   * Private to the core: who sent words to each cloud (cloud id → bucket → participant id → true),
+   * bucketed like `ballots` so that each update stays small.
+   */
+  wordSenders: Record<string, Record<string, Record<string, true>>>;
   /** The projector: preview, on air, panic, lock (src/shared/domain/scene.ts). */
   program: ProgramState;
   /** A message from the régie to the facilitator's tablet (« Plus que 5 minutes »), or null. */
@@ -163,7 +178,7 @@ export interface RegieState {
 }
 
 /** Slices the core keeps for itself: never in a snapshot or a patch. */
-export const PRIVATE_SLICES = ['ballots'] as const satisfies readonly (keyof RegieState)[];
+export const PRIVATE_SLICES = ['ballots', 'wordSenders'] as const satisfies readonly (keyof RegieState)[];
 export type ViewState = Omit<RegieState, (typeof PRIVATE_SLICES)[number]>;
 
 export const NOTES_KEPT_IN_STATE = 200;
@@ -183,6 +198,9 @@ export function initialState(): RegieState {
     audience: { questions: [], tallies: {}, words: {}, heldWords: {}, received: 0 },
     ballots: {},
     moderation: { badWords: [], names: [], allowed: [] },
+    wordModeration: {},
+    wordParticipants: {},
+    wordSenders: {},
     program: initialProgram(),
     stageMessage: null,
     editLocked: false,

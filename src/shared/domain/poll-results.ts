@@ -104,3 +104,12 @@ export function pollResults(poll: Poll, tally: PollTally | undefined, yesNo: rea
   }
   return { rows, voters: { room: voters.room, remote: voters.remote, total }, mean, multiple };
 }
+
+/**
+ * Whether the poll's results stay off the projector: hidden again by the régie after a reveal,
+ * or a poll that waits for its reveal. `run` is the live state of the poll (absent: a draft).
+ */
+export function pollResultsHidden(poll: Poll, run: { revealed: boolean; hidden?: boolean } | undefined): boolean {
+  if (run?.hidden === true) return true;
+  return poll.hideResultsUntilReveal && run?.revealed !== true;
+}

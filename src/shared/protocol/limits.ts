@@ -16,6 +16,9 @@ export const MAX = {
   notice: 280,
   publishedQuestions: 200,
   resultWords: 100,
+  /** Banned words of one word cloud, and the length of a normalised key (œ folds to oe: twice a word). */
+  bannedWords: 2000,
+  bannedWordKey: 80,
   /** Audience messages in one batch from the hub to the régie. */
   audienceBatch: 1000,
   /** A count shown to participants (votes, results). */

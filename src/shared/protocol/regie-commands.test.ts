@@ -18,6 +18,8 @@ describe('régie commands', () => {
       'notice.clear',
       'results.reveal',
       'results.hide',
+      'poll.reset',
+      'words.banned',
     ]);
   });
 

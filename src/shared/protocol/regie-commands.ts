@@ -32,6 +32,17 @@ export const regieCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('notice.clear') }),
   z.strictObject({ type: z.literal('results.reveal'), results: resultsSchema }),
   z.strictObject({ type: z.literal('results.hide') }),
+  /** A poll starts again from zero: the hub forgets who voted what in it (and its results shown). */
+  z.strictObject({ type: z.literal('poll.reset'), pollId: idSchema }),
+  /**
+   * The normalised keys (see shared/domain/french-words.ts) banned from a word cloud, all of them:
+   * it replaces the cloud's previous list. The hub refuses a word whose key is in it.
+   */
+  z.strictObject({
+    type: z.literal('words.banned'),
+    cloudId: idSchema,
+    keys: z.array(z.string().min(1).max(MAX.bannedWordKey)).max(MAX.bannedWords),
+  }),
 ]);
 export type RegieCommand = z.infer<typeof regieCommandSchema>;
 export type RegieCommandType = RegieCommand['type'];

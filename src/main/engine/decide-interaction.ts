@@ -1,0 +1,72 @@
+import type { Command } from '../../shared/api/commands';
+import type { RegieState } from '../../shared/api/state';
+import { type Interaction, interactionText } from '../../shared/domain/interaction';
+import { CommandRejected } from './command-rejected';
+import { checked } from './decide-edit';
+import type { RegieEvent } from './events';
+
+type LiveCommand = Extract<Command, { type: `interaction.${string}` }>;
+
+const what = (i: Interaction) => (i.kind === 'poll' ? 'le sondage' : 'le nuage de mots');
+
+function requireInteraction(state: RegieState, id: string): Interaction {
+  const i = state.programme?.interactions?.find((x) => x.id === id);
+  if (!i) throw new CommandRejected(`interaction inconnue : ${id}`);
+  return i;
+}
+
+/**
+ * The phones show one interaction at a time (the hub closes the one open before): opening from
+ * the desk closes, in the régie too, whatever else is open, so the desk never counts on votes
+ * the hub would refuse.
+ */
+function opening(state: RegieState, id: string, at: number): RegieEvent[] {
+  const others = Object.entries(state.live.interactions).filter(([other, run]) => other !== id && run.status === 'open');
+  return [
+    ...others.map(([other]): RegieEvent => ({ type: 'interaction.closed', interactionId: other, at })),
+    { type: 'interaction.opened', interactionId: id, at },
+  ];
+}
+
+/**
+ * The live side of polls and word clouds, from the desk: draft → open → closed, results revealed
+ * or hidden (projector and phones), a poll reset to draft, a poll made on the spot. Pure.
+ */
+export function decideInteraction(state: RegieState, command: LiveCommand, at: number): RegieEvent[] {
+  if (command.type === 'interaction.create') return creating(state, command.interaction, command.open, at);
+  const i = requireInteraction(state, command.interactionId);
+  const run = state.live.interactions[i.id];
+  switch (command.type) {
+    case 'interaction.open':
+      if (run?.status === 'open') throw new CommandRejected(`${what(i)} « ${interactionText(i)} » est déjà ouvert`);
+      return opening(state, i.id, at);
+    case 'interaction.close':
+      if (run?.status !== 'open') throw new CommandRejected(`${what(i)} n’est pas ouvert : rien à fermer`);
+      return [{ type: 'interaction.closed', interactionId: i.id, at }];
+    case 'interaction.reveal':
+      // Revealing again is allowed: the phones receive the current results once more.
+      if (!run) throw new CommandRejected(`${what(i)} n’a pas encore été ouvert : aucun résultat à montrer`);
+      return [{ type: 'interaction.revealed', interactionId: i.id, at }];
+    case 'interaction.hide':
+      if (!run) throw new CommandRejected(`${what(i)} n’a pas encore été ouvert : aucun résultat à masquer`);
+      return run.hidden ? [] : [{ type: 'interaction.hidden', interactionId: i.id, at }];
+    case 'interaction.reset':
+      if (i.kind !== 'poll') throw new CommandRejected('seul un sondage peut être remis à zéro');
+      if (run?.status === 'open') throw new CommandRejected('fermez d’abord le sondage : on ne remet pas à zéro un vote en cours');
+      if (!run && !state.audience.tallies[i.id]) return [];
+      return [{ type: 'interaction.reset', interactionId: i.id, at }];
+    default:
+      return command satisfies never;
+  }
+}
+
+/** Made on the spot: a new id only (never replaces a prepared one), every check of a programme file. */
+function creating(state: RegieState, interaction: Interaction, open: boolean, at: number): RegieEvent[] {
+  const p = state.programme;
+  if (!p) throw new CommandRejected('aucun programme chargé');
+  if ((p.interactions ?? []).some((x) => x.id === interaction.id)) {
+    throw new CommandRejected(`identifiant déjà pris : ${interaction.id}`, [{ path: 'interaction.id', message: 'identifiant déjà pris' }]);
+  }
+  const edited = checked({ ...p, interactions: [...(p.interactions ?? []), interaction] }, `interaction ${interaction.id} créée en direct`);
+  return open ? [...edited, ...opening(state, interaction.id, at)] : edited;
+}
