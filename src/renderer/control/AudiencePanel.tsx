@@ -5,8 +5,10 @@ import { useT } from '../lib/i18n';
 import { type LinkTone, linkWords, pendingWords } from '../lib/link-status';
 import { useRegie } from '../lib/regie-store';
 import { AudienceFeed } from './AudienceFeed';
+import { InteractionsPanel } from './interactions/InteractionsPanel';
 import { JoinAddress } from './JoinAddress';
 import { LiveTallies } from './LiveTallies';
+import { WordsPanel } from './words/WordsPanel';
 
 /** What the link needs from the operator when it is not well, in one sentence. */
 function LinkProblem({ link }: { link: LinkStatus }) {
@@ -105,8 +107,10 @@ export function AudiencePanel({
             {link.embedded ? t('link.embedded') : t('link.remoteHub')} · <span className="ap-mono">{link.hubUrl}</span>
           </p>
         )}
+        <InteractionsPanel />
         <AudienceFeed timeZone={timeZone} />
         <LiveTallies />
+        <WordsPanel />
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 import { useT } from '../lib/i18n';
 import { openPollTallies } from '../lib/link-status';
 import { useRegie } from '../lib/regie-store';
+import { PollParticipation } from './PollParticipation';
 
 /** The counts of the open polls as votes arrive, room and remote apart (the poll scene is elsewhere). */
 export function LiveTallies() {
@@ -25,6 +26,7 @@ export function LiveTallies() {
               {t('link.room')} {p.voters.room} <span className="swatch bar-remote" aria-hidden="true" />
               {t('link.remote')} {p.voters.remote}
             </p>
+            <PollParticipation voters={p.voters} />
             <table className="ap-tally">
               <tbody>
                 {p.rows.map((r) => (

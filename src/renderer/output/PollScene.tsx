@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { pollResults } from '../../shared/domain/poll-results';
+import { pollResults, pollResultsHidden } from '../../shared/domain/poll-results';
 import { useRegie } from '../lib/regie-store';
 import { HoldingScene } from './HoldingScene';
 import { ObsHolding } from './ObsHolding';
@@ -14,7 +14,7 @@ const MAX_FIT = 5;
 
 /**
  * A poll's live results: the question, the bars, the voters in the room and remote. A poll whose
- * results stay hidden until revealed shows its question, « Résultats à venir » and the number of
+ * results stay hidden until revealed (or were hidden again by the régie) shows its question, « Résultats à venir » and the number of
  * responses only. An unknown poll (the programme was edited) falls back to the holding screen.
  */
 export function PollScene({ interactionId, mode }: { interactionId: string; mode: OutputMode }) {
@@ -22,7 +22,7 @@ export function PollScene({ interactionId, mode }: { interactionId: string; mode
   const run = useRegie((s) => s.state?.live.interactions[interactionId]);
   const tally = useRegie((s) => s.state?.audience.tallies[interactionId]);
   const body = useRef<HTMLDivElement>(null);
-  const hidden = poll?.kind === 'poll' && poll.hideResultsUntilReveal && !run?.revealed;
+  const hidden = poll?.kind === 'poll' && pollResultsHidden(poll, run);
   const rows =
     poll?.kind === 'poll' ? (poll.type === 'rating' ? poll.max - poll.min + 1 : poll.type === 'yesno' ? 2 : poll.options.length) : 0;
   const fit = useFitLevel(body, MAX_FIT, JSON.stringify([mode, interactionId, hidden, poll]));

@@ -7,7 +7,7 @@ import {
   type MeasureText,
   screenRect,
 } from '../../shared/domain/word-cloud-layout';
-import { wordColour } from './palette';
+import { wordColour } from '../../shared/domain/palette';
 import { useSceneReady } from './scene-ready';
 import { canvasMeasure } from './use-text-measure';
 
@@ -30,7 +30,7 @@ export function WordCloud({ cloudId, words }: { cloudId: string; words: CloudWor
   const ref = useRef<HTMLDivElement>(null);
   const [frame, setFrame] = useState<Frame | null>(null);
   // Words there at the first picture are drawn as they are; later ones fade in.
-  const [initial] = useState(() => new Set(words.map((w) => w.text)));
+  const [initial] = useState(() => new Set(words.map((w) => w.id ?? w.text)));
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -61,8 +61,8 @@ export function WordCloud({ cloudId, words }: { cloudId: string; words: CloudWor
         const r = screenRect(p, layout);
         return (
           <span
-            key={p.text}
-            className={initial.has(p.text) ? 'cloud-word' : 'cloud-word cloud-word-new'}
+            key={p.id ?? p.text}
+            className={initial.has(p.id ?? p.text) ? 'cloud-word' : 'cloud-word cloud-word-new'}
             data-testid="cloud-word"
             data-count={p.count}
             style={{ left: r.left, top: r.top, fontSize: r.fontSize, color: wordColour(p.text) }}

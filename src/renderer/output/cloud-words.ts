@@ -1,5 +1,6 @@
 import { frenchTypography } from '../../shared/domain/french-typography';
 import type { CloudWord } from '../../shared/domain/word-cloud-layout';
+import { NO_WORD_MODERATION, tallyWords, type WordModeration } from '../../shared/domain/word-tally';
 
 /**
  * At most this many words on the projector: the most frequent, and among equals the first sent
@@ -10,23 +11,20 @@ export const MAX_CLOUD_WORDS = 150;
 
 /**
  * The words of a cloud as the projector shows them, from the régie's counts (word as sent →
- * count, in the order they first arrived): French typography applied, variants that then read
- * the same counted together. Pure.
+ * count, in the order they first arrived): grouped as a person would count them (« L’enfant »,
+ * « enfants », « ENFANT » are one word, shown as its most common spelling; see word-tally.ts),
+ * banned words out, merges applied, French typography on the spelling. The normalised key is the
+ * word's id: the layout keeps its place when the shown spelling changes. Pure.
  */
-export function cloudWords(raw: Readonly<Record<string, number>> | undefined, max = MAX_CLOUD_WORDS): CloudWord[] {
-  const merged = new Map<string, { count: number; order: number }>();
-  let order = 0;
-  for (const [word, count] of Object.entries(raw ?? {})) {
-    const text = frenchTypography(word.trim());
-    if (text === '' || !(count > 0)) continue;
-    const seen = merged.get(text);
-    if (seen) seen.count += count;
-    else merged.set(text, { count, order: order++ });
-  }
-  return [...merged]
-    .sort((a, b) => b[1].count - a[1].count || a[1].order - b[1].order)
+export function cloudWords(
+  raw: Readonly<Record<string, number>> | undefined,
+  max = MAX_CLOUD_WORDS,
+  moderation: WordModeration = NO_WORD_MODERATION,
+  held?: Readonly<Record<string, unknown>>,
+): CloudWord[] {
+  return tallyWords(raw, moderation, held)
     .slice(0, max)
-    .map(([text, { count }]) => ({ text, count }));
+    .map((w) => ({ id: w.key, text: frenchTypography(w.text), count: w.count }));
 }
 
 /** How many words were sent in all (every count, shown or not). */

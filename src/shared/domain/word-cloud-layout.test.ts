@@ -147,12 +147,59 @@ describe('layoutWordCloud', () => {
     }
   });
 
+  it('a word whose shown spelling changes (same id) stays where it was; the others stay', () => {
+    const ws = words(30, 5).map((w) => ({ ...w, id: w.text }));
+    const a = layoutWordCloud(ws, measure, BOX);
+    const target = ws[3]!;
+    const respelled = ws.map((w) => (w === target ? { ...w, text: `${w.text}s` } : w));
+    const b = layoutWordCloud(respelled, measure, BOX, a);
+    const before = a.placements.find((p) => p.id === target.id)!;
+    const after = b.placements.find((p) => p.id === target.id)!;
+    expect(after.text).toBe(`${target.text}s`);
+    expect(Math.hypot(after.x - before.x, after.y - before.y)).toBeLessThan(before.height * 2);
+    for (const p of a.placements.filter((x) => x.id !== target.id)) {
+      expect(b.placements.find((x) => x.id === p.id)).toMatchObject({ x: p.x, y: p.y, text: p.text });
+    }
+  });
+
   it('a word taken out leaves its place free; the others stay', () => {
     const ws = words(30, 4);
     const a = layoutWordCloud(ws, measure, BOX);
     const b = layoutWordCloud(ws.slice(1), measure, BOX, a);
     expect(b.placements.map((p) => p.text)).not.toContain(ws[0]!.text);
     for (const p of b.placements) expect(a.placements.find((x) => x.text === p.text)).toMatchObject({ x: p.x, y: p.y });
+  });
+
+  it('gives each new word the first free point of its spiral: the search skips only places that could not be free', () => {
+    // Many words sent once (one height, many widths): the search resumes where a narrower word of
+    // the same height stopped. Checked here against a plain walk of the spiral, box by box.
+    const padding = 8;
+    const layout = layoutWordCloud(words(160, 13), measure, BOX, null, { padding });
+    expect(layout.placements).toHaveLength(160);
+    expectClean(layout);
+    const aspect = BOX.width / BOX.height;
+    const halfW = BOX.width / 2 / layout.scale;
+    const halfH = BOX.height / 2 / layout.scale;
+    const placed: { x1: number; y1: number; x2: number; y2: number }[] = [];
+    for (const p of layout.placements) {
+      const hw = p.width / 2 + padding / 2;
+      const hh = p.height / 2 + padding / 2;
+      const free = (x: number, y: number) =>
+        Math.abs(x) + p.width / 2 <= halfW &&
+        Math.abs(y) + p.height / 2 <= halfH &&
+        !placed.some((o) => x - hw < o.x2 && o.x1 < x + hw && y - hh < o.y2 && o.y1 < y + hh);
+      const step = Math.max(2, p.height / 2);
+      let first: { x: number; y: number } | null = null;
+      for (let t = 0, r = 0; first === null && r <= halfW + halfH;) {
+        const x = r * Math.cos(t) * aspect;
+        const y = r * Math.sin(t);
+        if (free(x, y)) first = { x, y };
+        t += r > step ? step / r : 1;
+        r = (step / (2 * Math.PI)) * t;
+      }
+      expect({ text: p.text, ...first }).toEqual({ text: p.text, x: p.x, y: p.y });
+      placed.push({ x1: p.x - hw, y1: p.y - hh, x2: p.x + hw, y2: p.y + hh });
+    }
   });
 
   it('is deterministic, and starts afresh for another box', () => {
