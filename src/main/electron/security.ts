@@ -5,6 +5,7 @@
  */
 import { app, session, type WebContents, type WebPreferences } from 'electron';
 import type { Logger } from '../log/logger';
+import { exportSaveDialog, isCoreDownload } from './download-policy';
 import { isCoreUrl, isPermissionAllowed, originOf } from './policy';
 
 export function secureWebPreferences(
@@ -58,7 +59,11 @@ export function installSecurity(coreOrigin: string, logger: Logger): void {
   ses.setDevicePermissionHandler(() => false);
   // Downloads (exports served by the core) come from the core only; Electron asks where to save.
   ses.on('will-download', (event, item) => {
-    if (isCoreUrl(item.getURL(), coreOrigin)) return;
+    if (isCoreDownload(item.getURL(), coreOrigin)) {
+      // The native save dialog, with the export's own name in the documents folder.
+      item.setSaveDialogOptions(exportSaveDialog(item.getFilename(), app.getPath('documents')));
+      return;
+    }
     event.preventDefault();
     logger.warn('download blocked', { url: originOf(item.getURL()) });
   });

@@ -1,6 +1,7 @@
 import type { AsRunEntry, RegieState } from '../../shared/api/state';
-import { epochToWall } from '../../shared/domain/zoned-time';
 import { toCsv } from './csv';
+import { type ExportScope, inScope } from './export-scope';
+import { type Cell, type ExportTable, wallClock } from './export-table';
 
 const KIND_FR: Record<AsRunEntry['kind'], string> = {
   'session.start': 'début de séance',
@@ -12,21 +13,43 @@ const KIND_FR: Record<AsRunEntry['kind'], string> = {
   'delay.cleared': 'retards annulés',
 };
 
+export const AS_RUN_HEADER = [
+  'n°',
+  'événement',
+  'séance',
+  'titre de la séance',
+  'réplique',
+  'prévu',
+  'réel',
+  'écart (min)',
+  'détail',
+  'par',
+];
+
 /** The as-run log (planned against actual), one row per entry, times in the event's zone. */
-export function asRunCsv(state: RegieState, delimiter: ';' | ',' = ';'): string {
+export function asRunTable(state: RegieState, scope: ExportScope = { kind: 'event' }): ExportTable {
   const p = state.programme;
-  const tz = p?.event.timeZone ?? 'Europe/Paris';
-  const fmt = (ms: number | null) => {
-    if (ms === null) return '';
-    const w = epochToWall(ms, tz);
-    const seconds = String(new Date(ms).getUTCSeconds()).padStart(2, '0');
-    return `${w.date} ${w.time}:${seconds}`;
-  };
+  const fmt = wallClock(p?.event.timeZone ?? 'Europe/Paris');
   const title = (id: string | null) => (id ? (p?.sessions.find((s) => s.id === id)?.title ?? id) : '');
   const delta = (e: AsRunEntry) => (e.plannedAt === null ? '' : Math.round((e.actualAt - e.plannedAt) / 60_000));
-  return toCsv(
-    ['n°', 'événement', 'séance', 'titre de la séance', 'réplique', 'prévu', 'réel', 'écart (min)', 'détail', 'par'],
-    state.asRun.map((e) => [e.seq, KIND_FR[e.kind], e.sessionId, title(e.sessionId), e.cueId, fmt(e.plannedAt), fmt(e.actualAt), delta(e), e.detail, e.author]),
-    { delimiter },
-  );
+  const rows = state.asRun
+    .filter((e) => inScope(state, scope, e.sessionId, e.actualAt))
+    .map((e): Cell[] => [
+      e.seq,
+      KIND_FR[e.kind],
+      e.sessionId,
+      title(e.sessionId),
+      e.cueId,
+      fmt(e.plannedAt),
+      fmt(e.actualAt),
+      delta(e),
+      e.detail,
+      e.author,
+    ]);
+  return { sheet: 'Déroulé', header: AS_RUN_HEADER, rows, widths: [7, 20, 16, 30, 18, 20, 20, 10, 40, 12] };
+}
+
+export function asRunCsv(state: RegieState, delimiter: ';' | ',' = ';'): string {
+  const t = asRunTable(state);
+  return toCsv(t.header, t.rows, { delimiter });
 }

@@ -2,6 +2,7 @@ import { useT } from '../lib/i18n';
 import { useRegie } from '../lib/regie-store';
 import { AudienceIndicator } from './AudienceIndicator';
 import { ConnectionStatus } from './ConnectionStatus';
+import { ExportButton } from './export/ExportButton';
 import { CoreClock } from './CoreClock';
 import { HoldPill } from './HoldPill';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -41,6 +42,7 @@ export function TopBar({
         <AudienceIndicator now={now} timeZone={timeZone} open={audienceOpen} onToggle={onAudienceToggle} onClose={onAudienceClose} />
         <ConnectionStatus timeZone={timeZone} />
         <ModeSwitch />
+        {role === 'control' && <ExportButton />}
         <div className="topbar-seat" data-testid="seat-role">
           <span className="muted">{t('topbar.seat')}</span> {role ? t(`role.${role}`) : t('role.unknown')}
         </div>

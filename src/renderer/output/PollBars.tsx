@@ -1,5 +1,5 @@
 import type { PollResults } from '../../shared/domain/poll-results';
-import { barColour } from './palette';
+import { barColour } from '../../shared/domain/palette';
 import { percentWords, ratingLabel, votesWords } from './scene-words';
 import { Typeset } from './Typeset';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio } from '../../shared/domain/contrast';
+import { contrastRatio } from './contrast';
 import { BAR_COLOURS, STAGE_BACKGROUNDS, WORD_COLOURS, barColour, wordColour } from './palette';
 
 describe('the projector palette', () => {

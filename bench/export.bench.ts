@@ -1,0 +1,107 @@
+/**
+ * bench/export: 10,000 questions (French text, some hostile) to CSV (target ≤ 200 ms) and to the
+ * XLSX workbook (target ≤ 2 s), through the same `buildExport` as the desk and the command line.
+ * Prints the median and the worst of several runs, and the file sizes. No assertion: figures.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { newQuestion } from '../src/main/engine/audience-reducer';
+import { buildExport, type ExportRequest } from '../src/main/export/export-file';
+import { parseProgrammeFile } from '../src/main/programme/programme-file';
+import { type AudienceQuestion, initialState, type RegieState } from '../src/shared/api/state';
+import { DEMO_FILE } from '../src/main/core';
+
+const QUESTIONS = 10_000;
+const CSV_RUNS = 15;
+const XLSX_RUNS = 5;
+
+const openings = [
+  'Comment',
+  'Pourquoi',
+  'Qu’en est-il de',
+  'Quelle place pour',
+  'Que pensez-vous de',
+  'Quels moyens pour',
+  'Peut-on envisager',
+];
+const topics = [
+  'l’accompagnement des jeunes majeurs sortant de l’ASE',
+  'la parole de l’enfant devant le juge des enfants',
+  'la coordination entre départements et éducation nationale',
+  'la charge de travail des éducateurs depuis la crise sanitaire',
+  'les familles d’accueil en zone rurale',
+  'la santé mentale des enfants placés',
+  'le secret professionnel partagé',
+];
+const hostile = [
+  '=HYPERLINK("http://evil","clic")',
+  "+cmd|' /C calc'!A0",
+  '-1+1',
+  '@SUM(A1)',
+  '<script>alert(1)</script>',
+  'Il a dit « oui »; puis "non"',
+  '👶🏽🏠❤️',
+];
+
+function benchState(): RegieState {
+  const programme = parseProgrammeFile(readFileSync(join(import.meta.dirname, '..', 'resources', DEMO_FILE), 'utf8'), DEMO_FILE);
+  const sessions = programme.sessions.filter((s) => s.kind !== 'break');
+  const questions: AudienceQuestion[] = [];
+  const start = Date.UTC(2021, 5, 24, 7, 0);
+  for (let i = 0; i < QUESTIONS; i += 1) {
+    const text =
+      i % 50 === 0 ? hostile[(i / 50) % hostile.length]! : `${openings[i % openings.length]} ${topics[(i * 7) % topics.length]} ? (${i})`;
+    const q = newQuestion(`q-${i + 1}`, {
+      msgId: `p${i}:m`,
+      hubSeq: i + 1,
+      receivedAt: start + i * 997,
+      origin: i % 3 === 0 ? 'remote' : 'room',
+      name: i % 4 === 0 ? `Participant ${i}` : null,
+      text,
+      sessionId: sessions[i % sessions.length]!.id,
+      flags: i % 40 === 0 ? [{ kind: 'name', match: 'Zoé' }] : [],
+    });
+    const status = (['incoming', 'approved', 'answered', 'rejected'] as const)[i % 4]!;
+    questions.push({
+      ...q,
+      status,
+      upvotes: i % 17,
+      editedText: i % 9 === 0 ? `${text} (reformulée)` : null,
+      rank: i % 25 === 0 && status === 'approved' ? i : null,
+    });
+  }
+  const s = initialState();
+  return { ...s, programme, audience: { ...s.audience, questions } };
+}
+
+async function measure(runs: number, request: ExportRequest, state: RegieState): Promise<{ median: number; max: number; bytes: number }> {
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < runs; i += 1) {
+    const t0 = performance.now();
+    const file = await buildExport(state, request, { now: Date.now() });
+    times.push(performance.now() - t0);
+    bytes = file.body.length;
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)]!, max: times[times.length - 1]!, bytes };
+}
+
+const state = benchState();
+const base = { scope: { kind: 'event' as const }, names: false, delimiter: ';' as const };
+await buildExport(state, { ...base, format: 'csv' }, { now: Date.now() }); // warm-up (JIT, Intl)
+const csv = await measure(CSV_RUNS, { ...base, format: 'csv' }, state);
+const unanswered = await measure(CSV_RUNS, { ...base, format: 'csv-unanswered' }, state);
+const xlsx = await measure(XLSX_RUNS, { ...base, format: 'xlsx' }, state);
+const ms = (n: number) => `${n.toFixed(0).padStart(5)} ms`;
+const kb = (n: number) => `${(n / 1024).toFixed(0)} Ko`;
+console.log(`bench/export — ${QUESTIONS.toLocaleString('fr-FR')} questions (toute la manifestation)`);
+console.log(
+  `  CSV questions       médiane ${ms(csv.median)}  pire ${ms(csv.max)}  (${CSV_RUNS} passes)  ${kb(csv.bytes)}   cible ≤ 200 ms`,
+);
+console.log(
+  `  CSV sans réponse    médiane ${ms(unanswered.median)}  pire ${ms(unanswered.max)}  (${CSV_RUNS} passes)  ${kb(unanswered.bytes)}`,
+);
+console.log(
+  `  XLSX (5 feuilles)   médiane ${ms(xlsx.median)}  pire ${ms(xlsx.max)}  (${XLSX_RUNS} passes)  ${kb(xlsx.bytes)}   cible ≤ 2 000 ms`,
+);

@@ -1,0 +1,106 @@
+import type { RegieState } from '../../shared/api/state';
+import { epochToWall } from '../../shared/domain/zoned-time';
+import { asRunTable } from './as-run-csv';
+import { toCsv } from './csv';
+import { type ExportScope, scopeLabel, scopeSlug } from './export-scope';
+import type { ExportTable } from './export-table';
+import { tablesToXlsx } from './export-xlsx';
+import { pollsTable, wordCloudsTable } from './interaction-export';
+import { questionsTable, unansweredTable } from './question-export';
+
+/** The files an organiser can take away after a session. */
+export const exportFormats = ['csv', 'csv-unanswered', 'csv-polls', 'csv-words', 'xlsx', 'pdf'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+export function isExportFormat(value: string): value is ExportFormat {
+  return (exportFormats as readonly string[]).includes(value);
+}
+
+export interface ExportRequest {
+  scope: ExportScope;
+  format: ExportFormat;
+  /** Real names of the askers (off by default: pseudonymised). */
+  names: boolean;
+  /** The CSV's separator: `;` for a French spreadsheet, `,` on request. */
+  delimiter: ';' | ',';
+}
+
+export interface ExportedFile {
+  body: Buffer;
+  contentType: string;
+  /** Plain ASCII, safe in a Content-Disposition header and on every file system. */
+  fileName: string;
+}
+
+export class ExportRequestError extends Error {
+  override name = 'ExportRequestError';
+}
+
+const CSV_TYPE = 'text/csv; charset=utf-8';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Every sheet of the workbook for a scope. */
+export function workbookTables(state: RegieState, request: Pick<ExportRequest, 'scope' | 'names'>): ExportTable[] {
+  const options = { names: request.names };
+  return [
+    questionsTable(state, request.scope, options),
+    unansweredTable(state, request.scope, options),
+    pollsTable(state, request.scope),
+    wordCloudsTable(state, request.scope),
+    asRunTable(state, request.scope),
+  ];
+}
+
+function csvFile(table: ExportTable, delimiter: ';' | ','): Buffer {
+  return Buffer.from(toCsv(table.header, table.rows, { delimiter }), 'utf8');
+}
+
+/** `pupitre-questions-j1-seq1-2021-06-24.csv`: what it is, its scope, the day it was made. */
+export function exportFileName(state: RegieState, request: Pick<ExportRequest, 'scope' | 'format'>, now: number): string {
+  const date = epochToWall(now, state.programme?.event.timeZone ?? 'Europe/Paris').date;
+  const what: Record<ExportFormat, string> = {
+    csv: 'questions',
+    'csv-unanswered': 'questions-sans-reponse',
+    'csv-polls': 'sondages',
+    'csv-words': 'nuages-de-mots',
+    xlsx: 'export',
+    pdf: 'rapport',
+  };
+  const ext = request.format === 'xlsx' ? 'xlsx' : request.format === 'pdf' ? 'pdf' : 'csv';
+  return `pupitre-${what[request.format]}-${scopeSlug(request.scope)}-${date}.${ext}`;
+}
+
+/**
+ * Builds the file of an export from the state (pure but for the PDF renderer, which is given):
+ * the same function serves the desk's download and the command line.
+ */
+export async function buildExport(
+  state: RegieState,
+  request: ExportRequest,
+  deps: { now: number; sessionReportPdf?: (state: RegieState, sessionId: string, options: { names: boolean }) => Promise<Buffer> },
+): Promise<ExportedFile> {
+  const fileName = exportFileName(state, request, deps.now);
+  const options = { names: request.names };
+  switch (request.format) {
+    case 'csv':
+      return { body: csvFile(questionsTable(state, request.scope, options), request.delimiter), contentType: CSV_TYPE, fileName };
+    case 'csv-unanswered':
+      return { body: csvFile(unansweredTable(state, request.scope, options), request.delimiter), contentType: CSV_TYPE, fileName };
+    case 'csv-polls':
+      return { body: csvFile(pollsTable(state, request.scope), request.delimiter), contentType: CSV_TYPE, fileName };
+    case 'csv-words':
+      return { body: csvFile(wordCloudsTable(state, request.scope), request.delimiter), contentType: CSV_TYPE, fileName };
+    case 'xlsx': {
+      const title = `Pupitre — ${scopeLabel(state.programme, request.scope)}`;
+      return { body: await tablesToXlsx(workbookTables(state, request), { title }), contentType: XLSX_TYPE, fileName };
+    }
+    case 'pdf': {
+      if (request.scope.kind !== 'session')
+        throw new ExportRequestError('le rapport PDF se fait séance par séance : choisissez une séance');
+      if (!deps.sessionReportPdf) throw new ExportRequestError('le rapport PDF n’est pas disponible dans cette version');
+      return { body: await deps.sessionReportPdf(state, request.scope.sessionId, options), contentType: 'application/pdf', fileName };
+    }
+    default:
+      return request.format satisfies never;
+  }
+}

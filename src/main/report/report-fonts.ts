@@ -1,0 +1,36 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/**
+ * The DejaVu fonts the images and the report are drawn with: read from the dejavu-fonts-ttf
+ * package, never from the system, so a PNG or a PDF comes out the same on every machine. DejaVu
+ * covers Latin, Greek, Cyrillic, Arabic, Hebrew and many symbols (some emoji in black and white).
+ */
+
+export const FONT_FAMILY = 'DejaVu Sans';
+
+const require = createRequire(import.meta.url);
+let fontDir: string | null = null;
+
+function ttfDir(): string {
+  fontDir ??= join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+  return fontDir;
+}
+
+export const reportFonts = {
+  regular: () => join(ttfDir(), 'DejaVuSans.ttf'),
+  bold: () => join(ttfDir(), 'DejaVuSans-Bold.ttf'),
+  oblique: () => join(ttfDir(), 'DejaVuSans-Oblique.ttf'),
+};
+
+/** The files resvg loads (regular and bold: the weights the SVGs use). */
+export function svgFontFiles(): string[] {
+  return [reportFonts.regular(), reportFonts.bold()];
+}
+
+/**
+ * DejaVu Sans' vertical metrics (hhea, in em): where the baseline sits in a line box, so text in
+ * an SVG lands where the layout measured it.
+ */
+export const DEJAVU_ASCENT = 0.928;
+export const DEJAVU_DESCENT = 0.236;
