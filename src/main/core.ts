@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { createServer as createNetServer } from 'node:net';
@@ -14,9 +14,14 @@ import { startCueScheduler } from './engine/cue-scheduler';
 import { RegieEngine } from './engine/regie-engine';
 import { createFileLogger, type Logger } from './log/logger';
 import { parseProgrammeFile } from './programme/programme-file';
+import { assetReader } from './programme/asset-reader';
+import { MAX_LOGO_BYTES } from '../shared/domain/event-branding';
 import { type AccessTokens, newToken, roleForToken } from './server/access';
 import { asRunCsv } from './export/as-run-csv';
+import { exportRoute } from './export/export-route';
 import { createHttpServer } from './server/http-server';
+import { createRemoteApi } from './server/remote-api';
+import { startOscRemote } from './server/osc-remote';
 import { ViewChannel } from './server/view-channel';
 import { type Db, openDatabase } from './store/database';
 import { Journal } from './store/journal';
@@ -51,6 +56,8 @@ export interface CoreOptions {
   hub?: HubSetting;
   /** Folder of the built participant page (out/participant), served by an embedded hub. */
   participantDir?: string;
+  /** The OSC remote control's UDP port (off when absent; 0 picks a free one). */
+  oscPort?: number;
 }
 
 export type HubSetting =
@@ -68,6 +75,8 @@ export interface RunningCore {
   urls: { control: string; output: string; stage: string; lanControl: string[]; lanOutput: string[]; lanStage: string[] };
   logger: Logger;
   logFile: string | null;
+  /** The OSC remote control's port, or null when it is off. */
+  oscPort: number | null;
   close(): Promise<void>;
 }
 
@@ -127,7 +136,7 @@ async function listen(server: Server, host: string, port: number): Promise<numbe
 /** Seeds an empty database with the Assises demo: the app shows something real with no setup. */
 async function seedDemo(engine: RegieEngine, resourcesDir: string, logger: Logger): Promise<void> {
   const file = join(resourcesDir, DEMO_FILE);
-  const programme = parseProgrammeFile(readFileSync(file, 'utf8'), DEMO_FILE);
+  const programme = parseProgrammeFile(readFileSync(file, 'utf8'), DEMO_FILE, { readAsset: assetReader(dirname(file), MAX_LOGO_BYTES) });
   const at = zonedToEpoch(DEMO_REHEARSAL_START, programme.event.timeZone);
   for (const [id, command] of [
     ['demo-seed-programme', { type: 'programme.load', programme }],
@@ -184,6 +193,12 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       if (name === 'as-run.csv') return { status: 200, body: asRunCsv(engine.state), contentType: 'text/csv; charset=utf-8' };
       return { status: 404, body: `Export inconnu : ${name.slice(0, 80)}` };
     },
+    remote: createRemoteApi({ engine, tokens, logger }),
+    download: exportRoute({
+      state: () => engine.state,
+      isControl: (token) => roleForToken(tokens, token) === 'control',
+      onError: (err) => logger.error('export failed', { err: String(err) }),
+    }),
   });
   const urls = () => ({
     control: `http://127.0.0.1:${port}/control?token=${tokens.control}`,
@@ -214,6 +229,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   channel = new ViewChannel(http, { engine, tokens, allowedHosts, port: () => port, access, version: CORE_VERSION, logger, status: { link: offStatus } });
   port = await listen(http, lan ? '0.0.0.0' : '127.0.0.1', options.port ?? DEFAULT_PORT);
   logger.info('core listening', { port, lan });
+  const osc = options.oscPort === undefined ? null : await startOscRemote({ engine, tokens, logger, port: options.oscPort, host: lan ? '0.0.0.0' : '127.0.0.1' });
 
   let hub: RunningHub | null = null;
   if (hubSetting.mode !== 'off') {
@@ -268,10 +284,12 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     urls: urls(),
     logger,
     logFile: fileLogger?.file ?? null,
+    oscPort: osc?.port ?? null,
     async close() {
       if (closed) return;
       closed = true;
       scheduler.stop();
+      await osc?.close();
       await link?.stop();
       engine.close();
       await channel?.close();

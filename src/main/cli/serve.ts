@@ -20,6 +20,7 @@ const { values } = parseArgs({
     'hub-host': { type: 'string' },
     'hub-url': { type: 'string' },
     'hub-token': { type: 'string' },
+    'osc-port': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -35,13 +36,21 @@ if (values.help) {
   --hub-port N      port du hub intégré (défaut : 4871, ou un port libre)
   --hub-host ADR    adresse d’écoute du hub intégré (défaut : 0.0.0.0, le réseau du lieu)
   --hub-url URL --hub-token JETON   utiliser un hub distant (npm run hub sur un serveur)
-  --no-hub          sans public (ni questions, ni votes)`);
+  --no-hub          sans public (ni questions, ni votes)
+  Télécommande (Stream Deck, Companion) : HTTP /api/remote/… avec le jeton de régie (docs/remote-control.md)
+  --osc-port N      aussi en OSC sur ce port UDP (jeton de régie en premier argument ; désactivé sans cette option)`);
   process.exit(0);
 }
 
 const port = values.port === undefined ? undefined : Number(values.port);
 if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
   console.error(`Port invalide : ${values.port}`);
+  process.exit(2);
+}
+
+const oscPort = values['osc-port'] === undefined ? undefined : Number(values['osc-port']);
+if (oscPort !== undefined && (!Number.isInteger(oscPort) || oscPort < 0 || oscPort > 65535)) {
+  console.error(`Port OSC invalide : ${values['osc-port']}`);
   process.exit(2);
 }
 
@@ -75,11 +84,12 @@ try {
     hub: hubSetting(),
     participantDir: join(repoRoot, 'out', 'participant'),
     echoLog: !values.json,
+    ...(oscPort === undefined ? {} : { oscPort }),
   });
   if (values.json) {
     const link = core.link?.current;
     process.stdout.write(
-      JSON.stringify({ ready: true, port: core.port, pid: process.pid, urls: core.urls, tokens: core.tokens, dataDir, hubPort: core.hub?.port ?? null, joinUrls: link?.joinUrls ?? [] }) + '\n',
+      JSON.stringify({ ready: true, port: core.port, pid: process.pid, urls: core.urls, tokens: core.tokens, dataDir, hubPort: core.hub?.port ?? null, joinUrls: link?.joinUrls ?? [], oscPort: core.oscPort }) + '\n',
     );
   } else {
     console.log(`\nPupitre — régie prête (données : ${dataDir})\n`);
@@ -89,6 +99,7 @@ try {
     for (const u of core.urls.lanControl) console.log(`  Régie, réseau du lieu     ${u}`);
     for (const u of core.urls.lanOutput) console.log(`  Sortie, réseau du lieu    ${u}`);
     for (const u of core.link?.current.joinUrls ?? []) console.log(`  Public (participants)     ${u}`);
+    if (core.oscPort !== null) console.log(`  Télécommande OSC (UDP)    port ${core.oscPort}`);
     console.log(`\n  Journal d'exploitation : ${core.logFile ?? '-'}\n  Ctrl+C pour arrêter.\n`);
   }
   let stopping = false;

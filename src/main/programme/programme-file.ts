@@ -1,4 +1,5 @@
 import { type Document, LineCounter, parseDocument, isMap, isNode, isScalar, isSeq } from 'yaml';
+import { LOGO_TYPES, MAX_LOGO_BYTES, isLogoDataUrl, sniffLogoType } from '../../shared/domain/event-branding';
 import { type Programme, programmeSchema } from '../../shared/domain/programme';
 
 /** A problem in a programme file, located for a person: line, column and field. */
@@ -27,12 +28,17 @@ export class ProgrammeFileError extends Error {
 
 export const MAX_PROGRAMME_FILE_BYTES = 1024 * 1024;
 
+export interface ProgrammeFileOptions {
+  /** Reads a file named relative to the programme file (its logo); absent when the file came without its folder. */
+  readAsset?: (relativePath: string) => Uint8Array | null;
+}
+
 /**
  * Reads a programme in the native format. YAML and JSON share one parser (JSON is YAML), so both
  * get line numbers; a file named *.json must also be strict JSON (YAML would let a trailing comma
  * or a comment through). All or nothing: any error and no programme is returned.
  */
-export function parseProgrammeFile(text: string, fileName = 'programme'): Programme {
+export function parseProgrammeFile(text: string, fileName = 'programme', options: ProgrammeFileOptions = {}): Programme {
   if (Buffer.byteLength(text, 'utf8') > MAX_PROGRAMME_FILE_BYTES) {
     throw new ProgrammeFileError(fileName, [
       { line: null, column: null, field: '', message: `fichier trop grand (${MAX_PROGRAMME_FILE_BYTES / 1024} Kio au plus)` },
@@ -77,7 +83,28 @@ export function parseProgrammeFile(text: string, fileName = 'programme'): Progra
     throw new ProgrammeFileError(fileName, [{ line: null, column: null, field: '', message: `syntaxe : ${(err as Error).message}` }]);
   }
   const parsed = programmeSchema.safeParse(data);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const logo = parsed.data.event.branding?.logo;
+    if (logo === undefined || isLogoDataUrl(logo)) return parsed.data;
+    // A logo named by its path: read beside the file and embedded, so every view gets the image itself.
+    const field = ['event', 'branding', 'logo'];
+    const fail = (message: string): never => {
+      const pos = at(locate(doc, field));
+      throw new ProgrammeFileError(fileName, [{ line: pos?.line ?? null, column: pos?.col ?? null, field: formatPath(field), message }]);
+    };
+    if (!options.readAsset)
+      return fail(
+        'un chemin de logo ne se lit que pour un fichier ouvert depuis le disque : donnez l’image en adresse data:image/…;base64',
+      );
+    const bytes = options.readAsset(logo);
+    if (!bytes) return fail(`logo introuvable à côté du programme : ${logo}`);
+    if (bytes.length > MAX_LOGO_BYTES)
+      return fail(`logo trop lourd : ${Math.ceil(bytes.length / 1024)} Kio (${MAX_LOGO_BYTES / 1024} Kio au plus)`);
+    const type = sniffLogoType(bytes);
+    if (!type) return fail(`${logo} n’est ni un PNG, ni un JPEG, ni un SVG`);
+    const dataUrl = `data:${LOGO_TYPES[type]};base64,${Buffer.from(bytes).toString('base64')}`;
+    return { ...parsed.data, event: { ...parsed.data.event, branding: { ...parsed.data.event.branding, logo: dataUrl } } };
+  }
 
   throw new ProgrammeFileError(
     fileName,

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAllowedHost } from './access';
 import { securityHeaders, sendStatic } from './static-files';
+import type { DownloadResult } from '../export/export-route';
 
 export interface HttpOptions {
   rendererDir: string;
@@ -11,6 +12,10 @@ export interface HttpOptions {
   health: () => Record<string, unknown>;
   /** Files a control seat may download (`/export/<name>?token=…`); null when there is no such file. */
   exportFile: (name: string, token: string | null) => { status: 200; body: string; contentType: string } | { status: 403 | 404; body: string };
+  /** The Stream Deck / Companion remote control (`/api/remote/*`, any method: it answers 405 itself). */
+  remote?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Exports built on request (`/export?scope=…&format=…`, `/export/image/…`): a control seat only. */
+  download?: (path: string, params: URLSearchParams, token: string | null) => Promise<DownloadResult>;
 }
 
 /** The pages each view lives at; the built HTML of each is `<rendererDir>/<name>/index.html`. */
@@ -29,6 +34,7 @@ export function createHttpServer(opts: HttpOptions): Server {
     if (!isAllowedHost(req.headers.host, opts.allowedHosts, opts.port())) {
       return sendText(res, 421, 'Hôte non autorisé pour Pupitre.');
     }
+    if (opts.remote && req.url?.startsWith('/api/remote/')) return opts.remote(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Méthode non autorisée.');
     const url = new URL(req.url ?? '/', 'http://local');
     const path = url.pathname;
@@ -37,6 +43,24 @@ export function createHttpServer(opts: HttpOptions): Server {
       res.setHeader('Content-Type', 'application/json; charset=utf-8');
       securityHeaders(res);
       return res.end(JSON.stringify(opts.health()));
+    }
+    if (opts.download && (path === '/export' || path.startsWith('/export/image/'))) {
+      const download = opts.download;
+      void download(path, url.searchParams, url.searchParams.get('token')).then(
+        (file) => {
+          if (file.status !== 200) return sendText(res, file.status, file.body);
+          res.statusCode = 200;
+          res.setHeader('Content-Type', file.contentType);
+          // The length lets the desk show a progress bar while the file arrives.
+          res.setHeader('Content-Length', String(file.body.length));
+          res.setHeader('Content-Disposition', `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`);
+          res.setHeader('Cache-Control', 'no-store');
+          securityHeaders(res);
+          res.end(file.body);
+        },
+        () => sendText(res, 500, 'Export impossible (erreur interne).'),
+      );
+      return;
     }
     if (path.startsWith('/export/')) {
       const file = opts.exportFile(decodeURIComponent(path.slice('/export/'.length)), url.searchParams.get('token'));

@@ -5,6 +5,7 @@ import type { SessionMarks } from '../lib/desk-schedule';
 import { eventDate } from '../lib/programme-view';
 import { BigClock } from './BigClock';
 import { EventHeader } from './EventHeader';
+import { EventLogo } from './EventLogo';
 import { holdingContent } from './holding-content';
 import { NextBlock } from './NextBlock';
 import { NowBlock } from './NowBlock';
@@ -64,6 +65,7 @@ export function HoldingScreen({
             <Typeset text={programme.event.notice} />
           </p>
         )}
+        <EventLogo className="holding-logo" />
       </footer>
     </main>
   );

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useRegie } from '../lib/regie-store';
+import { EventLogo } from './EventLogo';
 import { useSceneReady } from './scene-ready';
 import { codeWords, sceneWords } from './scene-words';
 import { useFitLevel } from './use-fit-level';
@@ -53,6 +54,7 @@ export function JoinScene() {
           </p>
         )}
       </div>
+      <EventLogo className="join-logo" />
     </main>
   );
 }

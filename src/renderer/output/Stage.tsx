@@ -1,5 +1,7 @@
 import { type ReactNode, useRef } from 'react';
 import { useFitScale } from '../ui/use-fit-scale';
+import { useRegie } from '../lib/regie-store';
+import { brandingStyle } from './branding-style';
 import type { OutputMode } from './output-mode';
 
 export const STAGE_WIDTH = 1920;
@@ -22,6 +24,7 @@ export function Stage({
 }) {
   const viewport = useRef<HTMLDivElement>(null);
   const scale = useFitScale(viewport, STAGE_WIDTH, STAGE_HEIGHT);
+  const branding = brandingStyle(useRegie((s) => s.state?.programme?.event.branding));
   return (
     <div className={`stage-viewport stage-viewport-${mode}`} ref={viewport}>
       <div
@@ -29,7 +32,7 @@ export function Stage({
         data-testid="output-stage"
         data-mode={mode}
         {...data}
-        style={{ width: STAGE_WIDTH, height: STAGE_HEIGHT, transform: `translate(-50%, -50%) scale(${scale})` }}
+        style={{ ...branding, width: STAGE_WIDTH, height: STAGE_HEIGHT, transform: `translate(-50%, -50%) scale(${scale})` }}
       >
         {children}
       </div>

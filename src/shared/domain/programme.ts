@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { actionInteraction, cueSchema } from './cue';
 import { type InteractionKind, interactionSchema } from './interaction';
 import { isClockTime, isIsoDate, isValidTimeZone, zonedToEpoch } from './zoned-time';
+import { brandingSchema } from './event-branding';
 
 /**
  * The programme of an event: days and sessions, in the event's time zone. This schema is the
@@ -80,6 +81,8 @@ export const eventSchema = z.strictObject({
     .refine(isValidTimeZone, { message: 'fuseau horaire inconnu (ex. Europe/Paris)' })
     .default('Europe/Paris'),
   notice: text(1000).optional(),
+  /** The event's colours and logo on the projector (event-branding.ts). */
+  branding: brandingSchema.optional(),
 });
 
 const kindLabel: Record<InteractionKind, string> = { poll: 'un sondage', wordcloud: 'un nuage de mots' };

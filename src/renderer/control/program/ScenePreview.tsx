@@ -1,6 +1,8 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { Scene } from '../../../shared/domain/scene';
+import { brandingStyle } from '../../output/branding-style';
+import { useRegie } from '../../lib/regie-store';
 import { SceneView } from '../../output/SceneView';
 import { STAGE_HEIGHT, STAGE_WIDTH } from '../../output/Stage';
 import outputCss from '../../output/output.css?inline';
@@ -35,6 +37,7 @@ export function ScenePreview({ scene }: { scene: Scene }) {
   const host = useRef<HTMLDivElement>(null);
   const [root, setRoot] = useState<ShadowRoot | null>(null);
   const scale = useFitScale(box, STAGE_WIDTH, STAGE_HEIGHT);
+  const branding = brandingStyle(useRegie((s) => s.state?.programme?.event.branding));
   useLayoutEffect(() => {
     const h = host.current;
     if (!h) return;
@@ -52,6 +55,7 @@ export function ScenePreview({ scene }: { scene: Scene }) {
             data-testid="preview-stage"
             data-scene={scene.kind}
             style={{
+              ...branding,
               width: STAGE_WIDTH,
               height: STAGE_HEIGHT,
               left: 0,

@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import type { CommandResult } from '../../shared/api/results';
+import type { RegieEngine } from '../engine/regie-engine';
+import { nextShortlistedQuestion } from './remote-next-question';
+
+/**
+ * What a remote control (HTTP for Companion, OSC) may do, as ordinary commands for the engine:
+ * the same validation, journal and refusals as the desk's keys. Parameters come as a query
+ * (`to=black`, `transition=cut`, `ms=800`).
+ */
+export type RemoteParams = Pick<URLSearchParams, 'get' | 'has'>;
+/** The commands an action sends, in order; the next one only if the previous one was accepted. */
+export type RemotePlan = (engine: RegieEngine, params: RemoteParams) => { commands: unknown[] } | { refused: string };
+
+export const NO_NEXT_QUESTION = 'aucune question suivante dans la sélection (étoilée, approuvée, non signalée, pas déjà à l’antenne)';
+
+/** `transition=cut` or `transition=fade&ms=800`; the engine's schema checks the values. */
+function transitionOf(q: RemoteParams): { transition?: unknown } {
+  const kind = q.get('transition');
+  if (kind === null) return {};
+  const ms = q.get('ms');
+  return { transition: { kind, durationMs: ms === null ? (kind === 'fade' ? 500 : 0) : Number(ms) } };
+}
+
+export const REMOTE_ACTIONS: Record<string, RemotePlan> = {
+  take: (_e, q) => ({ commands: [{ type: 'program.take', ...transitionOf(q) }] }),
+  panic: (_e, q) => ({ commands: [{ type: 'program.panic', ...(q.has('to') ? { to: q.get('to') } : {}) }] }),
+  restore: () => ({ commands: [{ type: 'program.restore' }] }),
+  lock: () => ({ commands: [{ type: 'program.lock', locked: true }] }),
+  unlock: () => ({ commands: [{ type: 'program.lock', locked: false }] }),
+  go: () => ({ commands: [{ type: 'cue.go' }] }),
+  'next-question': (e, q) => {
+    const next = nextShortlistedQuestion(e.state);
+    if (!next) return { refused: NO_NEXT_QUESTION };
+    // Not atomic: if TAKE is then refused (output locked), the question stays in preview.
+    return {
+      commands: [
+        { type: 'program.preview', scene: { kind: 'question', questionId: next.id } },
+        { type: 'program.take', ...transitionOf(q) },
+      ],
+    };
+  },
+  'preview/next-question': (e) => {
+    const next = nextShortlistedQuestion(e.state);
+    if (!next) return { refused: NO_NEXT_QUESTION };
+    return { commands: [{ type: 'program.preview', scene: { kind: 'question', questionId: next.id } }] };
+  },
+};
+
+/** Submits the commands one after the other under `actor`; stops at the first refusal and returns it. */
+export async function runRemoteCommands(engine: RegieEngine, commands: unknown[], actor: string): Promise<CommandResult> {
+  let last: CommandResult = { ok: true, seq: engine.seq, duplicate: false };
+  for (const command of commands) {
+    last = await engine.submit({ id: `remote-${randomBytes(9).toString('base64url')}`, command }, actor);
+    if (!last.ok) return last;
+  }
+  return last;
+}

@@ -1,0 +1,110 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ErrorCode } from '../../shared/api/results';
+import type { RegieEngine } from '../engine/regie-engine';
+import type { Logger } from '../log/logger';
+import { type AccessTokens, roleForToken } from './access';
+import { RateLimiter } from './rate-limit';
+import { REMOTE_ACTIONS, runRemoteCommands } from './remote-actions';
+import { remoteStatus } from './remote-status';
+import { securityHeaders } from './static-files';
+
+/**
+ * The remote control for a Stream Deck driven by Bitfocus Companion (docs/remote-control.md):
+ * `/api/remote/<action>` over HTTP, with the control token (`Authorization: Bearer …` or
+ * `?token=…` for Companion's plain GET buttons). Each action is an ordinary command submitted to
+ * the engine: the same validation, the same journal (actor `remote-http`), the same refusals.
+ */
+
+export const REMOTE_PREFIX = '/api/remote/';
+/** The journal's name for what the remote control did. */
+export const REMOTE_ACTOR = 'remote-http';
+
+type Method = 'GET' | 'POST';
+
+const STATUS_FOR: Record<ErrorCode, number> = {
+  malformed: 400,
+  unknown_command: 400,
+  invalid: 400,
+  too_large: 413,
+  forbidden: 403,
+  rejected: 409,
+  busy: 429,
+  unavailable: 503,
+};
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+  securityHeaders(res);
+  res.end(JSON.stringify(body));
+}
+
+function bearer(req: IncomingMessage, query: URLSearchParams): string | null {
+  const auth = req.headers.authorization;
+  if (auth) {
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(auth);
+    return m?.[1] ?? null;
+  }
+  return query.get('token');
+}
+
+export interface RemoteApiOptions {
+  engine: RegieEngine;
+  tokens: AccessTokens;
+  logger: Logger;
+  /** Requests a second per client address, after a burst (default 20/s, burst 40). */
+  limiter?: RateLimiter;
+}
+
+/** Returns the handler of `/api/remote/*` requests (the HTTP server checked the Host header already). */
+export function createRemoteApi(opts: RemoteApiOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  const limiter = opts.limiter ?? new RateLimiter(20, 40);
+
+  return (req, res) => {
+    // The body, if any, carries nothing: every parameter is in the query.
+    req.resume();
+    const url = new URL(req.url ?? '/', 'http://local');
+    const action = url.pathname.slice(REMOTE_PREFIX.length).replace(/\/$/, '');
+    if (!limiter.take(req.socket.remoteAddress ?? 'unknown')) {
+      return sendJson(res, 429, { ok: false, error: 'trop de requêtes : réessayez dans une seconde' }, { 'Retry-After': '1' });
+    }
+    if (roleForToken(opts.tokens, bearer(req, url.searchParams)) !== 'control') {
+      opts.logger.warn('remote control refused: bad token', { address: req.socket.remoteAddress, action: action.slice(0, 40) });
+      return sendJson(
+        res,
+        401,
+        { ok: false, error: 'jeton de régie manquant ou invalide' },
+        { 'WWW-Authenticate': 'Bearer realm="pupitre"' },
+      );
+    }
+    const method = req.method as Method;
+    const allowed: Method[] = action === 'status' ? ['GET'] : ['GET', 'POST'];
+    const plan = REMOTE_ACTIONS[action];
+    if (action !== 'status' && !plan) return sendJson(res, 404, { ok: false, error: `action inconnue : ${action.slice(0, 60)}` });
+    if (!allowed.includes(method)) {
+      return sendJson(
+        res,
+        405,
+        { ok: false, error: `méthode ${String(req.method)} non autorisée (${allowed.join(', ')})` },
+        { Allow: allowed.join(', ') },
+      );
+    }
+    if (!plan) return sendJson(res, 200, remoteStatus(opts.engine.state, opts.engine.seq));
+
+    const planned = plan(opts.engine, url.searchParams);
+    if ('refused' in planned) return sendJson(res, 409, { ok: false, error: planned.refused });
+    void runRemoteCommands(opts.engine, planned.commands, REMOTE_ACTOR).then(
+      (r) => {
+        if (r.ok) return sendJson(res, 200, { ok: true, seq: r.seq, status: remoteStatus(opts.engine.state, opts.engine.seq) });
+        opts.logger.info('remote control refused', { action, code: r.error.code, message: r.error.message });
+        sendJson(res, STATUS_FOR[r.error.code], { ok: false, error: r.error.message, code: r.error.code });
+      },
+      (err: unknown) => {
+        opts.logger.error('remote control failed', { action, err: String(err) });
+        sendJson(res, 500, { ok: false, error: 'erreur interne de la régie' });
+      },
+    );
+  };
+}
