@@ -94,7 +94,7 @@ test('a flash poll from the desk: create and open, votes, reset refused while op
   // Reset while open: confirmed, then refused by the core, in its words, beside the buttons.
   await row.getByTestId('ix-reset').click();
   await expect(page.getByTestId('ix-reset-confirm')).toContainText('Réinitialiser le sondage');
-  await page.getByTestId('ix-reset-yes').click();
+  await page.getByTestId('ix-reset-confirm-yes').click();
   await expect(row.getByTestId('ix-refusal')).toContainText('fermez d’abord le sondage');
   await expect(row.getByTestId('ix-count')).toHaveAttribute('data-count', '3');
 
@@ -140,7 +140,7 @@ test('a flash poll from the desk: create and open, votes, reset refused while op
   // Reset once closed: the counts go back to zero, the poll is a draft again, the phones too.
   await row.getByTestId('ix-reset').click();
   await expect(page.getByTestId('ix-reset-confirm')).toContainText('3 votants');
-  await page.getByTestId('ix-reset-yes').click();
+  await page.getByTestId('ix-reset-confirm-yes').click();
   await expect(row).toHaveAttribute('data-phase', 'draft');
   await expect(row.getByTestId('ix-count')).toHaveAttribute('data-count', '0');
   await expect(row.getByTestId('ix-reset')).toHaveCount(0);

@@ -3,7 +3,7 @@ import { formatCountdown } from '../lib/countdown';
 import { tFr } from '../lib/i18n';
 import { useRegie } from '../lib/regie-store';
 import { useShowClock } from '../lib/use-show-clock';
-import { sceneWords } from './scene-words';
+import { sceneWords } from '../../shared/domain/scene-words';
 import { Typeset } from './Typeset';
 
 /** « Reprise à 14 h 00 », its caption, and the minutes left on the show clock; at zero, « Reprise imminente ». */

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useRegie } from '../lib/regie-store';
 import { EventLogo } from './EventLogo';
 import { useSceneReady } from './scene-ready';
-import { codeWords, sceneWords } from './scene-words';
+import { codeWords, sceneWords } from '../../shared/domain/scene-words';
 import { useFitLevel } from './use-fit-level';
 import { useQrImage } from './use-qr-image';
 

@@ -1,6 +1,6 @@
 import type { PollResults } from '../../shared/domain/poll-results';
 import { barColour } from '../../shared/domain/palette';
-import { percentWords, ratingLabel, votesWords } from './scene-words';
+import { percentWords, ratingLabel, votesWords } from '../../shared/domain/scene-words';
 import { Typeset } from './Typeset';
 
 /**

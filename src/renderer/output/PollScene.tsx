@@ -5,7 +5,7 @@ import { HoldingScene } from './HoldingScene';
 import { ObsHolding } from './ObsHolding';
 import type { OutputMode } from './output-mode';
 import { PollBars } from './PollBars';
-import { meanWords, responsesWords, sceneWords, votersLine } from './scene-words';
+import { meanWords, responsesWords, sceneWords, votersLine } from '../../shared/domain/scene-words';
 import { Typeset } from './Typeset';
 import { useFitLevel } from './use-fit-level';
 

@@ -4,7 +4,7 @@ import { cloudWords, MAX_CLOUD_WORDS, wordsSent } from './cloud-words';
 import { HoldingScene } from './HoldingScene';
 import { ObsHolding } from './ObsHolding';
 import type { OutputMode } from './output-mode';
-import { sceneWords, wordsSentWords } from './scene-words';
+import { sceneWords, wordsSentWords } from '../../shared/domain/scene-words';
 import { Typeset } from './Typeset';
 import { useFitLevel } from './use-fit-level';
 import { WordCloud } from './WordCloud';

@@ -1,4 +1,4 @@
-import { NBSP, NNBSP } from '../../shared/domain/french-typography';
+import { NBSP, NNBSP } from './french-typography';
 
 /**
  * The words of the projector's scenes, always in French (the audience's language), with French
