@@ -28,5 +28,12 @@ export function localTimeZone(): string {
 
 /** « jeu. 24 juin » in the interface language. */
 export function deskDate(epochMs: number, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).format(epochMs);
+  // Made once per zone and language: the clock shows the date at every second.
+  const key = `${timeZone}|${locale}|date`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', day: 'numeric', month: 'short' });
+    formatters.set(key, f);
+  }
+  return f.format(epochMs);
 }

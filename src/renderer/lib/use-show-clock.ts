@@ -12,19 +12,23 @@ export function showTime(clock: ClockSetting | undefined, serverOffsetMs: number
   return clock ? clockNow(clock, coreNow) : coreNow;
 }
 
+const toSecond = (ms: number) => Math.floor(ms / 1000) * 1000;
+
 /**
  * The show time, floored to the second. Derived at each render from the store (so a new clock
- * setting shows at once) and re-rendered on each second boundary of the displayed time.
+ * setting shows at once) and re-rendered on each second boundary of the displayed time. The
+ * server offset is refined at every patch (ten a second while questions arrive): it re-renders
+ * only when it moves the displayed second, not the whole desk at each patch.
  */
 export function useShowClock(): number {
   const clock = useRegie((s) => s.state?.clock);
-  const offset = useRegie((s) => s.serverOffsetMs);
   const [, setTick] = useState(0);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const schedule = () => {
-      const t = showTime(clock, offset);
+      clearTimeout(timer);
+      const t = showTime(clock, useRegie.getState().serverOffsetMs);
       // A few ms past the boundary, so that the floor lands on the new second.
       timer = setTimeout(
         () => {
@@ -35,8 +39,18 @@ export function useShowClock(): number {
       );
     };
     schedule();
-    return () => clearTimeout(timer);
-  }, [clock, offset]);
+    const unsubscribe = useRegie.subscribe((s, before) => {
+      if (s.serverOffsetMs === before.serverOffsetMs) return;
+      const realNow = Date.now();
+      if (toSecond(showTime(clock, s.serverOffsetMs, realNow)) !== toSecond(showTime(clock, before.serverOffsetMs, realNow)))
+        setTick((n) => n + 1);
+      schedule(); // the next boundary moved with the offset
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [clock]);
 
-  return Math.floor(showTime(clock, offset) / 1000) * 1000;
+  return toSecond(showTime(clock, useRegie.getState().serverOffsetMs));
 }

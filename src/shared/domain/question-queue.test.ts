@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FILTER, isFlagged, queueView, shortlist, type QueueFilter, type QueueQuestion } from './question-queue';
+import { DEFAULT_FILTER, inQueue, isFlagged, prepareSearch, queueView, shortlist, type QueueFilter, type QueueQuestion } from './question-queue';
 
 let n = 0;
 const q = (more: Partial<QueueQuestion> = {}): QueueQuestion => {
@@ -99,5 +99,46 @@ describe('shortlist', () => {
     const z = q({ status: 'approved', rank: 2 });
     const flagged = q({ status: 'incoming', rank: 0.5 });
     expect(ids(shortlist([x, y, z, flagged]))).toEqual([z.id, y.id, x.id]);
+  });
+});
+
+describe('inQueue', () => {
+  it('holds exactly the rows queueView shows, under every filter', () => {
+    const statuses = ['incoming', 'approved', 'rejected', 'answered', 'merged'] as const;
+    const origins = ['room', 'remote', 'regie'] as const;
+    const pool = Array.from({ length: 120 }, (_, i) =>
+      q({
+        status: statuses[i % 5] ?? 'incoming',
+        origin: origins[i % 3] ?? 'room',
+        rank: i % 4 === 0 ? i : null,
+        sessionId: i % 2 === 0 ? 's1' : 's2',
+        text: i % 6 === 0 ? 'Les Équipes de nuit' : `Autre ${i}`,
+        name: i % 7 === 0 ? 'Inès' : null,
+        flags: i % 5 === 1 ? [{ kind: 'name', match: 'Zoé' }] : [],
+        flagsClearedBy: i % 10 === 1 ? 'control-1' : null,
+      }),
+    );
+    const filters: QueueFilter[] = [];
+    for (const tab of ['incoming', 'approved', 'shortlist', 'answered', 'rejected'] as const)
+      for (const text of ['', 'equipes', 'ines', 'zzz'])
+        for (const more of [{}, { flaggedOnly: true }, { origins: ['remote' as const] }, { sessionId: 's2' }]) filters.push(f({ tab, text, ...more }));
+    for (const filter of filters) {
+      const rows = new Set(queueView(pool, filter).rows.map((r) => r.id));
+      expect(pool.filter((x) => inQueue(x, filter)).map((x) => x.id), JSON.stringify(filter)).toEqual(pool.filter((x) => rows.has(x.id)).map((x) => x.id));
+    }
+    expect(filters.some((filter) => queueView(pool, filter).rows.length > 0)).toBe(true);
+  });
+});
+
+describe('prepareSearch', () => {
+  it('prepares as many questions as it is allowed, and the search finds the same', () => {
+    const pool = Array.from({ length: 10 }, (_, i) => q({ text: i % 2 === 0 ? 'Les Équipes de nuit' : 'Autre', name: i === 3 ? 'Inès' : null }));
+    let budget = 4;
+    expect(prepareSearch(pool, () => budget-- > 0)).toBe(false);
+    expect(queueView(pool, f({ text: 'equipes' })).rows).toHaveLength(5);
+    expect(queueView(pool, f({ text: 'ines' })).rows).toHaveLength(1);
+    expect(prepareSearch(pool, () => true)).toBe(true);
+    expect(prepareSearch(pool, () => false)).toBe(true); // nothing left to do
+    expect(queueView(pool, f({ text: 'nuit' })).rows).toHaveLength(5);
   });
 });

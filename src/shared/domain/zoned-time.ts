@@ -87,6 +87,21 @@ export function isClockTime(s: string): boolean {
  * earlier instant is taken; in the spring gap the time is read as if the clock had not jumped.
  */
 export function zonedToEpoch({ date, time }: WallTime, timeZone: string): number {
+  // The desk sorts and places every session by its start at each second: each answer is kept.
+  const key = `${timeZone}|${date} ${time}`;
+  let epoch = zonedCache.get(key);
+  if (epoch === undefined) {
+    if (zonedCache.size >= ZONED_CACHE_MAX) zonedCache.clear();
+    epoch = computeZonedToEpoch({ date, time }, timeZone);
+    zonedCache.set(key, epoch);
+  }
+  return epoch;
+}
+
+const zonedCache = new Map<string, number>();
+const ZONED_CACHE_MAX = 10_000;
+
+function computeZonedToEpoch({ date, time }: WallTime, timeZone: string): number {
   const dm = DATE_RE.exec(date);
   const tm = TIME_RE.exec(time);
   if (!dm || !tm) throw new RangeError(`date/heure invalide : ${date} ${time}`);

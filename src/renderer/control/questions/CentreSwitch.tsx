@@ -63,7 +63,9 @@ export function CentreSwitch({ conduite, programme, cues, now }: { conduite: Rea
   const standby = tab === 'questions' && programme ? cuePanelView(cues, now).standby : null;
   return (
     <>
-      <div className="centre-tabs" role="tablist" aria-label={t('centre.tabs')}>
+      <div className="centre-tabs">
+        {/* Only the two tabs in the tablist: the key hint and the standby's GO beside it are not tabs (WCAG: aria-required-children). */}
+        <div className="centre-tablist" role="tablist" aria-label={t('centre.tabs')}>
         <button type="button" role="tab" aria-selected={tab === 'conduite'} className="centre-tab" onClick={() => choose('conduite')} aria-keyshortcuts="q" data-testid="centre-tab-conduite">
           {t('cues.label')}
         </button>
@@ -73,6 +75,7 @@ export function CentreSwitch({ conduite, programme, cues, now }: { conduite: Rea
             {incoming}
           </span>
         </button>
+        </div>
         <kbd className="centre-tab-key">q</kbd>
         {tab === 'questions' && (
           <div className="centre-standby" data-testid="centre-standby">

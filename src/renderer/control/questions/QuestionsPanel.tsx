@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AudienceQuestion } from '../../../shared/api/state';
 import { queueTabs } from '../../../shared/domain/question-queue';
 import { localTimeZone } from '../../lib/desk-time';
@@ -7,6 +7,7 @@ import { useRegie } from '../../lib/regie-store';
 import { Panel } from '../Panel';
 import { AddQuestionForm } from './AddQuestionForm';
 import { BalanceBar } from './BalanceBar';
+import { ModerationListsDialog } from './ModerationListsDialog';
 import { QuestionDetail } from './QuestionDetail';
 import { QuestionList } from './QuestionList';
 import { QuestionsFeedback } from './QuestionsFeedback';
@@ -18,6 +19,7 @@ import { select, setFilter, setMode, useQuestionsDesk } from './questions-store'
 import { StageMessageControl } from './StageMessageControl';
 import { useQueue } from './use-queue';
 import { useQuestionKeys } from './use-question-keys';
+import { useSearchWarmup } from './use-search-warmup';
 
 /**
  * « Questions »: the screening desk. Tabs by status with their counts, filters (origin, flags,
@@ -36,7 +38,10 @@ export function QuestionsPanel({ now }: { now: number }) {
   const onAirId = useRegie((s) => sceneQuestionId(s.state?.program.onAir));
   const previewId = useRegie((s) => sceneQuestionId(s.state?.program.preview));
   const searchRef = useRef<HTMLInputElement>(null);
+  const [listsOpen, setListsOpen] = useState(false);
+  const closeLists = useCallback(() => setListsOpen(false), []);
 
+  useSearchWarmup(all);
   const rows = view.rows;
   // The selection follows its question; when that one leaves the list (approved from « À trier »,
   // or by the other seat), the question now at the same place is selected.
@@ -99,6 +104,9 @@ export function QuestionsPanel({ now }: { now: number }) {
       actions={
         <>
           <BalanceBar received={view.received} kept={view.kept} />
+          <button type="button" className="btn btn-q" onClick={() => setListsOpen(true)} title={t('questions.modListsTitle')} data-testid="moderation-lists-open">
+            {t('questions.modLists')}
+          </button>
           <button type="button" className="btn btn-q" onClick={() => setMode(mode === 'add' ? 'browse' : 'add')} aria-keyshortcuts="t" aria-pressed={mode === 'add'} data-testid="add-question-open">
             {t('questions.add')} <kbd>t</kbd>
           </button>
@@ -130,6 +138,7 @@ export function QuestionsPanel({ now }: { now: number }) {
       </div>
       {mode === 'add' ? <AddQuestionForm sessionId={sessionId ?? currentSessionId} /> : <QuestionDetail q={selected} all={all} />}
       <StageMessageControl />
+      {listsOpen && <ModerationListsDialog onClose={closeLists} />}
     </Panel>
   );
 }

@@ -1,6 +1,6 @@
 import { type AudienceQuestion, isProjectable, questionText } from '../../../shared/api/state';
 import { displayText } from '../../../shared/domain/question-display';
-import { queueView } from '../../../shared/domain/question-queue';
+import { inQueue, queueView } from '../../../shared/domain/question-queue';
 import type { Scene } from '../../../shared/domain/scene';
 import { type QuestionAction, undoPlan } from '../../../shared/domain/question-undo';
 import { sendCommand } from '../../lib/core-client';
@@ -104,7 +104,11 @@ function caughtUp(seq: number, timeoutMs = 1000): Promise<void> {
  */
 function selectedNow(): AudienceQuestion | null {
   const desk = useQuestionsDesk.getState();
-  const rows = queueView(questions(), { ...desk.filter, sessionId: desk.resolvedSessionId }).rows;
+  const filter = { ...desk.filter, sessionId: desk.resolvedSessionId };
+  // Still in the queue where it was: no need to filter and sort 20,000 questions to know it.
+  const still = desk.selectedId === null ? undefined : find(desk.selectedId);
+  if (still && inQueue(still, filter)) return still;
+  const rows = queueView(questions(), filter).rows;
   const found = desk.selectedId === null ? -1 : rows.findIndex((q) => q.id === desk.selectedId);
   const index = found >= 0 ? found : Math.min(desk.selectedIndex, rows.length - 1);
   const q = rows[index] ?? null;

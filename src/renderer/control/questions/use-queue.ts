@@ -1,6 +1,7 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { AudienceQuestion } from '../../../shared/api/state';
-import { queueView, type QueueView } from '../../../shared/domain/question-queue';
+import type { QueueView } from '../../../shared/domain/question-queue';
+import { liveQueueFollower } from '../../../shared/domain/question-queue-live';
 import type { Programme } from '../../../shared/domain/programme';
 import { sortedSessions } from '../../../shared/domain/programme-position';
 import { sessionWindow } from '../../lib/desk-schedule';
@@ -32,7 +33,10 @@ export interface Queue {
   programme: Programme | null;
 }
 
-/** The filtered, sorted queue: recomputed only when the questions or the filter change. */
+/**
+ * The filtered, sorted queue: updated only when the questions or the filter change. Not deferred:
+ * the keys act on the rows shown, and a tab or a filter shows its rows in the same frame.
+ */
 export function useQueue(now: number): Queue {
   const all = useRegie((s) => s.state?.audience.questions) ?? NO_QUESTIONS;
   const programme = useRegie((s) => s.state?.programme ?? null);
@@ -40,6 +44,8 @@ export function useQueue(now: number): Queue {
   const session = useQuestionsDesk((s) => s.session);
   const currentSessionId = useCurrentSessionId(now);
   const sessionId = session.kind === 'all' ? null : session.kind === 'one' ? session.sessionId : currentSessionId;
-  const view = useMemo(() => queueView(all, { ...filter, sessionId }), [all, filter, sessionId]);
+  // Updated from the last queue by the questions that changed, not filtered and sorted anew.
+  const [follow] = useState(liveQueueFollower<AudienceQuestion>);
+  const view = useMemo(() => follow(all, { ...filter, sessionId }), [follow, all, filter, sessionId]);
   return { view, all, sessionId, currentSessionId, programme };
 }
