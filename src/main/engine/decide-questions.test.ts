@@ -22,8 +22,22 @@ const cmd = (command: unknown, seat = 'control-1') => engine.submit({ id: `q-cmd
 /** A question as the hub would forward it. */
 async function arrives(text: string, origin: 'room' | 'remote' = 'room', name: string | null = null): Promise<string> {
   hubSeq += 1;
-  const message: AudienceMessage = { type: 'question.ask', hubSeq, msgId: `p${hubSeq}:c1`, receivedAt: 1000 + hubSeq, origin, participantId: `participant-${String(hubSeq).padStart(8, '0')}`, text, name, sessionId: 'j1-seq1' };
-  await engine.submitSystem('audience', () => [{ type: 'audience.received', hubId: 'hub', message, flags: /Zoé/.test(text) ? [{ kind: 'name', match: 'Zoé' }] : [] }], `aud:${message.msgId}`);
+  const message: AudienceMessage = {
+    type: 'question.ask',
+    hubSeq,
+    msgId: `p${hubSeq}:c1`,
+    receivedAt: 1000 + hubSeq,
+    origin,
+    participantId: `participant-${String(hubSeq).padStart(8, '0')}`,
+    text,
+    name,
+    sessionId: 'j1-seq1',
+  };
+  await engine.submitSystem(
+    'audience',
+    () => [{ type: 'audience.received', hubId: 'hub', message, flags: /Zoé/.test(text) ? [{ kind: 'name', match: 'Zoé' }] : [] }],
+    `aud:${message.msgId}`,
+  );
   return engine.state.audience.questions.at(-1)!.id;
 }
 const q = (id: string) => engine.state.audience.questions.find((x) => x.id === id)!;
@@ -32,7 +46,9 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'pupitre-questions-'));
   db = openDatabase(join(dir, 'db.sqlite3'));
   sent.length = 0;
-  engine = new RegieEngine(new Journal(db), new Snapshots(db), { onEvent: (e: RegieEvent, after) => sent.push(...hubCommandsFor(e, after)) });
+  engine = new RegieEngine(new Journal(db), new Snapshots(db), {
+    onEvent: (e: RegieEvent, after) => sent.push(...hubCommandsFor(e, after)),
+  });
 });
 afterEach(() => {
   db.close();
@@ -68,6 +84,21 @@ describe('screening questions', () => {
     expect(sent.at(-1)).toMatchObject({ type: 'question.publish', text: 'Quels moyens pour les jeunes majeurs ?' });
   });
 
+  it('an edit that brings in a phone number or a name flags the question again, and withdraws it from the phones', async () => {
+    const id = await arrives('Que devient la famille après le placement ?');
+    await cmd({ type: 'question.approve', questionId: id });
+    expect(q(id)).toMatchObject({ flags: [], published: true });
+    await cmd({ type: 'question.edit', questionId: id, text: 'Que devient la famille après le placement ? Appelez le 06 12 34 56 78' });
+    expect(q(id).flags).toEqual([expect.objectContaining({ kind: 'phone' })]);
+    expect(q(id)).toMatchObject({ published: false, flagsClearedBy: null });
+    expect(sent.at(-1)).toEqual({ type: 'question.withdraw', questionId: id });
+    // Cleared, then edited again with the same number: nothing new to read, the clearance holds.
+    await cmd({ type: 'question.clear-flags', questionId: id });
+    await cmd({ type: 'question.edit', questionId: id, text: 'Que devient la famille ? Appelez le 06 12 34 56 78' });
+    expect(q(id)).toMatchObject({ published: true, flagsClearedBy: 'control-1' });
+    expect(q(id).flags).toHaveLength(1);
+  });
+
   it('merge adds askers and votes up and withdraws the merged one', async () => {
     const a = await arrives('Quels moyens pour les jeunes majeurs ?');
     const b = await arrives('Les jeunes majeurs : quels moyens ?', 'remote');
@@ -76,7 +107,10 @@ describe('screening questions', () => {
     expect(await cmd({ type: 'question.merge', questionId: b, intoId: a })).toMatchObject({ ok: true });
     expect(q(a)).toMatchObject({ askers: 2 });
     expect(q(b)).toMatchObject({ status: 'merged', mergedInto: a, published: false });
-    expect(await cmd({ type: 'question.approve', questionId: b })).toMatchObject({ ok: false, error: { message: expect.stringContaining('fusionnée') } });
+    expect(await cmd({ type: 'question.approve', questionId: b })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('fusionnée') },
+    });
     expect(await cmd({ type: 'question.merge', questionId: a, intoId: a })).toMatchObject({ ok: false });
   });
 
@@ -85,14 +119,19 @@ describe('screening questions', () => {
     for (const id of [a, b, c]) await cmd({ type: 'question.star', questionId: id, starred: true });
     expect(q(a).status).toBe('approved'); // starring approves
     await cmd({ type: 'question.move', questionId: c, beforeId: a });
-    const order = engine.state.audience.questions.filter((x) => x.rank !== null).sort((x, y) => x.rank! - y.rank!).map((x) => x.id);
+    const order = engine.state.audience.questions
+      .filter((x) => x.rank !== null)
+      .sort((x, y) => x.rank! - y.rank!)
+      .map((x) => x.id);
     expect(order).toEqual([c, a, b]);
     await cmd({ type: 'question.reject', questionId: a });
     expect(q(a).rank).toBeNull(); // a rejected question leaves the shortlist
   });
 
   it('types a question in from the desk, flagged like the others', async () => {
-    expect(await cmd({ type: 'question.add', text: 'Au micro : mon fils Enzo attend une famille', name: null, sessionId: 'j1-seq1' })).toMatchObject({ ok: true });
+    expect(
+      await cmd({ type: 'question.add', text: 'Au micro : mon fils Enzo attend une famille', name: null, sessionId: 'j1-seq1' }),
+    ).toMatchObject({ ok: true });
     const typed = engine.state.audience.questions.at(-1)!;
     expect(typed).toMatchObject({ origin: 'regie', msgId: null, flags: [expect.objectContaining({ kind: 'name', match: 'Enzo' })] });
   });

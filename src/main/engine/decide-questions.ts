@@ -46,7 +46,15 @@ export function decideQuestion(state: RegieState, command: QuestionCommand, at: 
     case 'question.edit': {
       const text = cleanText(command.text);
       if (!text) throw new CommandRejected('texte vide');
-      return text === (q.editedText ?? q.text) ? [] : [{ type: 'question.edited', questionId: q.id, text }];
+      if (text === (q.editedText ?? q.text)) return [];
+      // A moderator's edit is checked like a participant's text: a name typed in (a child's, a
+      // family's) flags the question again, and a clearance given before does not cover it.
+      const known = new Set(q.flags.map((f) => `${f.kind}\u0000${f.match}`));
+      const added = flagQuestion(text, moderationLists(state.moderation)).filter((f) => !known.has(`${f.kind}\u0000${f.match}`));
+      return [
+        { type: 'question.edited', questionId: q.id, text },
+        ...(added.length > 0 ? [{ type: 'question.flags.added' as const, questionId: q.id, flags: added }] : []),
+      ];
     }
     case 'question.merge': {
       if (command.intoId === q.id) throw new CommandRejected('une question ne peut pas être fusionnée avec elle-même');
