@@ -42,7 +42,19 @@ export function newQuestion(
   id: string,
   q: Pick<AudienceQuestion, 'msgId' | 'hubSeq' | 'receivedAt' | 'origin' | 'name' | 'text' | 'sessionId' | 'flags'>,
 ): AudienceQuestion {
-  return { id, ...q, editedText: null, upvotes: 0, askers: 1, status: 'incoming', rank: null, mergedInto: null, flagsClearedBy: null, published: false, lastActionBy: null };
+  return {
+    id,
+    ...q,
+    editedText: null,
+    upvotes: 0,
+    askers: 1,
+    status: 'incoming',
+    rank: null,
+    mergedInto: null,
+    flagsClearedBy: null,
+    published: false,
+    lastActionBy: null,
+  };
 }
 
 /**
@@ -63,7 +75,16 @@ export function applyAudienceMessage(
     case 'question.ask':
       audience.questions = [
         ...audience.questions,
-        newQuestion(`q-${meta.seq}`, { msgId: m.msgId, hubSeq: m.hubSeq, receivedAt: m.receivedAt, origin: m.origin, name: m.name, text: m.text, sessionId: m.sessionId, flags }),
+        newQuestion(`q-${meta.seq}`, {
+          msgId: m.msgId,
+          hubSeq: m.hubSeq,
+          receivedAt: m.receivedAt,
+          origin: m.origin,
+          name: m.name,
+          text: m.text,
+          sessionId: m.sessionId,
+          flags,
+        }),
       ];
       break;
     case 'question.upvote': {
@@ -83,19 +104,22 @@ export function applyAudienceMessage(
       const key = ballotBucket(m.participantId);
       const bucket = poll[key] ?? {};
       const next: Ballot = { choices: m.choices, rating: m.rating, origin: m.origin };
-      audience.tallies = { ...audience.tallies, [m.pollId]: retally(audience.tallies[m.pollId] ?? { counts: {}, voters: zero() }, bucket[m.participantId], next) };
+      audience.tallies = {
+        ...audience.tallies,
+        [m.pollId]: retally(audience.tallies[m.pollId] ?? { counts: {}, voters: zero() }, bucket[m.participantId], next),
+      };
       ballots = { ...ballots, [m.pollId]: { ...poll, [key]: { ...bucket, [m.participantId]: next } } };
       break;
     }
     case 'words.send': {
       // A banned word is not counted (the journal keeps it); a word a moderator released is not held again.
       const moderation = state.wordModeration[m.cloudId];
-      const counted = countedWords(m.words, moderation);
-      senders = noteWordSender(state, m.cloudId, m.participantId, m.origin) ?? {};
+      const sent = noteWordSender(state, m.cloudId, m.participantId, m.origin, countedWords(m.words, moderation));
+      senders = sent.slices;
       const cloud = { ...(audience.words[m.cloudId] ?? {}) };
-      for (const w of counted) cloud[w] = (cloud[w] ?? 0) + 1;
+      for (const w of sent.fresh) cloud[w] = (cloud[w] ?? 0) + 1;
       audience.words = { ...audience.words, [m.cloudId]: cloud };
-      const holds = flags.filter((f) => counted.includes(f.match) && !isAllowedWord(f.match, moderation));
+      const holds = flags.filter((f) => sent.fresh.includes(f.match) && !isAllowedWord(f.match, moderation));
       if (holds.length > 0) {
         const held = { ...(audience.heldWords[m.cloudId] ?? {}) };
         for (const f of holds) held[f.match] = f.kind;

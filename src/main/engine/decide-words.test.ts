@@ -32,8 +32,11 @@ let hubSeq = 0;
 const sent: unknown[] = [];
 const cmd = (command: unknown) => engine.submit({ id: `w-cmd-${String(n++).padStart(6, '0')}`, command }, 'control-1');
 
-/** Words as the hub forwards them, flagged as the hub link flags them. */
+/** Words as the hub forwards them, flagged as the hub link flags them (a new participant each time). */
 async function send(...words: string[]): Promise<void> {
+  await sendFrom(`participant-${String(hubSeq + 1).padStart(8, '0')}`, ...words);
+}
+async function sendFrom(participantId: string, ...words: string[]): Promise<void> {
   hubSeq += 1;
   const message: AudienceMessage = {
     type: 'words.send',
@@ -41,7 +44,7 @@ async function send(...words: string[]): Promise<void> {
     msgId: `p${hubSeq}:w`,
     receivedAt: 1000 + hubSeq,
     origin: 'room',
-    participantId: `participant-${String(hubSeq).padStart(8, '0')}`,
+    participantId,
     cloudId: CLOUD,
     words,
   };
@@ -71,6 +74,18 @@ afterEach(() => {
 });
 
 describe('word cloud moderation', () => {
+  it('one person counts once per word: a second spelling from the same phone is not counted again', async () => {
+    await sendFrom('participant-a0000001', 'enfant');
+    await sendFrom('participant-a0000001', 'Enfants', "L'enfant");
+    expect(shown()).toEqual(['enfant:1']);
+    await sendFrom('participant-b0000002', 'enfants', 'écoute');
+    expect(shown()).toEqual(['enfant:2', 'écoute:1']);
+    expect(engine.state.wordParticipants[CLOUD]).toEqual({ room: 2, remote: 0 });
+    // The journal keeps every word sent; a rebuild counts them the same way.
+    const rebuilt = rebuildState(new Journal(db), null).state;
+    expect(rebuilt.audience.words[CLOUD]).toEqual(engine.state.audience.words[CLOUD]);
+  });
+
   it('counts « L’enfant », « enfants », « ENFANT » as one word', async () => {
     await send("L'enfant", 'écoute');
     await send('enfants');

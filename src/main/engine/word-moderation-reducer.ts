@@ -1,5 +1,5 @@
 import type { Origin, QuestionFlagKind, RegieState } from '../../shared/api/state';
-import { normaliseWord } from '../../shared/domain/french-words';
+import { cachedWordKey, normaliseWord } from '../../shared/domain/french-words';
 import { NO_WORD_MODERATION, isBannedKey, type WordModeration } from '../../shared/domain/word-tally';
 import { ballotBucket } from './audience-reducer';
 import type { RegieEvent } from './events';
@@ -66,20 +66,38 @@ export function applyWordEvent(state: RegieState, event: WordEvent): RegieState 
   return { ...state, audience, wordModeration: { ...state.wordModeration, [event.cloudId]: next } };
 }
 
-/** A participant who sent words to a cloud, counted once (the slices to merge into the state). */
+/**
+ * A participant's words to a cloud, each counted once per person: a spelling of a word they already
+ * sent (« enfants » after « enfant », « L'enfant » in the same message) is not counted again. Returns
+ * the words to count and the slices to merge into the state (the participant is counted once).
+ */
 export function noteWordSender(
   state: RegieState,
   cloudId: string,
   participantId: string,
   origin: Origin,
-): Pick<RegieState, 'wordSenders' | 'wordParticipants'> | null {
+  words: readonly string[],
+): { fresh: string[]; slices: Pick<RegieState, 'wordSenders' | 'wordParticipants'> } {
   const cloud = state.wordSenders[cloudId] ?? {};
   const bucketKey = ballotBucket(participantId);
   const bucket = cloud[bucketKey] ?? {};
-  if (Object.hasOwn(bucket, participantId)) return null;
+  const earlier = bucket[participantId];
+  const known = new Set(Array.isArray(earlier) ? earlier : []);
+  const fresh = words.filter((w) => {
+    const key = cachedWordKey(w) ?? w.toLocaleLowerCase('fr');
+    if (known.has(key)) return false;
+    known.add(key);
+    return true;
+  });
   const counts = state.wordParticipants[cloudId] ?? { room: 0, remote: 0 };
   return {
-    wordSenders: { ...state.wordSenders, [cloudId]: { ...cloud, [bucketKey]: { ...bucket, [participantId]: true } } },
-    wordParticipants: { ...state.wordParticipants, [cloudId]: { ...counts, [origin]: counts[origin] + 1 } },
+    fresh,
+    slices: {
+      wordSenders: { ...state.wordSenders, [cloudId]: { ...cloud, [bucketKey]: { ...bucket, [participantId]: [...known] } } },
+      wordParticipants:
+        earlier === undefined
+          ? { ...state.wordParticipants, [cloudId]: { ...counts, [origin]: counts[origin] + 1 } }
+          : state.wordParticipants,
+    },
   };
 }

@@ -161,10 +161,11 @@ export interface RegieState {
   /** Word cloud id → how many participants sent words to it, room and remote apart. */
   wordParticipants: Record<string, ByOrigin>;
   /**
-   * Private to the core: who sent words to each cloud (cloud id → bucket → participant id → true),
-   * bucketed like `ballots` so that each update stays small.
+   * Private to the core: who sent words to each cloud and which (cloud id → bucket → participant
+   * id → the normalised keys they sent), bucketed like `ballots` so that each update stays small.
+   * (`true`: a sender recorded before the keys were kept, in an older snapshot.)
    */
-  wordSenders: Record<string, Record<string, Record<string, true>>>;
+  wordSenders: Record<string, Record<string, Record<string, readonly string[] | true>>>;
   /** The projector: preview, on air, panic, lock (src/shared/domain/scene.ts). */
   program: ProgramState;
   /** A message from the régie to the facilitator's tablet (« Plus que 5 minutes »), or null. */
