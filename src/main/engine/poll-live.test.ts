@@ -7,6 +7,7 @@ import type { Poll } from '../../shared/domain/interaction';
 import type { AudienceMessage } from '../../shared/protocol/audience-messages';
 import { hubCommandsFor } from '../link/hub-commands';
 import { parseProgrammeFile } from '../programme/programme-file';
+import { stateForRole } from '../server/view-channel';
 import { type Db, openDatabase } from '../store/database';
 import { Journal } from '../store/journal';
 import { Snapshots } from '../store/snapshots';
@@ -182,10 +183,15 @@ describe('the poll’s life from the desk', () => {
     expect(p.hideResultsUntilReveal).toBe(true);
     expect(pollResultsHidden(p, run(id))).toBe(true);
     await vote(id, 'max-0000000000001', { choices: [1] });
+    // The projector's seat holds how many voted, not the counts, until the reveal.
+    const onOutput = () => stateForRole(engine.state, 'output').audience.tallies[id];
+    expect(onOutput()).toEqual({ counts: {}, voters: tally(id)!.voters });
+    expect(stateForRole(engine.state, 'control').audience.tallies[id]).toEqual(tally(id));
     await cmd({ type: 'interaction.close', interactionId: id });
     expect(run(id)).toMatchObject({ status: 'closed', revealed: false });
     await cmd({ type: 'interaction.reveal', interactionId: id });
     expect(pollResultsHidden(p, run(id))).toBe(false);
+    expect(onOutput()).toEqual(tally(id));
     expect(hubCommandsFor(hubEvents.at(-1)!, engine.state)).toEqual([
       { type: 'results.reveal', results: { kind: 'poll', interactionId: id, counts: [0, 1, 0, 0], total: 1 } },
     ]);

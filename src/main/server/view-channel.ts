@@ -4,6 +4,7 @@ import type { AccessInfo, CoreStatus, PatchOp, ServerToViewEvents, Snapshot, Vie
 import { type CommandResult, refusal } from '../../shared/api/results';
 import { initialState, isProjectable, PRIVATE_SLICES, type RegieState, type ViewState } from '../../shared/api/state';
 import { cachedWordKey } from '../../shared/domain/french-words';
+import { pollResultsHidden } from '../../shared/domain/poll-results';
 import type { Committed, RegieEngine } from '../engine/regie-engine';
 import type { Logger } from '../log/logger';
 import { type AccessTokens, isAllowedHost, isAllowedOrigin, roleForToken } from './access';
@@ -181,12 +182,17 @@ export class ViewChannel {
     this.lastSentState = state;
 
     const setOp = (k: keyof ViewState, value: unknown): PatchOp => ({ op: 'set', path: [k], value });
-    const controlOps: PatchOp[] = keys.flatMap((k) => (k === 'audience' ? audienceOps(before.audience, state.audience) : [setOp(k, state[k])]));
+    const controlOps: PatchOp[] = keys.flatMap((k) =>
+      k === 'audience' ? audienceOps(before.audience, state.audience) : [setOp(k, state[k])],
+    );
     this.io.to('control').emit('patch', { ...base, ops: controlOps });
     // A read-only output (projector, stream encoder, maybe on the venue network) gets only what it
     // shows: never the audience's questions, the logbook or the as-run log. The stage tablet gets the
     // projectable shortlist only.
-    const forOutput = keys.filter((k) => OUTPUT_SLICES.has(k)).map((k) => setOp(k, forOutputSlice(k, state[k])));
+    // A poll revealed (live) or edited (programme) may change which counts the projector may hold.
+    const outputKeys =
+      keys.includes('audience') || !keys.some((k) => k === 'live' || k === 'programme') ? keys : [...keys, 'audience' as const];
+    const forOutput = outputKeys.filter((k) => OUTPUT_SLICES.has(k)).map((k) => setOp(k, forOutputSlice(k, state[k], state)));
     this.io.to('output').emit('patch', { ...base, ops: forOutput });
     const forStage = keys.filter((k) => STAGE_SLICES.has(k)).map((k) => setOp(k, forStageSlice(k, state[k])));
     this.io.to('stage').emit('patch', { ...base, ops: forStage });
@@ -214,26 +220,54 @@ export function audienceOps(before: RegieState['audience'], after: RegieState['a
 }
 
 /** The slices an output seat receives; the others keep their empty initial value there. */
-export const OUTPUT_SLICES: ReadonlySet<keyof ViewState> = new Set<keyof ViewState>(['programme', 'clock', 'delays', 'sessionMarks', 'live', 'joinUrl', 'cues', 'program', 'audience', 'wordModeration', 'wordParticipants']);
+export const OUTPUT_SLICES: ReadonlySet<keyof ViewState> = new Set<keyof ViewState>([
+  'programme',
+  'clock',
+  'delays',
+  'sessionMarks',
+  'live',
+  'joinUrl',
+  'cues',
+  'program',
+  'audience',
+  'wordModeration',
+  'wordParticipants',
+]);
 
 /**
- * The audience slice as the projector may have it: tallies and words, never the questions, and
- * never a word held back (a given name, profanity) until a moderator lets it through.
+ * The audience slice as the projector may have it: tallies and words, never the questions, never a
+ * word held back (a given name, profanity) until a moderator lets it through, and of a poll whose
+ * results are hidden only how many voted (the counts reach the output when they are revealed).
  */
-function forOutputSlice(key: keyof ViewState, value: unknown): unknown {
+function forOutputSlice(key: keyof ViewState, value: unknown, state: RegieState): unknown {
   if (key !== 'audience') return value;
   const a = value as ViewState['audience'];
+  const tallies = { ...a.tallies };
+  for (const i of state.programme?.interactions ?? []) {
+    const tally = tallies[i.id];
+    if (i.kind === 'poll' && tally && pollResultsHidden(i, state.live.interactions[i.id]))
+      tallies[i.id] = { counts: {}, voters: tally.voters };
+  }
   const words: Record<string, Record<string, number>> = {};
   for (const [cloud, counts] of Object.entries(a.words)) {
     // Every spelling of a held word stays away (« Connard » held keeps « connards » away too).
     const held = new Set(Object.keys(a.heldWords[cloud] ?? {}).map((w) => cachedWordKey(w)));
     words[cloud] = Object.fromEntries(Object.entries(counts).filter(([w]) => !held.has(cachedWordKey(w))));
   }
-  return { ...a, questions: [], words, heldWords: {} };
+  return { ...a, questions: [], tallies, words, heldWords: {} };
 }
 
 /** The stage tablet: the run of show and the shortlist, never the questions still to screen. */
-export const STAGE_SLICES: ReadonlySet<keyof ViewState> = new Set<keyof ViewState>(['programme', 'clock', 'delays', 'sessionMarks', 'live', 'program', 'audience', 'stageMessage']);
+export const STAGE_SLICES: ReadonlySet<keyof ViewState> = new Set<keyof ViewState>([
+  'programme',
+  'clock',
+  'delays',
+  'sessionMarks',
+  'live',
+  'program',
+  'audience',
+  'stageMessage',
+]);
 
 /** Only the shortlisted questions that could be projected; no tallies' voters detail is needed but harmless. */
 function forStageSlice(key: keyof ViewState, value: unknown): unknown {
@@ -247,7 +281,7 @@ export function stateForRole(state: RegieState, role: ViewRole): ViewState {
   if (role === 'control') return full;
   const [slices, filter] = role === 'output' ? [OUTPUT_SLICES, forOutputSlice] : [STAGE_SLICES, forStageSlice];
   const out: Record<string, unknown> = { ...viewState(initialState()) };
-  for (const k of slices) out[k] = filter(k, full[k]);
+  for (const k of slices) out[k] = filter(k, full[k], state);
   return out as unknown as ViewState;
 }
 
