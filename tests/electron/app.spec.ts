@@ -27,6 +27,16 @@ type PageGlobals = {
   __pupitreMarker?: string;
 };
 
+/** A download the export test saw in the main process (what the shell set for the save dialog). */
+type DownloadRecord = {
+  url: string;
+  file: string;
+  title: string | undefined;
+  defaultPath: string | undefined;
+  state: string;
+  path: string;
+};
+
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SKIP_REASON = 'skipped: Electron binary not available (it cannot be downloaded on a machine with no internet)';
 
@@ -283,5 +293,58 @@ test.describe('desktop shell (Electron)', () => {
     await expect
       .poll(async () => (await windowStates(app)).find((w) => w.url.includes('/output')), { timeout: 30_000 })
       .toMatchObject({ crashed: false, ready: 'complete' });
+  });
+  test('an export from the desk goes through the native save dialog’s options and lands in the file', async () => {
+    const saveDir = mkdtempSync(join(tmpdir(), 'pupitre-electron-export-'));
+    // Beside the shell's own will-download handler (it sets the save dialog's options), the test
+    // answers the dialog: a save path set before the download starts means no dialog is shown.
+    await app.evaluate(({ session }, dir) => {
+      const g = globalThis as {
+        __pupitreDownloads?: DownloadRecord[];
+      };
+      g.__pupitreDownloads = [];
+      session.defaultSession.on('will-download', (_event, item) => {
+        const options = item.getSaveDialogOptions();
+        const record = {
+          url: item.getURL(),
+          file: item.getFilename(),
+          title: options.title,
+          defaultPath: options.defaultPath,
+          state: 'progressing',
+          path: `${dir}/${item.getFilename()}`,
+        };
+        g.__pupitreDownloads?.push(record);
+        item.setSavePath(record.path);
+        item.once('done', (_e, state) => {
+          record.state = state;
+        });
+      });
+    }, saveDir);
+
+    const control = await windowAt(app, '/control');
+    await control.getByTestId('export-button').click();
+    await expect(control.getByTestId('export-dialog')).toBeVisible();
+    await control.getByTestId('export-format-csv').check();
+    await control.getByTestId('export-submit').click();
+    const downloads = () =>
+      app.evaluate(
+        () =>
+          (
+            globalThis as {
+              __pupitreDownloads?: DownloadRecord[];
+            }
+          ).__pupitreDownloads ?? [],
+      );
+    await expect.poll(async () => (await downloads()).at(-1)?.state, { timeout: 30_000 }).toBe('completed');
+    const done = (await downloads()).at(-1)!;
+    expect(done.url.startsWith('blob:http://127.0.0.1:')).toBe(true);
+    expect(done.file).toMatch(/^pupitre-questions-.*\.csv$/);
+    expect(done.title).toBe('Enregistrer l’export de Pupitre');
+    expect(done.defaultPath?.endsWith(done.file)).toBe(true);
+    // The file is the CSV the core made: UTF-8 with a BOM, semicolons.
+    const bytes = readFileSync(done.path);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toContain(';');
+    rmSync(saveDir, { recursive: true, force: true });
   });
 });
