@@ -1,16 +1,16 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
 import type { Programme } from '../../../shared/domain/programme';
 import { useT } from '../../lib/i18n';
-import { useCommand } from '../../lib/use-command';
 import { CoreVerdict } from './CoreVerdict';
 import { CueActionFields } from './CueActionFields';
 import { type CueDraft, cueFromDraft, suggestCueId } from './cue-draft';
 import { CueRunFields } from './CueRunFields';
 import { CueTimeField } from './CueTimeField';
-import { coreFieldErrors, errorFor, type FieldErrors } from './field-errors';
+import { errorFor } from './field-errors';
 import { Field } from './Field';
 import { IdField } from './IdField';
 import { SessionSelect } from './SessionSelect';
+import { useDraftForm } from './use-draft-form';
 
 export interface CueEditing {
   draft: CueDraft;
@@ -40,38 +40,21 @@ export function CueForm({
   onCancel: () => void;
 }) {
   const t = useT();
-  const titleId = useId();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [draft, setDraft] = useState(editing.draft);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const { send, pending, problem, clear } = useCommand();
+  const { titleId, formRef, draft, change, errors, pending, problem, save } = useDraftForm(editing.draft);
   const taken = cueIdsBut(programme, editing.previousId);
   const id = draft.idEdited ? draft.id : suggestCueId(draft, taken);
   const session = programme.sessions.find((s) => s.id === draft.sessionId);
-  const change = (patch: Partial<CueDraft>) => setDraft((d) => ({ ...d, ...patch }));
-
-  // Opened: the first field gets the focus. After a refusal: the first field in error.
-  useEffect(() => {
-    formRef.current?.querySelector<HTMLElement>('select, input')?.focus();
-  }, []);
-  useEffect(() => {
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [errors]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    clear();
     const check = cueFromDraft({ ...draft, id }, t, taken);
-    if (!check.ok) return setErrors(check.errors);
-    setErrors({});
-    const r = await send({
+    const cue = await save(check.ok ? { ok: true, value: check.cue } : check, (value) => ({
       type: 'edit.cue.save',
       sessionId: draft.sessionId,
-      cue: check.cue,
+      cue: value,
       ...(editing.previousId ? { previousId: editing.previousId } : {}),
-    });
-    if (r.ok) onSaved(check.cue.id, draft.sessionId);
-    else setErrors(coreFieldErrors(r.error.issues ?? []));
+    }));
+    if (cue) onSaved(cue.id, draft.sessionId);
   };
 
   return (

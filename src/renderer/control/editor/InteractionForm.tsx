@@ -1,14 +1,14 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
 import type { Programme } from '../../../shared/domain/programme';
 import { useT } from '../../lib/i18n';
-import { useCommand } from '../../lib/use-command';
 import { CoreVerdict } from './CoreVerdict';
-import { coreFieldErrors, errorFor, type FieldErrors } from './field-errors';
+import { errorFor } from './field-errors';
 import { IdField } from './IdField';
 import { type InteractionDraft, interactionFromDraft, suggestInteractionId } from './interaction-draft';
 import { cuesUsing } from './interaction-usage';
 import { PollFields } from './PollFields';
 import { WordCloudFields } from './WordCloudFields';
+import { useDraftForm } from './use-draft-form';
 
 export interface InteractionEditing {
   draft: InteractionDraft;
@@ -32,36 +32,20 @@ export function InteractionForm({
   onCancel: () => void;
 }) {
   const t = useT();
-  const titleId = useId();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [draft, setDraft] = useState(editing.draft);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const { send, pending, problem, clear } = useCommand();
+  const { titleId, formRef, draft, change, errors, pending, problem, save } = useDraftForm(editing.draft);
   const taken = new Set((programme.interactions ?? []).map((i) => i.id).filter((id) => id !== editing.previousId));
   const id = draft.idEdited ? draft.id : suggestInteractionId(draft, taken);
   const usedBy = editing.previousId ? cuesUsing(programme, editing.previousId) : [];
-  const change = (patch: Partial<InteractionDraft>) => setDraft((d) => ({ ...d, ...patch }));
-
-  useEffect(() => {
-    formRef.current?.querySelector<HTMLElement>('select, input, textarea')?.focus();
-  }, []);
-  useEffect(() => {
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [errors]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    clear();
     const check = interactionFromDraft({ ...draft, id }, t, taken);
-    if (!check.ok) return setErrors(check.errors);
-    setErrors({});
-    const r = await send({
+    const saved = await save(check.ok ? { ok: true, value: check.interaction } : check, (interaction) => ({
       type: 'edit.interaction.save',
-      interaction: check.interaction,
+      interaction,
       ...(editing.previousId ? { previousId: editing.previousId } : {}),
-    });
-    if (r.ok) onSaved(check.interaction.id);
-    else setErrors(coreFieldErrors(r.error.issues ?? []));
+    }));
+    if (saved) onSaved(saved.id);
   };
 
   const poll = draft.kind === 'poll';

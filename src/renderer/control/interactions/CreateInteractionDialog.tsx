@@ -1,14 +1,14 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef } from 'react';
 import type { Interaction, InteractionKind } from '../../../shared/domain/interaction';
 import { useT } from '../../lib/i18n';
 import { useRegie } from '../../lib/regie-store';
-import { useCommand } from '../../lib/use-command';
 import { CoreVerdict } from '../editor/CoreVerdict';
-import { coreFieldErrors, errorFor, type FieldErrors } from '../editor/field-errors';
+import { errorFor } from '../editor/field-errors';
 import { IdField } from '../editor/IdField';
 import { emptyInteractionDraft, type InteractionDraft, interactionFromDraft, suggestInteractionId } from '../editor/interaction-draft';
 import { PollFields } from '../editor/PollFields';
 import { WordCloudFields } from '../editor/WordCloudFields';
+import { useDraftForm } from '../editor/use-draft-form';
 
 /**
  * A poll or a word cloud made on the spot, during the show: the editor's own fields and checks,
@@ -25,44 +25,38 @@ export function CreateInteractionDialog({
   onClose: () => void;
 }) {
   const t = useT();
-  const titleId = useId();
   const ref = useRef<HTMLDialogElement>(null);
-  const form = useRef<HTMLFormElement>(null);
   const interactions = useRegie((s) => s.state?.programme?.interactions);
-  const [draft, setDraft] = useState<InteractionDraft>(() => emptyInteractionDraft(kind));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const { send, pending, problem, clear } = useCommand();
+  const { titleId, formRef, draft, change, errors, pending, problem, save, focusFirstField } = useDraftForm<InteractionDraft>(() =>
+    emptyInteractionDraft(kind),
+  );
   const taken = new Set((interactions ?? []).map((i) => i.id));
   const id = draft.idEdited ? draft.id : suggestInteractionId(draft, taken);
-  const change = (patch: Partial<InteractionDraft>) => setDraft((d) => ({ ...d, ...patch }));
 
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
-    form.current?.querySelector<HTMLElement>('select, input, textarea')?.focus();
-  }, []);
-  useEffect(() => {
-    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [errors]);
+    focusFirstField(); // showModal moved the focus to the dialog's first control
+  }, [focusFirstField]);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     // « Créer et ouvrir » is the first button: Enter in a field opens too, as a flash poll wants.
     const submitter = (e.nativeEvent as SubmitEvent).submitter;
     const open = submitter?.dataset.open !== 'false';
-    clear();
     const check = interactionFromDraft({ ...draft, id }, t, taken);
-    if (!check.ok) return setErrors(check.errors);
-    setErrors({});
-    const r = await send({ type: 'interaction.create', interaction: check.interaction, open });
-    if (r.ok) onCreated(check.interaction, open);
-    else setErrors(coreFieldErrors(r.error.issues ?? []));
+    const created = await save(check.ok ? { ok: true, value: check.interaction } : check, (interaction) => ({
+      type: 'interaction.create',
+      interaction,
+      open,
+    }));
+    if (created) onCreated(created, open);
   };
 
   const poll = kind === 'poll';
   return (
     <dialog ref={ref} className="ix-create" aria-labelledby={titleId} onClose={onClose} data-testid="ix-create">
-      <form ref={form} className="ed-form" onSubmit={(e) => void submit(e)} noValidate>
+      <form ref={formRef} className="ed-form" onSubmit={(e) => void submit(e)} noValidate>
         <h2 id={titleId} className="ix-create-title">
           {t(poll ? 'ix.newPollTitle' : 'ix.newCloudTitle')}
         </h2>
