@@ -1,6 +1,6 @@
 import type { AudienceBody } from '../shared/protocol/audience-messages';
 import { normaliseWord } from '../shared/domain/french-words';
-import { wordKey } from '../shared/protocol/clean-text';
+import { wordKey } from '../shared/domain/french-words';
 import { type Refusal, refuse } from '../shared/protocol/errors';
 import type { Origin } from '../shared/protocol/fields';
 import type { ParticipantAction, VoteMessage } from '../shared/protocol/participant-messages';

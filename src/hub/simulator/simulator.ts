@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { wordKey } from '../../shared/protocol/clean-text';
+import { wordKey } from '../../shared/domain/french-words';
 import type { AudienceState } from '../../shared/protocol/audience-state';
 import { makeBallot } from './ballots';
 import type { SimulatorOptions } from './options';

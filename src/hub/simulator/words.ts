@@ -1,4 +1,4 @@
-import { wordKey } from '../../shared/protocol/clean-text';
+import { wordKey } from '../../shared/domain/french-words';
 import type { Rng } from './rng';
 
 /**
@@ -74,7 +74,7 @@ export function variantOf(rng: Rng, v: VocabularyWord): string {
 }
 
 /**
- * Up to `count` words for one participant, none of whose keys (cleaned, lower case) it already
+ * Up to `count` words for one participant, none of whose keys (the cloud's, see `wordKey`) it already
  * sent: the hub refuses a word sent twice by the same person.
  */
 export function makeWords(rng: Rng, count: number, alreadySent: ReadonlySet<string>): string[] {

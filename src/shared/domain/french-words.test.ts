@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldWord, isStopWord, normaliseWord, singularKey } from './french-words';
+import { foldWord, isStopWord, normaliseWord, singularKey, wordKey } from './french-words';
 
 /** [as sent, expected key, expected spelling] — null when nothing is countable. */
 const TABLE: readonly (readonly [string, string | null, string?])[] = [
@@ -156,5 +156,16 @@ describe('the French helpers', () => {
     expect(singularKey('jaloux')).toBe('jaloux');
     expect(singularKey('taux')).toBe('taux');
     expect(singularKey('ans')).toBe('ans');
+  });
+});
+
+describe('wordKey', () => {
+  it('tells one participant’s words apart as the cloud counts them', () => {
+    expect(wordKey('Écoute')).toBe(wordKey('écoute'));
+    expect(wordKey('Ecou\u200Bte ')).toBe('ecoute');
+    expect(wordKey('e\u0301coute')).toBe(wordKey('écoute'));
+    expect(wordKey("L'enfant")).toBe(wordKey('enfants'));
+    expect(wordKey('enfance')).not.toBe(wordKey('enfant'));
+    expect(wordKey('  ?!')).toBe('?!');
   });
 });

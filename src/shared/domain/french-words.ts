@@ -172,3 +172,12 @@ export function cachedNormalise(raw: string): NormalisedWord | null {
 export function cachedWordKey(raw: string): string | null {
   return cachedNormalise(raw)?.key ?? null;
 }
+
+/**
+ * How one participant's words to a cloud are told apart, by the phone, the hub and the régie alike:
+ * by the cloud's key, so that « enfants » after « L'enfant » is the same word sent twice; text with
+ * nothing countable (refused anyway) by its cleaned lower case.
+ */
+export function wordKey(word: string): string {
+  return cachedWordKey(word) ?? cleanText(word).toLocaleLowerCase('fr');
+}

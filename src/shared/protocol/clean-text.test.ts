@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, wordKey } from './clean-text';
+import { cleanText } from './clean-text';
 
 describe('cleanText', () => {
   it('keeps ordinary French text as typed', () => {
@@ -55,13 +55,5 @@ describe('cleanText', () => {
   it('is idempotent', () => {
     const samples = ['  a\u202E b \u200B c\r\n', 'e\u0301', '<b>gras</b>', '\u0000\u0000'];
     for (const s of samples) expect(cleanText(cleanText(s))).toBe(cleanText(s));
-  });
-});
-
-describe('wordKey', () => {
-  it('tells words apart without case or invisible characters', () => {
-    expect(wordKey('Écoute')).toBe(wordKey('écoute'));
-    expect(wordKey('Ecou\u200Bte ')).toBe('ecoute');
-    expect(wordKey('e\u0301coute')).toBe(wordKey('écoute'));
   });
 });

@@ -30,12 +30,3 @@ export function cleanText(raw: string): string {
     .replace(SPACE_RUN, ' ')
     .trim();
 }
-
-/**
- * The key under which one participant's words are told apart in one word cloud: the cleaned word
- * in lower case. (The régie's own grouping for the cloud is its business; this only stops one
- * phone from sending the same word twice.)
- */
-export function wordKey(word: string): string {
-  return cleanText(word).toLocaleLowerCase('fr');
-}

@@ -3,7 +3,7 @@ import { audiencePatchSchema, audienceStateSchema, joinAckSchema } from '../../.
 import { type Ack, ackSchema, type HubError } from '../../../shared/protocol/errors';
 import type { Origin } from '../../../shared/protocol/fields';
 import type { HubToParticipantEvents, ParticipantToHubEvents } from '../../../shared/protocol/socket-events';
-import { wordKey } from '../../../shared/protocol/clean-text';
+import { wordKey } from '../../../shared/domain/french-words';
 import { PARTICIPANT_NAMESPACE, PROTOCOL_VERSION } from '../../../shared/protocol/version';
 import { newCommandId } from '../../lib/command-id';
 import { currentLanguage } from '../i18n';

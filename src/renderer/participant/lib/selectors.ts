@@ -1,4 +1,5 @@
-import { cleanText, wordKey } from '../../../shared/protocol/clean-text';
+import { wordKey } from '../../../shared/domain/french-words';
+import { cleanText } from '../../../shared/protocol/clean-text';
 import type { WordCloud } from '../../../shared/protocol/interactions';
 import { MAX } from '../../../shared/protocol/limits';
 import type { OutboxEntry } from './outbox';
