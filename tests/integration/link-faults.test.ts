@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -35,7 +35,11 @@ function tempDir(name: string): string {
   return d;
 }
 
-async function until<T>(get: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string, timeoutMs = 30_000): Promise<T> {
+async function until<T>(
+  get: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await get();
@@ -53,7 +57,10 @@ async function hubHealth(port: number): Promise<{ hubSeq: number; appliedSeq: nu
 /** The audience messages in the régie's journal (read-only, beside the running core). */
 function journalAudience(dataDir: string): { total: number; distinct: number; ids: Set<string> } {
   const db = new Database(join(dataDir, 'pupitre.sqlite3'), { readonly: true, fileMustExist: true });
-  const ids = db.prepare("SELECT json_extract(payload, '$.message.msgId') FROM journal WHERE type = 'audience.received'").pluck().all() as string[];
+  const ids = db
+    .prepare("SELECT json_extract(payload, '$.message.msgId') FROM journal WHERE type = 'audience.received'")
+    .pluck()
+    .all() as string[];
   db.close();
   return { total: ids.length, distinct: new Set(ids).size, ids: new Set(ids) };
 }
@@ -79,7 +86,10 @@ async function startRegie(dataDir: string, hubUrl: string): Promise<{ core: Core
 
 /** Opens the Séquence 1 poll on the phones, through the régie's cue. */
 async function openPoll(seat: ViewSocket): Promise<void> {
-  await go(seat, { type: 'clock.set', clock: { mode: 'rehearsal', at: zonedToEpoch({ date: '2021-06-24', time: '10:15' }, 'Europe/Paris') } });
+  await go(seat, {
+    type: 'clock.set',
+    clock: { mode: 'rehearsal', at: zonedToEpoch({ date: '2021-06-24', time: '10:15' }, 'Europe/Paris') },
+  });
   expect(await go(seat, { type: 'cue.go', cueId: 'j1-seq1-sondage-ouvrir' })).toMatchObject({ ok: true });
 }
 
@@ -92,7 +102,9 @@ async function burst(participants: TestParticipant[], perParticipant: number, on
         const clientMsgId = `v${k}`;
         const choice = (i + k) % 4;
         try {
-          const ack = await p.socket.timeout(5_000).emitWithAck('poll.vote', { clientMsgId, pollId: 'charge-de-travail', choices: [choice] });
+          const ack = await p.socket
+            .timeout(5_000)
+            .emitWithAck('poll.vote', { clientMsgId, pollId: 'charge-de-travail', choices: [choice] });
           if (!ack.ok) throw new Error(ack.error.message); // e.g. not joined on a restarted hub
           accepted.add(`${p.participantId}:${clientMsgId}`); // a duplicate was stored before: it counts
           onAck(accepted.size);
@@ -115,7 +127,11 @@ describe('the link between the régie and the hub, under faults (real processes)
     let { core, seat } = await startRegie(regieDir, `http://127.0.0.1:${hub.port}`);
     await openPoll(seat);
 
-    const phones = await Promise.all(Array.from({ length: 50 }, (_, i) => TestParticipant.join(hub.port, CODE, { origin: i % 3 ? 'room' : 'remote', participantId: newParticipantId() })));
+    const phones = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        TestParticipant.join(hub.port, CODE, { origin: i % 3 ? 'room' : 'remote', participantId: newParticipantId() }),
+      ),
+    );
     phones.forEach((p) => closers.push(p));
     await until(() => phones.every((p) => p.state?.interaction?.id === 'charge-de-travail'), 'le sondage sur les téléphones');
 
@@ -147,7 +163,9 @@ describe('the link between the régie and the hub, under faults (real processes)
     const regieDir = tempDir('fault-regie-c');
     const { seat } = await startRegie(regieDir, `http://127.0.0.1:${first.port}`);
     await openPoll(seat);
-    const phones = await Promise.all(Array.from({ length: 100 }, () => TestParticipant.join(first.port, CODE, { origin: 'remote', reconnection: true })));
+    const phones = await Promise.all(
+      Array.from({ length: 100 }, () => TestParticipant.join(first.port, CODE, { origin: 'remote', reconnection: true })),
+    );
     phones.forEach((p) => closers.push(p));
     await until(() => phones.every((p) => p.state?.interaction?.id === 'charge-de-travail'), 'le sondage sur les téléphones');
 
@@ -161,10 +179,14 @@ describe('the link between the régie and the hub, under faults (real processes)
     expect(restarted).not.toBeNull();
     const second = await restarted!;
     kill.push(second.child);
-    const health = await until(async () => {
-      const h = await hubHealth(second.port);
-      return h.unacked === 0 && journalAudience(regieDir).total === h.hubSeq ? h : null;
-    }, 'la régie a tout reçu', 60_000);
+    const health = await until(
+      async () => {
+        const h = await hubHealth(second.port);
+        return h.unacked === 0 && journalAudience(regieDir).total === h.hubSeq ? h : null;
+      },
+      'la régie a tout reçu',
+      60_000,
+    );
     const journal = journalAudience(regieDir);
     expect(journal.total).toBe(health.hubSeq);
     expect(journal.distinct).toBe(journal.total);
@@ -199,12 +221,38 @@ describe('the link between the régie and the hub, under faults (real processes)
     await new Promise((r) => setTimeout(r, Math.max(0, CUT_SECONDS * 1000 - (Date.now() - cutAt))));
     proxy.restore();
 
-    await until(async () => (await hubHealth(hub.port)).appliedSeq === expectedSeq, 'les commandes de la régie au hub', 60_000);
-    await until(() => phones[0]!.state?.qa.open && phones[0]!.state.interaction === null, 'Q&R ouvert et sondage fermé sur les téléphones', 30_000);
-    const health = await until(async () => {
-      const h = await hubHealth(hub.port);
-      return h.unacked === 0 ? h : null;
-    }, 'la régie a tout reçu', 60_000);
+    // Should this fail (it is rare, under load), say where the link stood: the hub's view, the
+    // régie's outbox and the end of the régie's log.
+    const explained = async <T>(wait: Promise<T>): Promise<T> => {
+      try {
+        return await wait;
+      } catch (err) {
+        const log = join(regieDir, 'logs', 'pupitre.log');
+        const tail = existsSync(log) ? readFileSync(log, 'utf8').split('\n').slice(-40).join('\n') : '(pas de journal)';
+        const health = await hubHealth(hub.port).catch(() => null);
+        throw new Error(
+          `${String(err)}\nhub : ${JSON.stringify(health)}, attendu appliedSeq ${expectedSeq}\njournal de la régie :\n${tail}`,
+        );
+      }
+    };
+    await explained(until(async () => (await hubHealth(hub.port)).appliedSeq === expectedSeq, 'les commandes de la régie au hub', 60_000));
+    await explained(
+      until(
+        () => phones[0]!.state?.qa.open && phones[0]!.state.interaction === null,
+        'Q&R ouvert et sondage fermé sur les téléphones',
+        30_000,
+      ),
+    );
+    const health = await explained(
+      until(
+        async () => {
+          const h = await hubHealth(hub.port);
+          return h.unacked === 0 ? h : null;
+        },
+        'la régie a tout reçu',
+        60_000,
+      ),
+    );
     const journal = journalAudience(regieDir);
     expect(journal.total).toBe(health.hubSeq);
     expect(journal.distinct).toBe(journal.total);
