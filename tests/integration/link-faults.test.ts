@@ -65,6 +65,14 @@ function journalAudience(dataDir: string): { total: number; distinct: number; id
   return { total: ids.length, distinct: new Set(ids).size, ids: new Set(ids) };
 }
 
+/** The régie's outbox, one line a command (for a failure's explanation). */
+function outboxLines(dataDir: string): string {
+  const db = new Database(join(dataDir, 'pupitre.sqlite3'), { readonly: true, fileMustExist: true });
+  const rows = db.prepare('SELECT seq, command FROM outbox ORDER BY seq').all() as { seq: number; command: string }[];
+  db.close();
+  return rows.map((r) => `${r.seq} ${r.command.slice(0, 160)}`).join('\n');
+}
+
 function outboxLastSeq(dataDir: string): number {
   const db = new Database(join(dataDir, 'pupitre.sqlite3'), { readonly: true, fileMustExist: true });
   const n = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM outbox').pluck().get() as number;
@@ -202,7 +210,7 @@ describe('the link between the régie and the hub, under faults (real processes)
     await proxy.start();
     closers.push(proxy);
     const regieDir = tempDir('fault-regie-b');
-    const { seat } = await startRegie(regieDir, `http://127.0.0.1:${proxy.port}`);
+    const { core, seat } = await startRegie(regieDir, `http://127.0.0.1:${proxy.port}`);
     await openPoll(seat);
     const phones = await Promise.all(Array.from({ length: 20 }, () => TestParticipant.join(hub.port, CODE, { origin: 'room' })));
     phones.forEach((p) => closers.push(p));
@@ -231,11 +239,12 @@ describe('the link between the régie and the hub, under faults (real processes)
         const tail = existsSync(log) ? readFileSync(log, 'utf8').split('\n').slice(-40).join('\n') : '(pas de journal)';
         const health = await hubHealth(hub.port).catch(() => null);
         throw new Error(
-          `${String(err)}\nhub : ${JSON.stringify(health)}, attendu appliedSeq ${expectedSeq}\njournal de la régie :\n${tail}`,
+          `${String(err)}\nhub : ${JSON.stringify(health)}, attendu appliedSeq ${expectedSeq}\nboîte d’envoi :\n${outboxLines(regieDir)}\njournal de la régie :\n${tail}`,
         );
       }
     };
-    await explained(until(async () => (await hubHealth(hub.port)).appliedSeq === expectedSeq, 'les commandes de la régie au hub', 60_000));
+    // Everything the régie sent while offline arrives, in order (then what followed: results, …).
+    await explained(until(async () => (await hubHealth(hub.port)).appliedSeq >= expectedSeq, 'les commandes de la régie au hub', 60_000));
     await explained(
       until(
         () => phones[0]!.state?.qa.open && phones[0]!.state.interaction === null,
@@ -257,5 +266,12 @@ describe('the link between the régie and the hub, under faults (real processes)
     expect(journal.total).toBe(health.hubSeq);
     expect(journal.distinct).toBe(journal.total);
     for (const id of accepted) expect(journal.ids.has(id)).toBe(true);
+    // Every phone voted during the cut, while the hub had the poll open: the régie counts them all,
+    // although it had closed the poll before their votes reached it.
+    const view = connectView(core.port, core.tokens.control);
+    closers.push(view);
+    const { state } = await nextSnapshot(view);
+    const voters = state.audience.tallies['charge-de-travail']?.voters;
+    expect((voters?.room ?? 0) + (voters?.remote ?? 0)).toBe(phones.length);
   }, 180_000);
 });

@@ -21,7 +21,8 @@ const withPollOpen = (): RegieState => {
   const s = initialState();
   return { ...s, live: { ...s.live, interactions: { p: { status: 'open', openedAt: 0, closedAt: null, revealed: false } } } };
 };
-const apply = (msgs: AudienceMessage[], from = withPollOpen()) => msgs.reduce((s, m) => applyAudienceMessage(s, 'hub-1', m, { seq: m.hubSeq, at: 0, actor: 'audience' }), from);
+const apply = (msgs: AudienceMessage[], from = withPollOpen()) =>
+  msgs.reduce((s, m) => applyAudienceMessage(s, 'hub-1', m, { seq: m.hubSeq, at: 0, actor: 'audience' }), from);
 
 describe('the audience reducer', () => {
   it('counts the latest vote of each participant, split by origin', () => {
@@ -39,13 +40,17 @@ describe('the audience reducer', () => {
     expect(s.audience.tallies.p?.voters).toEqual({ room: 1, remote: 0 });
   });
 
-  it('does not count a vote for a poll the régie has not opened (or has closed)', () => {
+  it('does not count a vote for a poll the régie has not opened; counts one that arrives after the close', () => {
     const s = apply([vote('gil-0000000000001', [0])], initialState());
     expect(s.audience.tallies.p).toBeUndefined();
     expect(s.audience.received).toBe(1);
+    // The hub took it while the poll was open there; the link brought it after the régie closed.
     const open = withPollOpen();
-    const closed = { ...open, live: { ...open.live, interactions: { p: { status: 'closed' as const, openedAt: 0, closedAt: 5, revealed: false } } } };
-    expect(apply([vote('gil-0000000000001', [0])], closed).audience.tallies.p).toBeUndefined();
+    const closed = {
+      ...open,
+      live: { ...open.live, interactions: { p: { status: 'closed' as const, openedAt: 0, closedAt: 5, revealed: false } } },
+    };
+    expect(apply([vote('gil-0000000000001', [0])], closed).audience.tallies.p?.voters).toEqual({ room: 1, remote: 0 });
   });
 
   it('spreads voters over buckets and leaves the earlier state untouched', () => {
@@ -58,10 +63,28 @@ describe('the audience reducer', () => {
   });
 
   it('keeps questions with their origin and counts upvotes on them', () => {
-    const ask: AudienceMessage = { type: 'question.ask', hubSeq: ++seq, msgId: 'eve:q1', receivedAt: 5, origin: 'remote', participantId: 'eve-0000000000001', text: 'Et après 18 ans ?', name: null, sessionId: 'j1-seq1' };
+    const ask: AudienceMessage = {
+      type: 'question.ask',
+      hubSeq: ++seq,
+      msgId: 'eve:q1',
+      receivedAt: 5,
+      origin: 'remote',
+      participantId: 'eve-0000000000001',
+      text: 'Et après 18 ans ?',
+      name: null,
+      sessionId: 'j1-seq1',
+    };
     let s = applyAudienceMessage(initialState(), 'hub-1', ask, { seq: 7, at: 0, actor: 'audience' });
     expect(s.audience.questions[0]).toMatchObject({ id: 'q-7', origin: 'remote', text: 'Et après 18 ans ?', upvotes: 0 });
-    const up: AudienceMessage = { type: 'question.upvote', hubSeq: ++seq, msgId: 'fay:u1', receivedAt: 6, origin: 'room', participantId: 'fay-0000000000001', questionId: 'q-7' };
+    const up: AudienceMessage = {
+      type: 'question.upvote',
+      hubSeq: ++seq,
+      msgId: 'fay:u1',
+      receivedAt: 6,
+      origin: 'room',
+      participantId: 'fay-0000000000001',
+      questionId: 'q-7',
+    };
     s = applyAudienceMessage(s, 'hub-1', up, { seq: 8, at: 0, actor: 'audience' });
     expect(s.audience.questions[0]?.upvotes).toBe(1);
   });

@@ -97,9 +97,11 @@ export function applyAudienceMessage(
       break;
     }
     case 'poll.vote': {
-      // Counted only while the régie has the poll open: a vote that reaches it after the close
-      // (sent before the hub heard of it) stays in the journal, outside the tally.
-      if (state.live.interactions[m.pollId]?.status !== 'open') break;
+      // The hub takes votes only for the poll it has open, so every vote that reaches the régie was
+      // cast while the poll was open, even one that arrives after the régie closed it (the hub had
+      // not heard of the close yet: a slow or cut link). It counts. A vote for a poll never opened,
+      // or reset since (its run is gone), stays in the journal, outside the tally.
+      if (state.live.interactions[m.pollId] === undefined) break;
       const poll = ballots[m.pollId] ?? {};
       const key = ballotBucket(m.participantId);
       const bucket = poll[key] ?? {};

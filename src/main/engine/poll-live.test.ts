@@ -119,14 +119,18 @@ describe('poll tallies', () => {
     expect(results.voters).toEqual({ room: 2, remote: 1, total: 3 });
   });
 
-  it('counts no vote before the poll opens or after it closes (the journal keeps them)', async () => {
+  it('counts no vote for a poll never opened; a vote the hub took before it heard of the close counts (the journal keeps all)', async () => {
     await vote('securite-professionnels', 'ian-0000000000001', { choices: [0] }); // still a draft
     await cmd({ type: 'interaction.open', interactionId: 'securite-professionnels' });
     await vote('securite-professionnels', 'jo-00000000000001', { choices: [1] });
     await cmd({ type: 'interaction.close', interactionId: 'securite-professionnels' });
-    await vote('securite-professionnels', 'kim-0000000000001', { choices: [0] }, 'remote'); // late
-    await vote('securite-professionnels', 'jo-00000000000001', { choices: [0] }); // a change after the close
-    expect(tally('securite-professionnels')).toEqual({ counts: { '1': { room: 1, remote: 0 } }, voters: { room: 1, remote: 0 } });
+    // Cast while the hub still had the poll open (the link was slow or cut): they reach the régie late.
+    await vote('securite-professionnels', 'kim-0000000000001', { choices: [0] }, 'remote');
+    await vote('securite-professionnels', 'jo-00000000000001', { choices: [0] }); // jo changed their mind in time
+    expect(tally('securite-professionnels')).toEqual({
+      counts: { '0': { room: 1, remote: 1 }, '1': { room: 0, remote: 0 } },
+      voters: { room: 1, remote: 1 },
+    });
     expect(engine.state.audience.received).toBe(4);
     const journaled = db.prepare("SELECT COUNT(*) FROM journal WHERE type = 'audience.received'").pluck().get();
     expect(journaled).toBe(4);
@@ -134,6 +138,18 @@ describe('poll tallies', () => {
     engine.close();
     const again = new RegieEngine(new Journal(db), new Snapshots(db));
     expect(again.state.audience.tallies['securite-professionnels']).toEqual(tally('securite-professionnels'));
+  });
+
+  it('a late vote on a closed, revealed poll brings the phones’ results up to date; live votes send nothing', async () => {
+    await cmd({ type: 'interaction.open', interactionId: 'charge-de-travail' });
+    await vote('charge-de-travail', 'liv-0000000000001', { choices: [0] });
+    expect(hubCommandsFor(hubEvents.at(-1)!, engine.state)).toEqual([]);
+    await cmd({ type: 'interaction.close', interactionId: 'charge-de-travail' });
+    await cmd({ type: 'interaction.reveal', interactionId: 'charge-de-travail' });
+    await vote('charge-de-travail', 'mae-0000000000001', { choices: [2] }, 'remote');
+    expect(hubCommandsFor(hubEvents.at(-1)!, engine.state)).toEqual([
+      { type: 'results.reveal', results: { kind: 'poll', interactionId: 'charge-de-travail', counts: [1, 0, 1, 0], total: 2 } },
+    ]);
   });
 
   it('reset forgets the votes (back to draft) once the poll is closed, and tells the hub', async () => {

@@ -58,7 +58,9 @@ function interaction(state: RegieState, id: string): Interaction | undefined {
 function questionOnPhones(state: RegieState, id: string): RegieCommand[] {
   const q = state.audience.questions.find((x) => x.id === id);
   if (!q) return [];
-  return q.published ? [{ type: 'question.publish', questionId: q.id, text: questionText(q), name: q.name }] : [{ type: 'question.withdraw', questionId: q.id }];
+  return q.published
+    ? [{ type: 'question.publish', questionId: q.id, text: questionText(q), name: q.name }]
+    : [{ type: 'question.withdraw', questionId: q.id }];
 }
 
 /**
@@ -70,6 +72,19 @@ export function bannedWordsCommand(state: RegieState, cloudId: string): RegieCom
   const keys = new Set(Object.keys(moderation.banned));
   for (const from of Object.keys(moderation.merges)) if (isBannedKey(from, moderation)) keys.add(from);
   return { type: 'words.banned', cloudId, keys: [...keys].filter((k) => k.length <= MAX.bannedWordKey).slice(0, MAX.bannedWords) };
+}
+
+/**
+ * A vote that reached the régie after it closed and revealed the poll (the link was slow or cut):
+ * the phones still show the results — bring them up to date, as long as no interaction opened
+ * since (the phones then show that one). Live votes on an open poll send nothing.
+ */
+function lateVoteResults(state: RegieState, pollId: string): RegieCommand[] {
+  const run = state.live.interactions[pollId];
+  const i = interaction(state, pollId);
+  if (!i || !run || run.status !== 'closed' || !run.revealed || run.hidden === true) return [];
+  const later = Object.entries(state.live.interactions).some(([id, r]) => id !== pollId && r.openedAt > run.openedAt);
+  return later ? [] : [{ type: 'results.reveal', results: resultsOf(i, state) }];
 }
 
 /**
@@ -88,8 +103,13 @@ export function hubCommandsFor(event: RegieEvent, after: RegieState): RegieComma
       // Results already shown on the phones are brought up to date with the final count.
       const i = interaction(after, event.interactionId);
       const shown = i && after.live.interactions[i.id]?.revealed === true;
-      return [{ type: 'interaction.close', interactionId: event.interactionId }, ...(shown ? [{ type: 'results.reveal' as const, results: resultsOf(i, after) }] : [])];
+      return [
+        { type: 'interaction.close', interactionId: event.interactionId },
+        ...(shown ? [{ type: 'results.reveal' as const, results: resultsOf(i, after) }] : []),
+      ];
     }
+    case 'audience.received':
+      return event.message.type === 'poll.vote' ? lateVoteResults(after, event.message.pollId) : [];
     case 'interaction.hidden':
       return [{ type: 'results.hide' }];
     case 'interaction.reset':
