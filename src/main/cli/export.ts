@@ -10,7 +10,6 @@ import { openExportDatabase, ExportDatabaseError } from '../export/export-databa
 import { parseExportQuery } from '../export/export-request';
 import { buildExport, exportFileName, exportFormats, ExportRequestError } from '../export/export-file';
 import { ExportScopeError } from '../export/export-scope';
-import { sessionReportPdf } from '../report/session-report-pdf';
 
 const USAGE = `Usage : npm run export -- --db FICHIER [--scope PÉRIMÈTRE] [--format FORMAT] [--out FICHIER] [--names] [--comma]
   --db       la base de Pupitre (pupitre.sqlite3, ou le dossier de données qui la contient)
@@ -70,7 +69,7 @@ try {
   });
   const request = parseExportQuery(params, state.programme);
   const now = Date.now();
-  const file = await buildExport(state, request, { now, sessionReportPdf });
+  const file = await buildExport(state, request, { now });
   let out = values.out ? resolve(values.out) : resolve(exportFileName(state, request, now));
   if (existsSync(out) && statSync(out).isDirectory()) out = join(out, file.fileName);
   if (resolve(values.db) === out) fail('--out désigne la base elle-même : rien n’a été écrit.', 2);

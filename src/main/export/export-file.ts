@@ -7,6 +7,7 @@ import type { ExportTable } from './export-table';
 import { tablesToXlsx } from './export-xlsx';
 import { pollsTable, wordCloudsTable } from './interaction-export';
 import { questionsTable, unansweredTable } from './question-export';
+import { sessionReportPdf } from '../report/session-report-pdf';
 
 /** The files an organiser can take away after a session. */
 export const exportFormats = ['csv', 'csv-unanswered', 'csv-polls', 'csv-words', 'xlsx', 'pdf'] as const;
@@ -74,11 +75,7 @@ export function exportFileName(state: RegieState, request: Pick<ExportRequest, '
  * Builds the file of an export from the state (pure but for the PDF renderer, which is given):
  * the same function serves the desk's download and the command line.
  */
-export async function buildExport(
-  state: RegieState,
-  request: ExportRequest,
-  deps: { now: number; sessionReportPdf?: (state: RegieState, sessionId: string, options: { names: boolean }) => Promise<Buffer> },
-): Promise<ExportedFile> {
+export async function buildExport(state: RegieState, request: ExportRequest, deps: { now: number }): Promise<ExportedFile> {
   const fileName = exportFileName(state, request, deps.now);
   const options = { names: request.names };
   switch (request.format) {
@@ -97,8 +94,7 @@ export async function buildExport(
     case 'pdf': {
       if (request.scope.kind !== 'session')
         throw new ExportRequestError('le rapport PDF se fait séance par séance : choisissez une séance');
-      if (!deps.sessionReportPdf) throw new ExportRequestError('le rapport PDF n’est pas disponible dans cette version');
-      return { body: await deps.sessionReportPdf(state, request.scope.sessionId, options), contentType: 'application/pdf', fileName };
+      return { body: await sessionReportPdf(state, request.scope.sessionId, options), contentType: 'application/pdf', fileName };
     }
     default:
       return request.format satisfies never;

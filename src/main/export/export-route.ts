@@ -3,7 +3,6 @@ import { ExportScopeError } from './export-scope';
 import { buildExport, ExportRequestError } from './export-file';
 import { parseExportQuery } from './export-request';
 import { asciiSlug } from './export-scope';
-import { sessionReportPdf } from '../report/session-report-pdf';
 import { pollChartPng, wordCloudPng } from '../report/result-images';
 
 export type DownloadResult =
@@ -31,7 +30,7 @@ export function exportRoute(
     try {
       if (path === '/export') {
         const request = parseExportQuery(params, state.programme);
-        const file = await buildExport(state, request, { now, sessionReportPdf: (s, id, options) => sessionReportPdf(s, id, options) });
+        const file = await buildExport(state, request, { now });
         return { status: 200, ...file };
       }
       const image = /^\/export\/image\/(poll|wordcloud)\/([a-z0-9][a-z0-9-]{0,63})\.png$/.exec(path);

@@ -40,7 +40,12 @@ export async function tablesToXlsx(tables: readonly ExportTable[], meta: { title
     sheet.columns = table.header.map((h, i) => ({ header: h, key: `c${i}`, width: table.widths[i] ?? 14 }));
     sheet.getRow(1).font = { bold: true };
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: table.rows.length + 1, column: table.header.length } };
-    for (const row of table.rows) sheet.addRow(row.map(xlsxValue)).commit();
+    for (const [i, row] of table.rows.entries()) {
+      // Made in the core's process, perhaps during the show: a TAKE or a vote does not wait behind
+      // a whole workbook.
+      if (i % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
+      sheet.addRow(row.map(xlsxValue)).commit();
+    }
     sheet.commit();
   }
   await workbook.commit();

@@ -277,12 +277,13 @@ function runWords(run: { openedAt: number; closedAt: number | null; revealed: bo
   return `${parts.join(', ')}.`;
 }
 
-function writeInteractions(w: ReportWriter, m: SessionReportModel, state: RegieState): void {
+async function writeInteractions(w: ReportWriter, m: SessionReportModel, state: RegieState): Promise<void> {
   const imageBlock = 50 + (CONTENT * CHART_HEIGHT) / CHART_WIDTH;
   const numbered = (n: number, i: number, text: string) => (n > 1 ? `${i + 1}. ${text}` : text);
   if (m.polls.length > 0) {
     w.heading(m.polls.length > 1 ? 'Sondages' : 'Sondage', m.polls.length, imageBlock);
-    m.polls.forEach(({ poll, results, run }, i) => {
+    for (const [i, { poll, results, run }] of m.polls.entries()) {
+      await breathe();
       w.room(imageBlock);
       w.doc
         .font('bold')
@@ -297,11 +298,12 @@ function writeInteractions(w: ReportWriter, m: SessionReportModel, state: RegieS
       w.doc.moveDown(0.3);
       w.image(pollChartPng(state, poll.id, { theme: 'paper' }));
       w.doc.moveDown(0.5);
-    });
+    }
   }
   if (m.clouds.length > 0) {
     w.heading(m.clouds.length > 1 ? 'Nuages de mots' : 'Nuage de mots', m.clouds.length, imageBlock);
-    m.clouds.forEach(({ cloud, sent, distinct, top, run }, i) => {
+    for (const [i, { cloud, sent, distinct, top, run }] of m.clouds.entries()) {
+      await breathe();
       w.room(imageBlock);
       w.doc
         .font('bold')
@@ -329,25 +331,25 @@ function writeInteractions(w: ReportWriter, m: SessionReportModel, state: RegieS
       }
       w.note('Les mots retenus par la modération (noms, grossièretés) ne figurent pas dans le nuage.');
       w.doc.moveDown(0.5);
-    });
+    }
   }
 }
 
-function writeQuestions(w: ReportWriter, m: SessionReportModel, names: boolean): void {
+async function writeQuestions(w: ReportWriter, m: SessionReportModel, names: boolean): Promise<void> {
   const { answered, unanswered, unscreened, withheld } = m.questions;
   w.heading('Questions restées sans réponse, pour les intervenants', unanswered.length);
   if (unanswered.length === 0) w.note('Aucune : toutes les questions retenues ont été traitées en séance.');
   else w.note('Retenues par la modération, non traitées en séance ; les plus soutenues d’abord.');
-  unanswered.forEach((q, i) => w.question(i + 1, q, m.timeZone));
+  await writeEach(unanswered, (q, i) => w.question(i + 1, q, m.timeZone));
 
   w.heading('Questions traitées en séance', answered.length);
   if (answered.length === 0) w.note('Aucune question marquée comme traitée.');
-  answered.forEach((q, i) => w.question(i + 1, q, m.timeZone));
+  await writeEach(answered, (q, i) => w.question(i + 1, q, m.timeZone));
 
   if (unscreened.length > 0) {
     w.heading('Questions reçues, non relues par la modération', unscreened.length);
     w.note('Arrivées sans être examinées avant la fin de la séance : à relire avant toute diffusion.');
-    unscreened.forEach((q, i) => w.question(i + 1, q, m.timeZone));
+    await writeEach(unscreened, (q, i) => w.question(i + 1, q, m.timeZone));
   }
 
   const kept = [
@@ -374,6 +376,21 @@ function writeQuestions(w: ReportWriter, m: SessionReportModel, names: boolean):
       ? 'Les noms donnés par les participants sont reproduits.'
       : 'Document pseudonymisé : les noms des participants ne sont pas reproduits.',
   );
+}
+
+/**
+ * The report is made in the core's process, during the show perhaps: between images and every few
+ * questions it lets the event loop run, so that a TAKE or a vote never waits behind a whole report.
+ */
+function breathe(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+async function writeEach<T>(items: readonly T[], write: (item: T, i: number) => void): Promise<void> {
+  for (const [i, item] of items.entries()) {
+    if (i % 20 === 19) await breathe();
+    write(item, i);
+  }
 }
 
 /** Page numbers and the footer, once every page exists (« Page 2 / 5 »). */
@@ -430,8 +447,9 @@ export async function sessionReportPdf(state: RegieState, sessionId: string, opt
   writeHeader(w, m);
   writeTimes(w, m);
   writeParticipation(w, m);
-  writeInteractions(w, m, state);
-  writeQuestions(w, m, options.names === true);
+  await writeInteractions(w, m, state);
+  await writeQuestions(w, m, options.names === true);
+  await breathe();
   writeFooters(doc, m, generatedAt);
   doc.end();
   return done;
