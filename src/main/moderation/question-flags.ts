@@ -1,8 +1,6 @@
-import { createRequire } from 'node:module';
 import { findPhoneNumbersInText } from 'libphonenumber-js';
+import { loadCommonJs } from '../platform/commonjs';
 import { nameKey } from './name-list';
-
-const require = createRequire(import.meta.url);
 
 /**
  * Why a question must be looked at before it can reach the projector. In a child-protection
@@ -82,7 +80,7 @@ export function flagQuestion(text: string, lists: ModerationLists): QuestionFlag
 
 /** The built-in profanity list (french-badwords-list), lower-cased, plus the organisers' additions. */
 export function badWordSet(extra: readonly string[] = []): ReadonlySet<string> {
-  const builtIn = (require('french-badwords-list') as { array: string[] }).array;
+  const builtIn = (loadCommonJs('french-badwords-list') as { array: string[] }).array;
   return new Set([...builtIn, ...extra].map((w) => w.toLocaleLowerCase('fr')));
 }
 

@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { loadCommonJs } from '../platform/commonjs';
 
 /**
  * The DejaVu fonts the images and the report are drawn with: read from the dejavu-fonts-ttf
@@ -9,11 +9,10 @@ import { dirname, join } from 'node:path';
 
 export const FONT_FAMILY = 'DejaVu Sans';
 
-const require = createRequire(import.meta.url);
 let fontDir: string | null = null;
 
 function ttfDir(): string {
-  fontDir ??= join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+  fontDir ??= join(dirname(loadCommonJs.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
   return fontDir;
 }
 
