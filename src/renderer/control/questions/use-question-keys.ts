@@ -4,8 +4,8 @@ import { useEffect, useRef } from 'react';
  * The screening desk's keys, while the « Questions » tab is shown, never while typing in a field
  * nor with a dialog open. None collides with the run of show's (Space, h, arrows, [ ], /, n, p, ?):
  * j/k move, a approve, r reject, e edit, s star, Alt+↑/↓ (or Shift+↑/↓) reorder the shortlist,
- * m merge, d answered, u undo, v preview, c clear the flags, t type a question in, o the original,
- * f search, 1–5 the tabs.
+ * m merge, d answered, u undo, v preview, c clear the flags, x redact (the picked passage, else
+ * everything found), t type a question in, o the original, f search, 1–5 the tabs.
  * Listens in the capture phase: a reorder with Shift+↑/↓ must not also move the cue standby.
  */
 export interface QuestionKeyActions {
@@ -22,6 +22,7 @@ export interface QuestionKeyActions {
   undo: () => void;
   preview: () => void;
   clearFlags: () => void;
+  redact: () => void;
   add: () => void;
   original: () => void;
   search: () => void;
@@ -49,6 +50,7 @@ const letters: Record<string, keyof Omit<QuestionKeyActions, 'tab'>> = {
   u: 'undo',
   v: 'preview',
   c: 'clearFlags',
+  x: 'redact',
   t: 'add',
   o: 'original',
   f: 'search',
