@@ -1,15 +1,24 @@
 import type { QuestionField, QuestionFinding, RedactionMark } from '../../../shared/api/state';
-import type { PersonalDataKind } from '../../../shared/domain/personal-data';
+import { type PersonalDataKind, personalDataKinds } from '../../../shared/domain/personal-data';
 import { displayText } from '../../../shared/domain/question-display';
 import { useT } from '../../lib/i18n';
 import { type PickedSpan, samePlace, segments, widest } from './highlight-model';
 import { kindWord, reasonOf } from './question-words';
 
+const reasonId = (kind: PersonalDataKind) => `pd-reason-${kind}`;
+
+/** A piece drawn as a view draws text (displayText), keeping the space at its edges (displayText trims). */
+function shown(piece: string): string {
+  const body = displayText(piece);
+  if (body === '') return /\s/.test(piece) ? ' ' : '';
+  return `${/^\s/.test(piece) ? ' ' : ''}${body}${/\s$/.test(piece) ? ' ' : ''}`;
+}
+
 /**
  * A question's text or name with what the detector found highlighted: each passage is marked
  * (colour, a wavy underline and bold type: never colour alone), says why on hover (`title`) and to
  * a screen reader (`aria-describedby`, the reason in French), and in the detail is a button that
- * picks it for `x`. Redacted passages show their label (« [prénom] ») apart. Every piece carries
+ * picks it for `x`. The reasons are on the page once (PersonalDataReasons). Redacted passages show their label (« [prénom] ») apart. Every piece carries
  * its offset in the field (`data-start`), so that text selected with the mouse maps back to it.
  */
 export function HighlightedText({
@@ -35,15 +44,13 @@ export function HighlightedText({
 }) {
   const t = useT();
   const pieces = segments(value, field, flags, marks ?? []);
-  const kinds = [...new Set(pieces.flatMap((p) => (p.kind === 'found' ? p.findings.map((f) => f.kind) : p.kind === 'redacted' ? [p.redacted] : [])))];
-  const reasonId = (kind: PersonalDataKind) => `why-${questionId}-${field}-${kind}${onPick ? '-d' : ''}`;
   return (
     <span data-redact-field={field} data-question-id={questionId}>
       {pieces.map((p) => {
         if (p.kind === 'plain') {
           return (
             <span key={p.start} data-start={p.start}>
-              {displayText(p.text)}
+              {shown(p.text)}
             </span>
           );
         }
@@ -75,7 +82,7 @@ export function HighlightedText({
         if (!onPick) {
           return (
             <mark key={p.start} {...common} title={title}>
-              {displayText(p.text)}
+              {shown(p.text)}
             </mark>
           );
         }
@@ -91,15 +98,27 @@ export function HighlightedText({
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => onPick({ questionId, field, start: main.start, end: main.end })}
           >
-            {displayText(p.text)}
+            {shown(p.text)}
           </button>
         );
       })}
-      {kinds.map((k) => (
-        <span key={k} id={reasonId(k)} hidden>
+    </span>
+  );
+}
+
+/**
+ * The reasons, once per page, for `aria-describedby` (hidden: a screen reader reads them with the
+ * passage; the text of the question stays the text).
+ */
+export function PersonalDataReasons() {
+  const t = useT();
+  return (
+    <div hidden>
+      {personalDataKinds.map((k) => (
+        <span key={k} id={reasonId(k)}>
           {reasonOf(k, t)}
         </span>
       ))}
-    </span>
+    </div>
   );
 }

@@ -7,9 +7,10 @@ import { flagWord, kindWord, reasonOf } from './question-words';
 import { pick } from './questions-store';
 
 /**
- * What the detector found in the selected question, one line each — the kind and the passage, where
- * it stands (text, edit, name) and why, in words — with the two answers: clear the flags after
- * reading (`c`), or redact (`x`: the picked passage, else everything found). A click on a line
+ * What the detector found in the selected question, one badge each — the kind and the passage,
+ * where it stands (text, edit, name), why on hover and for a screen reader (the picked one's reason
+ * in words) — with the two answers: clear the flags after
+ * reading (`c`), or redact (`x`: the picked passage, else everything found). A click on a badge
  * picks its passage, as a click on its highlight does.
  */
 export function QuestionFindings({ q, flagged, picked, onRedact }: { q: AudienceQuestion; flagged: boolean; picked: PickedSpan | null; onRedact: () => void }) {
@@ -17,6 +18,7 @@ export function QuestionFindings({ q, flagged, picked, onRedact }: { q: Audience
   const valueOf = (f: AudienceQuestion['flags'][number]) => (f.field === 'text' ? q.text : f.field === 'edit' ? q.editedText : q.name) ?? '';
   const redactable = q.flags.some((f) => located(f, valueOf(f)));
   const redactedCount = q.redactions?.length ?? 0;
+  const pickedFinding = picked === null ? undefined : q.flags.find((f) => located(f, valueOf(f)) && samePlace(picked, f));
   return (
     <div className={`qflags${flagged ? ' qflags-active' : ''}`} data-testid="question-flags" data-cleared={!flagged}>
       {q.flags.length > 0 && (
@@ -24,6 +26,7 @@ export function QuestionFindings({ q, flagged, picked, onRedact }: { q: Audience
           {q.flags.map((f) => {
             const here = located(f, valueOf(f));
             const isPicked = picked !== null && here && samePlace(picked, f);
+            const reason = `${reasonOf(f.kind, t)}${!here && f.kind !== 'long' ? ` (${t('questions.findingNoPlace')})` : ''}`;
             return (
               <li key={`${f.field}:${f.start}:${f.end}:${f.kind}`} className="qfinding">
                 <button
@@ -32,22 +35,23 @@ export function QuestionFindings({ q, flagged, picked, onRedact }: { q: Audience
                   data-testid="flag-badge"
                   data-kind={f.kind}
                   data-field={f.field}
-                  title={reasonOf(f.kind, t)}
+                  title={reason}
+                  aria-describedby={`pd-reason-${f.kind}`}
                   aria-pressed={isPicked}
                   disabled={!here}
                   onClick={() => pick({ questionId: q.id, field: f.field, start: f.start, end: f.end })}
                 >
                   {flagWord(f, t)}
-                </button>{' '}
-                <span className="qfinding-reason small muted" data-testid="flag-reason">
-                  {reasonOf(f.kind, t)}
-                  {!here && f.kind !== 'long' ? ` (${t('questions.findingNoPlace')})` : ''}
-                  {isPicked ? ` — ${t('questions.findingSelected')}` : ''}
-                </span>
+                </button>
               </li>
             );
           })}
         </ul>
+      )}
+      {pickedFinding && (
+        <p className="small qfinding-picked" role="status" data-testid="flag-reason">
+          {reasonOf(pickedFinding.kind, t)} — {t('questions.findingSelected')}
+        </p>
       )}
       {redactedCount > 0 && (
         <p className="small muted qfindings-redacted" data-testid="redacted-note">

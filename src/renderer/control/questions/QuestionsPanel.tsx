@@ -8,6 +8,7 @@ import { Panel } from '../Panel';
 import { AddQuestionForm } from './AddQuestionForm';
 import { BalanceBar } from './BalanceBar';
 import { ModerationListsDialog } from './ModerationListsDialog';
+import { PersonalDataReasons } from './HighlightedText';
 import { QuestionDetail } from './QuestionDetail';
 import { QuestionList } from './QuestionList';
 import { QuestionsFeedback } from './QuestionsFeedback';
@@ -140,6 +141,7 @@ export function QuestionsPanel({ now }: { now: number }) {
       {mode === 'add' ? <AddQuestionForm sessionId={sessionId ?? currentSessionId} /> : <QuestionDetail q={selected} all={all} />}
       <StageMessageControl />
       {listsOpen && <ModerationListsDialog onClose={closeLists} />}
+      <PersonalDataReasons />
     </Panel>
   );
 }

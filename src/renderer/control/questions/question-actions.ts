@@ -169,7 +169,9 @@ export async function act(action: QuestionAction): Promise<boolean> {
   }
   await caughtUp(r.seq);
   const what = tr(doneKey(action), action.type === 'question.merge' ? { target: excerpt(questionText(find(action.intoId) ?? (before as AudienceQuestion))) } : undefined);
-  const subject = action.type === 'question.add' ? action.text : before ? questionText(before) : '';
+  // A redaction's message quotes the question as it is now: the original must not come back on the desk.
+  const now = 'questionId' in action ? find(action.questionId) : undefined;
+  const subject = action.type === 'question.add' ? action.text : action.type === 'question.redact' && now ? questionText(now) : before ? questionText(before) : '';
   useQuestionsDesk.setState({ last: { action, before, starredBefore } });
   const plan = before || action.type === 'question.add' ? undoPlan(action, before ?? placeholder, starredBefore) : { kind: 'nothing' as const };
   const tail = plan.kind === 'impossible' ? ` ${tr(`questions.undo.impossible.${plan.reason}`)}` : '';

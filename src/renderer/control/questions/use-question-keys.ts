@@ -6,7 +6,8 @@ import { useEffect, useRef } from 'react';
  * j/k move, a approve, r reject, e edit, s star, Alt+↑/↓ (or Shift+↑/↓) reorder the shortlist,
  * m merge, d answered, u undo, v preview, c clear the flags, x redact (the picked passage, else
  * everything found), t type a question in, o the original, f search, 1–5 the tabs.
- * Listens in the capture phase: a reorder with Shift+↑/↓ must not also move the cue standby.
+ * Listens in the capture phase: a reorder with Shift+↑/↓ must not also move the cue standby. A list
+ * that has keys of its own (`data-own-keys`: the word cloud's words and held words) keeps them.
  */
 export interface QuestionKeyActions {
   next: () => void;
@@ -65,6 +66,8 @@ export function useQuestionKeys(actions: QuestionKeyActions): void {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
       if (document.querySelector('dialog[open]')) return;
+      // A list with keys of its own (the word cloud's words, the held words: a, m, u…) keeps them.
+      if (e.target instanceof Element && e.target.closest('[data-own-keys]')) return;
       const a = ref.current;
       if ((e.altKey || e.shiftKey) && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
         e.preventDefault(); // not a cue standby move as well

@@ -52,7 +52,7 @@ export function HeldWords({ held, onAllow }: { held: readonly HeldWord[]; onAllo
   return (
     <div className="wd-block" data-testid="words-held">
       <h4 className="wd-block-title">{t('words.held')}</h4>
-      <ul ref={list} className="wd-small-list" aria-label={t('words.heldLabel')} onKeyDown={onKeyDown}>
+      <ul ref={list} className="wd-small-list" aria-label={t('words.heldLabel')} onKeyDown={onKeyDown} data-own-keys>
         {held.map((h) => {
           const reasons = h.kinds.map((k) => reasonOf(k, t)).join(' ');
           return (
