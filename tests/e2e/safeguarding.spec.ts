@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { TestParticipant } from '../../src/hub/testing/clients';
 import { applyPatchOps } from '../../src/shared/api/apply-patch';
 import type { ViewState } from '../../src/shared/api/state';
@@ -63,6 +64,9 @@ test('the desk shows what was found, with its reason; redact, undo, clear; a hel
     await expect(detail.getByTestId('not-projectable')).toBeVisible();
     await marks.first().hover();
     await shot(page, testInfo, '1-found-highlighted');
+    // The highlights and their buttons pass WCAG 2 AA (axe-core), in the queue and in the detail.
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include('[data-testid="questions-panel"]').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((x) => x.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
 
     // A click picks « Moreau »; x redacts only it. « Léa » is still to be read.
     await marks.nth(1).click();
