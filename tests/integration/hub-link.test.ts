@@ -82,7 +82,7 @@ describe('the régie ↔ hub link (embedded hub)', () => {
     const named = 'Ma fille Zoé et sa cousine Maëlys sont placées à Rezé, appelez le 06 12 34 56 78';
     expect(await carol.ask(named)).toMatchObject({ ok: true });
     const flagged = await until(() => core.engine.state.audience.questions.find((x) => x.text === named), 'la question signalée');
-    expect(flagged.flags.map((f) => `${f.kind}:${f.match}`)).toEqual(expect.arrayContaining(['name:Zoé', 'name:Maëlys', 'phone:06 12 34 56 78']));
+    expect(flagged.flags.map((f) => `${f.kind}:${f.match}`)).toEqual(expect.arrayContaining(['given-name:Zoé', 'given-name:Maëlys', 'phone:06 12 34 56 78']));
     await until(() => core.link!.current.participants.remote >= 1, 'présence');
     carol.close();
   });

@@ -121,7 +121,7 @@ describe('words on the projector', () => {
   it('a held word (a given name, profanity) is counted for the desk but never sent to the projector', () => {
     const state = {
       ...engine.state,
-      audience: { ...engine.state.audience, words: { nuage: { confiance: 3, zoé: 2 } }, heldWords: { nuage: { zoé: 'name' as const } } },
+      audience: { ...engine.state.audience, words: { nuage: { confiance: 3, zoé: 2 } }, heldWords: { nuage: { zoé: 'given-name' as const } } },
     };
     expect(stateForRole(state, 'output').audience.words).toEqual({ nuage: { confiance: 3 } });
     expect(stateForRole(state, 'control').audience.words).toEqual({ nuage: { confiance: 3, zoé: 2 } });

@@ -4,11 +4,11 @@ import * as cueEngine from '../../shared/domain/cue-engine';
 import { sessionEndMs, sessionStartMs } from '../../shared/domain/programme';
 import { readProgrammeFile } from '../programme/import-programme';
 import { ProgrammeFileError } from '../programme/programme-file';
-import { cleanText } from '../../shared/protocol/clean-text';
 import { CommandRejected } from './command-rejected';
 import { assertUnlocked, decideEdit } from './decide-edit';
 import { decideProgram } from './decide-program';
 import { decideQuestion } from './decide-questions';
+import { decideStageMessage } from './decide-stage-message';
 import { reflagPending } from '../moderation/reflag-pending';
 import { decideWords } from './decide-words';
 import { decideInteraction } from './decide-interaction';
@@ -83,6 +83,8 @@ export function decide(state: RegieState, command: Command, ctx: DecideContext):
     case 'question.move':
     case 'question.answered':
     case 'question.clear-flags':
+    case 'question.redact':
+    case 'question.unredact':
     case 'question.add':
       return decideQuestion(state, command, at);
     case 'words.ban':
@@ -95,10 +97,8 @@ export function decide(state: RegieState, command: Command, ctx: DecideContext):
       const settings = { badWords: command.badWords, names: command.names, allowed: command.allowed };
       return [{ type: 'moderation.lists.set', ...settings }, ...reflagPending(state, settings)];
     }
-    case 'stage.message': {
-      const text = command.text === null ? null : cleanText(command.text) || null;
-      return [{ type: 'stage.message.set', text, at }];
-    }
+    case 'stage.message':
+      return decideStageMessage(state, command.text, command.confirmed === true, at);
     case 'join.choose':
       return command.url === state.joinUrl ? [] : [{ type: 'join.chosen', url: command.url }];
     case 'cue.go':

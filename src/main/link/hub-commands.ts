@@ -131,6 +131,9 @@ export function hubCommandsFor(event: RegieEvent, after: RegieState): RegieComma
     case 'question.edited':
     case 'question.flags.cleared':
     case 'question.flags.added':
+    case 'question.findings.added':
+    case 'question.redacted':
+    case 'question.unredacted':
       return questionOnPhones(after, event.questionId);
     case 'question.merged':
       return [...questionOnPhones(after, event.questionId), ...questionOnPhones(after, event.intoId)];
