@@ -39,9 +39,9 @@ afterEach(() => {
 
 describe('moderation.lists on questions already received', () => {
   it('flags again the pending questions that hold a new name; a clearance does not cover it; answered ones stay', async () => {
-    const waiting = await add('Que devient la famille Kerbrat depuis le placement ?');
-    const approved = await add('Le dossier Kerbrat a-t-il été revu ?');
-    const answered = await add('Et la famille Kerbrat aujourd’hui ?');
+    const waiting = await add('Que devient kerlidou depuis le placement ?');
+    const approved = await add('Le dossier kerlidou a-t-il été revu ?');
+    const answered = await add('Et kerlidou aujourd’hui ?');
     const other = await add('Quels moyens pour les foyers ?');
     await cmd({ type: 'question.approve', questionId: approved });
     await cmd({ type: 'question.approve', questionId: answered });
@@ -50,9 +50,9 @@ describe('moderation.lists on questions already received', () => {
     expect(q(approved).published).toBe(true);
 
     sent.length = 0;
-    expect(await cmd({ type: 'moderation.lists', badWords: [], names: ['Kerbrat'], allowed: [] })).toMatchObject({ ok: true });
-    expect(q(waiting).flags).toEqual([{ kind: 'name', match: 'Kerbrat' }]);
-    expect(q(approved)).toMatchObject({ flags: [{ kind: 'name', match: 'Kerbrat' }], flagsClearedBy: null, published: false });
+    expect(await cmd({ type: 'moderation.lists', badWords: [], names: ['Kerlidou'], allowed: [] })).toMatchObject({ ok: true });
+    expect(q(waiting).flags).toEqual([{ kind: 'name', match: 'kerlidou' }]);
+    expect(q(approved)).toMatchObject({ flags: [{ kind: 'name', match: 'kerlidou' }], flagsClearedBy: null, published: false });
     expect(sent).toContainEqual(expect.objectContaining({ type: 'question.withdraw', questionId: approved }));
     expect(q(answered).flags).toEqual([]);
     expect(q(other).flags).toEqual([]);
@@ -60,21 +60,21 @@ describe('moderation.lists on questions already received', () => {
     // Cleared, then a second name: flagged again, the first flag kept.
     await cmd({ type: 'question.clear-flags', questionId: approved });
     expect(q(approved).flagsClearedBy).toBe('control-1');
-    await cmd({ type: 'moderation.lists', badWords: ['dossier'], names: ['Kerbrat'], allowed: [] });
+    await cmd({ type: 'moderation.lists', badWords: ['dossier'], names: ['Kerlidou'], allowed: [] });
     expect(q(approved)).toMatchObject({
       flags: [
-        { kind: 'name', match: 'Kerbrat' },
+        { kind: 'name', match: 'kerlidou' },
         { kind: 'profanity', match: 'dossier' },
       ],
       flagsClearedBy: null,
     });
     // Saving the same lists again adds nothing.
     const before = engine.state.audience.questions;
-    await cmd({ type: 'moderation.lists', badWords: ['dossier'], names: ['Kerbrat'], allowed: [] });
+    await cmd({ type: 'moderation.lists', badWords: ['dossier'], names: ['Kerlidou'], allowed: [] });
     expect(engine.state.audience.questions).toBe(before);
 
     // And a new question is flagged on arrival.
-    expect(q(await add('Une nouvelle sur Kerbrat ?')).flags).toEqual([{ kind: 'name', match: 'Kerbrat' }]);
+    expect(q(await add('Une nouvelle sur kerlidou ?')).flags).toEqual([{ kind: 'name', match: 'kerlidou' }]);
     expect(rebuildState(new Journal(db), null).state.audience).toEqual(engine.state.audience);
   });
 });

@@ -45,7 +45,8 @@ export function detectNir(text: string): Found[] {
 const CASE_WORD = String.raw`(?:dossiers?|affaires?|rg|parquet|jugements?|ordonnances?|proc[eè]s[\s-]verbal|pv|allocataires?|[ée]crou|r[ée]f[ée]rences?|r[ée]f\.?|plainte|signalement)`;
 /** What may stand between that word and the number: punctuation, « n° », « numéro », « de », a service's acronym. */
 const FILLER = String.raw`(?:[\s:#\-–(]+|(?:n°|n[o°º]\.?|num[ée]ro|num\.?|de|d'|du|la|le|l'|porte|placement|provisoire|ase|caf|mdph|crip|pjj|aemo|aed|rg|pv|ame|cpam|tpe|tj|parquet|dossier|allocataire)(?![\p{L}]))*`;
-const IDENT = String.raw`(?:[\p{L}]*\d[\p{L}\d]*(?:[\/.\-][\p{L}\d]+)*)`;
+/** Digits and letters, in groups joined by « / », « . », « - » or, between digits, a space (« 2019 4455 8812 »). */
+const IDENT = String.raw`(?:[\p{L}]*\d[\p{L}\d]*(?:(?:[\/.\-]|\s(?=\d{3}))[\p{L}\d]+)*)`;
 const CASE = new RegExp(String.raw`(?<![\p{L}])${CASE_WORD}(?![\p{L}])${FILLER}(${IDENT})`, 'giu');
 
 export function detectCaseNumbers(text: string): Found[] {

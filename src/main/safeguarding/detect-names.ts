@@ -24,8 +24,10 @@ import { wordFacts, type WordFacts } from './word-facts';
  *
  * Fields: a display name is short and usually a name: every given name counts, even one that is a
  * word (« Rose »), except everyday words that are rarely given (« Anonyme »). A word-cloud entry is
- * a word: only names that are no common word count (« Mohamed », « Dubois »; « Moreau », a family
- * name whose word sense is rare, too), and the contexts above (« Mme Dupont », « Lucas 7 ans »).
+ * a word: names that are no common word count (« Mohamed », « Dubois »; « Moreau », a family name
+ * whose word sense is rare, too), a frequent given name typed with a capital (« Zoé », « Rose »:
+ * the word input does not capitalise by itself) but not in lower case (« rose »), and the contexts
+ * above (« Mme Dupont », « Lucas 7 ans »).
  */
 type NameKind = Extract<PersonalDataKind, 'given-name' | 'family-name'>;
 
@@ -159,6 +161,8 @@ export function detectNames(text: string, tokens: readonly Token[], field: TextF
       case 'word': {
         if (f.place || f.stop) break;
         if (strongGiven(i)) emit(i, 'given-name');
+        // The word input does not capitalise by itself (autoCapitalize="none"): a capital was typed.
+        else if (f.given !== undefined && f.given & FREQUENT && capital(i)) emit(i, 'given-name');
         else if (f.given === undefined && f.family !== undefined && (strongFamily(i) || !(f.family & EVERYDAY))) emit(i, 'family-name');
         break;
       }

@@ -28,7 +28,7 @@ export function detectProfanity(text: string, lex: Lexicon, words: ReadonlySet<s
     let key = fold(raw);
     const masked = key.includes('*');
     if (/[\p{N}@$€!|]/u.test(key) && /\p{L}.*\p{L}/u.test(key)) key = key.replace(/[0134579@$€!|]/gu, (c) => LEET[c] ?? c);
-    let bad = masked ? maskedMatch(key, words) : isBad(key);
+    let bad = masked ? variants(key).some((v) => maskedMatch(v, words)) : isBad(key);
     // A compound: its parts, unless the compound itself is a word (« cul-de-sac », « casse-croûte »).
     if (!bad && key.includes('-') && !lex.words.has(key)) bad = key.split('-').some((p) => p.length > 2 && isBad(p));
     if (bad) found.push({ kind: 'profanity', start: m.index, end: m.index + raw.length });
