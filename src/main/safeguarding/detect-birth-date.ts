@@ -20,7 +20,10 @@ const DATE = [
 const TRIGGER = String.raw`(?:n[ée]e?\s*\(\s*e\s*\)|n[ée]e?|naissance|date\s+de\s+naiss(?:ance|\.)?|ddn|dob)`;
 const BIRTH = new RegExp(String.raw`(?<![\p{L}])${TRIGGER}(?![\p{L}])\.?\s*(?:le\s+|en\s+|:\s*|,\s*|\(\s*)?(${DATE})`, 'gu');
 
+const MAY_HOLD = /n[ée]|naiss|ddn|dob/iu;
+
 export function detectBirthDates(text: string): Found[] {
+  if (!MAY_HOLD.test(text)) return [];
   // Matched on the folded text (same length: NFD marks are removed one for one on French letters).
   const folded = foldSameLength(text);
   const found: Found[] = [];
@@ -36,7 +39,7 @@ export function detectBirthDates(text: string): Found[] {
 function foldSameLength(text: string): string {
   let out = '';
   for (const ch of text) {
-    const f = ch.length === 1 ? fold(ch) : ch;
+    const f = ch.length === 1 && ch.charCodeAt(0) >= 0x80 ? fold(ch) : ch.toLowerCase();
     out += f.length === ch.length ? f : ch;
   }
   return out;

@@ -13,7 +13,7 @@ const SPOKEN_DOT = String.raw`\s+(?:point|dot)\s+|\s?[(\[{]\s?(?:dot|point)\s?[)
 const LOCAL = `${PART}(?:(?:\\.|${SPOKEN_DOT})${PART})*`;
 const DOMAIN = `${PART}(?:(?:\\.(?=[\\p{L}\\p{N}])|\\s\\.\\s|${SPOKEN_DOT})${PART})*`;
 /** « @ » and the forms that cannot be anything else. */
-const AT_SURE = String.raw`(?:\s?[@＠]\s?|\s?[(\[{]\s?(?:at|a|arobase)\s?[)\]}]\s?|\s+(?:arobase|arobaz|arobas|arrobase|arrobas|a commercial)\s+)`;
+const AT_SURE = String.raw`(?:\s?[@＠]\s?|\s?[([{]\s?(?:at|a|arobase)\s?[)\]}]\s?|\s+(?:arobase|arobaz|arobas|arrobase|arrobas|a commercial)\s+)`;
 /** « at », « chez »: only with a domain that looks like one. */
 const AT_WORD = String.raw`\s+(?:at|chez)\s+`;
 
@@ -23,16 +23,20 @@ const WORDY = new RegExp(`${LOCAL}${AT_WORD}${DOMAIN}`, 'giu');
 const TLD = /(?:\.|\s(?:point|dot)\s|[)\]}])\s?(?:com|fr|net|org|eu|be|ch|ca|io|info|biz|gouv|re|de|uk|es|it|pt|ma|sn|tn|dz|lu|me)\b/iu;
 const PROVIDER = /\b(?:gmail|hotmail|yahoo|orange|free|sfr|laposte|wanadoo|outlook|live|icloud|protonmail|proton|bbox|aol|msn|gmx|numericable|neuf|club-internet|ymail)\b/iu;
 
+const MAY_HOLD = /[@＠]|[([{]\s?(?:at|a|arobase)\s?[)\]}]|arr?oba[sz]|a commercial/iu;
+const MAY_HOLD_WORDY = /\s(?:at|chez)\s/iu;
+
 export function detectEmails(text: string): Found[] {
   const found: Found[] = [];
-  for (const m of text.matchAll(SURE)) {
+  if (!MAY_HOLD.test(text) && !MAY_HOLD_WORDY.test(text)) return found;
+  for (const m of MAY_HOLD.test(text) ? text.matchAll(SURE) : []) {
     // The part after « @ » must be a name, not a lone handle (« sur @assises_enfance »).
-    const at = m[0].search(/[@＠]|[(\[{]\s?(?:at|a|arobase)\s?[)\]}]|\s(?:arobase|arobaz|arobas|arrobase|arrobas|a commercial)\s/iu);
+    const at = m[0].search(/[@＠]|[([{]\s?(?:at|a|arobase)\s?[)\]}]|\s(?:arobase|arobaz|arobas|arrobase|arrobas|a commercial)\s/iu);
     const domain = m[0].slice(at);
     if (/[@＠]/u.test(m[0]) && !TLD.test(domain) && !PROVIDER.test(domain) && !/\.\s?\p{L}{2,}/u.test(domain)) continue;
     found.push({ kind: 'email', start: m.index, end: m.index + m[0].length });
   }
-  for (const m of text.matchAll(WORDY)) {
+  for (const m of MAY_HOLD_WORDY.test(text) ? text.matchAll(WORDY) : []) {
     const at = m[0].search(/\s(?:at|chez)\s/iu);
     const domain = m[0].slice(at + 1);
     if (!TLD.test(domain) && !PROVIDER.test(domain)) continue;

@@ -34,7 +34,7 @@ export function detectNir(text: string): Found[] {
     const month = Number(m[3]);
     if (!(month >= 1 && month <= 12) && !(month >= 20 && month <= 42) && !(month >= 50 && month <= 99)) continue;
     const before = text.slice(Math.max(0, m.index - 45), m.index);
-    if (nirKeyIsRight(m) || NIR_WORDS.test(before) || NIR_GROUPING.test(m[0].replace(/[.\-]/g, ' '))) {
+    if (nirKeyIsRight(m) || NIR_WORDS.test(before) || NIR_GROUPING.test(m[0].replace(/[.-]/g, ' '))) {
       found.push({ kind: 'nir', start: m.index, end: m.index + m[0].length });
     }
   }
@@ -54,10 +54,10 @@ export function detectCaseNumbers(text: string): Found[] {
   for (const m of text.matchAll(CASE)) {
     const id = m[1]!;
     const digits = id.replace(/\D/g, '').length;
-    const separated = /[\/.\-]/.test(id);
+    const separated = /[/.-]/.test(id);
     if (digits < 3 || (digits < 4 && !separated)) continue;
     // A year alone (« l'ordonnance de 1945 ») or a date is no file number.
-    if (/^(?:19|20)\d{2}$/.test(id) || /^\d{1,2}[\/.]\d{1,2}[\/.]\d{2,4}$/.test(id)) continue;
+    if (/^(?:19|20)\d{2}$/.test(id) || /^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/.test(id)) continue;
     const start = m.index + m[0].length - id.length;
     found.push({ kind: 'case-number', start, end: start + id.length });
   }

@@ -1,7 +1,7 @@
 import type { PersonalDataKind, TextField } from '../../shared/domain/personal-data';
 import type { Found } from './found';
 import { COMMON, EVERYDAY, FREQUENT, type Lexicon } from './lexicon';
-import { DEFINITE, DETERMINERS, JOINERS, KIN, NAMING, OF_PERSON, PARTICLES, PERSON_VERBS, PLURAL_ARTICLES, TITLES, WEAK_KIN } from './name-words';
+import * as words from './name-words';
 import type { Token } from './tokens';
 import { wordFacts, type WordFacts } from './word-facts';
 
@@ -30,6 +30,9 @@ import { wordFacts, type WordFacts } from './word-facts';
  * above (« Mme Dupont », « Lucas 7 ans »).
  */
 type NameKind = Extract<PersonalDataKind, 'given-name' | 'family-name'>;
+
+// Local bindings: read in the inner loops, once per word.
+const { DEFINITE, DETERMINERS, JOINERS, KIN, NAMING, OF_PERSON, PARTICLES, PERSON_VERBS, PLURAL_ARTICLES, TITLES, WEAK_KIN } = words;
 
 /** « , 7 ans », « (6 ans) », « 12ans », « , âgé de 9 ans », and a birth: « (née le… », « , né en… ». */
 const AGE_AFTER = /^\s*[,(]?\s*(?:(?:(?:âgée?s?|agee?s?|age)\s+de\s+)?\d{1,2}\s?(?:ans?|mois)(?![\p{L}])|n[ée]e?\s+(?:le|en)\s)/iu;

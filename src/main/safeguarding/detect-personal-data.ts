@@ -32,6 +32,8 @@ interface Prepared {
   profanity: ReadonlySet<string>;
   allowed: ReadonlySet<string>;
   listed: ReadonlySet<string>;
+  /** The first words of the listed names: where one may start. */
+  listedStarts: ReadonlySet<string>;
   longestListed: number;
 }
 
@@ -48,7 +50,8 @@ function prepare(lists: ModerationLists, lex: Lexicon): Prepared {
   for (const n of lists.names) if (!lex.given.has(fold(n))) listed.add(phraseKey(n));
   listed.delete('');
   const allowed = new Set([...lists.allowed].map(fold));
-  p = { profanity, allowed, listed, longestListed: Math.max(1, ...[...listed].map((k) => k.split(' ').length)) };
+  const listedStarts = new Set([...listed].map((k) => k.split(' ', 1)[0]!));
+  p = { profanity, allowed, listed, listedStarts, longestListed: Math.max(1, ...[...listed].map((k) => k.split(' ').length)) };
   prepared.set(lists, p);
   return p;
 }
@@ -58,6 +61,8 @@ function detectListed(tokens: readonly Token[], p: Prepared): Found[] {
   const found: Found[] = [];
   if (p.listed.size === 0) return found;
   for (let i = 0; i < tokens.length; i++) {
+    const first = tokens[i]!.key.replace(/['-]/g, ' ').trim().split(' ', 1)[0]!;
+    if (!p.listedStarts.has(first)) continue;
     for (let n = Math.min(p.longestListed * 2, tokens.length - i); n >= 1; n--) {
       const key = tokens
         .slice(i, i + n)

@@ -1,4 +1,3 @@
-import { fold } from './fold';
 import { overlaps, type Found } from './found';
 import { isNumberWord, readNumbers } from './number-words';
 
@@ -62,8 +61,9 @@ function runs(text: string): Chunk[][] {
       flushWords();
       run.push({ digits: m[0], start, end });
     } else {
-      const key = fold(m[0]);
-      if (key.split('-').every(isNumberWord) && key !== 'et') words.push({ key, start, end });
+      // Number words are plain letters (« zéro » aside): no need to fold every word of the text.
+      const key = m[0].length <= 30 ? m[0].toLowerCase().replace('é', 'e') : '';
+      if (key !== 'et' && key.split('-').every(isNumberWord)) words.push({ key, start, end });
       else if (key === 'et' && words.length > 0) words.push({ key, start, end });
       else {
         endRun();

@@ -4,6 +4,21 @@
  * same way (scripts/build-safeguarding-data.mjs).
  */
 export function fold(s: string): string {
+  if (PLAIN.test(s)) return s;
+  let folded = cache.get(s);
+  if (folded === undefined) {
+    folded = slowFold(s);
+    // Words repeat from one question to the next: a bounded cache spares the Unicode work.
+    if (cache.size >= 20_000) cache.clear();
+    cache.set(s, folded);
+  }
+  return folded;
+}
+
+const PLAIN = /^[a-z0-9' -]*$/;
+const cache = new Map<string, string>();
+
+function slowFold(s: string): string {
   return s
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

@@ -39,6 +39,8 @@ export interface Lexicon {
   figures: ReadonlySet<string>;
   /** Family names rare enough to be the public figure alone (« Taquet »). */
   figureNames: ReadonlySet<string>;
+  /** The first words of the phrases of places, figures, the sector and not-names: where a phrase may start. */
+  phraseStarts: ReadonlySet<string>;
 }
 
 const FLAG_BITS: Readonly<Record<string, number>> = { c: COMMON, e: EVERYDAY, p: PLACE, t: FREQUENT, f: BOTH, g: BOTH };
@@ -116,6 +118,11 @@ export function loadLexicon(dir: string = safeguardingDataDir()): Lexicon {
     bigPlaces.add(p);
   }
 
+  const sector = phrases('curated/sector.txt');
+  const notNames = phrases('curated/not-names.txt');
+  const phraseStarts = new Set<string>();
+  for (const set of [places, figures, sector, notNames]) for (const p of set) phraseStarts.add(p.split(' ', 1)[0]!);
+
   return {
     given: names(file('given-names.txt')),
     family: names(file('family-names.txt')),
@@ -125,10 +132,11 @@ export function loadLexicon(dir: string = safeguardingDataDir()): Lexicon {
     postcodes: new Set(lines(file('postcodes.txt'))),
     proper: new Set(lines(file('proper-nouns.txt'))),
     profanity,
-    sector: phrases('curated/sector.txt'),
-    notNames: phrases('curated/not-names.txt'),
+    sector,
+    notNames,
     figures,
     figureNames,
+    phraseStarts,
   };
 }
 

@@ -21,7 +21,15 @@ export interface NormalisedText {
   to: Int32Array;
 }
 
-const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]|\uDB40[\uDC00-\uDC7F]/u;
+/** Characters that show nothing: soft hyphen, zero-width, bidi controls, joiners, variation selectors, tags. */
+function invisible(cp: number): boolean {
+  return (
+    cp === 0xad || cp === 0x34f || cp === 0x61c || cp === 0x115f || cp === 0x1160 || cp === 0x17b4 || cp === 0x17b5 ||
+    (cp >= 0x180b && cp <= 0x180f) || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) ||
+    (cp >= 0x2060 && cp <= 0x206f) || cp === 0x3164 || (cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0xfeff || cp === 0xffa0 ||
+    (cp >= 0xe0000 && cp <= 0xe007f) || (cp >= 0xe0100 && cp <= 0xe01ef)
+  );
+}
 
 /** Cyrillic and Greek letters that are drawn like Latin ones (Unicode's confusables, the common part). */
 const CONFUSABLE: Readonly<Record<string, string>> = {
@@ -37,9 +45,24 @@ const DASH = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/u;
 
 /** Single letters spaced or dotted apart, with the same separator each time. */
 const SPACED = /(?<![\p{L}\p{N}'])\p{L}(?=([ .\-_*·/]{1,2}))(?:\1\p{L}(?![\p{L}\p{N}])){2,}/gu;
+const HAS_SPACED = new RegExp(SPACED.source, 'u');
 const ONE_LETTER_WORDS = /^[aàâyôo]+$/iu;
 
+/** Text that needs no change: printable ASCII and Latin-1 letters, no spaced letters (most questions). */
+const PLAIN = /^[\x20-\x5F\x61-\x7E\n\u00C0-\u00FF]*$/u;
+
+function identity(text: string): NormalisedText {
+  const from = new Int32Array(text.length);
+  const to = new Int32Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    from[i] = i;
+    to[i] = i + 1;
+  }
+  return { text, from, to };
+}
+
 export function normaliseText(original: string): NormalisedText {
+  if (PLAIN.test(original) && !HAS_SPACED.test(original)) return identity(original);
   // Pass 1: character by character.
   let text = '';
   const from: number[] = [];
@@ -50,7 +73,7 @@ export function normaliseText(original: string): NormalisedText {
     const ch = original.slice(i, i + width);
     let out: string;
     if (cp < 0x80) out = ch === '`' ? "'" : ch;
-    else if (INVISIBLE.test(ch)) out = '';
+    else if (invisible(cp)) out = '';
     else out = CONFUSABLE[ch] ?? (APOSTROPHE.test(ch) ? "'" : DASH.test(ch) ? '-' : ch.normalize('NFKC'));
     for (let k = 0; k < out.length; k++) {
       from.push(i);

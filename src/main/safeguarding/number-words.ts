@@ -10,8 +10,10 @@ const UNITS: Readonly<Record<string, number>> = {
 const TENS: Readonly<Record<string, number>> = { vingt: 20, vingts: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60 };
 
 /** Whether a folded word can be part of a spoken number. */
+const NUMBER_WORDS: ReadonlySet<string> = new Set([...Object.keys(UNITS), ...Object.keys(TENS), 'et', 'mille', 'cent', 'cents']);
+
 export function isNumberWord(word: string): boolean {
-  return word in UNITS || word in TENS || word === 'et' || word === 'mille' || word === 'cent' || word === 'cents';
+  return NUMBER_WORDS.has(word);
 }
 
 /**

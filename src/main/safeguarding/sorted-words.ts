@@ -22,7 +22,19 @@ export class SortedWords {
     this.size = n;
   }
 
+  readonly #seen = new Map<string, boolean>();
+
   has(word: string): boolean {
+    let known = this.#seen.get(word);
+    if (known === undefined) {
+      known = this.#search(word);
+      if (this.#seen.size >= 20_000) this.#seen.clear();
+      this.#seen.set(word, known);
+    }
+    return known;
+  }
+
+  #search(word: string): boolean {
     const body = this.#body;
     let lo = 0;
     let hi = body.length;

@@ -27,9 +27,12 @@ export interface Token {
 
 const WORD = /[\p{L}\p{M}\p{N}]+(?:[-'][\p{L}\p{M}\p{N}]+)*/gu;
 const ELISION = /^(jusqu|lorsqu|puisqu|quoiqu|presqu|qu|[ldjnscmt])'(?=[\p{L}\p{N}])/iu;
-const SENTENCE_BREAK = /[.!?…:;\n«"“(\[]|^\s*[-–•*]\s/u;
+const SENTENCE_BREAK = /[.!?…:;\n«"“([]|^\s*[-–•*]\s/u;
+
+const PLAIN_LOWER = /^[a-z'-]+$/;
 
 function shapeOf(word: string): Shape {
+  if (PLAIN_LOWER.test(word)) return 'lower';
   if (!/^[\p{L}\p{M}'-]+$/u.test(word)) return 'other';
   const hasUpper = /\p{Lu}/u.test(word);
   const hasLower = /\p{Ll}/u.test(word);
@@ -46,15 +49,15 @@ export function tokenise(text: string): Token[] {
   let last = 0;
   const push = (word: string, start: number) => {
     const gap = text.slice(last, start);
-    const shape = oneCase && shapeOf(word) !== 'other' ? 'lower' : shapeOf(word);
+    const written = shapeOf(word);
     tokens.push({
       text: word,
       key: fold(word),
       start,
       end: start + word.length,
-      shape,
-      alpha: /^[\p{L}\p{M}'-]+$/u.test(word),
-      sentenceStart: tokens.length === 0 || SENTENCE_BREAK.test(gap),
+      shape: oneCase && written !== 'other' ? 'lower' : written,
+      alpha: written !== 'other' || /^[\p{L}\p{M}'-]+$/u.test(word),
+      sentenceStart: tokens.length === 0 || (gap !== ' ' && SENTENCE_BREAK.test(gap)),
       gap,
     });
     last = start + word.length;

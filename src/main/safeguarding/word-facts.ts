@@ -1,7 +1,9 @@
 import { fra } from 'stopword';
 import { fold } from './fold';
 import { COMMON, type Lexicon } from './lexicon';
-import { INSTITUTION, PARTICLES } from './name-words';
+import * as words from './name-words';
+
+const { INSTITUTION, PARTICLES } = words;
 import type { Token } from './tokens';
 
 /**
@@ -50,20 +52,23 @@ function nameFlags(map: ReadonlyMap<string, number>, key: string, lex: Lexicon):
   return 0;
 }
 
-/** The phrase key of tokens [i, j): words one space apart, hyphens and apostrophes as breaks. */
-function phraseOf(tokens: readonly Token[], i: number, j: number): string {
-  let s = '';
-  for (let k = i; k < j; k++) s += (k > i ? ' ' : '') + tokens[k]!.key.replace(/['-]/g, ' ').trim();
-  return s.replace(/\s+/g, ' ');
-}
-
-/** Marks tokens covered by a phrase of the set (two to five tokens), longest first. */
-function markPhrases(tokens: readonly Token[], set: ReadonlySet<string>, mark: boolean[], minLength: number): void {
-  for (let i = 0; i < tokens.length; i++) {
-    for (let n = Math.min(5, tokens.length - i); n >= minLength; n--) {
-      if (set.has(phraseOf(tokens, i, i + n))) {
-        for (let k = i; k < i + n; k++) mark[k] = true;
-        break;
+/**
+ * Marks tokens covered by a phrase of each set (`min` to five tokens), longest first. Windows are
+ * built only where a token's first word starts some phrase (`starts`).
+ */
+function markPhrases(parts: readonly string[], starts: ReadonlySet<string>, targets: readonly { set: ReadonlySet<string>; mark: boolean[]; min: number }[]): void {
+  for (let i = 0; i < parts.length; i++) {
+    const first = parts[i]!;
+    const space = first.indexOf(' ');
+    if (!starts.has(space < 0 ? first : first.slice(0, space))) continue;
+    const windows: string[] = [first];
+    for (let k = i + 1; k < Math.min(parts.length, i + 5); k++) windows.push(`${windows[windows.length - 1]!} ${parts[k]!}`);
+    for (const { set, mark, min } of targets) {
+      for (let n = windows.length; n >= min; n--) {
+        if (set.has(windows[n - 1]!)) {
+          for (let k = i; k < i + n; k++) mark[k] = true;
+          break;
+        }
       }
     }
   }
@@ -73,17 +78,21 @@ export function wordFacts(tokens: readonly Token[], lex: Lexicon, allowed: Reado
   const n = tokens.length;
   const place: boolean[] = new Array<boolean>(n).fill(false);
   const shielded: boolean[] = new Array<boolean>(n).fill(false);
-  markPhrases(tokens, lex.places, place, 2);
-  markPhrases(tokens, lex.figures, shielded, 2);
-  markPhrases(tokens, lex.sector, shielded, 1);
-  markPhrases(tokens, lex.notNames, shielded, 1);
+  // Each token as a phrase's words: « Roche-sur-Yon » → « roche sur yon », « l' » → « l ».
+  const parts = tokens.map((t) => (/['-]/.test(t.key) ? t.key.replace(/['-]/g, ' ').trim().replace(/\s+/g, ' ') : t.key));
+  markPhrases(parts, lex.phraseStarts, [
+    { set: lex.places, mark: place, min: 2 },
+    { set: lex.figures, mark: shielded, min: 2 },
+    { set: lex.sector, mark: shielded, min: 1 },
+    { set: lex.notNames, mark: shielded, min: 1 },
+  ]);
 
   const facts: WordFacts[] = tokens.map((t, i) => {
     const key = t.key;
     const given = nameFlags(lex.given, key, lex);
     const family = nameFlags(lex.family, key, lex);
     const common = lex.words.has(key) || ((given ?? 0) & COMMON) !== 0 || ((family ?? 0) & COMMON) !== 0;
-    const placeKey = key.replace(/['-]/g, ' ');
+    const placeKey = parts[i]!;
     // A single word that is also a name is a place when written as one (a capital) and the place is
     // big (« Nancy », « Valence »; not the village « Anais »); a word that is no name, when it is one.
     const named = given !== undefined || family !== undefined;
