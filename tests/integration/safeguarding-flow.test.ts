@@ -104,7 +104,7 @@ describe('personal data from the phones, held until a moderator acts', () => {
     await cmd({ type: 'clock.set', clock: { mode: 'rehearsal', at: zonedToEpoch({ date: '2021-06-24', time: '10:15' }, 'Europe/Paris') } });
     await go('j1-seq1-questions-ouvrir');
     await expect.poll(() => watcher.state?.qa.open && asker.state?.qa.open && caller.state?.qa.open).toBe(true);
-    expect(await asker.ask(CHILD, { name: 'Claire' })).toEqual({ ok: true });
+    expect(await asker.ask(CHILD, { name: 'Une éducatrice' })).toEqual({ ok: true });
     expect(await caller.ask(FATHERS, { name: PHONE })).toEqual({ ok: true });
     await expect.poll(() => question(CHILD) !== undefined && question(FATHERS) !== undefined, { timeout: 15_000 }).toBe(true);
     expect(question(CHILD)!.flags).toEqual([{ field: 'text', kind: 'given-name', start: 9, end: 12, match: 'Léa' }]);
@@ -174,7 +174,7 @@ describe('after a redaction', () => {
     // The projector: preview, TAKE.
     await cmd({ type: 'program.preview', scene: { kind: 'question', questionId: idOf(CHILD_REDACTED) } });
     await cmd({ type: 'program.take' });
-    await expect.poll(() => mirrors.output.program.onAir).toMatchObject({ kind: 'question', text: CHILD_REDACTED, name: 'Claire' });
+    await expect.poll(() => mirrors.output.program.onAir).toMatchObject({ kind: 'question', text: CHILD_REDACTED, name: 'Une éducatrice' });
     await cmd({ type: 'program.preview', scene: { kind: 'question', questionId: fathers.id } });
     await cmd({ type: 'program.take' });
     await expect.poll(() => mirrors.output.program.onAir).toMatchObject({ kind: 'question', text: FATHERS, name: '[téléphone]' });

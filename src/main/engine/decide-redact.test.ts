@@ -81,10 +81,10 @@ describe('the author’s name goes through the detector', () => {
     await ok({ type: 'moderation.lists', badWords: [], names: ['Kerbrat'], allowed: [] });
     const id = await arrives('Comment se passent les visites ?', 'Kerbrat');
     expect(q(id).flags.map((f) => `${f.field}:${f.match}`)).toEqual(['name:Kerbrat']);
-    const later = await arrives('Et les fratries ?', 'Famille Dubreuil');
+    const later = await arrives('Et les fratries ?', 'equipe kerlidou');
     expect(q(later).flags).toEqual([]);
-    await ok({ type: 'moderation.lists', badWords: [], names: ['Kerbrat', 'Dubreuil'], allowed: [] });
-    expect(q(later).flags.map((f) => `${f.field}:${f.start}-${f.end}:${f.match}`)).toEqual(['name:8-16:Dubreuil']);
+    await ok({ type: 'moderation.lists', badWords: [], names: ['Kerbrat', 'Kerlidou'], allowed: [] });
+    expect(q(later).flags.map((f) => `${f.field}:${f.start}-${f.end}:${f.match}`)).toEqual(['name:7-15:kerlidou']);
   });
 
   it('a question typed in at the desk has its name checked as well', async () => {
@@ -109,20 +109,20 @@ describe('a moderator’s edit', () => {
 describe('redaction', () => {
   it('replaces the findings by their labels in every view, on the phones and in the export’s source; the journal keeps the original', async () => {
     const id = await arrives('Ma fille Léa a été placée, appelez le 06 12 34 56 78', 'Claire 06 98 76 54 32');
-    expect(q(id).flags).toHaveLength(3);
+    expect(q(id).flags).toHaveLength(4);
     await ok({ type: 'question.approve', questionId: id });
     expect(q(id).published).toBe(false);
 
     await ok({ type: 'question.redact', questionId: id, span: null });
     expect(q(id)).toMatchObject({
       text: 'Ma fille [prénom] a été placée, appelez le [téléphone]',
-      name: 'Claire [téléphone]',
+      name: '[prénom] [téléphone]',
       flags: [],
       flagsClearedBy: null,
       published: true,
       lastActionBy: 'control-1',
     });
-    expect(published(id)).toEqual({ type: 'question.publish', questionId: id, text: 'Ma fille [prénom] a été placée, appelez le [téléphone]', name: 'Claire [téléphone]' });
+    expect(published(id)).toEqual({ type: 'question.publish', questionId: id, text: 'Ma fille [prénom] a été placée, appelez le [téléphone]', name: '[prénom] [téléphone]' });
     // No view receives the original, nor the undo's memory.
     for (const role of ['control', 'stage', 'output'] as const) {
       expect(JSON.stringify(role === 'control' ? viewState(engine.state) : stateForRole(engine.state, role))).not.toMatch(/Léa|06 12 34|06 98 76/);
@@ -138,7 +138,7 @@ describe('redaction', () => {
     // Projectable now (the redaction read every finding): preview and TAKE show the labels.
     await ok({ type: 'program.preview', scene: { kind: 'question', questionId: id } });
     await ok({ type: 'program.take' });
-    expect(engine.state.program.onAir).toMatchObject({ text: 'Ma fille [prénom] a été placée, appelez le [téléphone]', name: 'Claire [téléphone]' });
+    expect(engine.state.program.onAir).toMatchObject({ text: 'Ma fille [prénom] a été placée, appelez le [téléphone]', name: '[prénom] [téléphone]' });
   });
 
   it('redacts one span; the other findings are still to be read', async () => {
@@ -153,13 +153,13 @@ describe('redaction', () => {
   });
 
   it('redacts a passage the detector missed, once told what it hides; refuses without, or over a label', async () => {
-    const id = await arrives('Chez les Fontaine tout va mal');
+    const id = await arrives('Chez les Roux tout va mal');
     const start = 'Chez les '.length;
-    expect(await cmd({ type: 'question.redact', questionId: id, span: { field: 'text', start, end: start + 8 } })).toMatchObject({
+    expect(await cmd({ type: 'question.redact', questionId: id, span: { field: 'text', start, end: start + 4 } })).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('dites ce que cache ce passage') },
     });
-    await ok({ type: 'question.redact', questionId: id, span: { field: 'text', start, end: start + 8, kind: 'family-name' } });
+    await ok({ type: 'question.redact', questionId: id, span: { field: 'text', start, end: start + 4, kind: 'family-name' } });
     expect(q(id).text).toBe('Chez les [nom] tout va mal');
     expect(await cmd({ type: 'question.redact', questionId: id, span: { field: 'text', start: 10, end: 12, kind: 'family-name' } })).toMatchObject({
       ok: false,
