@@ -93,6 +93,8 @@ export const en = {
   'clockControl.invalid': 'Invalid date or time.',
   'clockControl.done': 'Clock set.',
   'clockControl.sending': 'Sending…',
+  'clockControl.bounds': 'rehearsal possible from {first} to {last}',
+  'clockControl.outOfBounds': 'Outside the event’s days: choose a moment between {first} and {last} inclusive (one day of margin either side).',
 
   'logbook.label': 'Logbook',
   'logbook.inputLabel': 'Add a note to the logbook',

@@ -95,6 +95,8 @@ export const fr = {
   'clockControl.invalid': 'Date ou heure invalide.',
   'clockControl.done': 'Horloge réglée.',
   'clockControl.sending': 'Envoi…',
+  'clockControl.bounds': 'répétition possible du {first} au {last}',
+  'clockControl.outOfBounds': 'Hors des jours de l’événement : choisissez un moment entre le {first} et le {last} inclus (un jour de marge de part et d’autre).',
 
   'logbook.label': 'Main courante',
   'logbook.inputLabel': 'Ajouter une note à la main courante',
