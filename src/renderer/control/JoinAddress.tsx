@@ -1,12 +1,16 @@
 import { useState } from 'react';
 import type { LinkStatus } from '../../shared/api/channel';
+import { isLoopbackUrl } from '../../shared/domain/join-address';
 import { useT } from '../lib/i18n';
 import { eventCodeOf, joinUrlInUse } from '../lib/link-status';
 import { useRegie } from '../lib/regie-store';
 import { useQrCode } from '../lib/use-qr-code';
 import { JoinAddressChooser } from './JoinAddressChooser';
 
-/** The way in for the audience: the event code in big letters, the address in use and its QR code. */
+/**
+ * The way in for the audience: the event code in big letters, the address in use and its QR code.
+ * An address no phone can open (127.0.0.1, localhost) is said at once, with the way out.
+ */
 export function JoinAddress({ link }: { link: LinkStatus }) {
   const t = useT();
   const chosen = useRegie((s) => s.state?.joinUrl ?? null);
@@ -14,8 +18,17 @@ export function JoinAddress({ link }: { link: LinkStatus }) {
   const code = eventCodeOf(link, url);
   const qr = useQrCode(url);
   const [choosing, setChoosing] = useState(false);
+  const unreachable = url !== null && isLoopbackUrl(url);
   return (
     <div className="ap-join">
+      {unreachable && (
+        <div className="ap-problem ap-loopback" role="status" data-testid="join-loopback">
+          <p>
+            <strong>{t('audiencePanel.loopback')}</strong>
+          </p>
+          <p>{t(link.joinUrls.some((u) => !isLoopbackUrl(u)) ? 'audiencePanel.loopbackChoose' : 'audiencePanel.loopbackHint')}</p>
+        </div>
+      )}
       <div className="ap-join-main">
         <div className="ap-qr-box">
           {qr ? (
@@ -39,7 +52,7 @@ export function JoinAddress({ link }: { link: LinkStatus }) {
           </p>
           <p className="ap-label">{t('audiencePanel.address')}</p>
           {url ? (
-            <p className="ap-url ap-mono" data-testid="join-url">
+            <p className="ap-url ap-mono" data-testid="join-url" data-loopback={unreachable}>
               {url}
             </p>
           ) : (
