@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { FieldIssue } from '../../shared/api/results';
 import type { Session } from '../../shared/domain/programme';
+import { phoneLook } from '../../shared/domain/phone-branding';
 import { decodeTextFile } from '../../shared/domain/text-encoding';
 import { useT } from '../lib/i18n';
 import { useRegie } from '../lib/regie-store';
@@ -56,6 +57,7 @@ export function ImportProgrammeDialog({ running, onClose }: { running: Session |
   };
 
   const cueCount = programme?.sessions.reduce((n, s) => n + (s.cues?.length ?? 0), 0) ?? 0;
+  const phoneNotes = programme ? phoneLook(programme.event).notes : [];
   return (
     <dialog ref={ref} className="import-dialog" aria-labelledby={ids.title} onClose={onClose} data-testid="import-dialog">
       <h2 id={ids.title}>{t('import.title')}</h2>
@@ -104,6 +106,14 @@ export function ImportProgrammeDialog({ running, onClose }: { running: Session |
           <p className="import-done" data-testid="import-done">
             {t('import.done', { file: outcome.file, sessions: programme?.sessions.length ?? 0, cues: cueCount })}
           </p>
+        )}
+        {outcome.kind === 'done' && phoneNotes.length > 0 && (
+          // What of the event's look the phones will not wear, and why (phone-branding.ts).
+          <ul className="import-warning" data-testid="import-phone-notes">
+            {phoneNotes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
         )}
         {outcome.kind === 'refused' && (
           <div className="import-refused" data-testid="import-error">

@@ -384,6 +384,8 @@ export const en = {
   'audiencePanel.loopbackHint': 'Connect the computer to the venue network (Wi-Fi or cable) and restart the hub on the network (without --hub-host 127.0.0.1), or give a public address (Change address…).',
   'audiencePanel.loopbackChoose': 'Choose the computer’s address on the venue network (Change address…).',
   'audiencePanel.thisComputerOnly': 'this computer only',
+  'audiencePanel.phoneLookOk': 'The phones wear the event’s name, colours and logo.',
+  'audiencePanel.phoneLookNotes': 'On the phones, part of the event’s look is left out (reasons in French):',
   'audiencePanel.received': 'messages received',
   'audiencePanel.questions': 'questions',
   'audiencePanel.rtt': 'round trip',

@@ -386,6 +386,8 @@ export const fr = {
   'audiencePanel.loopbackHint': 'Branchez l’ordinateur au réseau du lieu (Wi-Fi ou câble) et relancez le hub sur le réseau (sans --hub-host 127.0.0.1), ou donnez une adresse publique (Changer d’adresse…).',
   'audiencePanel.loopbackChoose': 'Choisissez l’adresse de l’ordinateur sur le réseau du lieu (Changer d’adresse…).',
   'audiencePanel.thisComputerOnly': 'cet ordinateur seulement',
+  'audiencePanel.phoneLookOk': 'Les téléphones portent le nom, les couleurs et le logo de l’événement.',
+  'audiencePanel.phoneLookNotes': 'Sur les téléphones, une partie de l’habillage de l’événement n’est pas reprise :',
   'audiencePanel.received': 'messages reçus',
   'audiencePanel.questions': 'questions',
   'audiencePanel.rtt': 'aller-retour',
