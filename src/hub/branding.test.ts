@@ -32,7 +32,13 @@ describe('the event’s look at the hub', () => {
 
   it('serves the current logo’s exact name only', () => {
     const b = toBoardBranding(look);
-    for (const path of [`branding/logo-${hash}.png`, 'branding/logo-0000000000000000.svg', `branding/logo-${hash}.svg/..`, '../hub.sqlite3', `/branding/logo-${hash}.svg`]) {
+    for (const path of [
+      `branding/logo-${hash}.png`,
+      'branding/logo-0000000000000000.svg',
+      `branding/logo-${hash}.svg/..`,
+      '../hub.sqlite3',
+      `/branding/logo-${hash}.svg`,
+    ]) {
       expect(logoFile(b, path), path).toBeNull();
     }
     expect(logoFile(null, `branding/logo-${hash}.svg`)).toBeNull();

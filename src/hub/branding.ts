@@ -58,7 +58,11 @@ export function brandingProblem(b: PhoneBranding): HubError | null {
 export function toBoardBranding(b: PhoneBranding): BoardBranding {
   const parts = b.logo ? splitLogoDataUrl(b.logo) : null;
   const logo = parts
-    ? { type: parts.type, base64: parts.base64, hash: createHash('sha256').update(Buffer.from(parts.base64, 'base64')).digest('hex').slice(0, 16) }
+    ? {
+        type: parts.type,
+        base64: parts.base64,
+        hash: createHash('sha256').update(Buffer.from(parts.base64, 'base64')).digest('hex').slice(0, 16),
+      }
     : null;
   return { name: b.name, primary: b.primary, accent: b.accent, logoAlt: b.logoAlt, logo };
 }

@@ -227,7 +227,8 @@ export class RegieChannel {
       const parsed = parseMessage(regieCommandSchema, command, type);
       content = parsed.ok ? parsed.value : parsed.error;
       // The look on the phones: colours the page can use, a logo that is the image it says.
-      if (parsed.ok && parsed.value.type === 'branding.set' && parsed.value.branding) content = brandingProblem(parsed.value.branding) ?? parsed.value;
+      if (parsed.ok && parsed.value.type === 'branding.set' && parsed.value.branding)
+        content = brandingProblem(parsed.value.branding) ?? parsed.value;
     }
     void this.deps.writer.submitRegie(seq, content).then((r) => {
       if (!r.ok && r.error.code !== 'out_of_order') this.deps.logger.warn('régie command refused', { seq, error: r.error.message });

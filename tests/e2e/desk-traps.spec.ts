@@ -51,9 +51,13 @@ test('a programme saved by Excel on Windows (Windows-1252) is imported at the de
   const mac = Buffer.from('Jour;Début;Fin;Titre\r\n24/06/2021;9h;9h45;Probl\x8Fmes\r\n'.replace('é', '\x8E'), 'latin1');
   await page.getByTestId('import-file').setInputFiles({ name: 'mac.csv', mimeType: 'text/csv', buffer: mac });
   await submitImport(page);
-  await expect(page.getByTestId('import-error')).toContainText('mac.csv : le fichier n’est ni en UTF-8 ni en Windows-1252 (octet 0x8F, ligne 2');
+  await expect(page.getByTestId('import-error')).toContainText(
+    'mac.csv : le fichier n’est ni en UTF-8 ni en Windows-1252 (octet 0x8F, ligne 2',
+  );
 
-  await page.getByTestId('import-file').setInputFiles({ name: 'assises-windows-1252.csv', mimeType: 'text/csv', buffer: fixture('assises-windows-1252.csv') });
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'assises-windows-1252.csv', mimeType: 'text/csv', buffer: fixture('assises-windows-1252.csv') });
   await submitImport(page);
   await expect(page.getByTestId('import-done')).toContainText('assises-windows-1252.csv');
   await page.screenshot({ path: testInfo.outputPath('import-windows-1252.png'), animations: 'disabled' });
@@ -68,7 +72,10 @@ test('a programme saved by Excel on Windows (Windows-1252) is imported at the de
 test('the rehearsal clock offers the event’s days ± 1 and the core refuses year 275760', async ({ page, core }, testInfo) => {
   await page.goto(core.controlUrl);
   await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'online');
-  const options = await page.getByTestId('clock-date').locator('option').evaluateAll((os) => os.map((o) => o.getAttribute('value')));
+  const options = await page
+    .getByTestId('clock-date')
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => o.getAttribute('value')));
   expect(options).toEqual(['2021-06-23', '2021-06-24', '2021-06-25', '2021-06-26']);
   await expect(page.getByTestId('clock-bounds')).toHaveText(/^répétition possible du mer\.? 23 juin au sam\.? 26 juin$/);
   await page.getByTestId('clock-control').screenshot({ path: testInfo.outputPath('clock-bounds.png') });
@@ -79,7 +86,12 @@ test('the rehearsal clock offers the event’s days ± 1 and the core refuses ye
   const r = await send(seat, { id: 'clock-275760', command: { type: 'clock.set', clock: { mode: 'rehearsal', at: 8.64e15 } } });
   expect(r).toMatchObject({
     ok: false,
-    error: { code: 'rejected', message: expect.stringContaining('hors des jours de l’événement — choisissez un moment entre le mercredi 23 juin 2021 et le samedi 26 juin 2021 inclus') },
+    error: {
+      code: 'rejected',
+      message: expect.stringContaining(
+        'hors des jours de l’événement — choisissez un moment entre le mercredi 23 juin 2021 et le samedi 26 juin 2021 inclus',
+      ),
+    },
   });
   seat.close();
   const again = connectView(core.port, core.tokens.control);

@@ -72,7 +72,9 @@ test('the phone wears the event’s name, colours and logo from the join screen 
   await nextSnapshot(seat);
   let n = 0;
   const cmd = (command: unknown) => send(seat, { id: `brand-e2e-${n++}`, command });
-  expect(await cmd({ type: 'clock.set', clock: { mode: 'rehearsal', at: zonedToEpoch({ date: '2021-06-24', time: '10:15' }, 'Europe/Paris') } })).toMatchObject({ ok: true });
+  expect(
+    await cmd({ type: 'clock.set', clock: { mode: 'rehearsal', at: zonedToEpoch({ date: '2021-06-24', time: '10:15' }, 'Europe/Paris') } }),
+  ).toMatchObject({ ok: true });
   expect(await cmd({ type: 'cue.go', cueId: 'j1-seq1-sondage-ouvrir' })).toMatchObject({ ok: true });
   await expect(phone.getByTestId('poll')).toContainText('Depuis la crise sanitaire');
   await phone.getByTestId('poll-option').filter({ hasText: 'un peu augmenté' }).click();
@@ -83,7 +85,11 @@ test('the phone wears the event’s name, colours and logo from the join screen 
   await context.close();
 });
 
-test('a colour the phones cannot use is left out there, and the desk says why at the import and in « Public »', async ({ page, browser, core }, testInfo) => {
+test('a colour the phones cannot use is left out there, and the desk says why at the import and in « Public »', async ({
+  page,
+  browser,
+  core,
+}, testInfo) => {
   await page.goto(core.controlUrl);
   await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'online');
   // The demo: everything goes to the phones.
@@ -112,7 +118,9 @@ test('a colour the phones cannot use is left out there, and the desk says why at
   ].join('\n');
   await page.getByTestId('mode-preparation').click();
   await page.getByTestId('import-button').click();
-  await page.getByTestId('import-file').setInputFiles({ name: 'journee.yaml', mimeType: 'application/yaml', buffer: Buffer.from(programme) });
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'journee.yaml', mimeType: 'application/yaml', buffer: Buffer.from(programme) });
   await page.getByTestId('import-submit').click();
   if (await page.getByTestId('import-running').isVisible()) await page.getByTestId('import-submit').click();
   await expect(page.getByTestId('import-done')).toBeVisible();
@@ -124,7 +132,8 @@ test('a colour the phones cannot use is left out there, and the desk says why at
   await expect(page.getByTestId('phone-look-notes')).toContainText(why);
 
   // The régie's outbox brings the new look to the hub; then a phone opens the page.
-  const hubLook = async () => ((await (await fetch(new URL('branding.json', core.joinUrls[0]!))).json()) as { branding: { name: string } | null }).branding?.name;
+  const hubLook = async () =>
+    ((await (await fetch(new URL('branding.json', core.joinUrls[0]!))).json()) as { branding: { name: string } | null }).branding?.name;
   await expect.poll(hubLook).toBe('Journée d’étude\u00a0: l’enfant placé');
   const context = await browser.newContext({ viewport: PHONE });
   const phone = await context.newPage();

@@ -31,7 +31,13 @@ let dir: string;
 let hub: RunningHub;
 const open: { close(): void }[] = [];
 const track = <T extends { close(): void }>(x: T): T => (open.push(x), x);
-const options = (): HubOptions => ({ dataDir: join(dir, 'hub'), port: 0, regieToken: TOKEN, eventCode: CODE, participantDir: join(dir, 'page') });
+const options = (): HubOptions => ({
+  dataDir: join(dir, 'hub'),
+  port: 0,
+  regieToken: TOKEN,
+  eventCode: CODE,
+  participantDir: join(dir, 'page'),
+});
 const get = (path: string) => fetch(`http://127.0.0.1:${hub.port}${path}`);
 
 beforeEach(async () => {
@@ -68,7 +74,13 @@ describe('the event’s look through the hub', () => {
     expect(logo.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'; sandbox");
     expect(logo.headers.get('x-content-type-options')).toBe('nosniff');
     expect(Buffer.from(await logo.arrayBuffer())).toEqual(svg);
-    for (const path of ['/branding/logo-0000000000000000.svg', `/${logoPath.replace('.svg', '.png')}`, '/branding/hub.sqlite3', '/branding/..%2fhub%2fhub.sqlite3', '/branding/']) {
+    for (const path of [
+      '/branding/logo-0000000000000000.svg',
+      `/${logoPath.replace('.svg', '.png')}`,
+      '/branding/hub.sqlite3',
+      '/branding/..%2fhub%2fhub.sqlite3',
+      '/branding/',
+    ]) {
       expect((await get(path)).status, path).toBe(404);
     }
   });

@@ -69,9 +69,25 @@ describe('the report’s first page', () => {
 
   it.skipIf(skip)('holds the key figures, the results in brief, the session and the participation, in that order', () => {
     const text = run('pdftotext', ['-enc', 'UTF-8', '-f', '1', '-l', '1', pdf, '-']).replace(/\s+/g, ' ');
-    const order = ['questions reçues', 'votants', 'mots envoyés', 'Les résultats en bref', 'En tête : « un peu augmenté »', 'Moyenne : 3,5 / 5', 'Les plus fréquents : adaptation (123)', 'La séance', 'Intervenants', 'Participation', 'Nuage 1 : mots envoyés', 'Les mots des nuages ne sont pas comptés par origine.'];
+    const order = [
+      'questions reçues',
+      'votants',
+      'mots envoyés',
+      'Les résultats en bref',
+      'En tête : « un peu augmenté »',
+      'Moyenne : 3,5 / 5',
+      'Les plus fréquents : adaptation (123)',
+      'La séance',
+      'Intervenants',
+      'Participation',
+      'Nuage 1 : mots envoyés',
+      'Les mots des nuages ne sont pas comptés par origine.',
+    ];
     const at = order.map((s) => text.indexOf(s));
-    expect(at.every((i) => i >= 0), JSON.stringify(order.filter((_, k) => (at[k] ?? -1) < 0))).toBe(true);
+    expect(
+      at.every((i) => i >= 0),
+      JSON.stringify(order.filter((_, k) => (at[k] ?? -1) < 0)),
+    ).toBe(true);
     expect(at).toEqual([...at].sort((a, b) => a - b));
     // The charts start on page 2, whole.
     expect(text).not.toContain('Sondages (4)');

@@ -18,10 +18,27 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 async function serveOutput(extra: string[], done: (line: string) => boolean): Promise<string[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pupitre-serve-'));
   dirs.push(dataDir);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/cli/serve.ts', '--data-dir', dataDir, '--port', '0', '--hub-port', '0', '--hub-host', '127.0.0.1', ...extra], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src/main/cli/serve.ts',
+      '--data-dir',
+      dataDir,
+      '--port',
+      '0',
+      '--hub-port',
+      '0',
+      '--hub-host',
+      '127.0.0.1',
+      ...extra,
+    ],
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
@@ -47,7 +64,9 @@ describe('npm run serve with a hub on 127.0.0.1', () => {
     const publicLine = lines.find((l) => l.includes('Public (participants)'));
     expect(publicLine).toMatch(/http:\/\/127\.0\.0\.1:\d+\/\?e=\w+ {2}\(cet ordinateur seulement\)$/);
     const warning = lines.find((l) => l.includes('Attention'));
-    expect(warning).toMatch(/^ {2}Attention : aucun téléphone ne peut joindre http:\/\/127\.0\.0\.1:\d+\/\?e=\w+, cette adresse ne désigne que cet ordinateur — le hub n’écoute que sur 127\.0\.0\.1 \(--hub-host\)/);
+    expect(warning).toMatch(
+      /^ {2}Attention : aucun téléphone ne peut joindre http:\/\/127\.0\.0\.1:\d+\/\?e=\w+, cette adresse ne désigne que cet ordinateur — le hub n’écoute que sur 127\.0\.0\.1 \(--hub-host\)/,
+    );
     expect(lines.indexOf(warning ?? '')).toBeGreaterThan(lines.indexOf(publicLine ?? ''));
   });
 

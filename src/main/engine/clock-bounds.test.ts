@@ -9,7 +9,10 @@ import { Journal } from '../store/journal';
 import { Snapshots } from '../store/snapshots';
 import { RegieEngine } from './regie-engine';
 
-const demo = parseProgrammeFile(readFileSync(new URL('../../../resources/demo/assises-2021.yaml', import.meta.url), 'utf8'), 'assises-2021.yaml');
+const demo = parseProgrammeFile(
+  readFileSync(new URL('../../../resources/demo/assises-2021.yaml', import.meta.url), 'utf8'),
+  'assises-2021.yaml',
+);
 const paris = (date: string, time: string) => zonedToEpoch({ date, time }, 'Europe/Paris');
 
 let dir: string;
@@ -37,7 +40,9 @@ describe('clock.set in the core', () => {
         ok: false,
         error: {
           code: 'rejected',
-          message: expect.stringContaining('hors des jours de l’événement — choisissez un moment entre le mercredi 23 juin 2021 et le samedi 26 juin 2021 inclus') as unknown,
+          message: expect.stringContaining(
+            'hors des jours de l’événement — choisissez un moment entre le mercredi 23 juin 2021 et le samedi 26 juin 2021 inclus',
+          ) as unknown,
         },
       });
     }

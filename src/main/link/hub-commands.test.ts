@@ -4,7 +4,10 @@ import { initialState, type RegieState } from '../../shared/api/state';
 import { parseProgrammeFile } from '../programme/programme-file';
 import { brandingCommand, brandingResync, hubCommandsFor, withoutRepeatedBranding } from './hub-commands';
 
-const demo = parseProgrammeFile(readFileSync(new URL('../../../resources/demo/assises-2021.yaml', import.meta.url), 'utf8'), 'assises-2021.yaml');
+const demo = parseProgrammeFile(
+  readFileSync(new URL('../../../resources/demo/assises-2021.yaml', import.meta.url), 'utf8'),
+  'assises-2021.yaml',
+);
 const withDemo: RegieState = { ...initialState(), programme: demo };
 
 describe('the event’s look in the régie’s commands to the hub', () => {

@@ -52,7 +52,14 @@ describe('programme files in other encodings', () => {
   it('refuses UTF-16 without its BOM with a sentence that names it', () => {
     const body = fixture('assises-utf16le-bom.csv').subarray(2);
     const e = refusal(body, 'sans-bom.csv');
-    expect(e.issues).toEqual([{ line: null, column: null, field: '', message: expect.stringMatching(/^le fichier semble en UTF-16 LE sans marque d’ordre \(BOM\)/) }]);
+    expect(e.issues).toEqual([
+      {
+        line: null,
+        column: null,
+        field: '',
+        message: expect.stringMatching(/^le fichier semble en UTF-16 LE sans marque d’ordre \(BOM\)/),
+      },
+    ]);
   });
 
   it('refuses a workbook saved as .csv, saying what it is', () => {

@@ -43,7 +43,10 @@ export function keyFigures(m: SessionReportModel): KeyFigure[] {
     {
       value: formatCount(received),
       label: received > 1 ? 'questions reçues' : 'question reçue',
-      detail: received === 0 ? null : `${formatCount(q.answered.length)} traitée${q.answered.length > 1 ? 's' : ''} · ${formatCount(q.unanswered.length)} pour les intervenants`,
+      detail:
+        received === 0
+          ? null
+          : `${formatCount(q.answered.length)} traitée${q.answered.length > 1 ? 's' : ''} · ${formatCount(q.unanswered.length)} pour les intervenants`,
     },
   ];
   if (m.polls.length > 0) {

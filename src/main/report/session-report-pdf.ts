@@ -208,7 +208,10 @@ function writeHeader(w: ReportWriter, m: SessionReportModel): void {
   const ev = m.programme.event;
   // Our own words in capitals; the event's name as written: « 14es Assises », never « 14ES ».
   doc.font('bold').fontSize(9).fillColor(ACCENT).text('RAPPORT DE SÉANCE', { width: CONTENT, characterSpacing: 0.6, continued: true });
-  doc.font('regular').fillColor(SOFT).text(` · ${line(ev.name)}`, { characterSpacing: 0 });
+  doc
+    .font('regular')
+    .fillColor(SOFT)
+    .text(` · ${line(ev.name)}`, { characterSpacing: 0 });
   doc.moveDown(0.5);
   doc.font('bold').fontSize(19).fillColor(INK).text(line(m.session.title, true), { width: CONTENT });
   if (m.session.subtitle) {
@@ -231,9 +234,22 @@ function writeKeyFigures(w: ReportWriter, m: SessionReportModel): void {
     const x = MARGIN.left + i * (width + gap);
     doc.rect(x, y, width, height).fillColor(PAPER_THEME.track).fill();
     doc.rect(x, y, 3, height).fillColor(ACCENT).fill();
-    doc.font('bold').fontSize(15).fillColor(INK).text(f.value, x + 10, y + 5, { width: width - 16, lineBreak: false });
-    doc.font('bold').fontSize(8).fillColor(INK).text(f.label, x + 10, y + 22, { width: width - 16, height: 10, ellipsis: true });
-    if (f.detail) doc.font('regular').fontSize(7).fillColor(SOFT).text(f.detail, x + 10, y + 31, { width: width - 16, height: 18, ellipsis: true });
+    doc
+      .font('bold')
+      .fontSize(15)
+      .fillColor(INK)
+      .text(f.value, x + 10, y + 5, { width: width - 16, lineBreak: false });
+    doc
+      .font('bold')
+      .fontSize(8)
+      .fillColor(INK)
+      .text(f.label, x + 10, y + 22, { width: width - 16, height: 10, ellipsis: true });
+    if (f.detail)
+      doc
+        .font('regular')
+        .fontSize(7)
+        .fillColor(SOFT)
+        .text(f.detail, x + 10, y + 31, { width: width - 16, height: 18, ellipsis: true });
   });
   doc.y = y + height + 4;
   doc.x = MARGIN.left;
@@ -250,7 +266,11 @@ function writeSummary(w: ReportWriter, m: SessionReportModel): void {
   const indent = 24;
   let poll = 0;
   let cloud = 0;
-  const items = lines.map((r) => ({ n: r.kind === 'poll' ? `S${(poll += 1)}` : `N${(cloud += 1)}`, title: line(r.title, true), outcome: line(r.outcome) }));
+  const items = lines.map((r) => ({
+    n: r.kind === 'poll' ? `S${(poll += 1)}` : `N${(cloud += 1)}`,
+    title: line(r.title, true),
+    outcome: line(r.outcome),
+  }));
   // Measured in bold throughout: a little more than it takes, never less.
   doc.font('bold').fontSize(9.5);
   const heights = items.map((i) => doc.heightOfString(`${i.title} — ${i.outcome}`, { width: CONTENT - indent }) + 2);
@@ -260,8 +280,16 @@ function writeSummary(w: ReportWriter, m: SessionReportModel): void {
   items.forEach((item, k) => {
     w.room(heights[k] ?? 0);
     const y = doc.y;
-    doc.font('bold').fontSize(9.5).fillColor(ACCENT).text(item.n, MARGIN.left, y, { width: indent - 4 });
-    doc.font('bold').fontSize(9.5).fillColor(INK).text(`${item.title} `, MARGIN.left + indent, y, { width: CONTENT - indent, continued: true });
+    doc
+      .font('bold')
+      .fontSize(9.5)
+      .fillColor(ACCENT)
+      .text(item.n, MARGIN.left, y, { width: indent - 4 });
+    doc
+      .font('bold')
+      .fontSize(9.5)
+      .fillColor(INK)
+      .text(`${item.title} `, MARGIN.left + indent, y, { width: CONTENT - indent, continued: true });
     doc.font('regular').text(`—\u00a0${item.outcome}`);
     doc.y += 2;
     doc.x = MARGIN.left;

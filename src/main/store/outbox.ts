@@ -23,7 +23,9 @@ export class Outbox {
     this.pendingStmt = db.prepare('SELECT seq, command FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?');
     this.countStmt = db.prepare('SELECT COUNT(*) FROM outbox WHERE acked_at IS NULL').pluck();
     this.ackStmt = db.prepare('UPDATE outbox SET acked_at = ? WHERE seq <= ? AND acked_at IS NULL');
-    this.lastOfTypeStmt = db.prepare("SELECT command FROM outbox WHERE json_extract(command, '$.type') = ? ORDER BY seq DESC LIMIT 1").pluck();
+    this.lastOfTypeStmt = db
+      .prepare("SELECT command FROM outbox WHERE json_extract(command, '$.type') = ? ORDER BY seq DESC LIMIT 1")
+      .pluck();
   }
 
   /** The JSON of the last command of a type (a rare type: this reads the whole table). */

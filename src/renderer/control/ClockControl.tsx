@@ -9,12 +9,7 @@ import { parseTypedTime, rehearsalDateChoices, rehearsalEntry } from '../lib/wal
 import { Panel } from './Panel';
 
 type Status =
-  | { kind: 'idle' }
-  | { kind: 'sending' }
-  | { kind: 'done' }
-  | { kind: 'invalid' }
-  | { kind: 'bounds' }
-  | { kind: 'error'; message: string };
+  { kind: 'idle' } | { kind: 'sending' } | { kind: 'done' } | { kind: 'invalid' } | { kind: 'bounds' } | { kind: 'error'; message: string };
 
 /**
  * « Horloge »: real time, or a rehearsal clock set to a day and a time in the event's time zone.
@@ -142,7 +137,9 @@ export function ClockControl({ now, timeZone }: { now: number; timeZone: string 
         {bounds.firstDay !== null && (
           <>
             {' · '}
-            <span data-testid="clock-bounds">{t('clockControl.bounds', { first: shownDay(bounds.firstDay), last: shownDay(bounds.lastDay ?? bounds.firstDay) })}</span>
+            <span data-testid="clock-bounds">
+              {t('clockControl.bounds', { first: shownDay(bounds.firstDay), last: shownDay(bounds.lastDay ?? bounds.firstDay) })}
+            </span>
           </>
         )}
       </p>

@@ -24,7 +24,12 @@ describe('rehearsalEntry and rehearsalDateChoices', () => {
   const tz = 'Europe/Paris';
   const paris = (date: string, time: string) => zonedToEpoch({ date, time }, tz);
   // The demo's bounds (rehearsal-clock.ts): 23 to 26 June 2021 in Paris.
-  const bounds: RehearsalBounds = { from: paris('2021-06-23', '00:00'), to: paris('2021-06-27', '00:00'), firstDay: '2021-06-23', lastDay: '2021-06-26' };
+  const bounds: RehearsalBounds = {
+    from: paris('2021-06-23', '00:00'),
+    to: paris('2021-06-27', '00:00'),
+    firstDay: '2021-06-23',
+    lastDay: '2021-06-26',
+  };
 
   it('gives the instant of a typed time on an allowed day', () => {
     expect(rehearsalEntry('2021-06-24', '10h15', tz, bounds)).toEqual({ ok: true, at: paris('2021-06-24', '10:15'), time: '10:15' });

@@ -19,7 +19,14 @@ describe('join addresses a phone cannot reach', () => {
   });
 
   it('are not a venue address, a public name or an unreadable text', () => {
-    for (const url of ['http://192.168.1.20:4871/?e=X', 'http://10.0.0.5:4871/', 'https://vote.assises.fr/', 'http://[fe80::1]:4871/', 'pas une adresse', 'http://127.0.0.1.example.org/']) {
+    for (const url of [
+      'http://192.168.1.20:4871/?e=X',
+      'http://10.0.0.5:4871/',
+      'https://vote.assises.fr/',
+      'http://[fe80::1]:4871/',
+      'pas une adresse',
+      'http://127.0.0.1.example.org/',
+    ]) {
       expect(isLoopbackUrl(url), url).toBe(false);
     }
   });

@@ -13,7 +13,10 @@ function hostOf(url: string): string | null {
 }
 
 export function isLoopbackHost(host: string): boolean {
-  const h = host.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  const h = host
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   return (
     h === 'localhost' ||
     h.endsWith('.localhost') ||

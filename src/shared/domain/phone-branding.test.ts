@@ -7,7 +7,8 @@ import { PHONE_COLOURS, phoneAccentProblem, phoneLook, phonePrimaryProblem, phon
 const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>';
 const svgUrl = `data:image/svg+xml;base64,${btoa(svg)}`;
 /** A PNG's signature and `n` bytes after it. */
-const pngUrl = (n: number) => `data:image/png;base64,${btoa(String.fromCharCode(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array<number>(n).fill(0)))}`;
+const pngUrl = (n: number) =>
+  `data:image/png;base64,${btoa(String.fromCharCode(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array<number>(n).fill(0)))}`;
 const NAME = '14es Assises nationales de la protection de l’enfance';
 
 describe('the event’s look on the phones', () => {
@@ -32,7 +33,13 @@ describe('the event’s look on the phones', () => {
   it('leaves out what fails, says why, and keeps the rest', () => {
     // The projector's own checks refuse #707070 already; a look given another way is checked all the same.
     const look = phoneLook({ name: 'Assises "2021" : Nantes', branding: { primary: '#707070', accent: '#f0c05a' } });
-    expect(look.branding).toEqual({ name: 'Assises «\u00a02021\u00a0»\u00a0: Nantes', primary: null, accent: '#f0c05a', logo: null, logoAlt: null });
+    expect(look.branding).toEqual({
+      name: 'Assises «\u00a02021\u00a0»\u00a0: Nantes',
+      primary: null,
+      accent: '#f0c05a',
+      logo: null,
+      logoAlt: null,
+    });
     expect(look.notes).toEqual([expect.stringMatching(/^couleur principale #707070 non utilisée/)]);
   });
 
@@ -57,7 +64,9 @@ describe('the event’s look on the phones', () => {
     ]);
     expect(phoneLook({ name: 'A', branding: { logo: pngUrl(1000) } }).branding.logo).toBe(pngUrl(1000));
     const lying = `data:image/png;base64,${btoa(svg)}`;
-    expect(phoneLook({ name: 'A', branding: { logo: lying } }).notes).toEqual(['logo non transmis aux téléphones : son contenu n’est pas une image PNG']);
+    expect(phoneLook({ name: 'A', branding: { logo: lying } }).notes).toEqual([
+      'logo non transmis aux téléphones : son contenu n’est pas une image PNG',
+    ]);
     expect(phoneLook({ name: 'A', branding: { logo: 'logo.svg' } }).notes[0]).toMatch(/seul un logo intégré au programme/);
   });
 

@@ -44,7 +44,8 @@ export function phonePrimaryProblem(primary: string): string | null {
   ];
   for (const [fg, bg, what] of pairs) {
     const r = contrastRatio(fg, bg);
-    if (r < MIN) return `couleur principale ${primary} non utilisée sur les téléphones : ${what} donne ${ratio(r)}:1, il faut 4,5:1 (WCAG AA)`;
+    if (r < MIN)
+      return `couleur principale ${primary} non utilisée sur les téléphones : ${what} donne ${ratio(r)}:1, il faut 4,5:1 (WCAG AA)`;
   }
   return null;
 }
@@ -52,7 +53,9 @@ export function phonePrimaryProblem(primary: string): string | null {
 /** Why an accent cannot write the event's name on the top bar (French), or null. */
 export function phoneAccentProblem(accent: string, bar: string): string | null {
   const r = contrastRatio(accent, bar);
-  return r < MIN ? `accent ${accent} non utilisé sur les téléphones : sur la barre du haut (${bar}) il donne ${ratio(r)}:1, il faut 4,5:1 (WCAG AA)` : null;
+  return r < MIN
+    ? `accent ${accent} non utilisé sur les téléphones : sur la barre du haut (${bar}) il donne ${ratio(r)}:1, il faut 4,5:1 (WCAG AA)`
+    : null;
 }
 
 /** Why a logo does not go to the phones (French), or null. */
@@ -64,7 +67,8 @@ export function phoneLogoProblem(logo: string): string | null {
     return `logo non transmis aux téléphones : ${Math.ceil(bytes / 1024)} Kio, ${MAX.logoBytes / 1024} Kio au plus (2 000 téléphones le chargent sur le Wi-Fi du lieu) ; il reste sur le projecteur`;
   }
   const head = Uint8Array.from(atob(parts.base64.slice(0, 700)), (c) => c.charCodeAt(0));
-  if (sniffLogoType(head) !== parts.type) return `logo non transmis aux téléphones : son contenu n’est pas une image ${parts.type.toUpperCase()}`;
+  if (sniffLogoType(head) !== parts.type)
+    return `logo non transmis aux téléphones : son contenu n’est pas une image ${parts.type.toUpperCase()}`;
   return null;
 }
 

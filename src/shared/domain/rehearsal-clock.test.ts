@@ -16,12 +16,22 @@ describe('the rehearsal clock’s bounds', () => {
   const bounds = rehearsalBounds(demo);
 
   it('are the event’s days (24–25 June 2021) with one day of margin either side, in the event’s zone', () => {
-    expect(bounds).toEqual({ from: paris('2021-06-23', '00:00'), to: paris('2021-06-27', '00:00'), firstDay: '2021-06-23', lastDay: '2021-06-26' });
+    expect(bounds).toEqual({
+      from: paris('2021-06-23', '00:00'),
+      to: paris('2021-06-27', '00:00'),
+      firstDay: '2021-06-23',
+      lastDay: '2021-06-26',
+    });
     expect(rehearsalDays(bounds)).toEqual(['2021-06-23', '2021-06-24', '2021-06-25', '2021-06-26']);
   });
 
   it('let a rehearsal on the days, the evening before and the day after', () => {
-    for (const at of [paris('2021-06-24', '10:15'), paris('2021-06-23', '00:00'), paris('2021-06-23', '19:00'), paris('2021-06-26', '23:59')]) {
+    for (const at of [
+      paris('2021-06-24', '10:15'),
+      paris('2021-06-23', '00:00'),
+      paris('2021-06-23', '19:00'),
+      paris('2021-06-26', '23:59'),
+    ]) {
       expect(rehearsalRefusal(at, bounds)).toBeNull();
     }
   });

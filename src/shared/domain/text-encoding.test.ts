@@ -21,7 +21,11 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 describe('decodeTextFile', () => {
   it('reads UTF-8 with and without BOM', () => {
     expect(decodeTextFile(utf8(TEXT))).toEqual({ ok: true, encoding: 'UTF-8', text: TEXT });
-    expect(decodeTextFile(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8(TEXT)]))).toEqual({ ok: true, encoding: 'UTF-8 avec BOM', text: TEXT });
+    expect(decodeTextFile(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8(TEXT)]))).toEqual({
+      ok: true,
+      encoding: 'UTF-8 avec BOM',
+      text: TEXT,
+    });
   });
 
   it('reads UTF-16 LE and BE with their BOM', () => {
@@ -62,8 +66,15 @@ describe('decodeTextFile', () => {
     expect(mac).toMatchObject({ ok: false, line: 3 });
     if (!mac.ok) expect(mac.message).toMatch(/ni en UTF-8 ni en Windows-1252 \(octet 0x8F, ligne 3/);
     expect(decodeTextFile(Uint8Array.from([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0]))).toMatchObject({ ok: false, message: /UTF-32/ });
-    expect(decodeTextFile(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2]))).toMatchObject({ ok: false, message: /classeur Excel \(\.xlsx\)/ });
-    expect(decodeTextFile(Uint8Array.from([0x41, 0x0a, 0x42, 0, 0xff, 0xfe, 1]))).toMatchObject({ ok: false, line: 2, message: /octets nuls/ });
+    expect(decodeTextFile(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2]))).toMatchObject({
+      ok: false,
+      message: /classeur Excel \(\.xlsx\)/,
+    });
+    expect(decodeTextFile(Uint8Array.from([0x41, 0x0a, 0x42, 0, 0xff, 0xfe, 1]))).toMatchObject({
+      ok: false,
+      line: 2,
+      message: /octets nuls/,
+    });
   });
 
   it('refuses a UTF-16 file whose BOM is followed by an odd number of bytes', () => {

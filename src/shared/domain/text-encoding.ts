@@ -21,8 +21,8 @@ const SAVE_AS_UTF8 = 'enregistrez-le en « CSV UTF-8 » (ou en UTF-8 depuis l’
  * 0 marks the five bytes it leaves undefined.
  */
 const CP1252_HIGH = [
-  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
-  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0, 0, 0x2018, 0x2019,
+  0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
 ];
 
 function decodeCp1252(bytes: Uint8Array): string {
@@ -79,12 +79,20 @@ function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): DecodedTex
   const name: TextEncodingName = encoding === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE';
   const body = bytes.subarray(2);
   if (body.length % 2 !== 0) {
-    return { ok: false, line: null, message: `le fichier commence comme de l’${name} (BOM) mais son nombre d’octets est impair : ${SAVE_AS_UTF8}` };
+    return {
+      ok: false,
+      line: null,
+      message: `le fichier commence comme de l’${name} (BOM) mais son nombre d’octets est impair : ${SAVE_AS_UTF8}`,
+    };
   }
   try {
     return { ok: true, encoding: name, text: new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body) };
   } catch {
-    return { ok: false, line: null, message: `le fichier commence comme de l’${name} (BOM) mais contient des caractères invalides : ${SAVE_AS_UTF8}` };
+    return {
+      ok: false,
+      line: null,
+      message: `le fichier commence comme de l’${name} (BOM) mais contient des caractères invalides : ${SAVE_AS_UTF8}`,
+    };
   }
 }
 
@@ -113,10 +121,18 @@ export function decodeTextFile(bytes: Uint8Array): DecodedText {
   if (startsWith(bytes, [0xff, 0xfe])) return utf16(bytes, 'utf-16le');
   if (startsWith(bytes, [0xfe, 0xff])) return utf16(bytes, 'utf-16be');
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    return { ok: false, line: null, message: 'c’est un classeur Excel (.xlsx) ou une archive, pas un texte : enregistrez la feuille en « CSV UTF-8 »' };
+    return {
+      ok: false,
+      line: null,
+      message: 'c’est un classeur Excel (.xlsx) ou une archive, pas un texte : enregistrez la feuille en « CSV UTF-8 »',
+    };
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
-    return { ok: false, line: null, message: 'c’est un classeur Excel ancien (.xls), pas un texte : enregistrez la feuille en « CSV UTF-8 »' };
+    return {
+      ok: false,
+      line: null,
+      message: 'c’est un classeur Excel ancien (.xls), pas un texte : enregistrez la feuille en « CSV UTF-8 »',
+    };
   }
   const bom = startsWith(bytes, [0xef, 0xbb, 0xbf]);
   const body = bom ? bytes.subarray(3) : bytes;

@@ -56,7 +56,10 @@ export const phoneBrandingSchema = z.strictObject({
     .string()
     .max(MAX_LOGO_URL, `logo trop lourd pour les téléphones (${MAX.logoBytes / 1024} Kio au plus)`)
     .refine((s) => splitLogoDataUrl(s) !== null, 'logo : adresse data:image/png, image/jpeg ou image/svg+xml;base64 attendue')
-    .refine((s) => base64Bytes(splitLogoDataUrl(s)?.base64 ?? '') <= MAX.logoBytes, `logo trop lourd pour les téléphones (${MAX.logoBytes / 1024} Kio au plus)`)
+    .refine(
+      (s) => base64Bytes(splitLogoDataUrl(s)?.base64 ?? '') <= MAX.logoBytes,
+      `logo trop lourd pour les téléphones (${MAX.logoBytes / 1024} Kio au plus)`,
+    )
     .nullable(),
 });
 export type PhoneBranding = z.infer<typeof phoneBrandingSchema>;

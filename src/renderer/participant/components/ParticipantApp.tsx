@@ -43,7 +43,8 @@ export function ParticipantApp({ initialCode }: { initialCode: string }) {
       <ConnectionBanner />
       <main id="main" className="live" data-testid="live" aria-labelledby="live-title">
         <h1 id="live-title" className="visually-hidden">
-          {t('app.title')} — {eventName ? `${eventName} (${t('header.event', { code: eventCode })})` : t('header.event', { code: eventCode })}
+          {t('app.title')} —{' '}
+          {eventName ? `${eventName} (${t('header.event', { code: eventCode })})` : t('header.event', { code: eventCode })}
         </h1>
         {audience ? (
           <>

@@ -39,7 +39,9 @@ describe('the event’s look on the page', () => {
     expect(lookVariables(look)).toEqual({ '--accent': '#261f3a', '--accent-tint': '#e9e9eb', '--brand-accent': '#f0c05a' });
     expect(lookVariables({ ...look, primary: null, accent: null })).toEqual({});
     expect(logoUrl(look, 'http://10.0.0.2:4871/?e=ASSISES')).toBe('http://10.0.0.2:4871/branding/logo-0123456789abcdef.svg');
-    expect(logoUrl(look, 'https://vote.example.org/assises/?e=A')).toBe('https://vote.example.org/assises/branding/logo-0123456789abcdef.svg');
+    expect(logoUrl(look, 'https://vote.example.org/assises/?e=A')).toBe(
+      'https://vote.example.org/assises/branding/logo-0123456789abcdef.svg',
+    );
     expect(logoUrl(null, 'http://x/')).toBeNull();
   });
 });
