@@ -2,6 +2,7 @@ import type { Command } from '../../shared/api/commands';
 import type { RegieState } from '../../shared/api/state';
 import * as cueEngine from '../../shared/domain/cue-engine';
 import { sessionEndMs, sessionStartMs } from '../../shared/domain/programme';
+import { rehearsalBounds, rehearsalRefusal } from '../../shared/domain/rehearsal-clock';
 import { readProgrammeFile } from '../programme/import-programme';
 import { ProgrammeFileError } from '../programme/programme-file';
 import { CommandRejected } from './command-rejected';
@@ -70,6 +71,11 @@ export function decide(state: RegieState, command: Command, ctx: DecideContext):
     case 'clock.set':
       if (command.clock.mode === 'live') {
         return state.clock.mode === 'live' ? [] : [{ type: 'clock.set', clock: { mode: 'live' } }];
+      }
+      {
+        // A rehearsal clock stays on the event's days (± 1 day): year 275760 is a slip, not a rehearsal.
+        const refusal = rehearsalRefusal(command.clock.at, rehearsalBounds(state.programme));
+        if (refusal) throw new CommandRejected(refusal);
       }
       return [{ type: 'clock.set', clock: { mode: 'rehearsal', offsetMs: Math.round(command.clock.at - ctx.now) } }];
     case 'log.note':
