@@ -15,7 +15,10 @@ import { rebuildState, RegieEngine } from './regie-engine';
 // In rehearsal the desk's times are the show clock's (10:15 on the event's first day), while the
 // journal keeps the real time (17:47 on the day of the rehearsal): a question, a note, a delay.
 
-const demo = parseProgrammeFile(readFileSync(new URL('../../../resources/demo/assises-2021.yaml', import.meta.url), 'utf8'), 'assises-2021.yaml');
+const demo = parseProgrammeFile(
+  readFileSync(new URL('../../../resources/demo/assises-2021.yaml', import.meta.url), 'utf8'),
+  'assises-2021.yaml',
+);
 const TZ = 'Europe/Paris';
 const REAL = zonedToEpoch({ date: '2026-05-12', time: '17:47' }, TZ);
 const SHOW = zonedToEpoch({ date: '2021-06-24', time: '10:15' }, TZ);

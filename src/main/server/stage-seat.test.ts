@@ -13,7 +13,10 @@ import { stateForRole } from './view-channel';
 // The facilitator's tablet shows what is on the projector: it receives the scene on air (a question
 // there was approved and cleared, its text is in the scene), never the preview being composed.
 
-const demo = parseProgrammeFile(readFileSync(new URL('../../../resources/demo/assises-2021.yaml', import.meta.url), 'utf8'), 'assises-2021.yaml');
+const demo = parseProgrammeFile(
+  readFileSync(new URL('../../../resources/demo/assises-2021.yaml', import.meta.url), 'utf8'),
+  'assises-2021.yaml',
+);
 let dir: string;
 let db: Db;
 let engine: RegieEngine;
@@ -52,7 +55,13 @@ describe('the stage seat and the program bus', () => {
     expect(await cmd({ type: 'program.preview', scene: { kind: 'message', text: 'Brouillon de la régie' } })).toMatchObject({ ok: true });
 
     const stage = stateForRole(engine.state, 'stage');
-    expect(stage.program.onAir).toMatchObject({ kind: 'question', questionId: id, text: 'Et après 18 ans ?', name: 'Claire', origin: 'remote' });
+    expect(stage.program.onAir).toMatchObject({
+      kind: 'question',
+      questionId: id,
+      text: 'Et après 18 ans ?',
+      name: 'Claire',
+      origin: 'remote',
+    });
     expect(stage.program.preview).toBeNull();
     expect(stage.audience.questions).toEqual([]); // not shortlisted: only on air
     expect(stateForRole(engine.state, 'control').program.preview).toMatchObject({ kind: 'message' });

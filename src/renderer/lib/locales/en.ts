@@ -688,6 +688,7 @@ export const en = {
   'stage.screen.black': 'Black screen',
   'stage.screen.question': 'a question',
   'stage.emptyBesideOnAir': 'No other question on the régie’s list yet.',
+  'program.bus': 'Program bus: preview, TAKE, panic, on air',
   'program.preview.label': 'PREVIEW (next scene)',
   'program.preview.empty': 'Preview empty',
   'program.preview.none': 'Nothing in preview: compose the next scene.',

@@ -690,6 +690,7 @@ export const fr = {
   'stage.screen.black': 'Écran noir',
   'stage.screen.question': 'une question',
   'stage.emptyBesideOnAir': 'Aucune autre question dans la liste de la régie pour l’instant.',
+  'program.bus': 'Bus programme : aperçu, TAKE, écran de secours, antenne',
   'program.preview.label': 'APERÇU (prochaine scène)',
   'program.preview.empty': 'Aperçu vide',
   'program.preview.none': 'Rien en aperçu : composez la scène suivante.',
