@@ -1,4 +1,4 @@
-import { AS_RUN_KEPT_IN_STATE, type AsRunEntry, NOTES_KEPT_IN_STATE, type RegieState } from '../../shared/api/state';
+import { AS_RUN_KEPT_IN_STATE, type AsRunEntry, clockNow, NOTES_KEPT_IN_STATE, type RegieState } from '../../shared/api/state';
 import { evolveCue, initialCueState } from '../../shared/domain/cue-events';
 import { formatOffset } from '../../shared/domain/delays';
 import { applyAudienceReceived } from './audience-reducer';
@@ -52,7 +52,8 @@ export function reduce(state: RegieState, event: RegieEvent, meta: EventMeta): R
     case 'join.chosen':
       return { ...state, joinUrl: event.url };
     case 'log.noted': {
-      const note = { seq: meta.seq, at: meta.at, author: meta.actor, text: event.text };
+      // The desk's times are the show clock's (a rehearsal's too); the journal row keeps the real time.
+      const note = { seq: meta.seq, at: clockNow(state.clock, meta.at), author: meta.actor, text: event.text };
       return { ...state, notes: keepLast(state.notes, note, NOTES_KEPT_IN_STATE), notesTotal: state.notesTotal + 1 };
     }
     case 'cue.standby':

@@ -28,7 +28,9 @@ import { useShortcuts } from './use-shortcuts';
 
 /**
  * The control desk: a top bar, the programme strip; the rundown on the left, the run of show
- * (standby and GO) with the output monitors in the middle, clock, logbook and as-run log on the right.
+ * (standby and GO) or the questions in the middle, and under both the program bus (preview, TAKE,
+ * panic, programme); clock, logbook and as-run log on the right. Laid out for 1366×768 first
+ * (control.css): every control of the show in view without scrolling, on both centre tabs.
  */
 export function ControlApp() {
   const t = useT();
@@ -103,12 +105,13 @@ export function ControlApp() {
         </div>
         <div className="desk-col desk-col-center">
           <CentreSwitch conduite={<CuePanel programme={programme} cues={cues} now={now} />} programme={programme} cues={cues} now={now} />
-          <div className="monitors">
-            <PreviewPanel />
-            <OnAirMonitor />
-          </div>
-          <ProgramBar />
         </div>
+        {/* The program bus, as on a vision mixer: preview, TAKE, programme. Under both centre tabs. */}
+        <section className="desk-bus" aria-label={t('program.bus')} data-testid="desk-bus">
+          <PreviewPanel />
+          <ProgramBar />
+          <OnAirMonitor />
+        </section>
         <div className="desk-col desk-col-right">
           <ClockControl now={now} timeZone={timeZone} />
           <LogbookPanel timeZone={timeZone} inputRef={noteInput} />

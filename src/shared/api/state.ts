@@ -12,6 +12,7 @@ export type ClockSetting = { mode: 'live' } | { mode: 'rehearsal'; offsetMs: num
 
 export interface LogNote {
   seq: number;
+  /** On the show clock (the journal row keeps the real time). */
   at: number;
   author: string;
   text: string;
@@ -87,6 +88,7 @@ export interface AudienceQuestion {
   /** The hub's message id; null for a question typed in at the desk. */
   msgId: string | null;
   hubSeq: number | null;
+  /** When it came, on the show clock (a rehearsal's clock too); the journal keeps the real time. */
   receivedAt: number;
   /** In the room, remote, or typed in by the régie (a microphone, a paper card). */
   origin: Origin | 'regie';

@@ -14,7 +14,7 @@ export function PreviewPanel() {
       <div className="preview-frame" data-testid="preview-monitor" data-scene={preview?.kind ?? 'none'}>
         {preview ? <ScenePreview scene={preview} /> : <p className="preview-empty">{t('program.preview.empty')}</p>}
       </div>
-      <p className="monitor-caption" data-testid="preview-caption">
+      <p className="monitor-caption" data-testid="preview-caption" title={preview ? sceneLabel(preview, t) : undefined}>
         {preview ? sceneLabel(preview, t) : t('program.preview.none')}
       </p>
       <SceneComposer />
