@@ -3,14 +3,41 @@
  * electron stand-in (register.mjs), plays the operating system and the operator through
  * protocol.ts, and collects what the bundle did. Waits on what happens, never on time.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command, DisplaySpec, Happening, StandinState, ToStandin, ToTest } from './protocol';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const mainBundle = join(repoRoot, 'out', 'main', 'index.js');
+export const preloadPath = join(repoRoot, 'out', 'preload', 'index.cjs');
 const register = join(repoRoot, 'tests', 'electron-standin', 'register.mjs');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** `npm test` builds first; run alone, this builds what is missing or older than src/. */
+export function ensureBuilt(): void {
+  const src = newestMtime(join(repoRoot, 'src'));
+  const fresh = (file: string) => existsSync(file) && statSync(file).mtimeMs >= src;
+  const build = (args: string[]) => {
+    const r = spawnSync(process.execPath, args, { cwd: repoRoot, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`build failed: ${args.join(' ')}\n${r.stdout}\n${r.stderr}`);
+  };
+  if (!fresh(mainBundle) || !fresh(preloadPath) || !fresh(join(repoRoot, 'out', 'renderer', 'control', 'index.html'))) {
+    build(['node_modules/electron-vite/bin/electron-vite.js', 'build']);
+  }
+  if (!fresh(join(repoRoot, 'out', 'participant', 'index.html'))) {
+    build(['node_modules/vite/bin/vite.js', 'build', '-c', 'vite.participant.config.ts', '--logLevel', 'warn']);
+  }
+}
 
 export interface RunOptions {
   /** PUPITRE_DATA_DIR (the test's temporary folder). */

@@ -6,45 +6,19 @@
  * painting the pages, real windows on a real OS, the preload in a real sandbox) is tests/electron.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BundleRun, mainBundle, repoRoot } from '../electron-standin/harness';
+import { BundleRun, ensureBuilt, mainBundle, preloadPath, repoRoot } from '../electron-standin/harness';
 import type { DisplaySpec, Happening, StandinState, WindowState } from '../electron-standin/protocol';
 
 const laptop: DisplaySpec = { id: 1, label: 'Built-in Retina Display', bounds: { x: 0, y: 0, width: 1920, height: 1080 }, primary: true };
 const projector: DisplaySpec = { id: 2, label: 'EPSON PJ', bounds: { x: 1920, y: 0, width: 1920, height: 1080 } };
-const preloadPath = join(repoRoot, 'out', 'preload', 'index.cjs');
 const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 const mac = process.platform === 'darwin';
 const quitPath = mac ? ['Pupitre', 'Quitter Pupitre'] : ['Fichier', 'Quitter'];
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** `npm test` builds first; run alone, this builds what is missing or older than src/. */
-function ensureBuilt(): void {
-  const src = newestMtime(join(repoRoot, 'src'));
-  const fresh = (file: string) => existsSync(file) && statSync(file).mtimeMs >= src;
-  const build = (args: string[]) => {
-    const r = spawnSync(process.execPath, args, { cwd: repoRoot, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`build failed: ${args.join(' ')}\n${r.stdout}\n${r.stderr}`);
-  };
-  if (!fresh(mainBundle) || !fresh(preloadPath) || !fresh(join(repoRoot, 'out', 'renderer', 'control', 'index.html'))) {
-    build(['node_modules/electron-vite/bin/electron-vite.js', 'build']);
-  }
-  if (!fresh(join(repoRoot, 'out', 'participant', 'index.html'))) {
-    build(['node_modules/vite/bin/vite.js', 'build', '-c', 'vite.participant.config.ts', '--logLevel', 'warn']);
-  }
-}
 
 function filesUnder(dir: string, ext: RegExp): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
