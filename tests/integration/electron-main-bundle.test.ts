@@ -269,7 +269,8 @@ describe('closing cleanly when the system or a signal ends Pupitre', () => {
     expectClosedCleanly(dataDir);
   });
 
-  it('SIGTERM (or Ctrl+C) closes the core without asking', async () => {
+  // Windows delivers no SIGTERM (kill() terminates at once): there, Ctrl+C and the session end above close it.
+  it.skipIf(process.platform === 'win32')('SIGTERM (or Ctrl+C) closes the core without asking', async () => {
     const run = await started(start());
     run.child.kill('SIGTERM');
     expect(await run.exited).toEqual({ code: 0, signal: null });
