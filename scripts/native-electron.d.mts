@@ -10,8 +10,7 @@ export interface ElectronNativeInfo {
   logFile: string;
 }
 export type ElectronNativeResult =
-  | { ok: true; binding: string; source: 'prebuilt' | 'compiled' | 'cached' }
-  | { ok: false; offline: boolean; message: string };
+  { ok: true; binding: string; source: 'prebuilt' | 'compiled' | 'cached' } | { ok: false; offline: boolean; message: string };
 export function electronNativeInfo(env?: NodeJS.ProcessEnv): ElectronNativeInfo;
 export function toolchainHint(platform: NodeJS.Platform | string): string;
 export function buildElectronNative(options?: {

@@ -166,13 +166,23 @@ export function buildElectronNative({ quiet = false, env = process.env, platform
   }
 
   // 2. From source.
-  say(`Pupitre : pas de module SQLite précompilé pour Electron ${info.electronVersion} (${platform}-${arch}) : compilation (une seule fois, ~2 min)…`);
+  say(
+    `Pupitre : pas de module SQLite précompilé pour Electron ${info.electronVersion} (${platform}-${arch}) : compilation (une seule fois, ~2 min)…`,
+  );
   for (const part of ['src', 'deps', 'binding.gyp']) cpSync(join(info.sqlitePkgDir, part), join(info.dir, part), { recursive: true });
   const nodeGyp = join(root, 'node_modules/node-gyp/bin/node-gyp.js');
   const headersUrl = env.PUPITRE_ELECTRON_HEADERS_URL || 'https://electronjs.org/headers';
   const before = readLog(info.logFile).length;
   const r = runLogged(
-    [nodeGyp, 'rebuild', '--release', '--runtime=electron', `--target=${info.electronVersion}`, `--arch=${arch}`, `--dist-url=${headersUrl}`],
+    [
+      nodeGyp,
+      'rebuild',
+      '--release',
+      '--runtime=electron',
+      `--target=${info.electronVersion}`,
+      `--arch=${arch}`,
+      `--dist-url=${headersUrl}`,
+    ],
     info.dir,
     childEnv,
     info.logFile,
@@ -185,7 +195,11 @@ export function buildElectronNative({ quiet = false, env = process.env, platform
   const output = readLog(info.logFile).slice(before);
   const configured = existsSync(join(info.dir, 'build', 'Makefile')) || existsSync(join(info.dir, 'build', 'binding.sln'));
   if (r.error?.code === 'ETIMEDOUT') {
-    return { ok: false, offline: false, message: `La compilation de better-sqlite3 pour Electron a dépassé 15 minutes et a été arrêtée (journal : ${info.logFile}).` };
+    return {
+      ok: false,
+      offline: false,
+      message: `La compilation de better-sqlite3 pour Electron a dépassé 15 minutes et a été arrêtée (journal : ${info.logFile}).`,
+    };
   }
   if (!configured && (NETWORK_ERROR.test(output) || DOWNLOAD_ERROR.test(output))) {
     return {

@@ -128,7 +128,8 @@ ensureBuilt();
 // 3
 const version = JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')).version;
 let electron = electronBinary();
-const cachedZip = !electron && electronZipCached({ version, platform: process.platform, arch: process.arch, env: process.env, home: homedir() });
+const cachedZip =
+  !electron && electronZipCached({ version, platform: process.platform, arch: process.arch, env: process.env, home: homedir() });
 const facts = { platform: process.platform, env: process.env, binary: Boolean(electron), cachedZip, reachable: null };
 let plan = startPlan(facts);
 if (plan.mode === 'probe') plan = startPlan({ ...facts, reachable: await canReach(downloadProbeTarget(process.env)) });

@@ -132,7 +132,10 @@ export class BundleRun {
     return this.waitFor(
       what,
       (h): h is Extract<Happening, { kind: 'window-call' }> =>
-        h.kind === 'window-call' && h.windowId === windowId && h.method === method && (!args || JSON.stringify(h.args) === JSON.stringify(args)),
+        h.kind === 'window-call' &&
+        h.windowId === windowId &&
+        h.method === method &&
+        (!args || JSON.stringify(h.args) === JSON.stringify(args)),
       since,
     );
   }

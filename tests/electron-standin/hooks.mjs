@@ -29,4 +29,3 @@ export async function load(url, context, nextLoad) {
   }
   return nextLoad(url, context);
 }
-

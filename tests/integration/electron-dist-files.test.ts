@@ -44,7 +44,13 @@ const same = (s: string) => s;
 /** The files of the project that electron-builder would put in app.asar (as it walks: a folder refused is not entered). */
 function packagedFiles(): string[] {
   const packager = {
-    info: { projectDir: repoRoot, buildResourcesDir: join(repoRoot, 'build'), config, isPrepackedAppAsar: false, debugLogger: { isEnabled: false } },
+    info: {
+      projectDir: repoRoot,
+      buildResourcesDir: join(repoRoot, 'build'),
+      config,
+      isPrepackedAppAsar: false,
+      debugLogger: { isEnabled: false },
+    },
   };
   const [main] = matchers.getMainFileMatchers(repoRoot, '/app', same, {}, packager, join(repoRoot, config.directories.output), false);
   if (!main) throw new Error('no file matcher');

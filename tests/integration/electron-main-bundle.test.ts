@@ -26,8 +26,13 @@ function filesUnder(dir: string, ext: RegExp): string[] {
     .map((e) => join(e.parentPath, e.name));
 }
 
-const isWindowCall = (windowId: number, method: string, args?: unknown[]) => (h: Happening): h is Extract<Happening, { kind: 'window-call' }> =>
-  h.kind === 'window-call' && h.windowId === windowId && h.method === method && (!args || JSON.stringify(h.args) === JSON.stringify(args));
+const isWindowCall =
+  (windowId: number, method: string, args?: unknown[]) =>
+  (h: Happening): h is Extract<Happening, { kind: 'window-call' }> =>
+    h.kind === 'window-call' &&
+    h.windowId === windowId &&
+    h.method === method &&
+    (!args || JSON.stringify(h.args) === JSON.stringify(args));
 const isDialog = (h: Happening): h is Extract<Happening, { kind: 'dialog' }> => h.kind === 'dialog';
 
 function windowAt(state: StandinState, path: string): WindowState {
@@ -207,7 +212,9 @@ describe('the desktop shell, from the built bundle', () => {
   it('blocks navigation away from the core and grants no permission but the clipboard write to the core', async () => {
     expect(await run.command({ type: 'navigate', windowId: control.id, url: 'https://example.org/' })).toEqual({ prevented: true });
     const origin = new URL(control.url).origin;
-    expect(await run.command({ type: 'permission', windowId: control.id, permission: 'clipboard-sanitized-write', origin: `${origin}/control` })).toEqual({
+    expect(
+      await run.command({ type: 'permission', windowId: control.id, permission: 'clipboard-sanitized-write', origin: `${origin}/control` }),
+    ).toEqual({
       requested: true,
       checked: true,
     });

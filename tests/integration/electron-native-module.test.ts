@@ -25,7 +25,12 @@ function tar(files: Record<string, Buffer>): Buffer {
     header.write('0000000\0', 108);
     header.write('0000000\0', 116);
     header.write(body.length.toString(8).padStart(11, '0') + '\0', 124);
-    header.write(Math.floor(Date.now() / 1000).toString(8).padStart(11, '0') + '\0', 136);
+    header.write(
+      Math.floor(Date.now() / 1000)
+        .toString(8)
+        .padStart(11, '0') + '\0',
+      136,
+    );
     header.write('        ', 148); // checksum placeholder
     header.write('0', 156);
     header.write('ustar\0', 257);
@@ -71,7 +76,10 @@ function startMirror(serve: Record<string, Buffer>): Promise<Mirror> {
 
 function runScript(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'scripts', 'native-electron.mjs')], { cwd: repoRoot, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [join(repoRoot, 'scripts', 'native-electron.mjs')], {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -113,7 +121,9 @@ describe('better-sqlite3 for Electron', () => {
       const first = await runScript(env);
       expect(first.code, first.stderr).toBe(0);
       const binding = first.stdout.trim().split('\n').at(-1) ?? '';
-      expect(binding).toBe(join(env.PUPITRE_NATIVE_CACHE ?? '', info.electronVersion, 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'));
+      expect(binding).toBe(
+        join(env.PUPITRE_NATIVE_CACHE ?? '', info.electronVersion, 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),
+      );
       expect(readFileSync(binding).equals(fakeBinding)).toBe(true);
       expect(first.stdout).toContain('module SQLite précompilé');
       expect(mirror.requests).toEqual([`/v${info.sqliteVersion}/${prebuiltName}`]);
@@ -144,7 +154,9 @@ describe('better-sqlite3 for Electron', () => {
       expect(mirror.requests.slice(1)).toContain(`/headers/v${info.electronVersion}/node-v${info.electronVersion}-headers.tar.gz`);
       expect(r.stdout).toContain('pas de module SQLite précompilé');
       expect(r.stderr).toContain(`Les en-têtes d’Electron ${info.electronVersion} n’ont pas pu être téléchargés`);
-      expect(existsSync(join(env.PUPITRE_NATIVE_CACHE ?? '', info.electronVersion, 'better-sqlite3', 'pupitre-electron-native.json'))).toBe(false);
+      expect(existsSync(join(env.PUPITRE_NATIVE_CACHE ?? '', info.electronVersion, 'better-sqlite3', 'pupitre-electron-native.json'))).toBe(
+        false,
+      );
     });
   });
 

@@ -35,18 +35,25 @@ describe('startPlan', () => {
       const plan = startPlan({ platform: 'linux', env: {}, binary, cachedZip: false, reachable: null });
       expect(plan).toMatchObject({ mode: 'browser', reasonEn: 'No graphical display here (neither DISPLAY nor WAYLAND_DISPLAY)' });
     }
-    expect(startPlan({ platform: 'linux', env: { WAYLAND_DISPLAY: 'wayland-0' }, binary: true, cachedZip: false, reachable: null })).toEqual({ mode: 'electron' });
+    expect(
+      startPlan({ platform: 'linux', env: { WAYLAND_DISPLAY: 'wayland-0' }, binary: true, cachedZip: false, reachable: null }),
+    ).toEqual({ mode: 'electron' });
   });
 
   it('PUPITRE_NO_ELECTRON=1 goes straight to browser mode', () => {
-    expect(startPlan({ platform: 'win32', env: { PUPITRE_NO_ELECTRON: '1' }, binary: true, cachedZip: false, reachable: null }).mode).toBe('browser');
+    expect(startPlan({ platform: 'win32', env: { PUPITRE_NO_ELECTRON: '1' }, binary: true, cachedZip: false, reachable: null }).mode).toBe(
+      'browser',
+    );
   });
 });
 
 describe('downloadProbeTarget', () => {
   it('asks GitHub, a mirror, or the proxy in between', () => {
     expect(downloadProbeTarget({})).toEqual({ host: 'github.com', port: 443 });
-    expect(downloadProbeTarget({ ELECTRON_MIRROR: 'https://npmmirror.example/mirrors/electron/' })).toEqual({ host: 'npmmirror.example', port: 443 });
+    expect(downloadProbeTarget({ ELECTRON_MIRROR: 'https://npmmirror.example/mirrors/electron/' })).toEqual({
+      host: 'npmmirror.example',
+      port: 443,
+    });
     expect(downloadProbeTarget({ HTTPS_PROXY: 'http://proxy.venue.example:3128' })).toEqual({ host: 'proxy.venue.example', port: 3128 });
   });
 });

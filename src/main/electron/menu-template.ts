@@ -75,7 +75,10 @@ export function menuTemplate(actions: MenuActions, displays: readonly NativeDisp
       // On macOS « Quitter » lives in the application menu.
       ...(mac
         ? []
-        : ([{ type: 'separator' }, { label: 'Quitter', accelerator: 'CmdOrCtrl+Q', click: () => actions.quit() }] satisfies MenuItemConstructorOptions[])),
+        : ([
+            { type: 'separator' },
+            { label: 'Quitter', accelerator: 'CmdOrCtrl+Q', click: () => actions.quit() },
+          ] satisfies MenuItemConstructorOptions[])),
     ],
   };
   const edit: MenuItemConstructorOptions = {

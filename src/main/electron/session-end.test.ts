@@ -34,7 +34,13 @@ describe('sessionEndHandlers', () => {
 
   it('finds preventDefault on what powerMonitor passes, and copes with nothing', () => {
     let prevented = false;
-    const event = { defaultPrevented: false, preventDefault() { prevented = true; this.defaultPrevented = true; } };
+    const event = {
+      defaultPrevented: false,
+      preventDefault() {
+        prevented = true;
+        this.defaultPrevented = true;
+      },
+    };
     preventableEvent(event).preventDefault();
     expect(prevented).toBe(true);
     expect(event.defaultPrevented).toBe(true);

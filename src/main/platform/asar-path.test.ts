@@ -12,9 +12,9 @@ describe('unpackedAsarPath', () => {
   });
 
   it('maps a Windows path, keeping its backslashes', () => {
-    expect(unpackedAsarPath('C:\\Users\\régie\\AppData\\Local\\Programs\\Pupitre\\resources\\app.asar\\node_modules\\dejavu-fonts-ttf\\ttf')).toBe(
-      'C:\\Users\\régie\\AppData\\Local\\Programs\\Pupitre\\resources\\app.asar.unpacked\\node_modules\\dejavu-fonts-ttf\\ttf',
-    );
+    expect(
+      unpackedAsarPath('C:\\Users\\régie\\AppData\\Local\\Programs\\Pupitre\\resources\\app.asar\\node_modules\\dejavu-fonts-ttf\\ttf'),
+    ).toBe('C:\\Users\\régie\\AppData\\Local\\Programs\\Pupitre\\resources\\app.asar.unpacked\\node_modules\\dejavu-fonts-ttf\\ttf');
   });
 
   it('maps a macOS bundle path', () => {

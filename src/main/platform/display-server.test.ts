@@ -17,7 +17,10 @@ describe('displayServerPlan', () => {
   });
 
   it('does nothing in an X11 session', () => {
-    expect(displayServerPlan({ platform: 'linux', env: { XDG_SESSION_TYPE: 'x11' }, argv, ozonePlatform: 'x11' })).toEqual({ kind: 'keep', reason: 'x11' });
+    expect(displayServerPlan({ platform: 'linux', env: { XDG_SESSION_TYPE: 'x11' }, argv, ozonePlatform: 'x11' })).toEqual({
+      kind: 'keep',
+      reason: 'x11',
+    });
     expect(displayServerPlan({ platform: 'linux', env: {}, argv, ozonePlatform: '' })).toEqual({ kind: 'keep', reason: 'x11' });
   });
 
@@ -26,7 +29,9 @@ describe('displayServerPlan', () => {
       kind: 'keep',
       reason: 'operator-wayland',
     });
-    expect(displayServerPlan({ platform: 'linux', env: {}, argv: [...argv, '--ozone-platform=wayland'], ozonePlatform: 'wayland' })).toEqual({
+    expect(
+      displayServerPlan({ platform: 'linux', env: {}, argv: [...argv, '--ozone-platform=wayland'], ozonePlatform: 'wayland' }),
+    ).toEqual({
       kind: 'keep',
       reason: 'explicit-switch',
     });
@@ -40,7 +45,10 @@ describe('displayServerPlan', () => {
 
   it('does nothing on Windows and macOS', () => {
     for (const platform of ['win32', 'darwin'] as const) {
-      expect(displayServerPlan({ platform, env: { XDG_SESSION_TYPE: 'wayland' }, argv, ozonePlatform: 'wayland' })).toEqual({ kind: 'keep', reason: 'not-linux' });
+      expect(displayServerPlan({ platform, env: { XDG_SESSION_TYPE: 'wayland' }, argv, ozonePlatform: 'wayland' })).toEqual({
+        kind: 'keep',
+        reason: 'not-linux',
+      });
     }
   });
 });

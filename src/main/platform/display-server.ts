@@ -23,8 +23,7 @@ export interface DisplayServerInput {
 }
 
 export type DisplayServerPlan =
-  | { kind: 'keep'; reason: 'not-linux' | 'x11' | 'operator-wayland' | 'explicit-switch' }
-  | { kind: 'relaunch-x11'; args: string[] };
+  { kind: 'keep'; reason: 'not-linux' | 'x11' | 'operator-wayland' | 'explicit-switch' } | { kind: 'relaunch-x11'; args: string[] };
 
 function hasOzoneSwitch(argv: readonly string[]): boolean {
   return argv.some((a) => a === '--ozone-platform' || a.startsWith('--ozone-platform='));

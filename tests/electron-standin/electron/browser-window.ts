@@ -294,7 +294,12 @@ screen.beforeRemove = (removed, primary) => {
     win.moveTo(
       win.isFullScreen()
         ? primary.bounds
-        : { x: primary.workArea.x, y: primary.workArea.y, width: Math.min(b.width, primary.workArea.width), height: Math.min(b.height, primary.workArea.height) },
+        : {
+            x: primary.workArea.x,
+            y: primary.workArea.y,
+            width: Math.min(b.width, primary.workArea.width),
+            height: Math.min(b.height, primary.workArea.height),
+          },
     );
   }
 };

@@ -30,7 +30,9 @@ export function onCommand(fn: Handler): void {
 }
 
 function isToStandin(m: unknown): m is ToStandin {
-  return typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'command' && typeof (m as { id?: unknown }).id === 'number';
+  return (
+    typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'command' && typeof (m as { id?: unknown }).id === 'number'
+  );
 }
 
 process.on('message', (message: unknown) => {

@@ -93,12 +93,12 @@ function run(command: Command): unknown {
     case 'permission': {
       const win = windowOf(command.windowId);
       const check = session.defaultSession.checkHandler;
-      return session.defaultSession
-        .requestPermission(win.webContents as never, command.permission, command.origin)
-        .then((requested) => ({
-          requested,
-          checked: check ? check(null, command.permission as never, command.origin, { isMainFrame: true, embeddingOrigin: command.origin }) : true,
-        }));
+      return session.defaultSession.requestPermission(win.webContents as never, command.permission, command.origin).then((requested) => ({
+        requested,
+        checked: check
+          ? check(null, command.permission as never, command.origin, { isMainFrame: true, embeddingOrigin: command.origin })
+          : true,
+      }));
     }
     case 'preload-call':
       return preloadCall(command.windowId, command.api, command.method, command.args ?? []);

@@ -19,16 +19,7 @@ const ERR_INVALID_URL = -300;
 
 // The members Pupitre uses, with Electron's own signatures: tsc fails when either side drifts.
 type WebContentsMembers =
-  | 'id'
-  | 'getURL'
-  | 'isLoading'
-  | 'isDestroyed'
-  | 'isCrashed'
-  | 'getTitle'
-  | 'setWindowOpenHandler'
-  | 'loadURL'
-  | 'reload'
-  | 'insertCSS';
+  'id' | 'getURL' | 'isLoading' | 'isDestroyed' | 'isCrashed' | 'getTitle' | 'setWindowOpenHandler' | 'loadURL' | 'reload' | 'insertCSS';
 
 let nextId = 1;
 
