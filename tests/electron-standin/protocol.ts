@@ -84,7 +84,7 @@ export type Reply = { id: number; ok: true; value: unknown } | { id: number; ok:
 /** What the bundle did, as it happened. */
 export type Happening =
   | { kind: 'ready' }
-  | { kind: 'window-created'; windowId: number }
+  | { kind: 'window-created'; windowId: number; options: Record<string, unknown> }
   | { kind: 'window-call'; windowId: number; method: string; args: unknown[] }
   | { kind: 'dialog'; dialogId: number; options: Record<string, unknown> }
   | { kind: 'error-box'; title: string; content: string }

@@ -169,6 +169,37 @@ describe('the desktop shell, from the built bundle', () => {
     expect(await run.command({ type: 'preload-call', windowId: output.id, api: 'pupitreNative' })).toBeNull();
   });
 
+  it('« Identifier les écrans » shows each display’s number on it, without script or focus, then takes them away', async () => {
+    const mark = run.mark;
+    await run.command({ type: 'preload-call', windowId: control.id, api: 'pupitreNative', method: 'identifyDisplays' });
+    const loads = run.happenings
+      .slice(mark)
+      .filter((h): h is Extract<Happening, { kind: 'window-call' }> => h.kind === 'window-call' && h.method === 'loadURL');
+    expect(loads).toHaveLength(2);
+    const created = run.happenings
+      .slice(mark)
+      .filter((h): h is Extract<Happening, { kind: 'window-created' }> => h.kind === 'window-created');
+    for (const { options } of created) {
+      expect(options).toMatchObject({
+        focusable: false,
+        frame: false,
+        alwaysOnTop: true,
+        webPreferences: { javascript: false, sandbox: true, contextIsolation: true },
+      });
+      expect(options.webPreferences).not.toHaveProperty('preload');
+    }
+    const pages = loads.map((h) => decodeURIComponent(String(h.args[0]).replace(/^data:text\/html;charset=utf-8,/, '')));
+    expect(pages[0]).toMatch(/<b>1<\/b><div>Built-in Retina Display<\/div><div>1920×1080 — écran de la régie/);
+    expect(pages[1]).toMatch(/<b>2<\/b><div>EPSON PJ<\/div><div>1920×1080 — sortie projecteur/);
+    // Gone once the call returns; the control and output windows stay.
+    const state = await run.state();
+    expect(state.windows.map((w) => w.id).sort()).toEqual([control.id, output.id].sort());
+    const shown = run.happenings
+      .slice(mark)
+      .filter((h) => h.kind === 'window-call' && h.method === 'showInactive' && h.windowId > output.id);
+    expect(shown).toHaveLength(2);
+  });
+
   it('puts the output fullscreen on the projector display and the control window on the operator’s', async () => {
     const state = await run.state();
     const out = windowAt(state, '/output');

@@ -87,7 +87,7 @@ export class BrowserWindowStandin extends EventEmitter implements Pick<BrowserWi
         if (!this.destroyed) this.emit('ready-to-show', newEvent());
       });
     });
-    report({ kind: 'window-created', windowId: this.id });
+    report({ kind: 'window-created', windowId: this.id, options: jsonSafe(options) });
     if (options.show !== false) this.show();
   }
 
