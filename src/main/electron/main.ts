@@ -30,7 +30,7 @@ const displayPlan = displayServerPlan({
 });
 if (displayPlan.kind === 'relaunch-x11') {
   console.log('Pupitre : session Wayland, redémarrage sous X11 (XWayland) pour placer la sortie. PUPITRE_WAYLAND=1 garde Wayland.');
-  app.relaunch({ args: displayPlan.args });
+  app.relaunch(displayPlan.execPath ? { args: displayPlan.args, execPath: displayPlan.execPath } : { args: displayPlan.args });
   app.exit(0);
 } else {
   applyDataDirOverride();

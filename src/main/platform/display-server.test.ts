@@ -16,6 +16,20 @@ describe('displayServerPlan', () => {
     expect(plan).toEqual({ kind: 'relaunch-x11', args: ['.', '--no-demo', '--ozone-platform=x11'] });
   });
 
+  it('an AppImage starts itself again (its mount goes away with the first process)', () => {
+    const plan = displayServerPlan({
+      platform: 'linux',
+      env: { APPIMAGE: '/home/regie/Pupitre-0.1.0-linux-x86_64.AppImage' },
+      argv: ['/tmp/.mount_PupitrAbC/pupitre'],
+      ozonePlatform: 'wayland',
+    });
+    expect(plan).toEqual({
+      kind: 'relaunch-x11',
+      args: ['--ozone-platform=x11'],
+      execPath: '/home/regie/Pupitre-0.1.0-linux-x86_64.AppImage',
+    });
+  });
+
   it('does nothing in an X11 session', () => {
     expect(displayServerPlan({ platform: 'linux', env: { XDG_SESSION_TYPE: 'x11' }, argv, ozonePlatform: 'x11' })).toEqual({
       kind: 'keep',

@@ -23,7 +23,9 @@ export interface DisplayServerInput {
 }
 
 export type DisplayServerPlan =
-  { kind: 'keep'; reason: 'not-linux' | 'x11' | 'operator-wayland' | 'explicit-switch' } | { kind: 'relaunch-x11'; args: string[] };
+  | { kind: 'keep'; reason: 'not-linux' | 'x11' | 'operator-wayland' | 'explicit-switch' }
+  /** execPath: the AppImage file when run from one. */
+  | { kind: 'relaunch-x11'; args: string[]; execPath?: string };
 
 function hasOzoneSwitch(argv: readonly string[]): boolean {
   return argv.some((a) => a === '--ozone-platform' || a.startsWith('--ozone-platform='));
@@ -35,5 +37,8 @@ export function displayServerPlan(input: DisplayServerInput): DisplayServerPlan 
   // Given by hand (`npm start -- --ozone-platform=wayland`) or by our own relaunch: never loop.
   if (hasOzoneSwitch(input.argv)) return { kind: 'keep', reason: 'explicit-switch' };
   if (input.ozonePlatform !== 'wayland') return { kind: 'keep', reason: 'x11' };
-  return { kind: 'relaunch-x11', args: [...input.argv.slice(1), X11_SWITCH] };
+  const args = [...input.argv.slice(1), X11_SWITCH];
+  // An AppImage runs from a mount that goes away with this process: start the AppImage itself again.
+  const appImage = input.env.APPIMAGE;
+  return appImage ? { kind: 'relaunch-x11', args, execPath: appImage } : { kind: 'relaunch-x11', args };
 }
