@@ -56,6 +56,9 @@ function expectClosedCleanly(dataDir: string): number {
   }
 }
 
+/** Each run starts Node on the whole bundle (exceljs, pdfkit, faker…): slow on a shared 2-core machine, so a generous bound. */
+const RUN_TIMEOUT = 240_000;
+
 const log = (dataDir: string) => readFileSync(join(dataDir, 'logs', 'pupitre.log'), 'utf8');
 
 const work = mkdtempSync(join(tmpdir(), 'pupitre-standin-'));
@@ -87,7 +90,7 @@ describe('the built bundles', () => {
       const r = spawnSync(process.execPath, ['--check', file], { encoding: 'utf8' });
       expect(r.status, `${file}: ${r.stderr}`).toBe(0);
     }
-  });
+  }, RUN_TIMEOUT);
 
   it('the main bundle declares `require` at most once (electron-vite’s shim), and CommonJS goes through loadCommonJs', () => {
     const source = readFileSync(mainBundle, 'utf8');
@@ -116,7 +119,7 @@ describe('the desktop shell, from the built bundle', () => {
     const state = await run.state();
     control = windowAt(state, '/control');
     output = windowAt(state, '/output');
-  }, 60_000);
+  }, RUN_TIMEOUT);
 
   it('starts the core on the demo and loads the core’s /control and /output, with their tokens, over HTTP', async () => {
     expect(control.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/control\?token=[\w-]{16,}$/);
@@ -296,7 +299,7 @@ describe('closing cleanly when the system or a signal ends Pupitre', () => {
     expect(await run.exited).toEqual({ code: 0, signal: null });
     expect(log(dataDir)).toMatch(/quitting \{"reason":"system-shutdown"\}[\s\S]*core stopped/);
     expectClosedCleanly(dataDir);
-  });
+  }, RUN_TIMEOUT);
 
   it('Windows ending the session closes the core without asking', async () => {
     const run = await started(start());
@@ -305,7 +308,7 @@ describe('closing cleanly when the system or a signal ends Pupitre', () => {
     expect(run.happenings.some(isDialog)).toBe(false);
     expect(log(dataDir)).toMatch(/quitting \{"reason":"windows-query-session-end"\}[\s\S]*core stopped/);
     expectClosedCleanly(dataDir);
-  });
+  }, RUN_TIMEOUT);
 
   // Windows delivers no SIGTERM (kill() terminates at once): there, Ctrl+C and the session end above close it.
   it.skipIf(process.platform === 'win32')('SIGTERM (or Ctrl+C) closes the core without asking', async () => {
@@ -314,7 +317,7 @@ describe('closing cleanly when the system or a signal ends Pupitre', () => {
     expect(await run.exited).toEqual({ code: 0, signal: null });
     expect(log(dataDir)).toMatch(/quitting \{"reason":"SIGTERM"\}[\s\S]*core stopped/);
     expectClosedCleanly(dataDir);
-  });
+  }, RUN_TIMEOUT);
 });
 
 describe('starting elsewhere', () => {
@@ -324,7 +327,7 @@ describe('starting elsewhere', () => {
     expect(relaunch.args).toEqual([mainBundle, '--ozone-platform=x11']);
     expect(await run.exited).toEqual({ code: 0, signal: null });
     expect(run.happenings.some((h) => h.kind === 'window-created' || h.kind === 'ready')).toBe(false);
-  });
+  }, RUN_TIMEOUT);
 
   it('a core that cannot start (a damaged database) says so in French, and exits with 1', async () => {
     const damaged = join(work, 'damaged');
@@ -334,5 +337,5 @@ describe('starting elsewhere', () => {
     const box = await run.waitFor('the error box', (h): h is Extract<Happening, { kind: 'error-box' }> => h.kind === 'error-box');
     expect(box.title).toBe('Pupitre n’a pas pu démarrer');
     expect(await run.exited).toEqual({ code: 1, signal: null });
-  });
+  }, RUN_TIMEOUT);
 });
