@@ -78,19 +78,23 @@ afterAll(() => {
 });
 
 describe('the built bundles', () => {
-  it('every bundle in out/ parses (node --check): main, preload, the views and the participant page', () => {
-    const bundles = [
-      mainBundle,
-      preloadPath,
-      ...filesUnder(join(repoRoot, 'out', 'renderer'), /\.js$/),
-      ...filesUnder(join(repoRoot, 'out', 'participant'), /\.js$/),
-    ];
-    expect(bundles.length).toBeGreaterThan(4);
-    for (const file of bundles) {
-      const r = spawnSync(process.execPath, ['--check', file], { encoding: 'utf8' });
-      expect(r.status, `${file}: ${r.stderr}`).toBe(0);
-    }
-  }, RUN_TIMEOUT);
+  it(
+    'every bundle in out/ parses (node --check): main, preload, the views and the participant page',
+    () => {
+      const bundles = [
+        mainBundle,
+        preloadPath,
+        ...filesUnder(join(repoRoot, 'out', 'renderer'), /\.js$/),
+        ...filesUnder(join(repoRoot, 'out', 'participant'), /\.js$/),
+      ];
+      expect(bundles.length).toBeGreaterThan(4);
+      for (const file of bundles) {
+        const r = spawnSync(process.execPath, ['--check', file], { encoding: 'utf8' });
+        expect(r.status, `${file}: ${r.stderr}`).toBe(0);
+      }
+    },
+    RUN_TIMEOUT,
+  );
 
   it('the main bundle declares `require` at most once (electron-vite’s shim), and CommonJS goes through loadCommonJs', () => {
     const source = readFileSync(mainBundle, 'utf8');
@@ -287,55 +291,75 @@ describe('closing cleanly when the system or a signal ends Pupitre', () => {
     return run;
   };
 
-  it('a system shutdown (powerMonitor) is delayed while the core closes; the journal reopens where it was', async () => {
-    const run = await started(start());
-    expect(log(dataDir)).toMatch(/core starting \{"seq":[1-9]/); // the same journal, not a new demo
-    // A second Pupitre on the same data folder quits at once, opening nothing.
-    const second = start();
-    expect(await second.exited).toEqual({ code: 0, signal: null });
-    expect(second.happenings.some((h) => h.kind === 'window-created')).toBe(false);
+  it(
+    'a system shutdown (powerMonitor) is delayed while the core closes; the journal reopens where it was',
+    async () => {
+      const run = await started(start());
+      expect(log(dataDir)).toMatch(/core starting \{"seq":[1-9]/); // the same journal, not a new demo
+      // A second Pupitre on the same data folder quits at once, opening nothing.
+      const second = start();
+      expect(await second.exited).toEqual({ code: 0, signal: null });
+      expect(second.happenings.some((h) => h.kind === 'window-created')).toBe(false);
 
-    expect(await run.command({ type: 'power-shutdown' })).toEqual({ prevented: true });
-    expect(await run.exited).toEqual({ code: 0, signal: null });
-    expect(log(dataDir)).toMatch(/quitting \{"reason":"system-shutdown"\}[\s\S]*core stopped/);
-    expectClosedCleanly(dataDir);
-  }, RUN_TIMEOUT);
+      expect(await run.command({ type: 'power-shutdown' })).toEqual({ prevented: true });
+      expect(await run.exited).toEqual({ code: 0, signal: null });
+      expect(log(dataDir)).toMatch(/quitting \{"reason":"system-shutdown"\}[\s\S]*core stopped/);
+      expectClosedCleanly(dataDir);
+    },
+    RUN_TIMEOUT,
+  );
 
-  it('Windows ending the session closes the core without asking', async () => {
-    const run = await started(start());
-    await run.command({ type: 'session-end', windowId: 1, phase: 'query' });
-    expect(await run.exited).toEqual({ code: 0, signal: null });
-    expect(run.happenings.some(isDialog)).toBe(false);
-    expect(log(dataDir)).toMatch(/quitting \{"reason":"windows-query-session-end"\}[\s\S]*core stopped/);
-    expectClosedCleanly(dataDir);
-  }, RUN_TIMEOUT);
+  it(
+    'Windows ending the session closes the core without asking',
+    async () => {
+      const run = await started(start());
+      await run.command({ type: 'session-end', windowId: 1, phase: 'query' });
+      expect(await run.exited).toEqual({ code: 0, signal: null });
+      expect(run.happenings.some(isDialog)).toBe(false);
+      expect(log(dataDir)).toMatch(/quitting \{"reason":"windows-query-session-end"\}[\s\S]*core stopped/);
+      expectClosedCleanly(dataDir);
+    },
+    RUN_TIMEOUT,
+  );
 
   // Windows delivers no SIGTERM (kill() terminates at once): there, Ctrl+C and the session end above close it.
-  it.skipIf(process.platform === 'win32')('SIGTERM (or Ctrl+C) closes the core without asking', async () => {
-    const run = await started(start());
-    run.child.kill('SIGTERM');
-    expect(await run.exited).toEqual({ code: 0, signal: null });
-    expect(log(dataDir)).toMatch(/quitting \{"reason":"SIGTERM"\}[\s\S]*core stopped/);
-    expectClosedCleanly(dataDir);
-  }, RUN_TIMEOUT);
+  it.skipIf(process.platform === 'win32')(
+    'SIGTERM (or Ctrl+C) closes the core without asking',
+    async () => {
+      const run = await started(start());
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toEqual({ code: 0, signal: null });
+      expect(log(dataDir)).toMatch(/quitting \{"reason":"SIGTERM"\}[\s\S]*core stopped/);
+      expectClosedCleanly(dataDir);
+    },
+    RUN_TIMEOUT,
+  );
 });
 
 describe('starting elsewhere', () => {
-  it.runIf(process.platform === 'linux')('in a Wayland session, starts itself again under X11 before opening anything', async () => {
-    const run = start({ env: { XDG_SESSION_TYPE: 'wayland' } });
-    const relaunch = await run.waitFor('the relaunch', (h): h is Extract<Happening, { kind: 'relaunch' }> => h.kind === 'relaunch');
-    expect(relaunch.args).toEqual([mainBundle, '--ozone-platform=x11']);
-    expect(await run.exited).toEqual({ code: 0, signal: null });
-    expect(run.happenings.some((h) => h.kind === 'window-created' || h.kind === 'ready')).toBe(false);
-  }, RUN_TIMEOUT);
+  it.runIf(process.platform === 'linux')(
+    'in a Wayland session, starts itself again under X11 before opening anything',
+    async () => {
+      const run = start({ env: { XDG_SESSION_TYPE: 'wayland' } });
+      const relaunch = await run.waitFor('the relaunch', (h): h is Extract<Happening, { kind: 'relaunch' }> => h.kind === 'relaunch');
+      expect(relaunch.args).toEqual([mainBundle, '--ozone-platform=x11']);
+      expect(await run.exited).toEqual({ code: 0, signal: null });
+      expect(run.happenings.some((h) => h.kind === 'window-created' || h.kind === 'ready')).toBe(false);
+    },
+    RUN_TIMEOUT,
+  );
 
-  it('a core that cannot start (a damaged database) says so in French, and exits with 1', async () => {
-    const damaged = join(work, 'damaged');
-    mkdirSync(damaged);
-    writeFileSync(join(damaged, 'pupitre.sqlite3'), 'not a database, '.repeat(512));
-    const run = start({ dataDir: damaged });
-    const box = await run.waitFor('the error box', (h): h is Extract<Happening, { kind: 'error-box' }> => h.kind === 'error-box');
-    expect(box.title).toBe('Pupitre n’a pas pu démarrer');
-    expect(await run.exited).toEqual({ code: 1, signal: null });
-  }, RUN_TIMEOUT);
+  it(
+    'a core that cannot start (a damaged database) says so in French, and exits with 1',
+    async () => {
+      const damaged = join(work, 'damaged');
+      mkdirSync(damaged);
+      writeFileSync(join(damaged, 'pupitre.sqlite3'), 'not a database, '.repeat(512));
+      const run = start({ dataDir: damaged });
+      const box = await run.waitFor('the error box', (h): h is Extract<Happening, { kind: 'error-box' }> => h.kind === 'error-box');
+      expect(box.title).toBe('Pupitre n’a pas pu démarrer');
+      expect(await run.exited).toEqual({ code: 1, signal: null });
+    },
+    RUN_TIMEOUT,
+  );
 });
