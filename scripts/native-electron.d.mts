@@ -12,6 +12,7 @@ export interface ElectronNativeInfo {
 export type ElectronNativeResult =
   { ok: true; binding: string; source: 'prebuilt' | 'compiled' | 'cached' } | { ok: false; offline: boolean; message: string };
 export function electronNativeInfo(env?: NodeJS.ProcessEnv): ElectronNativeInfo;
+export function electronArch(platform: NodeJS.Platform | string, arch: string, env: NodeJS.ProcessEnv): string;
 export function toolchainHint(platform: NodeJS.Platform | string): string;
 export function buildElectronNative(options?: {
   quiet?: boolean;

@@ -44,6 +44,19 @@ export function electronNativeInfo(env = process.env) {
   };
 }
 
+/**
+ * The architecture of the Electron that node_modules/electron/install.js downloads: npm's arch
+ * when set, and arm64 for an x64 Node running under Rosetta on Apple silicon (install.js does the same).
+ */
+export function electronArch(platform, arch, env) {
+  if (env.npm_config_arch) return env.npm_config_arch;
+  if (platform === 'darwin' && arch === 'x64' && process.platform === 'darwin') {
+    const r = spawnSync('sysctl', ['-in', 'sysctl.proc_translated'], { encoding: 'utf8' });
+    if (r.stdout?.trim() === '1') return 'arm64';
+  }
+  return arch;
+}
+
 /** What to install for a build from source, in French, per platform. */
 export function toolchainHint(platform) {
   switch (platform) {
@@ -135,8 +148,9 @@ function tryPrebuilt(info, env, platform, arch) {
  * Returns { ok: true, binding, source: 'prebuilt' | 'compiled' | 'cached' } or
  * { ok: false, offline, message } (message: one French sentence).
  */
-export function buildElectronNative({ quiet = false, env = process.env, platform = process.platform, arch = process.arch } = {}) {
+export function buildElectronNative({ quiet = false, env = process.env, platform = process.platform, arch: nodeArch = process.arch } = {}) {
   const info = electronNativeInfo(env);
+  const arch = electronArch(platform, nodeArch, env);
   if (isBuilt(info, platform, arch)) return { ok: true, binding: info.binding, source: 'cached' };
 
   const say = (m) => {

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { electronNativeInfo, toolchainHint } from '../../scripts/native-electron.mjs';
+import { electronArch, electronNativeInfo, toolchainHint } from '../../scripts/native-electron.mjs';
 import { repoRoot } from './helpers';
 
 /** A ustar archive (what prebuild-install unpacks): 512-byte headers, contents padded to 512. */
@@ -170,6 +170,12 @@ describe('better-sqlite3 for Electron', () => {
     expect(r.stderr.trim().split('\n')).toEqual([
       `Le module SQLite pour Electron ${info.electronVersion} n’a pas pu être téléchargé (pas d’accès à Internet ?), ni compilé faute des en-têtes d’Electron.`,
     ]);
+  });
+
+  it('builds for the Electron install.js fetched: npm’s arch when set, else this Node’s (Rosetta aside)', () => {
+    expect(electronArch('linux', 'x64', {})).toBe('x64');
+    expect(electronArch('win32', 'arm64', {})).toBe('arm64');
+    expect(electronArch('linux', 'x64', { npm_config_arch: 'arm64' })).toBe('arm64');
   });
 
   it('names the toolchain each platform needs to compile it', () => {
