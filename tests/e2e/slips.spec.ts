@@ -83,6 +83,7 @@ test.describe('slips at the desk', () => {
     await page.keyboard.press('Space');
     await expect(confirmation(page)).toBeVisible();
     await expect(page.getByTestId('slip-confirm-reasons')).toContainText(/prévue à 10:55, dans 41 min/);
+    await expect(page.getByTestId('slip-confirm-reasons')).toContainText('ni lancées ni sautées : 4');
     await expect(page.getByTestId('slip-confirm-reasons')).toContainText('10:15 Ouvrir le sondage');
     await expect(page.getByTestId('slip-confirm-no')).toBeFocused();
     await shot(page, testInfo, 'slip-02-confirm-out-of-order');

@@ -42,8 +42,9 @@ function RearmButton({ cue, programme }: { cue: CuePanelView['behind'][number]; 
 export function CueLists({ view, programme, now }: { view: CuePanelView; programme: Programme; now: number }) {
   const t = useT();
   const tz = programme.event.timeZone;
+  // A region that may scroll: reachable with Tab even when it holds no button (WCAG 2.1.1).
   return (
-    <div className="cue-lists">
+    <div className="cue-lists" role="region" aria-label={t('cues.listsLabel')} tabIndex={0} data-testid="cue-lists">
       {view.prewaits.length > 0 && (
         <Section title={t('cues.prewaits')} testId="prewait-cues" tone="cue-section-prewait">
           {view.prewaits.map((c) => (

@@ -99,7 +99,16 @@ function GoBody({ titleId, cueId, reasons, cues }: { titleId: string; cueId: str
       <p>{t('confirm.go.lead')}</p>
       <ul className="slip-confirm-reasons" data-testid="slip-confirm-reasons">
         {fullReasons(reasons, target, cues, programme, t).map((r) => (
-          <li key={r}>{r}</li>
+          <li key={r.text}>
+            {r.text}
+            {r.cues && (
+              <ul className="slip-confirm-passed">
+                {r.cues.map((c) => (
+                  <li key={c}>{c}</li>
+                ))}
+              </ul>
+            )}
+          </li>
         ))}
       </ul>
       {destination && <p className={`slip-confirm-destination slip-to-${destination}`}>{t(destination === 'air' ? 'confirm.go.toAir' : 'confirm.go.toPreview')}</p>}

@@ -25,21 +25,27 @@ export function shortReasons(reasons: readonly OutOfOrder[], t: Translate): stri
     .join(' ; ');
 }
 
+export interface Reason {
+  text: string;
+  /** The cues passed over, one a line (« 10:15 Ouvrir le sondage … »). */
+  cues?: string[];
+}
+
 /** In full, for the confirmation: the time, the session, the cues passed over by name. */
-export function fullReasons(reasons: readonly OutOfOrder[], target: TimedCue, list: readonly TimedCue[], p: Programme, t: Translate): string[] {
+export function fullReasons(reasons: readonly OutOfOrder[], target: TimedCue, list: readonly TimedCue[], p: Programme, t: Translate): Reason[] {
   const tz = p.event.timeZone;
   return reasons.map((r) => {
     switch (r.kind) {
       case 'early':
-        return t('confirm.go.early', { time: deskTime(target.expectedAt, tz), minutes: r.minutes, limit: EARLY_GO_MINUTES });
+        return { text: t('confirm.go.early', { time: deskTime(target.expectedAt, tz), minutes: r.minutes, limit: EARLY_GO_MINUTES }) };
       case 'past-session':
-        return t('confirm.go.pastSession', { session: p.sessions.find((s) => s.id === target.sessionId)?.title ?? target.sessionId });
+        return { text: t('confirm.go.pastSession', { session: p.sessions.find((s) => s.id === target.sessionId)?.title ?? target.sessionId }) };
       case 'skips': {
-        const named = r.cueIds.map((id) => {
+        const cues = r.cueIds.map((id) => {
           const c = list.find((x) => x.id === id);
           return c ? `${deskTime(c.expectedAt, tz)} ${cueActionWords(c.cue.action, p, t)}` : id;
         });
-        return t('confirm.go.skips', { cues: named.join(' ; ') });
+        return { text: t('confirm.go.skips', { n: cues.length }), cues };
       }
       default:
         return r satisfies never;

@@ -157,6 +157,10 @@ describe('cue engine', () => {
     if (g.ok) throw new Error('refus attendu');
     expect(g.reason).toContain('2 répliques de sa séance, avant elle, n’ont été ni lancées ni sautées (join, open)');
     expect(goOrder(arrowed, list, at('09:24'), 'close')).toEqual([{ kind: 'skips', cueIds: ['join', 'open'] }]);
+    // Confirmed: it fires, and the standby comes back to the cue due next, not past it.
+    const confirmed = ok(go(arrowed, list, at('09:24'), { outOfOrder: true }), arrowed);
+    expect(confirmed.fired).toEqual(['close']);
+    expect(confirmed.state).toMatchObject({ standby: 'join', standbyPinned: false });
     // A cue of a session that has ended.
     expect(goOrder(s, list, at('10:30'), 'note')).toEqual([{ kind: 'past-session' }, { kind: 'skips', cueIds: ['join', 'open', 'close', 'reveal', 'cloud'] }]);
     // Another session's cue, at its time, while this one still has cues to do: in order.

@@ -149,7 +149,9 @@ export function go(
   // GO on a cue in its pre-wait fires it at once (out of order if its pre-wait was: cue-events keeps it).
   if (status === 'prewait') step.fire(target, 'go');
   else step.trigger(target, 'go', outOfOrder);
-  step.settleStandby(target);
+  // In order, the playhead goes on from the cue just fired; out of order, it comes back to the cue
+  // due next (the session's cues passed over are not left behind by a slip).
+  step.settleStandby(outOfOrder ? undefined : target);
   return step.done();
 }
 
