@@ -81,6 +81,19 @@ describe('the program bus', () => {
     expect(await cmd({ type: 'program.preview', scene: { kind: 'wordcloud', interactionId: 'securite-enfant' } })).toMatchObject({ ok: true });
   });
 
+  it('restores from a snapshot written before the preview was emptied by TAKE, and goes on', async () => {
+    await cmd({ type: 'program.preview', scene: { kind: 'join' } });
+    // The state as the previous version wrote it: no `previous`, `previewCue`, `onAirCue`, `since`, `lastGo`.
+    const { lastGo: _lastGo, ...old } = engine.state;
+    const { previous: _p, previewCue: _pc, onAirCue: _oc, ...program } = old.program;
+    const { since: _s, ...cues } = old.cues;
+    new Snapshots(db).save(engine.seq, realNow, JSON.stringify({ ...old, program, cues }));
+    const restarted = new RegieEngine(new Journal(db), new Snapshots(db), { now: () => realNow });
+    expect(restarted.state.lastGo).toBeNull();
+    expect(await restarted.submit({ id: 'after-snapshot-1', command: { type: 'program.take' } }, 'control-1')).toMatchObject({ ok: true });
+    expect(restarted.state.program).toMatchObject({ onAir: { kind: 'join' }, preview: null, previous: { kind: 'holding' }, onAirCue: null });
+  });
+
   it('a scene cue goes to the preview; straight to air only where the cue says so, and never over a lock', async () => {
     await cmd({ type: 'clock.set', clock: { mode: 'rehearsal', at: zonedToEpoch({ date: '2021-06-24', time: '08:49' }, 'Europe/Paris') } });
     realNow += 61_000; // 08:50:01: the auto « join » cue of the opening, marked straight to air
