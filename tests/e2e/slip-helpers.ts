@@ -21,21 +21,37 @@ export interface Seat {
   /** A command that must be accepted. */
   ok: (command: unknown) => Promise<void>;
   state: () => ViewState;
+  /** Until this seat's mirror holds everything the core had committed when it answered last. */
+  synced: () => Promise<void>;
   close: () => void;
 }
 
 let seats = 0;
 export async function openSeat(core: Pick<CoreFixture, 'port' | 'tokens'>): Promise<Seat> {
   const socket = connectView(core.port, core.tokens.control);
-  let state = (await nextSnapshot(socket)).state;
-  socket.on('patch', (p) => (state = applyPatchOps(state, p.ops)));
+  const snapshot = await nextSnapshot(socket);
+  let state = snapshot.state;
+  let seq = snapshot.seq;
+  let answered = snapshot.seq;
+  socket.on('patch', (p) => {
+    state = applyPatchOps(state, p.ops);
+    seq = p.seq;
+  });
   const prefix = `slips-${process.pid}-${seats++}`;
   let n = 0;
-  const sendOne = (command: unknown) => send(socket, { id: `${prefix}-${n++}`, command });
+  const sendOne = async (command: unknown) => {
+    const r = await send(socket, { id: `${prefix}-${n++}`, command });
+    if (r.ok) answered = Math.max(answered, r.seq);
+    return r;
+  };
   return {
     send: sendOne,
     ok: async (command) => expect(await sendOne(command), JSON.stringify(command)).toMatchObject({ ok: true }),
     state: () => state,
+    synced: async () => {
+      const target = answered;
+      await expect.poll(() => seq >= target).toBe(true);
+    },
     close: () => socket.close(),
   };
 }
@@ -148,6 +164,7 @@ export class Audience {
     await this.seat.ok({ type: 'program.preview', scene: { kind: 'black' } });
     await this.seat.ok({ type: 'program.take', transition: { kind: 'cut', durationMs: 0 } });
     await this.seat.ok({ type: 'interaction.create', interaction: { kind: 'wordcloud', id: marker, prompt: 'Marqueur du test' }, open: true });
+    await this.seat.synced(); // the seat's mirror is past the slip too: its state can be checked after this
     await expect(stage(this.output)).toHaveAttribute('data-scene', 'black');
     await expect.poll(() => this.phone.state?.interaction?.id ?? null).toBe(marker);
     expect(await this.shown(), 'le projecteur n’a montré que le TAKE délibéré').toEqual([{ scene: 'black', take: expect.any(String) }]);

@@ -57,6 +57,8 @@ test.describe('slips at the desk', () => {
     await page.keyboard.press('Space');
     await expect(page.getByTestId('cue-feedback')).toContainText('GO ignoré');
     await expect(confirmation(page)).toHaveCount(0);
+    await expect.poll(() => seat.state().cues.runs[POLL_OPEN]?.status).toBe('fired');
+    await seat.synced();
     expect(seat.state().cues.runs[POLL_OPEN]).toMatchObject({ status: 'fired', trigger: 'go' });
     expect(seat.state().cues.runs['j1-seq1-sondage-fermer']).toBeUndefined();
     // The phone got the poll once; the projector nothing.
@@ -91,8 +93,8 @@ test.describe('slips at the desk', () => {
     await page.keyboard.press('Escape');
     await expect(confirmation(page)).toHaveCount(0);
     await expect(page.getByTestId('panic-banner')).toHaveCount(0);
-    expect(seat.state().cues.runs).toEqual({});
     await audience.expectUntouched();
+    expect(seat.state().cues.runs).toEqual({});
   });
 
   test('3. Space, then Space and Enter again in the confirmation: they cancel it, never confirm', async ({ page, browser, core }) => {
@@ -106,8 +108,8 @@ test.describe('slips at the desk', () => {
     await expect(confirmation(page)).toBeVisible();
     await page.keyboard.press('Enter');
     await expect(confirmation(page)).toHaveCount(0);
-    expect(seat.state().cues.runs).toEqual({});
     await audience.expectUntouched();
+    expect(seat.state().cues.runs).toEqual({});
   });
 
   test('4. Space held down (auto-repeat) on a cue out of order: one confirmation, still open, never a GO', async ({ page, browser, core }) => {
@@ -119,8 +121,8 @@ test.describe('slips at the desk', () => {
     await expect(confirmation(page)).toHaveCount(1);
     await page.getByTestId('slip-confirm-no').click();
     await expect(confirmation(page)).toHaveCount(0);
-    expect(seat.state().cues.runs).toEqual({});
     await audience.expectUntouched();
+    expect(seat.state().cues.runs).toEqual({});
   });
 
   test('5. « Lancer » on a cue of a session that is over, and GO from the Stream Deck out of order: a confirmation at the desk, a 409 for the remote', async ({
@@ -141,8 +143,8 @@ test.describe('slips at the desk', () => {
     const r = await fetch(`http://127.0.0.1:${core.port}${REMOTE_PREFIX}go?token=${core.tokens.control}`, { method: 'POST' });
     expect(r.status).toBe(409);
     expect(((await r.json()) as { error: string }).error).toMatch(/GO hors ordre refusé sans confirmation/);
-    expect(Object.values(seat.state().cues.runs).filter((run) => run.status === 'fired')).toEqual([]);
     await audience.expectUntouched();
+    expect(Object.values(seat.state().cues.runs).filter((run) => run.status === 'fired')).toEqual([]);
   });
 
   test('6. ↓ into the next session, q, Space on the questions tab: confirmed, the poll scene only reaches the preview', async ({ page, browser, core }, testInfo) => {
@@ -158,7 +160,7 @@ test.describe('slips at the desk', () => {
     await page.getByTestId('slip-confirm-yes').click();
     await expect(page.getByTestId('preview-monitor')).toHaveAttribute('data-scene', 'poll');
     await expect(page.getByTestId('preview-caption')).toContainText('mise en aperçu par la réplique');
-    expect(seat.state().cues.runs[BREAK_RESULTS]).toMatchObject({ status: 'fired', outOfOrder: true });
+    await expect.poll(() => seat.state().cues.runs[BREAK_RESULTS]).toMatchObject({ status: 'fired', outOfOrder: true });
     // Back on the run of show: the cue fired out of order stays in sight, to re-arm.
     await page.keyboard.press('q');
     const fired = page.getByTestId('out-of-order-cues').getByTestId('cue-line');
@@ -187,8 +189,8 @@ test.describe('slips at the desk', () => {
     await expect(page.getByTestId('cue-feedback')).toContainText('GO annulé');
     await expect(page.getByTestId('cue-feedback')).toContainText('votes écartés : 1');
     await expect.poll(() => audience.phone.state?.interaction ?? null).toBeNull();
-    expect(seat.state().live.interactions[POLL]).toBeUndefined();
-    expect(seat.state().audience.tallies[POLL]).toBeUndefined();
+    await expect.poll(() => seat.state().live.interactions[POLL]).toBeUndefined();
+    await expect.poll(() => seat.state().audience.tallies[POLL]).toBeUndefined();
     await expect(standby(page)).toHaveAttribute('data-cue-id', POLL_OPEN);
     await shot(page, testInfo, 'slip-07-undo');
     // The next routine Space: the poll's cue is still 45 min early: asked again, nothing sent.
@@ -338,8 +340,8 @@ test.describe('slips at the desk', () => {
     await expect.poll(() => seat.state().cues.held).toBe(true);
     await page.keyboard.press('h');
     await expect(page.getByTestId('hold-banner')).toHaveCount(0);
-    expect(seat.state().cues.runs).toEqual({});
     await audience.expectUntouched();
+    expect(seat.state().cues.runs).toEqual({});
   });
 
   test('18. Enter right after `v`: the question goes on air, and the banner says so (not « TAKE pour la mettre à l’écran »)', async ({ page, browser, core }) => {
