@@ -14,14 +14,16 @@ import { StandbyCard } from './StandbyCard';
 import { UndoGoBar } from './UndoGoBar';
 
 /**
- * « Conduite »: the run of show at the desk. The standby cue and GO on top, then what is about to
- * fire, what was missed, and what comes next; a hold is shown across the whole panel.
+ * « Conduite »: the run of show at the desk. The standby cue and GO on top (saying when a GO would
+ * be out of order), the last GO and its undo, then what is about to fire, what was fired out of
+ * order, what was missed, what was passed over, and what comes next; a hold is shown across the
+ * whole panel.
  */
 export function CuePanel({ programme, cues, now }: { programme: Programme | null; cues: CueView[]; now: number }) {
   const t = useT();
   const engine = useRegie((s) => s.state?.cues ?? null);
   const held = engine?.held ?? false;
-  const heldSince = useRegie((s) => s.state?.cues.heldSince ?? null);
+  const heldSince = engine?.heldSince ?? null;
   const className = `cue-panel${held ? ' cue-panel-held' : ''}`;
   if (!programme) {
     return (

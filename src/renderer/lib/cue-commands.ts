@@ -17,7 +17,7 @@ import { showTime } from './use-show-clock';
  * refusal stays until a later command succeeds or a few seconds pass.
  *
  * A GO out of order (src/shared/domain/cue-order.ts) and the undo of a GO more than a minute old
- * are not sent at once: they open a confirmation (GoConfirmDialog) that a second stray key cannot
+ * are not sent at once: they open a confirmation (SlipConfirmDialog) that a second stray key cannot
  * give. The core refuses them anyway without the flag: a desk with a stale mirror is caught too.
  */
 type CueCommand = Extract<Command, { type: `cue.${string}` }>;
