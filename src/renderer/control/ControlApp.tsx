@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { goStandby, moveStandby, toggleHold } from '../lib/cue-commands';
+import { goStandby, moveStandby, toggleHold, undoLastGo } from '../lib/cue-commands';
 import { useLanguage, useT } from '../lib/i18n';
 import { localTimeZone } from '../lib/desk-time';
 import { useRegie } from '../lib/regie-store';
@@ -15,13 +15,14 @@ import { OfflineBanner } from './OfflineBanner';
 import { OnAirMonitor } from './program/OnAirMonitor';
 import { PreviewPanel } from './program/PreviewPanel';
 import { ProgramBar } from './program/ProgramBar';
-import { panic, restore, take } from './program/program-actions';
+import { keyIgnored, panic, restore, take } from './program/program-actions';
 import './program/program.css';
 import { ProgrammePanel } from './ProgrammePanel';
 import { CentreSwitch } from './questions/CentreSwitch';
 import { QuestionsShortcuts } from './questions/QuestionsShortcuts';
 import './questions/questions.css';
 import { ShortcutsHelp } from './ShortcutsHelp';
+import { SlipConfirmDialog } from './SlipConfirmDialog';
 import { TimelinePanel } from './TimelinePanel';
 import { TopBar } from './TopBar';
 import { useShortcuts } from './use-shortcuts';
@@ -61,6 +62,9 @@ export function ControlApp() {
       toggleHold,
       nextCue: () => moveStandby('next'),
       previousCue: () => moveStandby('previous'),
+      undoGo: undoLastGo,
+      runOfShowShown: () => document.querySelector('[data-testid="cue-panel"]') !== null,
+      ignored: keyIgnored,
       take,
       panic,
       restore,
@@ -120,6 +124,7 @@ export function ControlApp() {
       </main>
       <ShortcutsHelp open={help} onClose={closeHelp} extra={<QuestionsShortcuts />} />
       <ConduiteEditor />
+      <SlipConfirmDialog />
     </div>
   );
 }
