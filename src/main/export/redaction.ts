@@ -39,25 +39,21 @@ export function spanKindOfFlag(kind: string): PersonalDataKind | null {
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /**
- * Every occurrence of each stored flag's match in `text`, as a whole word (« Léa » is not found
- * inside « Léandre »). The match may come from another version of the text (the original when the
- * edit is redacted): it is looked for, not trusted by its offsets.
+ * Every occurrence of each stored flag's match in `text`, as a whole word and whatever its case
+ * (« Léa » is not found inside « Léandre »; « kylian » in an edit is the « Kylian » flagged). The
+ * match may come from another version of the text (the original when the edit is redacted): it is
+ * looked for, not trusted by its offsets.
  */
 export function flagSpans(text: string, flags: readonly StoredFlag[]): PersonalDataSpan[] {
   const spans: PersonalDataSpan[] = [];
   for (const f of flags) {
     const kind = spanKindOfFlag(f.kind);
-    if (kind === null || f.match.length === 0) continue;
-    for (let from = 0; ; ) {
-      const start = text.indexOf(f.match, from);
-      if (start < 0) break;
-      const end = start + f.match.length;
-      const before = text[start - 1];
-      const after = text[end];
-      const bounded = !(before && WORD_CHAR.test(before) && WORD_CHAR.test(f.match[0] ?? '')) && !(after && WORD_CHAR.test(after) && WORD_CHAR.test(f.match[f.match.length - 1] ?? ''));
-      if (bounded) spans.push({ kind, start, end, match: f.match });
-      from = end;
-    }
+    if (kind === null || f.match.trim().length === 0) continue;
+    // Word boundaries only where the match itself starts or ends with a letter or a digit.
+    const head = WORD_CHAR.test(f.match[0] ?? '') ? '(?<![\\p{L}\\p{N}])' : '';
+    const tail = WORD_CHAR.test(f.match[f.match.length - 1] ?? '') ? '(?![\\p{L}\\p{N}])' : '';
+    const re = new RegExp(`${head}${f.match.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}${tail}`, 'giu');
+    for (const m of text.matchAll(re)) spans.push({ kind, start: m.index, end: m.index + m[0].length, match: m[0] });
   }
   return spans;
 }

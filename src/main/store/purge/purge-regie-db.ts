@@ -17,6 +17,8 @@ export const REGIE_DB_FILE = 'pupitre.sqlite3';
 
 const PAGE = 2000;
 
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('fr-FR')}\u00a0${n < 2 ? one : many}`;
+
 interface Row {
   seq: number;
   at: number;
@@ -165,7 +167,7 @@ export function purgeRegieTables(db: Db, ctx: PurgeContext, facts: QuestionFacts
   const questions = state.audience.questions.length;
   const note = {
     type: 'log.noted' as const,
-    text: `Purge RGPD : noms et identifiants des participants effacés (${ctx.erased.participants.size} participants pseudonymisés, ${questions} questions gardées sans leur auteur).`,
+    text: `Purge RGPD\u00a0: noms et identifiants des participants effacés (${plural(ctx.erased.participants.size, 'participant pseudonymisé', 'participants pseudonymisés')}, ${plural(questions, 'question gardée sans son auteur', 'questions gardées sans leur auteur')}).`,
   };
   const seq = lastSeq + 1;
   db.prepare('INSERT INTO journal (seq, at, actor, command_id, type, payload) VALUES (?, ?, ?, NULL, ?, ?)').run(seq, now, 'purge', note.type, JSON.stringify(note));

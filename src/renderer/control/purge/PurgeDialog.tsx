@@ -3,7 +3,7 @@ import { isPurgeConfirmation, PURGE_CONFIRMATION, type PurgeBlocker, purgeBlocke
 import { type Translate, useT } from '../../lib/i18n';
 import { useRegie } from '../../lib/regie-store';
 import { tokenFromLocation } from '../../lib/url-token';
-import { megabytes, type PurgeSummary, requestPurge } from './purge-request';
+import { fileSize, type PurgeSummary, requestPurge } from './purge-request';
 import './purge.css';
 
 type Outcome = { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; summary: PurgeSummary } | { kind: 'failed'; message: string };
@@ -62,7 +62,7 @@ export function PurgeDialog({ onClose }: { onClose: () => void }) {
       <h2 id={ids.title}>{t('purge.title')}</h2>
       <form onSubmit={(e) => void submit(e)} className="purge-form">
         <p className="purge-what">{t('purge.what')}</p>
-        <p className="export-warning">{t('purge.warning')}</p>
+        {outcome.kind !== 'done' && <p className="export-warning">{t('purge.warning')}</p>}
         {blockers.length > 0 && outcome.kind !== 'done' && (
           <div className="purge-blocked" role="status" data-testid="purge-blockers">
             <p>{t('purge.blocked')}</p>
@@ -99,10 +99,10 @@ export function PurgeDialog({ onClose }: { onClose: () => void }) {
           <div className="export-done" role="status" data-testid="purge-done">
             <p>{t('purge.done', { seconds: (outcome.summary.ms / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 }), participants: outcome.summary.participants })}</p>
             {outcome.summary.regie && (
-              <p>{t('purge.done.regie', { before: megabytes(outcome.summary.regie.bytesBefore), after: megabytes(outcome.summary.regie.bytesAfter) })}</p>
+              <p>{t('purge.done.regie', { before: fileSize(outcome.summary.regie.bytesBefore), after: fileSize(outcome.summary.regie.bytesAfter) })}</p>
             )}
             {outcome.summary.hub && (
-              <p>{t('purge.done.hub', { before: megabytes(outcome.summary.hub.bytesBefore), after: megabytes(outcome.summary.hub.bytesAfter) })}</p>
+              <p>{t('purge.done.hub', { before: fileSize(outcome.summary.hub.bytesBefore), after: fileSize(outcome.summary.hub.bytesAfter) })}</p>
             )}
             {outcome.summary.hub === null && remoteHub && <p>{t('purge.done.remoteHub')}</p>}
             <p className="purge-after">{t('purge.done.exports')}</p>

@@ -40,7 +40,8 @@ export async function requestPurge(token: string, typed: string = PURGE_CONFIRMA
   return parsed.data.report;
 }
 
-/** « 12,4 Mo » */
-export function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} Mo`;
+/** « 12,4 Mo », « 96 Ko » (a small rehearsal base reads in Ko). */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('fr-FR')}\u00a0Ko`;
+  return `${(bytes / 1024 / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1, minimumFractionDigits: 1 })}\u00a0Mo`;
 }
