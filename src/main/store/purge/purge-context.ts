@@ -11,9 +11,9 @@ import { personalSpans, redactPersonalData, spanKindOfFlag, type StoredFlag } fr
  * sender per word) but nobody, the organisers included, can link a pseudonym back to a phone.
  */
 export interface PurgeContext {
-  /** A participant id's pseudonym ([A-Za-z0-9_-]{22}, as valid as the original). */
+  /** A participant id's pseudonym ([A-Za-z0-9_-]{16}: 96 bits, as valid as the original). */
   participant(id: string): string;
-  /** A message id `participantId:clientMsgId` → `pseudonym:hash` (the author stays derivable). */
+  /** A message id `participantId:clientMsgId` → `pseudonym:n` (the author stays derivable). */
   msgId(id: string): string;
   /** A free text with its personal data redacted (redaction.ts), held to `max` characters. */
   text(text: string, field: TextField, known?: readonly PersonalDataSpan[], max?: number): string;
@@ -69,9 +69,10 @@ export function createPurgeContext(knowledge: PurgeKnowledge = NO_KNOWLEDGE): Pu
   const hash = (domain: string, value: string, length: number) =>
     createHmac('sha256', key).update(`${domain}\u0000${value}`).digest('base64url').slice(0, length);
 
+  const sent = new Map<string, number>();
   const participant = (id: string): string => {
     let p = erased.participants.get(id);
-    if (p === undefined) erased.participants.set(id, (p = hash('participant', id, 22)));
+    if (p === undefined) erased.participants.set(id, (p = hash('participant', id, 16)));
     return p;
   };
 
@@ -84,12 +85,17 @@ export function createPurgeContext(knowledge: PurgeKnowledge = NO_KNOWLEDGE): Pu
     if (flagged !== undefined) return flagged;
     return personalSpans(word, 'word', lists)[0]?.kind ?? null;
   };
+  const plainWords = new Set<string>();
   const placeholderOf = (word: string): string | null => {
     const k = wordKeyOf(word);
     let p = placeholders.get(k);
     if (p !== undefined) return p;
+    if (plainWords.has(word)) return null;
     const kind = wordKind(word, k);
-    if (kind === null) return null;
+    if (kind === null) {
+      plainWords.add(word);
+      return null;
+    }
     const n = (perKind.get(kind) ?? 0) + 1;
     perKind.set(kind, n);
     // One placeholder per word, so that bans, merges and counts by word stay as they were.
@@ -104,8 +110,12 @@ export function createPurgeContext(knowledge: PurgeKnowledge = NO_KNOWLEDGE): Pu
     msgId(id) {
       let p = erased.messages.get(id);
       if (p !== undefined) return p;
+      // The author stays derivable (pseudonym:n), n counting that participant's messages: short and never twice.
       const colon = id.indexOf(':');
-      p = colon > 0 ? `${participant(id.slice(0, colon))}:${hash('message', id, 16)}` : hash('message', id, 22);
+      const who = colon > 0 ? participant(id.slice(0, colon)) : null;
+      const n = (sent.get(who ?? '') ?? 0) + 1;
+      sent.set(who ?? '', n);
+      p = who === null ? `m${n.toString(36)}` : `${who}:${n.toString(36)}`;
       erased.messages.set(id, p);
       return p;
     },

@@ -6,7 +6,7 @@ import { rebuildState } from '../../engine/regie-engine';
 import type { Db } from '../database';
 import { Journal } from '../journal';
 import { Snapshots } from '../snapshots';
-import { compactIntoPurgedCopy, PurgeError } from './compact-file';
+import { compactIntoPurgedCopy, type CompactResult, PurgeError } from './compact-file';
 import { createPurgeContext, type ErasedValues, type PurgeContext } from './purge-context';
 import { checkRegieDb, learnFromJournal, purgeRegieTables, REGIE_DB_FILE, type RegiePurgeCounts } from './purge-regie-db';
 import { type LogScrub, scrubLogs } from './scrub-logs';
@@ -23,11 +23,9 @@ export interface PurgeOptions {
   nativeBinding?: string | undefined;
 }
 
-export interface FilePurge<C> {
+export interface FilePurge<C> extends CompactResult {
   file: string;
   counts: C;
-  bytesBefore: number;
-  bytesAfter: number;
 }
 
 export interface PurgeReport {

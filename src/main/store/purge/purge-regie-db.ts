@@ -1,6 +1,6 @@
 import type { PersonalDataKind } from '../../../shared/domain/personal-data';
 import { regieCommandSchema } from '../../../shared/protocol/regie-commands';
-import { type EventMeta, parseJournalEvent, regieEventSchema } from '../../engine/events';
+import { type EventMeta, parseJournalEvent, type RegieEvent, regieEventSchema } from '../../engine/events';
 import { reduce } from '../../engine/reduce';
 import { initialState, type RegieState } from '../../../shared/api/state';
 import { spanKindOfFlag, type StoredFlag } from '../../export/redaction';
@@ -72,25 +72,33 @@ export function learnFromJournal(db: Db): { knowledge: PurgeKnowledge; facts: Qu
   const released = new Set<string>();
   const flaggedWords = new Map<string, PersonalDataKind>();
   const flags = new Map<string, StoredFlag[]>();
+  const learn = (row: Row, e: RegieEvent) => {
+    if (e.type === 'moderation.lists.set') {
+      e.names.forEach((n) => names.add(n));
+      allowedWords = e.allowed;
+    } else if (e.type === 'words.allowed') {
+      released.add(e.key);
+    } else if (e.type === 'audience.received' && e.message.type === 'words.send') {
+      for (const f of e.flags ?? []) {
+        const kind = spanKindOfFlag(f.kind);
+        if (kind !== null) flaggedWords.set(wordKeyOf(f.match), kind);
+      }
+    } else if (e.type === 'audience.received' && e.message.type === 'question.ask') {
+      flags.set(`q-${row.seq}`, [...(e.flags ?? [])]);
+    } else if (e.type === 'question.added') {
+      flags.set(`q-${row.seq}`, [...e.flags]);
+    } else if (e.type === 'question.flags.added') {
+      flags.set(e.questionId, [...(flags.get(e.questionId) ?? []), ...e.flags]);
+    }
+  };
   for (const rows of journalPages(db)) {
     for (const row of rows) {
-      const e = readEvent(row);
-      if (e.type === 'moderation.lists.set') {
-        e.names.forEach((n) => names.add(n));
-        allowedWords = e.allowed;
-      } else if (e.type === 'words.allowed') {
-        released.add(e.key);
-      } else if (e.type === 'audience.received' && e.message.type === 'words.send') {
-        for (const f of e.flags ?? []) {
-          const kind = spanKindOfFlag(f.kind);
-          if (kind !== null) flaggedWords.set(wordKeyOf(f.match), kind);
-        }
-      } else if (e.type === 'audience.received' && e.message.type === 'question.ask') {
-        flags.set(`q-${row.seq}`, [...(e.flags ?? [])]);
-      } else if (e.type === 'question.added') {
-        flags.set(`q-${row.seq}`, [...e.flags]);
-      } else if (e.type === 'question.flags.added') {
-        flags.set(e.questionId, [...(flags.get(e.questionId) ?? []), ...e.flags]);
+      // Read as plain JSON, for speed (the rewrite validates every event); an event this pass
+      // cannot take is validated now, so that a damaged journal is reported as such.
+      try {
+        learn(row, JSON.parse(row.payload) as RegieEvent);
+      } catch {
+        learn(row, readEvent(row));
       }
     }
   }
@@ -123,15 +131,18 @@ export function purgeRegieTables(db: Db, ctx: PurgeContext, facts: QuestionFacts
   let lastSeq = 0;
   for (const rows of journalPages(db)) {
     for (const row of rows) {
-      const purged = purgeEvent(readEvent(row), ctx, facts);
-      // Read back as the core will read it: a purged event that its schema refuses stops the purge.
-      const checked = regieEventSchema.safeParse(purged);
-      if (!checked.success)
-        throw new PurgeError(`l’événement n° ${row.seq} purgé ne serait plus lisible (${checked.error.issues[0]?.message ?? 'schéma'}) : rien n’a été modifié.`);
+      const event = readEvent(row);
+      const purged = purgeEvent(event, ctx, facts);
+      // Read back as the core will read it: a rewritten event that its schema refuses stops the purge.
+      if (purged !== event) {
+        const checked = regieEventSchema.safeParse(purged);
+        if (!checked.success)
+          throw new PurgeError(`l’événement n° ${row.seq} purgé ne serait plus lisible (${checked.error.issues[0]?.message ?? 'schéma'}) : rien n’a été modifié.`);
+      }
       const commandId = row.commandId?.startsWith('aud:') ? `aud:${ctx.msgId(row.commandId.slice(4))}` : row.commandId;
-      update.run(JSON.stringify(purged), commandId, row.seq);
+      if (purged !== event || commandId !== row.commandId) update.run(JSON.stringify(purged), commandId, row.seq);
       const meta: EventMeta = { seq: row.seq, at: row.at, actor: row.actor };
-      state = reduce(state, checked.data, meta);
+      state = reduce(state, purged, meta);
       if (purged.type === 'audience.received') messages += 1;
       events += 1;
       lastSeq = row.seq;
