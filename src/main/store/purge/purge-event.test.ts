@@ -5,7 +5,7 @@ import { purgeEvent } from './purge-event';
 import { purgeHubCommand } from './purge-hub-command';
 
 const PID = 'participantSecret000001';
-const facts = { flags: new Map([['q-7', [{ kind: 'name', match: 'Kylian' }]]]) };
+const facts = { flags: new Map([['q-7', [{ kind: 'name', match: 'Kylian' }]]]), redactions: new Map() };
 const ctx = () => createPurgeContext({ ...NO_KNOWLEDGE, organiserNames: ['Fontanel'] });
 
 describe('purgeEvent', () => {
@@ -43,6 +43,19 @@ describe('purgeEvent', () => {
       message: { text: 'Ma fille [prénom] voit le petit [prénom]', name: null },
       flags: [{ kind: 'name', match: '[prénom]' }, { kind: 'profanity', match: 'zut' }],
     });
+  });
+
+  it('keeps only the redacted text of a question a moderator redacted (the spans the first pass found)', () => {
+    const text = 'Il vit au foyer des Tilleuls depuis mars';
+    const start = text.indexOf('foyer des Tilleuls');
+    const redactions = new Map([['q-5', [{ kind: 'address' as const, start, end: start + 'foyer des Tilleuls'.length, match: 'foyer des Tilleuls' }]]]);
+    const e = purgeEvent(
+      { type: 'audience.received', hubId: 'h', message: { type: 'question.ask', hubSeq: 5, msgId: `${PID}:r`, receivedAt: 5, origin: 'room', participantId: PID, text, name: null, sessionId: null } },
+      ctx(),
+      { ...facts, redactions },
+      5,
+    );
+    expect(e).toMatchObject({ message: { text: 'Il vit au [adresse] depuis mars' } });
   });
 
   it('redacts an edit with the flags its question arrived with, and a typed-in question’s name', () => {

@@ -1,3 +1,4 @@
+import type { PersonalDataSpan } from '../../../shared/domain/personal-data';
 import type { Scene } from '../../../shared/domain/scene';
 import type { AudienceMessage } from '../../../shared/protocol/audience-messages';
 import { MAX } from '../../../shared/protocol/limits';
@@ -15,9 +16,16 @@ import type { PurgeContext } from './purge-context';
  */
 type Empty = Record<string, never>;
 
-/** What the first pass knows of each question: its flags (to find their matches in its edits). */
+/** What the first pass knows of each question, by question id (`q-<seq>`). */
 export interface QuestionFacts {
+  /** Its flags: their matches are looked for in its edits too. */
   flags: ReadonlyMap<string, readonly StoredFlag[]>;
+  /**
+   * Spans of its original text a moderator redacted (« caviarder »): the purge keeps the redacted
+   * text only. Filled by the first pass from the desk's redaction events (none in this version of
+   * the journal; see learnFromJournal).
+   */
+  redactions: ReadonlyMap<string, readonly PersonalDataSpan[]>;
 }
 
 /** A word-cloud word's flags: the match is the word itself, so it becomes the word's placeholder. */
@@ -25,7 +33,12 @@ function purgeWordFlags<F extends StoredFlag>(flags: readonly F[], ctx: PurgeCon
   return flags.map((f) => (spanKindOfFlag(f.kind) === null ? f : { ...f, match: ctx.word(f.match) }));
 }
 
-export function purgeAudienceMessage(m: AudienceMessage, ctx: PurgeContext, known: readonly StoredFlag[] = []): AudienceMessage {
+export function purgeAudienceMessage(
+  m: AudienceMessage,
+  ctx: PurgeContext,
+  known: readonly StoredFlag[] = [],
+  redacted: readonly PersonalDataSpan[] = [],
+): AudienceMessage {
   const participantId = ctx.participant(m.participantId);
   const msgId = ctx.msgId(m.msgId);
   switch (m.type) {
@@ -33,7 +46,7 @@ export function purgeAudienceMessage(m: AudienceMessage, ctx: PurgeContext, know
       const { text, name, participantId: _p, msgId: _m, type, hubSeq, receivedAt, origin, sessionId, ...rest } = m;
       rest satisfies Empty;
       // The display name goes: the questions stay, their author is a pseudonym.
-      const purged = ctx.text(text, 'question', flagSpans(text, known), MAX.questionText);
+      const purged = ctx.text(text, 'question', [...flagSpans(text, known), ...redacted], MAX.questionText);
       if (name !== null && name.trim() !== '') ctx.erased.names.add(name.trim());
       return { type, hubSeq, msgId, receivedAt, origin, participantId, text: purged, name: null, sessionId };
     }
@@ -76,7 +89,8 @@ export function purgeScene(scene: Scene, ctx: PurgeContext): Scene {
   }
 }
 
-export function purgeEvent(event: RegieEvent, ctx: PurgeContext, facts: QuestionFacts): RegieEvent {
+/** `seq`: the event's journal seq (a question received at seq n is `q-n`). */
+export function purgeEvent(event: RegieEvent, ctx: PurgeContext, facts: QuestionFacts, seq = 0): RegieEvent {
   switch (event.type) {
     // The programme is public (its speakers are named on purpose); the run of show, the clock and
     // the interactions' life hold nobody.
@@ -130,7 +144,7 @@ export function purgeEvent(event: RegieEvent, ctx: PurgeContext, facts: Question
       return {
         type,
         hubId,
-        message: purgeAudienceMessage(message, ctx, flags ?? []),
+        message: purgeAudienceMessage(message, ctx, flags ?? [], facts.redactions.get(`q-${seq}`)),
         ...(purgedFlags === undefined ? {} : { flags: purgedFlags }),
       };
     }
@@ -143,7 +157,8 @@ export function purgeEvent(event: RegieEvent, ctx: PurgeContext, facts: Question
       rest satisfies Empty;
       // The name typed in with it may be a person's (« Dr Martin »): it goes like a display name.
       if (name !== null && name.trim() !== '') ctx.erased.names.add(name.trim());
-      return { type, text: ctx.text(text, 'question', flagSpans(text, flags)), name: null, sessionId, at, flags: ctx.flags(flags) };
+      const known = [...flagSpans(text, flags), ...(facts.redactions.get(`q-${seq}`) ?? [])];
+      return { type, text: ctx.text(text, 'question', known), name: null, sessionId, at, flags: ctx.flags(flags) };
     }
     case 'question.flags.added':
       return { ...event, flags: ctx.flags(event.flags) };

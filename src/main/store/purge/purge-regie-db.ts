@@ -1,4 +1,4 @@
-import type { PersonalDataKind } from '../../../shared/domain/personal-data';
+import type { PersonalDataKind, PersonalDataSpan } from '../../../shared/domain/personal-data';
 import { regieCommandSchema } from '../../../shared/protocol/regie-commands';
 import { type EventMeta, parseJournalEvent, type RegieEvent, regieEventSchema } from '../../engine/events';
 import { reduce } from '../../engine/reduce';
@@ -72,6 +72,8 @@ export function learnFromJournal(db: Db): { knowledge: PurgeKnowledge; facts: Qu
   const released = new Set<string>();
   const flaggedWords = new Map<string, PersonalDataKind>();
   const flags = new Map<string, StoredFlag[]>();
+  // The desk's redaction event (issue 15, sg-desk) adds its spans here, by question id.
+  const redactions = new Map<string, PersonalDataSpan[]>();
   const learn = (row: Row, e: RegieEvent) => {
     if (e.type === 'moderation.lists.set') {
       e.names.forEach((n) => names.add(n));
@@ -104,7 +106,7 @@ export function learnFromJournal(db: Db): { knowledge: PurgeKnowledge; facts: Qu
   }
   return {
     knowledge: { organiserNames: [...names], allowedWords, releasedWordKeys: released, flaggedWordKeys: flaggedWords },
-    facts: { flags },
+    facts: { flags, redactions },
   };
 }
 
@@ -132,7 +134,7 @@ export function purgeRegieTables(db: Db, ctx: PurgeContext, facts: QuestionFacts
   for (const rows of journalPages(db)) {
     for (const row of rows) {
       const event = readEvent(row);
-      const purged = purgeEvent(event, ctx, facts);
+      const purged = purgeEvent(event, ctx, facts, row.seq);
       // Read back as the core will read it: a rewritten event that its schema refuses stops the purge.
       if (purged !== event) {
         const checked = regieEventSchema.safeParse(purged);
