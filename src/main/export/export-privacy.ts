@@ -2,6 +2,7 @@ import type { AudienceQuestion, RegieState } from '../../shared/api/state';
 import { cachedWordKey } from '../../shared/domain/french-words';
 import { REDACTION_LABEL } from '../../shared/domain/personal-data';
 import { moderationLists } from '../moderation/moderation-lists';
+import type { ModerationLists } from '../moderation/question-flags';
 import { flagSpans, redactPersonalData, spanKindOfFlag } from './redaction';
 
 /**
@@ -40,30 +41,45 @@ export function participantOf(q: Pick<AudienceQuestion, 'msgId'>): string | null
   return colon > 0 ? q.msgId.slice(0, colon) : q.msgId;
 }
 
-const CHUNK = 200;
+/** Redacting lets the event loop run after this much work (a TAKE waits no longer behind an export). */
+const SLICE_MS = 12;
+
+interface Redacted {
+  lists: ModerationLists;
+  original?: string;
+  edited?: string;
+}
+
+/**
+ * Redacted texts by question. The state's questions are immutable (a changed question is a new
+ * object), and the lists are one object until the organisers change them: the next export during
+ * the show redacts only what is new or changed.
+ */
+const redactedTexts = new WeakMap<AudienceQuestion, Redacted>();
 
 export function exportPrivacy(state: RegieState, options: { names?: boolean | undefined } = {}): ExportPrivacy {
   const names = options.names === true;
   const lists = moderationLists(state.moderation);
   const numbers = new Map<string, number>();
-  const originals = new Map<string, string>();
-  const edits = new Map<string, string>();
 
+  const cached = (q: AudienceQuestion): Redacted => {
+    let r = redactedTexts.get(q);
+    if (r === undefined || r.lists !== lists) redactedTexts.set(q, (r = { lists }));
+    return r;
+  };
   const redact = (q: AudienceQuestion, text: string, field: 'question' | 'edit'): string =>
     redactPersonalData(text, field, lists, flagSpans(text, q.flags));
 
   const original = (q: AudienceQuestion): string => {
     if (names) return q.text;
-    let text = originals.get(q.id);
-    if (text === undefined) originals.set(q.id, (text = redact(q, q.text, 'question')));
-    return text;
+    const r = cached(q);
+    return (r.original ??= redact(q, q.text, 'question'));
   };
   const edited = (q: AudienceQuestion): string | null => {
     if (q.editedText === null) return null;
     if (names) return q.editedText;
-    let text = edits.get(q.id);
-    if (text === undefined) edits.set(q.id, (text = redact(q, q.editedText, 'edit')));
-    return text;
+    const r = cached(q);
+    return (r.edited ??= redact(q, q.editedText, 'edit'));
   };
 
   return {
@@ -91,8 +107,12 @@ export function exportPrivacy(state: RegieState, options: { names?: boolean | un
     },
     async prepare(questions) {
       if (names) return;
-      for (const [i, q] of questions.entries()) {
-        if (i % CHUNK === CHUNK - 1) await new Promise((resolve) => setImmediate(resolve));
+      let slice = performance.now();
+      for (const q of questions) {
+        if (performance.now() - slice > SLICE_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          slice = performance.now();
+        }
         original(q);
         edited(q);
       }
