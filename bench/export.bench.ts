@@ -62,7 +62,7 @@ function benchState(): RegieState {
       name: i % 4 === 0 ? `Participant ${i}` : null,
       text,
       sessionId: sessions[i % sessions.length]!.id,
-      flags: i % 40 === 0 ? [{ kind: 'name', match: 'Zoé' }] : [],
+      flags: i % 40 === 0 ? [{ field: 'text', kind: 'given-name', start: 0, end: 0, match: 'Zoé' }] : [],
     });
     const status = (['incoming', 'approved', 'answered', 'rejected'] as const)[i % 4]!;
     questions.push({

@@ -19,9 +19,7 @@ import { RegieEngine } from '../src/main/engine/regie-engine';
 import type { RegieEvent } from '../src/main/engine/events';
 import { openExportDatabase } from '../src/main/export/export-database';
 import { buildExport } from '../src/main/export/export-file';
-import { moderationLists } from '../src/main/moderation/moderation-lists';
-import { flagQuestion } from '../src/main/moderation/question-flags';
-import { flagCloudWords } from '../src/main/moderation/word-flags';
+import { audienceReceived } from '../src/main/link/hub-link';
 import { parseProgrammeFile } from '../src/main/programme/programme-file';
 import { openDatabase } from '../src/main/store/database';
 import { Journal } from '../src/main/store/journal';
@@ -71,7 +69,6 @@ async function writeEvent(dir: string): Promise<{ messages: number; events: numb
     ...POLLS.map((id): RegieEvent => ({ type: 'interaction.opened', interactionId: id, at: 1 })),
     { type: 'interaction.opened', interactionId: CLOUD, at: 1 },
   ]);
-  const lists = moderationLists({ badWords: [], names: ['Fontanel'], allowed: [] });
   const hubDb = openDatabase(join(dir, 'hub.sqlite3'), { migrations: hubMigrations });
   const hub = new HubStore(hubDb);
   let hubSeq = 0;
@@ -89,8 +86,8 @@ async function writeEvent(dir: string): Promise<{ messages: number; events: numb
       ...body,
     } as AudienceMessage;
     hubRows.push(m);
-    const flags = m.type === 'question.ask' ? flagQuestion(m.text, lists) : m.type === 'words.send' ? flagCloudWords(m.words, lists) : undefined;
-    pending.push(engine.submitSystem('audience', () => [{ type: 'audience.received', hubId: 'bench-hub', message: m, ...(flags ? { flags } : {}) }], `aud:${m.msgId}`));
+    // Journaled as the hub link journals it: the question's findings, the words held, found on arrival.
+    pending.push(engine.submitSystem('audience', (state) => [audienceReceived(state, 'bench-hub', m)], `aud:${m.msgId}`));
     return m;
   };
   for (let q = 0; q < QUESTIONS; q += 1) {

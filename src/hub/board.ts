@@ -5,11 +5,13 @@ import { idSchema } from '../shared/protocol/fields';
 import { type Interaction, interactionSchema, type Results, resultsSchema } from '../shared/protocol/interactions';
 import { MAX } from '../shared/protocol/limits';
 import type { RegieCommand } from '../shared/protocol/regie-commands';
+import { boardBrandingSchema, toBoardBranding } from './branding';
 
 /**
  * What the régie put in front of the audience: the open interaction, revealed results, the Q&A,
  * the published questions (newest first, without their counts, which the hub keeps apart) and a
- * notice. Changed only by régie commands, through `applyRegieCommand` (pure).
+ * notice, and the event's look (branding.ts). Changed only by régie commands, through
+ * `applyRegieCommand` (pure).
  */
 export const boardQuestionSchema = z.strictObject({
   id: idSchema,
@@ -27,6 +29,8 @@ export const boardSchema = z.strictObject({
   questions: z.array(boardQuestionSchema).max(MAX.publishedQuestions),
   /** Word cloud id → the normalised keys banned there (a board saved before it existed has none). */
   bannedWords: z.record(idSchema, z.array(z.string().max(MAX.bannedWordKey)).max(MAX.bannedWords)).default({}),
+  /** The event's look on the phones (a board saved before it existed has none). */
+  branding: boardBrandingSchema.nullable().default(null),
 });
 export type Board = z.infer<typeof boardSchema>;
 
@@ -37,6 +41,7 @@ export const emptyBoard: Board = {
   notice: null,
   questions: [],
   bannedWords: {},
+  branding: null,
 };
 
 export type VotesOf = (questionId: string) => number;
@@ -133,6 +138,9 @@ export function applyRegieCommand(board: Board, command: RegieCommand, now: numb
     case 'words.banned':
       // Hub-side only (the phones never see the list): no op for them.
       return { board: { ...board, bannedWords: { ...board.bannedWords, [command.cloudId]: command.keys } }, ops: [] };
+    case 'branding.set':
+      // Sent to the phones as its own `branding` event (never a patch op: an older page would refuse the patch).
+      return { board: { ...board, branding: command.branding ? toBoardBranding(command.branding) : null }, ops: [] };
     case 'poll.reset':
       // The votes themselves are forgotten by the writer (hub-writer.ts); the board loses its results.
       return board.results?.interactionId !== command.pollId ? same(board) : { board: { ...board, results: null }, ops: [{ op: 'results', value: null }] };

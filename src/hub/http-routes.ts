@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { securityHeaders, sendStatic } from '../main/server/static-files';
+import type { BrandingDocument, ParticipantBranding } from '../shared/protocol/branding';
 import { type HostPolicy, isHubHost } from './host-guard';
 
 export interface HubHttpOptions {
@@ -9,7 +10,14 @@ export interface HubHttpOptions {
   participantDir: string | undefined;
   policy: HostPolicy;
   health: () => Record<string, unknown>;
+  /** The event's look for the join screen (`branding.json`); absent: null. */
+  branding?: () => ParticipantBranding | null;
+  /** The current logo when the path (without its slash) is its address (branding.ts). */
+  logo?: (path: string) => { mime: string; bytes: Buffer } | null;
 }
+
+/** The logo is an image and nothing else: no script runs in it even opened on its own (an SVG). */
+const LOGO_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
 
 function sendText(res: ServerResponse, status: number, text: string): void {
   res.statusCode = status;
@@ -20,8 +28,10 @@ function sendText(res: ServerResponse, status: number, text: string): void {
 }
 
 /**
- * The hub's HTTP side: the participant page (a static folder) at `/`, and `/health`. Everything
- * live goes over socket.io (which takes `/socket.io/` before this handler sees it).
+ * The hub's HTTP side: the participant page (a static folder) at `/`, `/health`, the event's look
+ * (`/branding.json`) and its logo under the one name it has (`/branding/logo-<hash>.<ext>`, from
+ * memory: no file is read for it). Everything live goes over socket.io (which takes
+ * `/socket.io/` before this handler sees it).
  */
 export function createHubHttpServer(opts: HubHttpOptions): Server {
   return createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -39,6 +49,26 @@ export function createHubHttpServer(opts: HubHttpOptions): Server {
       res.setHeader('Cache-Control', 'no-store');
       securityHeaders(res);
       return res.end(JSON.stringify(opts.health()));
+    }
+    if (path === '/branding.json') {
+      const body: BrandingDocument = { branding: opts.branding?.() ?? null };
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.setHeader('Cache-Control', 'no-cache');
+      securityHeaders(res);
+      return res.end(JSON.stringify(body));
+    }
+    if (path.startsWith('/branding/')) {
+      const logo = opts.logo?.(path.slice(1));
+      if (!logo) return sendText(res, 404, 'Image introuvable.');
+      res.statusCode = 200;
+      res.setHeader('Content-Type', logo.mime);
+      res.setHeader('Content-Length', logo.bytes.length);
+      // Its name is its hash: a new logo has a new name.
+      res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      securityHeaders(res);
+      res.setHeader('Content-Security-Policy', LOGO_POLICY);
+      res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+      return res.end(req.method === 'HEAD' ? undefined : logo.bytes);
     }
     const dir = opts.participantDir;
     const page = dir ? join(dir, 'index.html') : null;

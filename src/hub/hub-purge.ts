@@ -1,4 +1,5 @@
 import type { Db } from '../main/store/database';
+import { flagSpans } from '../main/export/redaction';
 import { PurgeError } from '../main/store/purge/compact-file';
 import type { PurgeContext } from '../main/store/purge/purge-context';
 import { purgeAudienceMessage } from '../main/store/purge/purge-event';
@@ -30,7 +31,7 @@ export function checkHubDb(db: Db, file: string): void {
 function purgeBoard(board: Board, ctx: PurgeContext): Board {
   return {
     ...board,
-    questions: board.questions.map((q) => ({ ...q, text: ctx.text(q.text, 'question', [], MAX.questionText) || '…', name: null })),
+    questions: board.questions.map((q) => ({ ...q, text: ctx.text(q.text, 'question', flagSpans(q.text, ctx.known(q.id)), MAX.questionText) || '…', name: null })),
     notice: board.notice === null ? null : ctx.text(board.notice, 'stage-message', [], MAX.notice) || '…',
     results:
       board.results?.kind === 'cloud'
@@ -92,7 +93,7 @@ export function purgeHubTables(db: Db, ctx: PurgeContext): HubPurgeCounts {
       dropped += 1;
       continue;
     }
-    const m = purgeAudienceMessage(parsed.data, ctx);
+    const m = purgeAudienceMessage(parsed.data, ctx, ctx.known(parsed.data.msgId));
     put.run(m.msgId, JSON.stringify(m), r.hubSeq);
     backlog += 1;
   }

@@ -13,6 +13,8 @@ export interface Committed {
   votes: string[];
   /** New audience messages were appended (the régie link has more to send). */
   appended: boolean;
+  /** The event's look changed (the phones get a `branding` event). */
+  branding: boolean;
 }
 
 type Item =
@@ -127,6 +129,7 @@ export class HubWriter {
     let applied = this.appliedValue;
     let regieId = this.regieId;
     let boardChanged = false;
+    let brandingChanged = false;
     const ops: PatchOp[] = [];
     const deltas = new Map<string, number>();
     const answers: (() => void)[] = [];
@@ -171,6 +174,7 @@ export class HubWriter {
               const r = applyRegieCommand(board, command, now, votesOf);
               // A change the phones do not see (the banned words of a cloud) is saved too.
               if (r.ops.length > 0 || r.board !== board) boardChanged = true;
+              if (r.board.branding !== board.branding) brandingChanged = true;
               board = r.board;
               ops.push(...r.ops);
             });
@@ -209,7 +213,9 @@ export class HubWriter {
     this.regieId = regieId;
     for (const [id, d] of deltas) this.votes.set(id, (this.votes.get(id) ?? 0) + d);
     answers.forEach((answer) => answer());
-    if (ops.length > 0 || deltas.size > 0 || appended) this.opts.onCommitted({ ops, votes: [...deltas.keys()], appended });
+    if (ops.length > 0 || deltas.size > 0 || appended || brandingChanged) {
+      this.opts.onCommitted({ ops, votes: [...deltas.keys()], appended, branding: brandingChanged });
+    }
   }
 
   /** Applies a régie command once and in order; its content error (if any) still uses the seq. */

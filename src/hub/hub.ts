@@ -7,6 +7,7 @@ import { type Db, openDatabase } from '../main/store/database';
 import { MAX } from '../shared/protocol/limits';
 import { PARTICIPANT_NAMESPACE, PROTOCOL_VERSION, REGIE_NAMESPACE } from '../shared/protocol/version';
 import { audienceState } from './board';
+import { logoFile, participantBranding } from './branding';
 import { Broadcaster } from './broadcaster';
 import { hubMigrations } from './hub-migrations';
 import { HubStore } from './hub-store';
@@ -101,6 +102,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   let broadcaster: Broadcaster | null = null;
   let regie: RegieChannel | null = null;
   let participantChannel: ParticipantChannel | null = null;
+  let sendBranding: (() => void) | null = null;
   const writer = new HubWriter(store, {
     maxQueue: limits.maxQueue,
     maxBatch: limits.maxBatch,
@@ -108,6 +110,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     onCommitted: (c) => {
       broadcaster?.push(c.ops, c.votes);
       if (c.appended) regie?.pump();
+      if (c.branding) sendBranding?.();
     },
     onError: (err) => logger.error('hub write failed', { err: String(err) }),
   });
@@ -130,6 +133,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     participantDir: options.participantDir,
     policy,
     health: () => ({ ok: true, protocol: PROTOCOL_VERSION, ...stats() }),
+    branding: () => participantBranding(writer.board.branding),
+    logo: (path) => logoFile(writer.board.branding, path),
   });
   const io = new Server(http, {
     serveClient: false,
@@ -145,6 +150,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
 
   // socket.io types its namespaces with the server's event maps; each of ours has its own.
   const participants = io.of(PARTICIPANT_NAMESPACE) as unknown as ParticipantNamespace;
+  sendBranding = () => participants.to(AUDIENCE_ROOM).emit('branding', participantBranding(writer.board.branding));
   const votesOf = writer.votesOf;
   broadcaster = new Broadcaster(
     { patch: (p) => participants.to(AUDIENCE_ROOM).emit('patch', p), state: (s) => participants.to(AUDIENCE_ROOM).emit('state', s) },

@@ -8,6 +8,7 @@ import { parseMessage } from '../shared/protocol/validate';
 import { PROTOCOL_VERSION } from '../shared/protocol/version';
 import type { Logger } from '../main/log/logger';
 import { parseChoiceKey } from './admit';
+import { participantBranding } from './branding';
 import type { Broadcaster } from './broadcaster';
 import type { HubStore } from './hub-store';
 import type { HubWriter } from './hub-writer';
@@ -89,7 +90,13 @@ export class ParticipantChannel {
       else reply(refuse('not_joined', 'rejoignez d’abord l’événement avec son code'));
       return;
     }
-    if (event === 'join') return reply(this.join(socket, payload[0]));
+    if (event === 'join') {
+      const answer = this.join(socket, payload[0]);
+      reply(answer);
+      // The event's look after the state: a page that does not know this event ignores it.
+      if (answer.ok) socket.emit('branding', participantBranding(this.deps.writer.board.branding));
+      return;
+    }
     if (typeof event !== 'string' || !ACTIONS.has(event))
       return reply(refuse('unknown_event', `action inconnue : « ${shownEvent(event)} »`));
     if (!participantId || !socket.data.origin) return reply(refuse('not_joined', 'rejoignez d’abord l’événement avec son code'));

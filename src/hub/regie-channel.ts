@@ -14,6 +14,7 @@ import type { HubToRegieEvents, RegieToHubEvents } from '../shared/protocol/sock
 import { parseMessage } from '../shared/protocol/validate';
 import { PROTOCOL_VERSION } from '../shared/protocol/version';
 import type { Logger } from '../main/log/logger';
+import { brandingProblem } from './branding';
 import type { HubStore } from './hub-store';
 import type { HubWriter } from './hub-writer';
 import type { PresenceCounter } from './presence';
@@ -225,6 +226,9 @@ export class RegieChannel {
     } else {
       const parsed = parseMessage(regieCommandSchema, command, type);
       content = parsed.ok ? parsed.value : parsed.error;
+      // The look on the phones: colours the page can use, a logo that is the image it says.
+      if (parsed.ok && parsed.value.type === 'branding.set' && parsed.value.branding)
+        content = brandingProblem(parsed.value.branding) ?? parsed.value;
     }
     void this.deps.writer.submitRegie(seq, content).then((r) => {
       if (!r.ok && r.error.code !== 'out_of_order') this.deps.logger.warn('régie command refused', { seq, error: r.error.message });

@@ -7,7 +7,7 @@ import { createServer as createNetServer } from 'node:net';
 import type { AccessInfo, LinkStatus } from '../shared/api/channel';
 import { DEFAULT_HUB_PORT } from '../hub/options';
 import { startHub, type RunningHub } from '../hub/hub';
-import { hubCommandsFor } from './link/hub-commands';
+import { brandingResync, hubCommandsFor, withoutRepeatedBranding } from './link/hub-commands';
 import { HubLink } from './link/hub-link';
 import { Outbox } from './store/outbox';
 import { startCueScheduler } from './engine/cue-scheduler';
@@ -175,12 +175,16 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     },
     // The hub's commands are written in the same transaction as the events that cause them.
     onEvent: (event, after, meta) => {
-      for (const command of hubCommandsFor(event, after)) outbox.append(outbox.lastSeq() + 1, command, meta.at);
+      const commands = withoutRepeatedBranding(hubCommandsFor(event, after), () => outbox.lastOfType('branding.set'));
+      for (const command of commands) outbox.append(outbox.lastSeq() + 1, command, meta.at);
     },
     onError: (err) => logger.error('journal write failed', { err: String(err) }),
   });
   logger.info('core starting', { seq: engine.seq, dataDir: options.dataDir });
   if (engine.seq === 0 && options.demo !== false) await seedDemo(engine, options.resourcesDir, logger);
+  // The phones' look, when this journal never sent it (written by an older version).
+  const look = brandingResync(engine.state, outbox.lastOfType('branding.set'));
+  if (look) outbox.append(outbox.lastSeq() + 1, look, Date.now());
   const scheduler = startCueScheduler(engine, logger);
 
   const lan = options.lan ?? false;

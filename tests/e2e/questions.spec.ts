@@ -204,10 +204,10 @@ test('a flagged question shows what matched and cannot go to preview until a mod
     await ask(core, 'room', 'Ma fille Zoé est placée depuis deux ans, que puis-je faire ?');
     const flagged = row(page, 'Ma fille Zoé');
     await expect(flagged).toHaveAttribute('data-flagged', 'true');
-    await expect(flagged.getByTestId('row-flag')).toHaveText('nom : Zoé');
+    await expect(flagged.getByTestId('row-flag')).toHaveText('prénom : Zoé');
     await expect(page.getByTestId('filter-flagged')).toHaveAttribute('data-count', '1');
     await selectByKeys(page, 'Ma fille Zoé');
-    await expect(page.getByTestId('flag-badge')).toHaveText('nom : Zoé');
+    await expect(page.getByTestId('flag-badge')).toHaveText('prénom : Zoé');
     await expect(page.getByTestId('not-projectable')).toContainText('ne peut pas aller à l’écran');
 
     // Approved, it is still flagged: preview (v) is refused, with what matched.
@@ -217,7 +217,7 @@ test('a flagged question shows what matched and cannot go to preview until a mod
     await page.keyboard.press('v');
     const feedback = page.getByTestId('questions-feedback');
     await expect(feedback).toHaveAttribute('data-tone', 'error');
-    await expect(feedback).toContainText('Aperçu refusé : question signalée (nom : Zoé)');
+    await expect(feedback).toContainText('Aperçu refusé : question signalée (prénom : Zoé)');
     expect(state().program.preview).toBeNull();
     await shot(page, testInfo, '3-flag-refused');
 

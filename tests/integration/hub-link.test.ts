@@ -74,15 +74,15 @@ describe('the régie ↔ hub link (embedded hub)', () => {
     const carol = await TestParticipant.join(core.hub!.port, eventCode, { origin: 'remote' });
     await until(() => carol.state?.qa.open, 'Q&R ouvert sur le téléphone');
     const text = '<b>Quels moyens</b> pour les jeunes majeurs ?';
-    expect(await carol.ask(text, { name: 'Carole' })).toMatchObject({ ok: true });
+    expect(await carol.ask(text, { name: 'Une éducatrice' })).toMatchObject({ ok: true });
     const q = await until(() => core.engine.state.audience.questions.find((x) => x.text === text), 'la question à la régie');
-    expect(q).toMatchObject({ origin: 'remote', name: 'Carole', flags: [] });
+    expect(q).toMatchObject({ origin: 'remote', name: 'Une éducatrice', flags: [] });
     // A question naming a child arrives flagged; the organisers' own list applies from then on.
     expect(await cmd({ type: 'moderation.lists', badWords: [], names: ['Maëlys'], allowed: [] })).toMatchObject({ ok: true });
     const named = 'Ma fille Zoé et sa cousine Maëlys sont placées à Rezé, appelez le 06 12 34 56 78';
     expect(await carol.ask(named)).toMatchObject({ ok: true });
     const flagged = await until(() => core.engine.state.audience.questions.find((x) => x.text === named), 'la question signalée');
-    expect(flagged.flags.map((f) => `${f.kind}:${f.match}`)).toEqual(expect.arrayContaining(['name:Zoé', 'name:Maëlys', 'phone:06 12 34 56 78']));
+    expect(flagged.flags.map((f) => `${f.kind}:${f.match}`)).toEqual(expect.arrayContaining(['given-name:Zoé', 'listed-name:Maëlys', 'phone:06 12 34 56 78']));
     await until(() => core.link!.current.participants.remote >= 1, 'présence');
     carol.close();
   });

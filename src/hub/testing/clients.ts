@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import type { AudienceMessage, Presence } from '../../shared/protocol/audience-messages';
+import type { ParticipantBranding } from '../../shared/protocol/branding';
 import { type AudiencePatch, type AudienceState, applyPatch, type JoinAck } from '../../shared/protocol/audience-state';
 import type { Ack } from '../../shared/protocol/errors';
 import type { Origin } from '../../shared/protocol/fields';
@@ -49,6 +50,8 @@ export class TestParticipant {
   /** Distinguishes the message ids of two instances with the same participant id (a reloaded page). */
   private readonly prefix = randomBytes(3).toString('hex');
   readonly patches: AudiencePatch[] = [];
+  /** Every `branding` event received, in order (the event's look). */
+  readonly brandings: (ParticipantBranding | null)[] = [];
 
   constructor(
     readonly socket: ParticipantSocket,
@@ -57,6 +60,7 @@ export class TestParticipant {
     private readonly eventCode: string,
   ) {
     socket.on('state', (s) => (this.state = s));
+    socket.on('branding', (b) => this.brandings.push(b));
     socket.on('patch', (p) => {
       this.patches.push(p);
       if (this.state && p.fromRev === this.state.rev) this.state = applyPatch(this.state, p);

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
+import { isLoopbackUrl, loopbackWarning } from '../../shared/domain/join-address';
 import { DatabaseTooNewError } from '../store/database';
 import { type HubSetting, startCore } from '../core';
 import { defaultDataDir, repoRoot } from './paths';
@@ -86,10 +87,12 @@ try {
     echoLog: !values.json,
     ...(oscPort === undefined ? {} : { oscPort }),
   });
+  // No phone reaches 127.0.0.1: said under the addresses (and in the JSON for scripts).
+  const joinUrls = core.link?.current.joinUrls ?? [];
+  const joinWarning = loopbackWarning(joinUrls, values['hub-host']);
   if (values.json) {
-    const link = core.link?.current;
     process.stdout.write(
-      JSON.stringify({ ready: true, port: core.port, pid: process.pid, urls: core.urls, tokens: core.tokens, dataDir, hubPort: core.hub?.port ?? null, joinUrls: link?.joinUrls ?? [], oscPort: core.oscPort }) + '\n',
+      JSON.stringify({ ready: true, port: core.port, pid: process.pid, urls: core.urls, tokens: core.tokens, dataDir, hubPort: core.hub?.port ?? null, joinUrls, joinWarning, oscPort: core.oscPort }) + '\n',
     );
   } else {
     console.log(`\nPupitre — régie prête (données : ${dataDir})\n`);
@@ -98,7 +101,8 @@ try {
     console.log(`  Scène (tablette)          ${core.urls.stage}`);
     for (const u of core.urls.lanControl) console.log(`  Régie, réseau du lieu     ${u}`);
     for (const u of core.urls.lanOutput) console.log(`  Sortie, réseau du lieu    ${u}`);
-    for (const u of core.link?.current.joinUrls ?? []) console.log(`  Public (participants)     ${u}`);
+    for (const u of joinUrls) console.log(`  Public (participants)     ${u}${isLoopbackUrl(u) ? '  (cet ordinateur seulement)' : ''}`);
+    if (joinWarning) console.log(`\n  ${joinWarning}`);
     if (core.oscPort !== null) console.log(`  Télécommande OSC (UDP)    port ${core.oscPort}`);
     console.log(`\n  Journal d'exploitation : ${core.logFile ?? '-'}\n  Ctrl+C pour arrêter.\n`);
   }

@@ -1,6 +1,8 @@
-import type { AudienceQuestion, AudienceState, Ballot, ByOrigin, RegieState, Tally } from '../../shared/api/state';
+import type { AudienceQuestion, AudienceState, Ballot, ByOrigin, QuestionFinding, RegieState, Tally } from '../../shared/api/state';
+import type { PersonalDataKind } from '../../shared/domain/personal-data';
 import type { AudienceMessage } from '../../shared/protocol/audience-messages';
-import type { EventMeta } from './events';
+import type { EventMeta, RegieEvent } from './events';
+import { legacyKind, locateFlags } from './legacy-flags';
 import { countedWords, isAllowedWord, noteWordSender } from './word-moderation-reducer';
 
 const zero = (): ByOrigin => ({ room: 0, remote: 0 });
@@ -52,9 +54,34 @@ export function newQuestion(
     rank: null,
     mergedInto: null,
     flagsClearedBy: null,
+    redactions: [],
     published: false,
     lastActionBy: null,
   };
+}
+
+/** A word held back from the projector and the phones, and why. */
+export interface HeldWord {
+  word: string;
+  kind: PersonalDataKind;
+}
+
+/**
+ * An audience message as journaled: its findings (a question's) or held words (a word cloud's),
+ * today's or, from an older journal, the flags of that time located in the text.
+ */
+export function applyAudienceReceived(state: RegieState, event: Extract<RegieEvent, { type: 'audience.received' }>, meta: EventMeta): RegieState {
+  const m = event.message;
+  const legacy = event.flags ?? [];
+  if (m.type === 'question.ask') {
+    const findings = event.findings ?? locateFlags(legacy, { text: m.text, edit: null, name: m.name }, ['text']);
+    return applyAudienceMessage(state, event.hubId, m, meta, findings);
+  }
+  if (m.type === 'words.send') {
+    const held = event.held ?? legacy.map((f) => ({ word: f.match, kind: legacyKind(f.kind) }));
+    return applyAudienceMessage(state, event.hubId, m, meta, [], held);
+  }
+  return applyAudienceMessage(state, event.hubId, m, meta);
 }
 
 /**
@@ -66,7 +93,8 @@ export function applyAudienceMessage(
   hubId: string,
   m: AudienceMessage,
   meta: EventMeta,
-  flags: AudienceQuestion['flags'] = [],
+  findings: readonly QuestionFinding[] = [],
+  held: readonly HeldWord[] = [],
 ): RegieState {
   const audience: AudienceState = { ...state.audience, received: state.audience.received + 1 };
   let ballots = state.ballots;
@@ -83,7 +111,7 @@ export function applyAudienceMessage(
           name: m.name,
           text: m.text,
           sessionId: m.sessionId,
-          flags,
+          flags: [...findings],
         }),
       ];
       break;
@@ -121,11 +149,11 @@ export function applyAudienceMessage(
       const cloud = { ...(audience.words[m.cloudId] ?? {}) };
       for (const w of sent.fresh) cloud[w] = (cloud[w] ?? 0) + 1;
       audience.words = { ...audience.words, [m.cloudId]: cloud };
-      const holds = flags.filter((f) => sent.fresh.includes(f.match) && !isAllowedWord(f.match, moderation));
+      const holds = held.filter((h) => sent.fresh.includes(h.word) && !isAllowedWord(h.word, moderation));
       if (holds.length > 0) {
-        const held = { ...(audience.heldWords[m.cloudId] ?? {}) };
-        for (const f of holds) held[f.match] = f.kind;
-        audience.heldWords = { ...audience.heldWords, [m.cloudId]: held };
+        const cloudHeld = { ...(audience.heldWords[m.cloudId] ?? {}) };
+        for (const h of holds) cloudHeld[h.word] = h.kind;
+        audience.heldWords = { ...audience.heldWords, [m.cloudId]: cloudHeld };
       }
       break;
     }

@@ -94,7 +94,7 @@ describe('the program bus', () => {
 
 describe('the question scene', () => {
   it('projects only a screened question, with its text copied in; a flag must be cleared first', async () => {
-    await cmd({ type: 'question.add', text: 'Quels moyens pour les jeunes majeurs ?', name: 'Inès', sessionId: null });
+    await cmd({ type: 'question.add', text: 'Quels moyens pour les jeunes majeurs ?', name: 'Une éducatrice', sessionId: null });
     const ok = engine.state.audience.questions.at(-1)!.id;
     await cmd({ type: 'question.add', text: 'Ma fille Zoé attend une famille', name: null, sessionId: null });
     const flagged = engine.state.audience.questions.at(-1)!.id;
@@ -103,7 +103,7 @@ describe('the question scene', () => {
     await cmd({ type: 'question.edit', questionId: ok, text: 'Quels moyens pour accompagner les jeunes majeurs ?' });
     // Whatever text a view sends is replaced by the question's own.
     expect(await cmd({ type: 'program.preview', scene: { kind: 'question', questionId: ok, text: 'piège' } })).toMatchObject({ ok: true });
-    expect(program().preview).toEqual({ kind: 'question', questionId: ok, text: 'Quels moyens pour accompagner les jeunes majeurs ?', name: 'Inès', origin: 'regie' });
+    expect(program().preview).toEqual({ kind: 'question', questionId: ok, text: 'Quels moyens pour accompagner les jeunes majeurs ?', name: 'Une éducatrice', origin: 'regie' });
 
     await cmd({ type: 'question.approve', questionId: flagged });
     expect(await cmd({ type: 'program.preview', scene: { kind: 'question', questionId: flagged } })).toMatchObject({ ok: false, error: { message: expect.stringContaining('signalée') } });
@@ -121,7 +121,7 @@ describe('words on the projector', () => {
   it('a held word (a given name, profanity) is counted for the desk but never sent to the projector', () => {
     const state = {
       ...engine.state,
-      audience: { ...engine.state.audience, words: { nuage: { confiance: 3, zoé: 2 } }, heldWords: { nuage: { zoé: 'name' as const } } },
+      audience: { ...engine.state.audience, words: { nuage: { confiance: 3, zoé: 2 } }, heldWords: { nuage: { zoé: 'given-name' as const } } },
     };
     expect(stateForRole(state, 'output').audience.words).toEqual({ nuage: { confiance: 3 } });
     expect(stateForRole(state, 'control').audience.words).toEqual({ nuage: { confiance: 3, zoé: 2 } });

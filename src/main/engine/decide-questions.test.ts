@@ -35,6 +35,7 @@ async function arrives(text: string, origin: 'room' | 'remote' = 'room', name: s
   };
   await engine.submitSystem(
     'audience',
+    // The older shape of the event (flags as kind and match): still read, located in the text.
     () => [{ type: 'audience.received', hubId: 'hub', message, flags: /Zoé/.test(text) ? [{ kind: 'name', match: 'Zoé' }] : [] }],
     `aud:${message.msgId}`,
   );
@@ -133,7 +134,7 @@ describe('screening questions', () => {
       await cmd({ type: 'question.add', text: 'Au micro : mon fils Enzo attend une famille', name: null, sessionId: 'j1-seq1' }),
     ).toMatchObject({ ok: true });
     const typed = engine.state.audience.questions.at(-1)!;
-    expect(typed).toMatchObject({ origin: 'regie', msgId: null, flags: [expect.objectContaining({ kind: 'name', match: 'Enzo' })] });
+    expect(typed).toMatchObject({ origin: 'regie', msgId: null, flags: [{ field: 'text', kind: 'given-name', start: 20, end: 24, match: 'Enzo' }] });
   });
 
   it('marks answered and back; the journal replays to the same screening', async () => {

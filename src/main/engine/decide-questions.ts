@@ -1,10 +1,11 @@
 import type { Command } from '../../shared/api/commands';
-import type { AudienceQuestion, RegieState } from '../../shared/api/state';
-import { flagQuestion } from '../moderation/question-flags';
+import type { AudienceQuestion, QuestionFinding, RegieState } from '../../shared/api/state';
 import { cleanText } from '../../shared/protocol/clean-text';
 import { moderationLists } from '../moderation/moderation-lists';
+import { findingsIn, questionFindings } from '../moderation/question-findings';
 import { CommandRejected } from './command-rejected';
 import type { RegieEvent } from './events';
+import { redactableFindings } from './question-redaction';
 
 type QuestionCommand = Extract<Command, { type: `question.${string}` }>;
 
@@ -23,15 +24,32 @@ function lastRank(state: RegieState): number {
   return Math.max(0, ...state.audience.questions.map((q) => q.rank ?? 0)) + 1;
 }
 
-/** Screening: approve, reject, edit, merge, star and order, answered, clear flags, type one in. */
+const FIELD_FR = { text: 'le texte', edit: 'le texte modifié', name: 'le nom' } as const;
+
+/** The span a moderator asks to redact: a finding of the question, or a passage they chose (with its kind). */
+function spanToRedact(q: AudienceQuestion, span: NonNullable<Extract<QuestionCommand, { type: 'question.redact' }>['span']>): QuestionFinding {
+  const value = span.field === 'text' ? q.text : span.field === 'edit' ? q.editedText : q.name;
+  if (value === null) throw new CommandRejected(`cette question n’a pas de ${span.field === 'name' ? 'nom' : 'texte modifié'}`);
+  if (span.end > value.length) throw new CommandRejected(`passage hors de ${FIELD_FR[span.field]} (${value.length} caractères)`);
+  if ((q.redactions ?? []).some((m) => m.field === span.field && span.start < m.end && m.start < span.end)) {
+    throw new CommandRejected('ce passage est déjà caviardé');
+  }
+  const found = q.flags.find((f) => f.field === span.field && f.start === span.start && f.end === span.end && f.kind !== 'long');
+  if (found) return found;
+  if (span.kind === undefined || span.kind === 'long') throw new CommandRejected('dites ce que cache ce passage (prénom, nom, téléphone…) : il n’a pas été signalé');
+  return { field: span.field, kind: span.kind, start: span.start, end: span.end, match: value.slice(span.start, span.end) };
+}
+
+/** Screening: approve, reject, edit, merge, star and order, answered, clear flags, redact, type one in. */
 export function decideQuestion(state: RegieState, command: QuestionCommand, at: number): RegieEvent[] {
   if (command.type === 'question.add') {
     // The same cleaning as the hub's: no control, bidi-override or zero-width characters.
     const text = cleanText(command.text);
     const name = command.name === null ? null : cleanText(command.name) || null;
     if (!text) throw new CommandRejected('texte vide');
-    const flags = flagQuestion(text, moderationLists(state.moderation));
-    return [{ type: 'question.added', text, name, sessionId: command.sessionId, at, flags }];
+    // Checked like a participant's question: the text and the name.
+    const findings = questionFindings(text, name, moderationLists(state.moderation));
+    return [{ type: 'question.added', text, name, sessionId: command.sessionId, at, findings }];
   }
   const q = find(state, command.questionId);
   switch (command.type) {
@@ -48,13 +66,10 @@ export function decideQuestion(state: RegieState, command: QuestionCommand, at: 
       if (!text) throw new CommandRejected('texte vide');
       if (text === (q.editedText ?? q.text)) return [];
       // A moderator's edit is checked like a participant's text: a name typed in (a child's, a
-      // family's) flags the question again, and a clearance given before does not cover it.
-      const known = new Set(q.flags.map((f) => `${f.kind}\u0000${f.match}`));
-      const added = flagQuestion(text, moderationLists(state.moderation)).filter((f) => !known.has(`${f.kind}\u0000${f.match}`));
-      return [
-        { type: 'question.edited', questionId: q.id, text },
-        ...(added.length > 0 ? [{ type: 'question.flags.added' as const, questionId: q.id, flags: added }] : []),
-      ];
+      // family's) flags the question again, and a clearance given before does not cover it (the
+      // reducer compares the edit's findings with those already read).
+      const findings = text === q.text ? [] : findingsIn('edit', text, moderationLists(state.moderation));
+      return [{ type: 'question.edited', questionId: q.id, text, findings }];
     }
     case 'question.merge': {
       if (command.intoId === q.id) throw new CommandRejected('une question ne peut pas être fusionnée avec elle-même');
@@ -77,6 +92,28 @@ export function decideQuestion(state: RegieState, command: QuestionCommand, at: 
       const ranks = state.audience.questions.filter((x) => x.rank !== null && x.id !== q.id && x.rank < before.rank!).map((x) => x.rank!);
       const prev = Math.max(0, ...ranks);
       return [{ type: 'question.ranked', questionId: q.id, rank: (prev + before.rank) / 2 }];
+    }
+    case 'question.redact': {
+      const spans = command.span === null ? redactableFindings(q) : [spanToRedact(q, command.span)];
+      if (spans.length === 0) {
+        throw new CommandRejected(
+          q.flags.length === 0
+            ? 'rien à caviarder : aucun passage signalé dans cette question'
+            : q.flags.every((f) => f.kind === 'long')
+              ? 'rien à caviarder : ce signalement porte sur la longueur, lisez la question et levez-le (c)'
+              : 'rien à caviarder : ces signalements ne désignent aucun passage du texte actuel, lisez la question et levez-les (c)',
+        );
+      }
+      return [{ type: 'question.redacted', questionId: q.id, spans }];
+    }
+    case 'question.unredact': {
+      const last = state.redactionUndo[q.id]?.at(-1);
+      if (!last) throw new CommandRejected('aucun caviardage à annuler sur cette question');
+      const now = { text: q.text, editedText: q.editedText, name: q.name, flags: q.flags };
+      if (JSON.stringify(now) !== JSON.stringify(last.after)) {
+        throw new CommandRejected('la question a changé depuis le caviardage (modification ou nouveau signalement) : il ne s’annule plus');
+      }
+      return [{ type: 'question.unredacted', questionId: q.id }];
     }
     case 'question.clear-flags':
       if (q.flags.length === 0) throw new CommandRejected('cette question n’a pas de signalement');

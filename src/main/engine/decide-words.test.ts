@@ -50,7 +50,7 @@ async function sendFrom(participantId: string, ...words: string[]): Promise<void
   };
   const r = await engine.submitSystem(
     'audience',
-    () => [{ type: 'audience.received', hubId: 'hub', message, flags: flagCloudWords(words, lists) }],
+    () => [{ type: 'audience.received', hubId: 'hub', message, held: flagCloudWords(words, lists) }],
     `aud:${message.msgId}`,
   );
   expect(r.ok).toBe(true);

@@ -2,13 +2,14 @@ import type { Command } from '../../shared/api/commands';
 import type { RegieState } from '../../shared/api/state';
 import * as cueEngine from '../../shared/domain/cue-engine';
 import { sessionEndMs, sessionStartMs } from '../../shared/domain/programme';
+import { rehearsalBounds, rehearsalRefusal } from '../../shared/domain/rehearsal-clock';
 import { readProgrammeFile } from '../programme/import-programme';
 import { ProgrammeFileError } from '../programme/programme-file';
-import { cleanText } from '../../shared/protocol/clean-text';
 import { CommandRejected } from './command-rejected';
 import { assertUnlocked, decideEdit } from './decide-edit';
 import { decideProgram } from './decide-program';
 import { decideQuestion } from './decide-questions';
+import { decideStageMessage } from './decide-stage-message';
 import { reflagPending } from '../moderation/reflag-pending';
 import { decideWords } from './decide-words';
 import { decideInteraction } from './decide-interaction';
@@ -71,6 +72,11 @@ export function decide(state: RegieState, command: Command, ctx: DecideContext):
       if (command.clock.mode === 'live') {
         return state.clock.mode === 'live' ? [] : [{ type: 'clock.set', clock: { mode: 'live' } }];
       }
+      {
+        // A rehearsal clock stays on the event's days (± 1 day): year 275760 is a slip, not a rehearsal.
+        const refusal = rehearsalRefusal(command.clock.at, rehearsalBounds(state.programme));
+        if (refusal) throw new CommandRejected(refusal);
+      }
       return [{ type: 'clock.set', clock: { mode: 'rehearsal', offsetMs: Math.round(command.clock.at - ctx.now) } }];
     case 'log.note':
       return [{ type: 'log.noted', text: command.text }];
@@ -83,6 +89,8 @@ export function decide(state: RegieState, command: Command, ctx: DecideContext):
     case 'question.move':
     case 'question.answered':
     case 'question.clear-flags':
+    case 'question.redact':
+    case 'question.unredact':
     case 'question.add':
       return decideQuestion(state, command, at);
     case 'words.ban':
@@ -95,10 +103,8 @@ export function decide(state: RegieState, command: Command, ctx: DecideContext):
       const settings = { badWords: command.badWords, names: command.names, allowed: command.allowed };
       return [{ type: 'moderation.lists.set', ...settings }, ...reflagPending(state, settings)];
     }
-    case 'stage.message': {
-      const text = command.text === null ? null : cleanText(command.text) || null;
-      return [{ type: 'stage.message.set', text, at }];
-    }
+    case 'stage.message':
+      return decideStageMessage(state, command.text, command.confirmed === true, at);
     case 'join.choose':
       return command.url === state.joinUrl ? [] : [{ type: 'join.chosen', url: command.url }];
     case 'cue.go':

@@ -4,6 +4,9 @@ import { delayEntrySchema } from '../../shared/domain/delays';
 import { programmeSchema } from '../../shared/domain/programme';
 import { sceneSchema, transitionSchema } from '../../shared/domain/scene';
 import { audienceMessageSchema } from '../../shared/protocol/audience-messages';
+import { questionFields } from '../../shared/api/state';
+import { personalDataKinds } from '../../shared/domain/personal-data';
+import { legacyFlagSchema } from './legacy-flags';
 
 /**
  * Journal events: facts that happened, in the past tense. The journal stores them as JSON and
@@ -15,6 +18,18 @@ export const clockSettingSchema = z.discriminatedUnion('mode', [
 ]);
 
 const instant = z.number();
+
+/** A span of personal data, as the detector gives it (src/shared/domain/personal-data.ts). */
+const spanSchema = z.strictObject({
+  kind: z.enum(personalDataKinds),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  match: z.string(),
+});
+/** A finding in a question: the span and the field it stands in (its text, its edit, its author's name). */
+export const findingSchema = spanSchema.extend({ field: z.enum(questionFields) });
+/** A word-cloud word held back from the projector and the phones, and why. */
+const heldWordSchema = z.strictObject({ word: z.string(), kind: z.enum(personalDataKinds) });
 
 export const regieEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('programme.loaded'), programme: programmeSchema, source: z.string().optional() }),
@@ -32,7 +47,8 @@ export const regieEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('program.transition.set'), transition: transitionSchema }),
   z.strictObject({ type: z.literal('log.noted'), text: z.string() }),
   z.strictObject({ type: z.literal('join.chosen'), url: z.string().nullable() }),
-  z.strictObject({ type: z.literal('stage.message.set'), text: z.string().nullable(), at: instant }),
+  /** `findings`: personal data the régie's own text holds, sent anyway once the moderator confirmed it. */
+  z.strictObject({ type: z.literal('stage.message.set'), text: z.string().nullable(), at: instant, findings: z.array(spanSchema).optional() }),
   // The run of show: the cue engine's own events (src/shared/domain/cue-events.ts), verbatim.
   ...cueEventSchema.options,
   z.strictObject({ type: z.literal('cue.reset'), at: instant }),
@@ -55,28 +71,40 @@ export const regieEventSchema = z.discriminatedUnion('type', [
     type: z.literal('audience.received'),
     hubId: z.string(),
     message: audienceMessageSchema,
-    /** Moderation flags of a question, computed when it arrived (with the lists of that moment). */
-    flags: z.array(z.strictObject({ kind: z.enum(['profanity', 'email', 'phone', 'name', 'long']), match: z.string() })).optional(),
+    /** Before issue 15: a question's flags or a word's, computed when it arrived (read, never written). */
+    flags: z.array(legacyFlagSchema).optional(),
+    /** The personal data of a question (its text and its author's name), found when it arrived with the lists of that moment. */
+    findings: z.array(findingSchema).optional(),
+    /** The words of a `words.send` held back from the projector and the phones, and why. */
+    held: z.array(heldWordSchema).optional(),
   }),
   // Screening (the Q&A desk).
   z.strictObject({ type: z.literal('question.status.set'), questionId: z.string(), status: z.enum(['incoming', 'approved', 'rejected', 'answered']) }),
-  z.strictObject({ type: z.literal('question.edited'), questionId: z.string(), text: z.string() }),
+  /** `findings`: what the detector found in the new text (field `edit`); absent in an older journal. */
+  z.strictObject({ type: z.literal('question.edited'), questionId: z.string(), text: z.string(), findings: z.array(findingSchema).optional() }),
   z.strictObject({ type: z.literal('question.merged'), questionId: z.string(), intoId: z.string() }),
   z.strictObject({ type: z.literal('question.ranked'), questionId: z.string(), rank: z.number().nullable() }),
   z.strictObject({ type: z.literal('question.flags.cleared'), questionId: z.string() }),
-  /** New flags for a question still to be screened or not yet answered, from lists the organisers extended. */
-  z.strictObject({
-    type: z.literal('question.flags.added'),
-    questionId: z.string(),
-    flags: z.array(z.strictObject({ kind: z.enum(['profanity', 'email', 'phone', 'name', 'long']), match: z.string() })),
-  }),
+  /** Before issue 15: new flags (an edit's, or the organisers' lists grew). Read, never written. */
+  z.strictObject({ type: z.literal('question.flags.added'), questionId: z.string(), flags: z.array(legacyFlagSchema) }),
+  /** New findings for a question still to be screened or approved, from lists the organisers extended: to be read again. */
+  z.strictObject({ type: z.literal('question.findings.added'), questionId: z.string(), findings: z.array(findingSchema).min(1) }),
+  /**
+   * Spans replaced by their labels (« [prénom] ») in what every view gets, publishes, projects and
+   * exports; the journal keeps the original (the events that brought the text, and `spans[].match`).
+   */
+  z.strictObject({ type: z.literal('question.redacted'), questionId: z.string(), spans: z.array(findingSchema).min(1) }),
+  /** The latest redaction of the question taken back (the desk's undo). */
+  z.strictObject({ type: z.literal('question.unredacted'), questionId: z.string() }),
   z.strictObject({
     type: z.literal('question.added'),
     text: z.string(),
     name: z.string().nullable(),
     sessionId: z.string().nullable(),
     at: instant,
-    flags: z.array(z.strictObject({ kind: z.enum(['profanity', 'email', 'phone', 'name', 'long']), match: z.string() })),
+    /** Before issue 15 (read, never written). */
+    flags: z.array(legacyFlagSchema).optional(),
+    findings: z.array(findingSchema).optional(),
   }),
   // Word clouds' moderation (keys from src/shared/domain/french-words.ts).
   z.strictObject({ type: z.literal('words.banned'), cloudId: z.string(), key: z.string(), spelling: z.string() }),

@@ -19,6 +19,8 @@ let n = 0;
 const sent: { type: string; questionId?: string }[] = [];
 const cmd = (command: unknown) => engine.submit({ id: `reflag-${String(n++).padStart(6, '0')}`, command }, 'control-1');
 const q = (id: string) => engine.state.audience.questions.find((x) => x.id === id)!;
+/** Where each finding stands and what it matched (the kind of a listed name depends on the detector's body). */
+const found = (id: string) => q(id).flags.map((f) => `${f.field}:${f.start}-${f.end}:${f.match}`);
 async function add(text: string): Promise<string> {
   expect(await cmd({ type: 'question.add', text, name: null, sessionId: null })).toMatchObject({ ok: true });
   return engine.state.audience.questions.at(-1)!.id;
@@ -39,9 +41,9 @@ afterEach(() => {
 
 describe('moderation.lists on questions already received', () => {
   it('flags again the pending questions that hold a new name; a clearance does not cover it; answered ones stay', async () => {
-    const waiting = await add('Que devient la famille Kerbrat depuis le placement ?');
-    const approved = await add('Le dossier Kerbrat a-t-il été revu ?');
-    const answered = await add('Et la famille Kerbrat aujourd’hui ?');
+    const waiting = await add('Que devient kerlidou depuis le placement ?');
+    const approved = await add('Le dossier kerlidou a-t-il été revu ?');
+    const answered = await add('Et kerlidou aujourd’hui ?');
     const other = await add('Quels moyens pour les foyers ?');
     await cmd({ type: 'question.approve', questionId: approved });
     await cmd({ type: 'question.approve', questionId: answered });
@@ -50,9 +52,11 @@ describe('moderation.lists on questions already received', () => {
     expect(q(approved).published).toBe(true);
 
     sent.length = 0;
-    expect(await cmd({ type: 'moderation.lists', badWords: [], names: ['Kerbrat'], allowed: [] })).toMatchObject({ ok: true });
-    expect(q(waiting).flags).toEqual([{ kind: 'name', match: 'Kerbrat' }]);
-    expect(q(approved)).toMatchObject({ flags: [{ kind: 'name', match: 'Kerbrat' }], flagsClearedBy: null, published: false });
+    expect(await cmd({ type: 'moderation.lists', badWords: [], names: ['Kerlidou'], allowed: [] })).toMatchObject({ ok: true });
+    expect(found(waiting)).toEqual(['text:12-20:kerlidou']);
+    expect(q(waiting).flags[0]?.kind).toMatch(/name/);
+    expect(found(approved)).toEqual(['text:11-19:kerlidou']);
+    expect(q(approved)).toMatchObject({ flagsClearedBy: null, published: false });
     expect(sent).toContainEqual(expect.objectContaining({ type: 'question.withdraw', questionId: approved }));
     expect(q(answered).flags).toEqual([]);
     expect(q(other).flags).toEqual([]);
@@ -60,21 +64,17 @@ describe('moderation.lists on questions already received', () => {
     // Cleared, then a second name: flagged again, the first flag kept.
     await cmd({ type: 'question.clear-flags', questionId: approved });
     expect(q(approved).flagsClearedBy).toBe('control-1');
-    await cmd({ type: 'moderation.lists', badWords: ['dossier'], names: ['Kerbrat'], allowed: [] });
-    expect(q(approved)).toMatchObject({
-      flags: [
-        { kind: 'name', match: 'Kerbrat' },
-        { kind: 'profanity', match: 'dossier' },
-      ],
-      flagsClearedBy: null,
-    });
+    await cmd({ type: 'moderation.lists', badWords: ['dossier'], names: ['Kerlidou'], allowed: [] });
+    expect(found(approved)).toEqual(['text:11-19:kerlidou', 'text:3-10:dossier']);
+    expect(q(approved).flags.map((f) => f.kind)).toContain('profanity');
+    expect(q(approved).flagsClearedBy).toBeNull();
     // Saving the same lists again adds nothing.
     const before = engine.state.audience.questions;
-    await cmd({ type: 'moderation.lists', badWords: ['dossier'], names: ['Kerbrat'], allowed: [] });
+    await cmd({ type: 'moderation.lists', badWords: ['dossier'], names: ['Kerlidou'], allowed: [] });
     expect(engine.state.audience.questions).toBe(before);
 
     // And a new question is flagged on arrival.
-    expect(q(await add('Une nouvelle sur Kerbrat ?')).flags).toEqual([{ kind: 'name', match: 'Kerbrat' }]);
+    expect(found(await add('Une nouvelle sur kerlidou ?'))).toEqual(['text:17-25:kerlidou']);
     expect(rebuildState(new Journal(db), null).state.audience).toEqual(engine.state.audience);
   });
 });

@@ -1,7 +1,7 @@
 import { AS_RUN_KEPT_IN_STATE, type AsRunEntry, NOTES_KEPT_IN_STATE, type RegieState } from '../../shared/api/state';
 import { evolveCue, initialCueState } from '../../shared/domain/cue-events';
 import { formatOffset } from '../../shared/domain/delays';
-import { applyAudienceMessage } from './audience-reducer';
+import { applyAudienceReceived } from './audience-reducer';
 import { assertNever } from './decide';
 import { applyQuestionEvent } from './question-reducer';
 import { applyWordEvent } from './word-moderation-reducer';
@@ -132,13 +132,16 @@ export function reduce(state: RegieState, event: RegieEvent, meta: EventMeta): R
     case 'qa.closed':
       return { ...state, live: { ...state.live, qa: { ...state.live.qa, open: false, since: event.at } } };
     case 'audience.received':
-      return applyAudienceMessage(state, event.hubId, event.message, meta, event.flags ?? []);
+      return applyAudienceReceived(state, event, meta);
     case 'question.status.set':
     case 'question.edited':
     case 'question.merged':
     case 'question.ranked':
     case 'question.flags.cleared':
     case 'question.flags.added':
+    case 'question.findings.added':
+    case 'question.redacted':
+    case 'question.unredacted':
     case 'question.added':
       return applyQuestionEvent(state, event, meta);
     case 'words.banned':

@@ -6,6 +6,7 @@ import type { Journal } from '../store/journal';
 import type { Snapshots } from '../store/snapshots';
 import { CommandRejected, decide } from './decide';
 import { type EventMeta, parseJournalEvent, type RegieEvent } from './events';
+import { upgradeSnapshot } from './legacy-flags';
 import { changedSlices, reduce } from './reduce';
 import { validateEnvelope } from './validate-command';
 
@@ -45,7 +46,7 @@ export function rebuildState(journal: Journal, snapshots: Snapshots | null): { s
   if (snap) {
     try {
       // Slices added since the snapshot was written start empty; the journal tail fills them.
-      state = { ...initialState(), ...(JSON.parse(snap.state) as Partial<RegieState>) };
+      state = { ...initialState(), ...upgradeSnapshot(JSON.parse(snap.state) as Partial<RegieState>) };
       seq = snap.seq;
     } catch {
       state = initialState();

@@ -1,4 +1,5 @@
-import type { Origin, QuestionFlagKind, RegieState } from '../../shared/api/state';
+import type { Origin, RegieState } from '../../shared/api/state';
+import type { PersonalDataKind } from '../../shared/domain/personal-data';
 import { cachedWordKey, normaliseWord } from '../../shared/domain/french-words';
 import { NO_WORD_MODERATION, isBannedKey, type WordModeration } from '../../shared/domain/word-tally';
 import { ballotBucket } from './audience-reducer';
@@ -27,7 +28,7 @@ export function isAllowedWord(word: string, moderation: WordModeration | undefin
 }
 
 /** Held words of a cloud without the ones whose key is `key`. */
-function release(held: Readonly<Record<string, QuestionFlagKind>> | undefined, key: string): Record<string, QuestionFlagKind> {
+function release(held: Readonly<Record<string, PersonalDataKind>> | undefined, key: string): Record<string, PersonalDataKind> {
   return Object.fromEntries(Object.entries(held ?? {}).filter(([w]) => normaliseWord(w)?.key !== key));
 }
 

@@ -94,12 +94,12 @@ describe('exportPrivacy', () => {
     const s = initialState();
     const state: RegieState = {
       ...s,
-      audience: { ...s.audience, words: { c: { Moreau: 2, écoute: 3, Rose: 1 } }, heldWords: { c: { Moreau: 'name' } } },
+      audience: { ...s.audience, words: { c: { Moreau: 2, écoute: 3, Rose: 1 } }, heldWords: { c: { Moreau: 'family-name' } } },
       wordModeration: { c: { banned: {}, merges: {}, allowed: { rose: 'Rose' } } },
     };
     const privacy = exportPrivacy(state);
     const rows = cloudWordRows(state, 'c', privacy);
-    expect(rows.map((r) => r.word).sort()).toEqual(['[prénom]', 'rose', 'écoute']);
+    expect(rows.map((r) => r.word).sort()).toEqual(['[nom]', 'rose', 'écoute']);
     expect(cloudWordRows(state, 'c', exportPrivacy(state, { names: true })).map((r) => r.word)).toContain('Moreau');
   });
 });

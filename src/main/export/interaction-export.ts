@@ -9,6 +9,7 @@ import type { ExportPrivacy } from './export-privacy';
 import { type ExportScope, inScope } from './export-scope';
 import type { Cell, ExportTable } from './export-table';
 import { yesNo } from './export-table';
+import { PERSONAL_DATA_NOUN } from '../../shared/domain/personal-data-words';
 
 /** The sessions whose cues launch each interaction (a poll may be asked in two workshops). */
 export function interactionSessions(state: RegieState): Map<string, string[]> {
@@ -116,7 +117,7 @@ export function pollsTable(state: RegieState, scope: ExportScope): ExportTable {
   return { sheet: 'Sondages', header: POLL_HEADER, rows, widths: [20, 18, 50, 14, 10, 10, 30, 8, 10, 8, 6, 10, 12, 8, 9] };
 }
 
-const HELD_FR = { profanity: 'grossièreté', email: 'courriel', phone: 'téléphone', name: 'nom', long: 'trop long' } as const;
+const HELD_FR = PERSONAL_DATA_NOUN;
 
 export interface CloudWordRow {
   /** The word as counted (the most common spelling of its group). */

@@ -1,4 +1,5 @@
 import type { AudienceQuestion, QuestionFlagKind, RegieState } from '../../shared/api/state';
+import { PERSONAL_DATA_NOUN } from '../../shared/domain/personal-data-words';
 import { type ExportPrivacy, exportPrivacy } from './export-privacy';
 import { type ExportScope, inScope } from './export-scope';
 import { type Cell, type ExportTable, wallClock } from './export-table';
@@ -19,13 +20,7 @@ function privacyOf(state: RegieState, options: QuestionExportOptions): ExportPri
 
 const ORIGIN_FR: Record<AudienceQuestion['origin'], string> = { room: 'salle', remote: 'à distance', regie: 'saisie par la régie' };
 
-const FLAG_FR: Record<QuestionFlagKind, string> = {
-  profanity: 'grossièreté',
-  email: 'courriel',
-  phone: 'téléphone',
-  name: 'nom',
-  long: 'très longue',
-};
+const FLAG_FR: Record<QuestionFlagKind, string> = PERSONAL_DATA_NOUN;
 
 export function statusFr(q: AudienceQuestion): string {
   switch (q.status) {

@@ -1,5 +1,6 @@
 import { questionText, type RegieState, type Tally } from '../../shared/api/state';
 import type { Interaction } from '../../shared/domain/interaction';
+import { phoneLook } from '../../shared/domain/phone-branding';
 import { NO_WORD_MODERATION, isBannedKey, tallyWords } from '../../shared/domain/word-tally';
 import type { Interaction as HubInteraction, Results } from '../../shared/protocol/interactions';
 import { MAX } from '../../shared/protocol/limits';
@@ -87,6 +88,31 @@ function lateVoteResults(state: RegieState, pollId: string): RegieCommand[] {
   return later ? [] : [{ type: 'results.reveal', results: resultsOf(i, state) }];
 }
 
+/** The event's look on the phones, as the programme gives it (phone-branding.ts); none without a programme. */
+export function brandingCommand(state: RegieState): RegieCommand {
+  return { type: 'branding.set', branding: state.programme ? phoneLook(state.programme.event).branding : null };
+}
+
+/**
+ * Leaves out a `branding.set` equal to the last one in the outbox (`lastSent`, its JSON): the
+ * programme is edited often, its look seldom, and a logo weighs up to 14 KB a row.
+ */
+export function withoutRepeatedBranding(commands: RegieCommand[], lastSent: () => string | null): RegieCommand[] {
+  return commands.filter((c) => c.type !== 'branding.set' || JSON.stringify(c) !== lastSent());
+}
+
+/**
+ * At start: the look the hub must have when the outbox never sent it (a journal written before
+ * the phones had the event's look, or a programme changed by an older version). Null when sent.
+ */
+export function brandingResync(state: RegieState, lastSent: string | null): RegieCommand | null {
+  const command = brandingCommand(state);
+  if (JSON.stringify(command) === lastSent) return null;
+  // Nothing to tell a hub that never had a look about a régie without a programme.
+  if (lastSent === null && command.type === 'branding.set' && command.branding === null) return null;
+  return command;
+}
+
 /**
  * What the hub must be told after an event, computed in the engine's transaction (the outbox row
  * exists exactly when its event does). Pure.
@@ -123,6 +149,10 @@ export function hubCommandsFor(event: RegieEvent, after: RegieState): RegieComma
     case 'words.merged':
     case 'words.unmerged':
       return [bannedWordsCommand(after, event.cloudId)];
+    case 'programme.loaded':
+    case 'programme.edited':
+      // The phones wear the event's name, colours and logo (repeats are left out: withoutRepeatedBranding).
+      return [brandingCommand(after)];
     case 'qa.opened':
       return [{ type: 'qa.open', sessionId: event.sessionId, roomOnly: event.roomOnly }];
     case 'qa.closed':
@@ -131,6 +161,9 @@ export function hubCommandsFor(event: RegieEvent, after: RegieState): RegieComma
     case 'question.edited':
     case 'question.flags.cleared':
     case 'question.flags.added':
+    case 'question.findings.added':
+    case 'question.redacted':
+    case 'question.unredacted':
       return questionOnPhones(after, event.questionId);
     case 'question.merged':
       return [...questionOnPhones(after, event.questionId), ...questionOnPhones(after, event.intoId)];

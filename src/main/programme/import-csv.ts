@@ -5,7 +5,7 @@ import { parseFrenchDate, parseFrenchTime, parseTimeRange } from './french-date-
 import {
   type DraftSession,
   type ImportOptions,
-  decodeUtf8,
+  decodeProgrammeText,
   finishProgramme,
   fold,
   guessKind,
@@ -17,7 +17,7 @@ import { type FileIssue, ProgrammeFileError } from './programme-file';
 
 /**
  * Imports a programme from CSV as organisers export it from a spreadsheet: comma, semicolon or tab
- * (detected on the header line), UTF-8 with or without BOM, French or English headers in any order
+ * (detected on the header line), UTF-8, UTF-16 or Windows-1252 (import-common.ts), French or English headers in any order
  * (« Jour;Début;Fin;Titre;Type;Salle;Intervenants », "Date,Start,End,Title"…), French dates and
  * times. Unknown columns are ignored. Errors name the line of the row and the column's header as
  * written in the file; any error and nothing is imported.
@@ -151,7 +151,7 @@ export function parseSpeakers(cell: string): Speaker[] {
 }
 
 export function importCsv(input: string | Uint8Array, fileName = 'programme.csv', options: ImportOptions = {}): Programme {
-  const text = decodeUtf8(input, fileName).replace(/\r\n?/g, '\n');
+  const text = decodeProgrammeText(input, fileName).replace(/\r\n?/g, '\n');
   const rows = readRows(text, fileName).filter((r) => r.cells.some((c) => c.trim() !== ''));
   const header = rows.shift();
   if (!header) throw new ProgrammeFileError(fileName, [{ line: null, column: null, field: '', message: 'fichier vide' }]);

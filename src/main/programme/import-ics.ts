@@ -4,7 +4,7 @@ import { epochToWall, isIsoDate, isValidTimeZone, zonedToEpoch } from '../../sha
 import {
   type DraftSession,
   type ImportOptions,
-  decodeUtf8,
+  decodeProgrammeText,
   finishProgramme,
   guessKind,
   kindFromWord,
@@ -83,7 +83,7 @@ function scan(text: string, fail: (line: number | null, field: string, message: 
 const DATE_TIME = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?$/;
 
 export function importIcs(input: string | Uint8Array, fileName = 'programme.ics', options: ImportOptions = {}): Programme {
-  const text = decodeUtf8(input, fileName);
+  const text = decodeProgrammeText(input, fileName);
   const fail = (line: number | null, field: string, message: string): never => {
     throw new ProgrammeFileError(fileName, [{ line, column: null, field, message }]);
   };

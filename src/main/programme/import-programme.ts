@@ -1,5 +1,5 @@
 import type { Programme } from '../../shared/domain/programme';
-import { type ImportOptions, decodeUtf8 } from './import-common';
+import { type ImportOptions, decodeProgrammeText } from './import-common';
 import { importCsv } from './import-csv';
 import { importIcs } from './import-ics';
 import { ProgrammeFileError, parseProgrammeFile } from './programme-file';
@@ -17,7 +17,7 @@ export function readProgrammeFile(input: string | Uint8Array, fileName: string, 
     case 'yaml':
     case 'yml':
     case 'json':
-      return parseProgrammeFile(decodeUtf8(input, fileName), fileName);
+      return parseProgrammeFile(decodeProgrammeText(input, fileName), fileName);
     case 'ics':
     case 'ical':
     case 'ifb':

@@ -73,7 +73,7 @@ const state = stateWith((s) => {
       '🤔': 2,
     },
   };
-  s.audience.heldWords = { mots: { Kevin: 'name', merde: 'profanity' } };
+  s.audience.heldWords = { mots: { Kevin: 'given-name', merde: 'profanity' } };
   s.wordModeration = { mots: { banned: { cadre: 'cadre' }, merges: {}, allowed: {} } };
 });
 

@@ -9,6 +9,7 @@ import { CHART_HEIGHT, CHART_WIDTH } from './poll-chart-svg';
 import { printableText } from './printable-text';
 import { pollChartPng, wordCloudPng } from './result-images';
 import { reportFonts } from './report-fonts';
+import { keyFigures, resultLines } from './report-summary';
 import { delayWords, formatCount, plural, votersLine } from './report-words';
 import { clock, plannedRange, type ReportQuestion, type SessionReportModel, sessionReportModel } from './session-report-model';
 
@@ -109,7 +110,7 @@ class ReportWriter {
     const y = doc.y;
     doc.fillColor(SOFT).text(label, MARGIN.left, y, { width: labelWidth - 8 });
     doc.fillColor(INK).text(value, MARGIN.left + labelWidth, y, { width: CONTENT - labelWidth });
-    doc.y = Math.max(doc.y, y + h) + 3;
+    doc.y = Math.max(doc.y, y + h) + 2;
     doc.x = MARGIN.left;
   }
 
@@ -153,14 +154,14 @@ class ReportWriter {
         doc.fillColor(bold ? SOFT : INK).text(c, x, y, { width: w - 8, align: i === 0 ? 'left' : 'right' });
         x += w;
       });
-      doc.y = y + h + 3;
+      doc.y = y + h + 2;
       doc
         .moveTo(MARGIN.left, doc.y)
         .lineTo(MARGIN.left + CONTENT, doc.y)
         .lineWidth(0.4)
         .strokeColor(RULE)
         .stroke();
-      doc.y += 3;
+      doc.y += 2;
     };
     draw(head, true);
     for (const r of rows) draw(r, false);
@@ -208,11 +209,12 @@ class ReportWriter {
 function writeHeader(w: ReportWriter, m: SessionReportModel): void {
   const doc = w.doc;
   const ev = m.programme.event;
+  // Our own words in capitals; the event's name as written: « 14es Assises », never « 14ES ».
+  doc.font('bold').fontSize(9).fillColor(ACCENT).text('RAPPORT DE SÉANCE', { width: CONTENT, characterSpacing: 0.6, continued: true });
   doc
-    .font('bold')
-    .fontSize(9)
-    .fillColor(ACCENT)
-    .text(`RAPPORT DE SÉANCE · ${line(ev.name).toLocaleUpperCase('fr')}`, { width: CONTENT, characterSpacing: 0.6 });
+    .font('regular')
+    .fillColor(SOFT)
+    .text(` · ${line(ev.name)}`, { characterSpacing: 0 });
   doc.moveDown(0.5);
   doc.font('bold').fontSize(19).fillColor(INK).text(line(m.session.title, true), { width: CONTENT });
   if (m.session.subtitle) {
@@ -221,6 +223,80 @@ function writeHeader(w: ReportWriter, m: SessionReportModel): void {
   }
   doc.moveDown(0.5);
   w.rule();
+}
+
+/** The session in four figures, in a band under the title: what a reader of page 1 wants first. */
+function writeKeyFigures(w: ReportWriter, m: SessionReportModel): void {
+  const doc = w.doc;
+  const figures = keyFigures(m);
+  const gap = 8;
+  const width = (CONTENT - gap * (figures.length - 1)) / figures.length;
+  const height = 50;
+  const y = doc.y + 2;
+  figures.forEach((f, i) => {
+    const x = MARGIN.left + i * (width + gap);
+    doc.rect(x, y, width, height).fillColor(PAPER_THEME.track).fill();
+    doc.rect(x, y, 3, height).fillColor(ACCENT).fill();
+    doc
+      .font('bold')
+      .fontSize(15)
+      .fillColor(INK)
+      .text(f.value, x + 10, y + 5, { width: width - 16, lineBreak: false });
+    doc
+      .font('bold')
+      .fontSize(8)
+      .fillColor(INK)
+      .text(f.label, x + 10, y + 22, { width: width - 16, height: 10, ellipsis: true });
+    if (f.detail)
+      doc
+        .font('regular')
+        .fontSize(7)
+        .fillColor(SOFT)
+        .text(f.detail, x + 10, y + 31, { width: width - 16, height: 18, ellipsis: true });
+  });
+  doc.y = y + height + 4;
+  doc.x = MARGIN.left;
+}
+
+/**
+ * Each result in a line or two (the leading answer, a rating's mean, the most frequent words),
+ * under the key figures. Kept whole: on this page if it fits, else at the top of the next.
+ */
+function writeSummary(w: ReportWriter, m: SessionReportModel): void {
+  const lines = resultLines(m);
+  if (lines.length === 0) return;
+  const doc = w.doc;
+  const indent = 24;
+  let poll = 0;
+  let cloud = 0;
+  const items = lines.map((r) => ({
+    n: r.kind === 'poll' ? `S${(poll += 1)}` : `N${(cloud += 1)}`,
+    title: line(r.title, true),
+    outcome: line(r.outcome),
+  }));
+  // Measured in bold throughout: a little more than it takes, never less.
+  doc.font('bold').fontSize(9.5);
+  const heights = items.map((i) => doc.heightOfString(`${i.title} — ${i.outcome}`, { width: CONTENT - indent }) + 2);
+  const total = heights.reduce((a, b) => a + b, 0);
+  w.heading('Les résultats en bref', undefined, Math.min(total, 200));
+  w.room(total);
+  items.forEach((item, k) => {
+    w.room(heights[k] ?? 0);
+    const y = doc.y;
+    doc
+      .font('bold')
+      .fontSize(9.5)
+      .fillColor(ACCENT)
+      .text(item.n, MARGIN.left, y, { width: indent - 4 });
+    doc
+      .font('bold')
+      .fontSize(9.5)
+      .fillColor(INK)
+      .text(`${item.title} `, MARGIN.left + indent, y, { width: CONTENT - indent, continued: true });
+    doc.font('regular').text(`—\u00a0${item.outcome}`);
+    doc.y += 2;
+    doc.x = MARGIN.left;
+  });
 }
 
 function writeTimes(w: ReportWriter, m: SessionReportModel): void {
@@ -258,7 +334,9 @@ function writeTimes(w: ReportWriter, m: SessionReportModel): void {
 }
 
 function writeParticipation(w: ReportWriter, m: SessionReportModel): void {
-  w.heading('Participation');
+  // The table (one line a row) and its note are kept whole: never split across two pages.
+  const rowHeight = w.doc.font('regular').fontSize(9).heightOfString('Ag') + 4;
+  w.heading('Participation', undefined, rowHeight * (2 + m.polls.length + m.clouds.length) + 14);
   const q = m.questions.received;
   const rows: string[][] = [
     ['Questions reçues', formatCount(q.room), formatCount(q.remote), formatCount(q.regie), formatCount(q.room + q.remote + q.regie)],
@@ -447,7 +525,10 @@ export async function sessionReportPdf(state: RegieState, sessionId: string, opt
   doc.registerFont('bold', reportFonts.bold());
   doc.registerFont('oblique', reportFonts.oblique());
   const w = new ReportWriter(doc);
+  // Page 1: the session in figures and in results, then its times and participation; the charts follow.
   writeHeader(w, m);
+  writeKeyFigures(w, m);
+  writeSummary(w, m);
   writeTimes(w, m);
   writeParticipation(w, m);
   await writeInteractions(w, m, state);

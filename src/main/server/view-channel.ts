@@ -291,6 +291,6 @@ function isPrivate(k: keyof RegieState): k is (typeof PRIVATE_SLICES)[number] {
 
 /** The state without the core's private slices. */
 export function viewState(state: RegieState): ViewState {
-  const { ballots: _ballots, wordSenders: _wordSenders, ...rest } = state;
+  const { ballots: _ballots, wordSenders: _wordSenders, redactionUndo: _redactionUndo, ...rest } = state;
   return rest;
 }

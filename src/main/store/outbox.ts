@@ -15,6 +15,7 @@ export class Outbox {
   private readonly pendingStmt;
   private readonly countStmt;
   private readonly ackStmt;
+  private readonly lastOfTypeStmt;
 
   constructor(db: Db) {
     this.insert = db.prepare('INSERT INTO outbox (seq, command, created_at) VALUES (?, ?, ?)');
@@ -22,6 +23,14 @@ export class Outbox {
     this.pendingStmt = db.prepare('SELECT seq, command FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?');
     this.countStmt = db.prepare('SELECT COUNT(*) FROM outbox WHERE acked_at IS NULL').pluck();
     this.ackStmt = db.prepare('UPDATE outbox SET acked_at = ? WHERE seq <= ? AND acked_at IS NULL');
+    this.lastOfTypeStmt = db
+      .prepare("SELECT command FROM outbox WHERE json_extract(command, '$.type') = ? ORDER BY seq DESC LIMIT 1")
+      .pluck();
+  }
+
+  /** The JSON of the last command of a type (a rare type: this reads the whole table). */
+  lastOfType(type: string): string | null {
+    return (this.lastOfTypeStmt.get(type) as string | undefined) ?? null;
   }
 
   lastSeq(): number {

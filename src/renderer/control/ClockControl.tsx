@@ -1,25 +1,20 @@
-import { type FormEvent, useId, useState } from 'react';
-import type { Programme } from '../../shared/domain/programme';
-import { epochToWall, zonedToEpoch } from '../../shared/domain/zoned-time';
+import { type FormEvent, useId, useMemo, useState } from 'react';
+import { rehearsalBounds } from '../../shared/domain/rehearsal-clock';
+import { epochToWall } from '../../shared/domain/zoned-time';
 import { sendCommand } from '../lib/core-client';
 import { useLanguage, useT } from '../lib/i18n';
 import { dayLabel } from '../lib/programme-view';
 import { useRegie } from '../lib/regie-store';
-import { parseTypedTime } from '../lib/wall-input';
+import { parseTypedTime, rehearsalDateChoices, rehearsalEntry } from '../lib/wall-input';
 import { Panel } from './Panel';
 
-type Status = { kind: 'idle' } | { kind: 'sending' } | { kind: 'done' } | { kind: 'invalid' } | { kind: 'error'; message: string };
-
-/** The dates offered: the programme's days, and the date the show clock stands on. */
-function dateChoices(programme: Programme | null, ...extra: string[]): string[] {
-  const dates = new Set(programme?.days.map((d) => d.date) ?? []);
-  extra.forEach((d) => dates.add(d));
-  return [...dates].sort();
-}
+type Status =
+  { kind: 'idle' } | { kind: 'sending' } | { kind: 'done' } | { kind: 'invalid' } | { kind: 'bounds' } | { kind: 'error'; message: string };
 
 /**
  * « Horloge »: real time, or a rehearsal clock set to a day and a time in the event's time zone.
- * Leaving real time asks for a confirmation: the projector will show the rehearsal time.
+ * Leaving real time asks for a confirmation: the projector will show the rehearsal time. Only the
+ * event's days and one day either side are offered (the core refuses any other: rehearsal-clock.ts).
  */
 export function ClockControl({ now, timeZone }: { now: number; timeZone: string }) {
   const t = useT();
@@ -27,12 +22,17 @@ export function ClockControl({ now, timeZone }: { now: number; timeZone: string 
   const ids = { date: useId(), time: useId() };
   const mode = useRegie((s) => s.state?.clock.mode ?? 'live');
   const programme = useRegie((s) => s.state?.programme ?? null);
+  const bounds = useMemo(() => rehearsalBounds(programme), [programme]);
   const [initial] = useState(() => epochToWall(now, timeZone));
-  const [date, setDate] = useState(initial.date);
+  const choices = rehearsalDateChoices(bounds, initial.date, epochToWall(now, timeZone).date);
+  // The show clock's day when it is one of the event's, else the event's first day.
+  const [date, setDate] = useState(() => (choices.includes(initial.date) ? initial.date : (programme?.days[0]?.date ?? initial.date)));
   const [timeText, setTimeText] = useState(initial.time);
   const [armed, setArmed] = useState(false);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const time = parseTypedTime(timeText);
+  const shownDay = (d: string) => (programme ? dayLabel(programme, d, locale, 'short') : d);
+  const longDay = (d: string | null) => (d === null ? '' : programme ? dayLabel({ ...programme, days: [] }, d, locale, 'long') : d);
 
   const send = async (clock: { mode: 'live' } | { mode: 'rehearsal'; at: number }) => {
     setStatus({ kind: 'sending' });
@@ -42,9 +42,13 @@ export function ClockControl({ now, timeZone }: { now: number; timeZone: string 
   };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    if (!time) return setStatus({ kind: 'invalid' });
+    const entry = rehearsalEntry(date, timeText, timeZone, bounds);
+    if (!entry.ok) {
+      setArmed(false);
+      return setStatus({ kind: entry.why === 'time' ? 'invalid' : 'bounds' });
+    }
     if (mode === 'live' && !armed) return setArmed(true);
-    void send({ mode: 'rehearsal', at: zonedToEpoch({ date, time }, timeZone) });
+    void send({ mode: 'rehearsal', at: entry.at });
   };
   const edited = () => {
     setArmed(false);
@@ -78,9 +82,9 @@ export function ClockControl({ now, timeZone }: { now: number; timeZone: string 
             }}
             data-testid="clock-date"
           >
-            {dateChoices(programme, initial.date, date, epochToWall(now, timeZone).date).map((d) => (
+            {(choices.includes(date) ? choices : [...choices, date].sort()).map((d) => (
               <option key={d} value={d}>
-                {programme ? dayLabel(programme, d, locale, 'short') : d}
+                {shownDay(d)}
               </option>
             ))}
           </select>
@@ -106,7 +110,7 @@ export function ClockControl({ now, timeZone }: { now: number; timeZone: string 
           {armed && time ? (
             <>
               <button type="submit" className="btn btn-warn" data-testid="clock-confirm" autoFocus>
-                {t('clockControl.confirm', { time: `${programme ? dayLabel(programme, date, locale, 'short') : date} ${time}` })}
+                {t('clockControl.confirm', { time: `${shownDay(date)} ${time}` })}
               </button>
               <button type="button" className="btn" onClick={() => setArmed(false)}>
                 {t('clockControl.cancel')}
@@ -128,13 +132,27 @@ export function ClockControl({ now, timeZone }: { now: number; timeZone: string 
           </button>
         </div>
       </form>
-      <p className="hint">{t('clockControl.zone', { zone: timeZone })}</p>
+      <p className="hint">
+        {t('clockControl.zone', { zone: timeZone })}
+        {bounds.firstDay !== null && (
+          <>
+            {' · '}
+            <span data-testid="clock-bounds">
+              {t('clockControl.bounds', { first: shownDay(bounds.firstDay), last: shownDay(bounds.lastDay ?? bounds.firstDay) })}
+            </span>
+          </>
+        )}
+      </p>
       <p className="form-status" role="status" data-testid="clock-status">
         {status.kind === 'sending' ? t('clockControl.sending') : status.kind === 'done' ? t('clockControl.done') : ''}
       </p>
-      {(status.kind === 'error' || status.kind === 'invalid') && (
+      {(status.kind === 'error' || status.kind === 'invalid' || status.kind === 'bounds') && (
         <p className="form-error" role="alert" data-testid="clock-error">
-          {status.kind === 'error' ? status.message : t('clockControl.invalid')}
+          {status.kind === 'error'
+            ? status.message
+            : status.kind === 'bounds'
+              ? t('clockControl.outOfBounds', { first: longDay(bounds.firstDay), last: longDay(bounds.lastDay) })
+              : t('clockControl.invalid')}
         </p>
       )}
     </Panel>

@@ -1,6 +1,8 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { FieldIssue } from '../../shared/api/results';
 import type { Session } from '../../shared/domain/programme';
+import { phoneLook } from '../../shared/domain/phone-branding';
+import { decodeTextFile } from '../../shared/domain/text-encoding';
 import { useT } from '../lib/i18n';
 import { useRegie } from '../lib/regie-store';
 import { useCommand } from '../lib/use-command';
@@ -14,7 +16,7 @@ type Outcome =
   | { kind: 'refused'; message: string; issues: FieldIssue[] };
 
 /**
- * The programme import: a file read as text here and checked by the core, all or nothing. The
+ * The programme import: a file decoded here (text-encoding.ts) and checked by the core, all or nothing. The
  * answer is shown in full: success, or every error with its line and field. Replacing the
  * programme while a session runs asks for a confirmation.
  */
@@ -42,7 +44,10 @@ export function ImportProgrammeDialog({ running, onClose }: { running: Session |
     setArmed(false);
     let content: string;
     try {
-      content = await file.text();
+      // Decoded here as its tool saved it (UTF-8, UTF-16, Windows-1252): file.text() would read UTF-8 only.
+      const decoded = decodeTextFile(new Uint8Array(await file.arrayBuffer()));
+      if (!decoded.ok) return refuse(`${file.name} : ${decoded.message}`);
+      content = decoded.text;
     } catch (err) {
       return refuse(t('import.unreadable', { message: err instanceof Error ? err.message : String(err) }));
     }
@@ -52,6 +57,7 @@ export function ImportProgrammeDialog({ running, onClose }: { running: Session |
   };
 
   const cueCount = programme?.sessions.reduce((n, s) => n + (s.cues?.length ?? 0), 0) ?? 0;
+  const phoneNotes = programme ? phoneLook(programme.event).notes : [];
   return (
     <dialog ref={ref} className="import-dialog" aria-labelledby={ids.title} onClose={onClose} data-testid="import-dialog">
       <h2 id={ids.title}>{t('import.title')}</h2>
@@ -100,6 +106,14 @@ export function ImportProgrammeDialog({ running, onClose }: { running: Session |
           <p className="import-done" data-testid="import-done">
             {t('import.done', { file: outcome.file, sessions: programme?.sessions.length ?? 0, cues: cueCount })}
           </p>
+        )}
+        {outcome.kind === 'done' && phoneNotes.length > 0 && (
+          // What of the event's look the phones will not wear, and why (phone-branding.ts).
+          <ul className="import-warning" data-testid="import-phone-notes">
+            {phoneNotes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
         )}
         {outcome.kind === 'refused' && (
           <div className="import-refused" data-testid="import-error">

@@ -1,5 +1,6 @@
 import { type FormEvent, type KeyboardEvent, type ReactNode, useId, useState } from 'react';
 import { chooseJoinUrlCommand } from '../../shared/api/commands';
+import { isLoopbackUrl } from '../../shared/domain/join-address';
 import { useT } from '../lib/i18n';
 import { type JoinChoice, joinChoiceOf, joinChoiceUrl } from '../lib/link-status';
 import { useCommand } from '../lib/use-command';
@@ -72,7 +73,16 @@ export function JoinAddressChooser({ offered, chosen, onDone }: { offered: reado
           </>,
           'join-default',
         )}
-        {offered.map((u, i) => radio(`offered:${i}`, <span className="ap-mono">{u}</span>, 'join-offered'))}
+        {offered.map((u, i) =>
+          radio(
+            `offered:${i}`,
+            <>
+              <span className="ap-mono">{u}</span>
+              {isLoopbackUrl(u) && <span className="muted"> ({t('audiencePanel.thisComputerOnly')})</span>}
+            </>,
+            'join-offered',
+          ),
+        )}
         {radio('public', t('audiencePanel.public'), 'join-public')}
         <input
           id={ids.public}

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { currentLanguage, translate } from './i18n';
 import { ParticipantApp } from './components/ParticipantApp';
+import { loadBranding } from './lib/event-look';
 import { joinEvent } from './lib/hub-link';
 import { codeFromSearch, storedCode, storedOrigin } from './lib/identity';
 import './participant.css';
@@ -11,6 +12,9 @@ import './participant.css';
 const language = currentLanguage();
 document.documentElement.lang = language;
 document.title = translate(language, 'app.title');
+
+// The event's name, colours and logo, for the join screen already (the hub's branding.json).
+void loadBranding();
 
 const fromUrl = codeFromSearch(window.location.search);
 const code = fromUrl ?? storedCode();

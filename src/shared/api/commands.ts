@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cueSchema } from '../domain/cue';
 import { interactionSchema } from '../domain/interaction';
+import { personalDataKinds } from '../domain/personal-data';
 import { programmeSchema } from '../domain/programme';
 import { sceneSchema, transitionSchema } from '../domain/scene';
 
@@ -121,6 +122,26 @@ export const questionCommands = [
   z.strictObject({ type: z.literal('question.answered'), questionId, answered: z.boolean() }),
   /** A moderator read the flagged question and lets it through (names, phone…): it may be projected. */
   z.strictObject({ type: z.literal('question.clear-flags'), questionId }),
+  /**
+   * Redact: a span of the question's text, of its edit or of its author's name (null: every
+   * finding at once) is replaced by its label (« [prénom] ») in what is shown, published, projected
+   * and exported; the journal keeps the original. A span the detector did not find needs its kind.
+   */
+  z.strictObject({
+    type: z.literal('question.redact'),
+    questionId,
+    span: z
+      .strictObject({
+        field: z.enum(['text', 'edit', 'name']),
+        start: z.number().int().min(0).max(1000),
+        end: z.number().int().min(1).max(1000),
+        kind: z.enum(personalDataKinds).optional(),
+      })
+      .refine((s) => s.end > s.start, 'passage vide')
+      .nullable(),
+  }),
+  /** Takes back the question's latest redaction (the desk's undo). */
+  z.strictObject({ type: z.literal('question.unredact'), questionId }),
   /** Typed in at the desk: from a microphone in the room or a paper card. */
   z.strictObject({
     type: z.literal('question.add'),
@@ -156,8 +177,16 @@ export const wordCommands = [
   z.strictObject({ type: z.literal('words.allow'), cloudId, word: cloudWord }),
 ] as const;
 
-/** A message to the facilitator on stage (their tablet); null clears it. */
-export const stageMessageCommand = z.strictObject({ type: z.literal('stage.message'), text: z.string().trim().min(1).max(300).nullable() });
+/**
+ * A message to the facilitator on stage (their tablet); null clears it. A text holding personal
+ * data is refused with the reason until the moderator confirms it (`confirmed`).
+ */
+export const STAGE_MESSAGE_CONFIRM_PATH = 'confirmed';
+export const stageMessageCommand = z.strictObject({
+  type: z.literal('stage.message'),
+  text: z.string().trim().min(1).max(300).nullable(),
+  confirmed: z.boolean().optional(),
+});
 
 export const commandSchema = z.discriminatedUnion('type', [
   stageMessageCommand,

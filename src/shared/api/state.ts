@@ -1,6 +1,7 @@
 import type { CueEngineState } from '../domain/cue-events';
 import { initialCueState } from '../domain/cue-events';
 import type { DelayEntry } from '../domain/delays';
+import type { PersonalDataKind, PersonalDataSpan } from '../domain/personal-data';
 import type { Programme } from '../domain/programme';
 import { initialProgram, type ProgramState } from '../domain/scene';
 import type { WordModeration } from '../domain/word-tally';
@@ -51,7 +52,33 @@ export type ByOrigin = Record<Origin, number>;
 
 export const questionStatuses = ['incoming', 'approved', 'rejected', 'answered', 'merged'] as const;
 export type QuestionStatus = (typeof questionStatuses)[number];
-export type QuestionFlagKind = 'profanity' | 'email' | 'phone' | 'name' | 'long';
+/** Why a question or a word is held: the kinds of personal data (src/shared/domain/personal-data.ts). */
+export type QuestionFlagKind = PersonalDataKind;
+
+/**
+ * Where a finding stands in a question: the participant's text (`text`), the moderator's edit of it
+ * (`edit`, when there is one) or the author's display name (`name`).
+ */
+export const questionFields = ['text', 'edit', 'name'] as const;
+export type QuestionField = (typeof questionFields)[number];
+
+/**
+ * What the detector found in a question, journaled with it: a span (UTF-16 offsets into the field
+ * as the state holds it now), its kind and what it matched. A finding read by a moderator is either
+ * cleared with the others (`flagsClearedBy`) or redacted (it leaves `flags`, a label takes its place).
+ * An older journal's flag whose match could not be found again has start = end = 0.
+ */
+export interface QuestionFinding extends PersonalDataSpan {
+  field: QuestionField;
+}
+
+/** A redaction label in a field (« [prénom] » at [start, end)): the desk tells it from ordinary text. */
+export interface RedactionMark {
+  field: QuestionField;
+  kind: PersonalDataKind;
+  start: number;
+  end: number;
+}
 
 /** A question from the audience (or typed in by the régie) and its screening. */
 export interface AudienceQuestion {
@@ -63,10 +90,14 @@ export interface AudienceQuestion {
   receivedAt: number;
   /** In the room, remote, or typed in by the régie (a microphone, a paper card). */
   origin: Origin | 'regie';
+  /** The display name as sent, its redacted spans replaced by their labels. */
   name: string | null;
-  /** As the participant wrote it: kept, whatever the edits. */
+  /**
+   * As the participant wrote it, kept whatever the edits; its redacted spans replaced by their
+   * labels (« [prénom] »): the journal alone keeps the original.
+   */
   text: string;
-  /** As a moderator edited it (what is published and projected), or null. */
+  /** As a moderator edited it (what is published and projected), or null. Redacted like `text`. */
   editedText: string | null;
   sessionId: string | null;
   upvotes: number;
@@ -76,8 +107,13 @@ export interface AudienceQuestion {
   /** On the shortlist, in the order the moderator set (rank ascending); null when not starred. */
   rank: number | null;
   mergedInto: string | null;
-  /** Why a moderator must look at it first (names, phone numbers, e-mail, profanity, length). */
-  flags: { kind: QuestionFlagKind; match: string }[];
+  /**
+   * Why a moderator must look at it first: the personal data found in its text, its edit and its
+   * author's name (names, contacts, addresses, dates of birth, case numbers, profanity, length).
+   */
+  flags: QuestionFinding[];
+  /** The labels that replaced redacted spans (absent in a snapshot written before redaction existed). */
+  redactions?: RedactionMark[];
   /** Who cleared the flags (a moderator's seat); a flagged question cannot be projected before. */
   flagsClearedBy: string | null;
   /** Published to the participants' phones for upvoting. */
@@ -119,7 +155,7 @@ export interface AudienceState {
    * Words held back from the projector (a given name, profanity): word cloud id → word → why.
    * They are counted, shown to the moderators, and never drawn on the projector.
    */
-  heldWords: Record<string, Record<string, QuestionFlagKind>>;
+  heldWords: Record<string, Record<string, PersonalDataKind>>;
   received: number;
 }
 
@@ -166,6 +202,12 @@ export interface RegieState {
    * (`true`: a sender recorded before the keys were kept, in an older snapshot.)
    */
   wordSenders: Record<string, Record<string, Record<string, readonly string[] | true>>>;
+  /**
+   * Private to the core: what a redaction replaced, for its undo (question id → the latest
+   * redactions, newest last). The originals of redacted texts live here and in the journal, never
+   * in what the views receive. Top level so that a snapshot taken before it existed restores.
+   */
+  redactionUndo: Record<string, RedactionStep[]>;
   /** The projector: preview, on air, panic, lock (src/shared/domain/scene.ts). */
   program: ProgramState;
   /** A message from the régie to the facilitator's tablet (« Plus que 5 minutes »), or null. */
@@ -178,8 +220,17 @@ export interface RegieState {
   hubCursor: { hubId: string | null; lastHubSeq: number };
 }
 
+/** The screening fields of a question that a redaction changes. */
+export type RedactableQuestion = Pick<AudienceQuestion, 'text' | 'editedText' | 'name' | 'flags' | 'redactions' | 'flagsClearedBy'>;
+
+/** One redaction of a question: what it was before (restored by an undo) and after (an undo checks nothing changed since). */
+export interface RedactionStep {
+  before: RedactableQuestion;
+  after: Pick<AudienceQuestion, 'text' | 'editedText' | 'name' | 'flags'>;
+}
+
 /** Slices the core keeps for itself: never in a snapshot or a patch. */
-export const PRIVATE_SLICES = ['ballots', 'wordSenders'] as const satisfies readonly (keyof RegieState)[];
+export const PRIVATE_SLICES = ['ballots', 'wordSenders', 'redactionUndo'] as const satisfies readonly (keyof RegieState)[];
 export type ViewState = Omit<RegieState, (typeof PRIVATE_SLICES)[number]>;
 
 export const NOTES_KEPT_IN_STATE = 200;
@@ -202,6 +253,7 @@ export function initialState(): RegieState {
     wordModeration: {},
     wordParticipants: {},
     wordSenders: {},
+    redactionUndo: {},
     program: initialProgram(),
     stageMessage: null,
     editLocked: false,

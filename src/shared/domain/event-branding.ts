@@ -50,7 +50,8 @@ const colour = z
   .regex(/^#[0-9a-fA-F]{6}$/, 'couleur #rrggbb attendue (ex. #1d3557)')
   .transform((s) => s.toLowerCase());
 
-function mix(hex: string, toward: string, amount: number): string {
+/** `hex` moved `amount` (0–1) of the way toward `toward`, channel by channel. */
+export function mix(hex: string, toward: string, amount: number): string {
   const ch = (h: string, at: number) => parseInt(h.slice(at, at + 2), 16);
   const out = [1, 3, 5].map((at) => Math.round(ch(hex, at) * (1 - amount) + ch(toward, at) * amount));
   return `#${out.map((c) => c.toString(16).padStart(2, '0')).join('')}`;

@@ -107,3 +107,14 @@ describe('restoreStatus', () => {
     expect(restoreStatus(id, 'merged')).toEqual([]);
   });
 });
+
+describe('undoPlan of a redaction', () => {
+  it('asks the core to take it back (only the core keeps the original); the undo itself has no inverse', () => {
+    expect(undoPlan({ type: 'question.redact', questionId: id, span: null }, q(), [])).toEqual({ kind: 'undo', commands: [{ type: 'question.unredact', questionId: id }] });
+    expect(undoPlan({ type: 'question.redact', questionId: id, span: { field: 'name', start: 0, end: 3 } }, q(), [])).toEqual({
+      kind: 'undo',
+      commands: [{ type: 'question.unredact', questionId: id }],
+    });
+    expect(undoPlan({ type: 'question.unredact', questionId: id }, q(), [])).toEqual({ kind: 'impossible', reason: 'unredact' });
+  });
+});

@@ -4,8 +4,9 @@ import type { AudienceQuestion, QuestionStatus } from '../api/state';
 /**
  * Undo at the screening desk: the desk keeps its last action and the question as it was before,
  * and this says which commands put it back (approve ↔ reopen, reject ↔ reopen, star ↔ unstar,
- * answered ↔ not answered, a move ↔ the move back, an edit ↔ the previous text). A merge, a
- * question typed in and a cleared flag have no inverse command: the desk says so. Pure.
+ * answered ↔ not answered, a move ↔ the move back, an edit ↔ the previous text, a redaction ↔
+ * its undo by the core, which alone keeps the original). A merge, a question typed in, a cleared
+ * flag and the undo of a redaction have no inverse command: the desk says so. Pure.
  */
 
 export type QuestionAction = Extract<Command, { type: `question.${string}` }>;
@@ -13,7 +14,7 @@ export type QuestionAction = Extract<Command, { type: `question.${string}` }>;
 export type UndoPlan =
   | { kind: 'undo'; commands: QuestionAction[] }
   /** The core has no command that takes it back (the journal keeps it all). */
-  | { kind: 'impossible'; reason: 'merge' | 'add' | 'clear-flags' }
+  | { kind: 'impossible'; reason: 'merge' | 'add' | 'clear-flags' | 'unredact' }
   /** The action changed nothing that an undo could restore. */
   | { kind: 'nothing' };
 
@@ -56,6 +57,11 @@ export function undoPlan(action: QuestionAction, before: AudienceQuestion, starr
       return { kind: 'impossible', reason: 'merge' };
     case 'question.clear-flags':
       return { kind: 'impossible', reason: 'clear-flags' };
+    case 'question.redact':
+      // The desk never has the original back: the core restores it (and refuses if the question changed since).
+      return { kind: 'undo', commands: [{ type: 'question.unredact', questionId: id }] };
+    case 'question.unredact':
+      return { kind: 'impossible', reason: 'unredact' };
     case 'question.approve':
     case 'question.reopen':
     case 'question.answered': {

@@ -8,6 +8,7 @@ export * from './interactions';
 export * from './participant-messages';
 export * from './audience-state';
 export * from './regie-commands';
+export * from './branding';
 export * from './audience-messages';
 export * from './validate';
 export type * from './socket-events';

@@ -19,6 +19,14 @@ export const MAX = {
   /** Banned words of one word cloud, and the length of a normalised key (œ folds to oe: twice a word). */
   bannedWords: 2000,
   bannedWordKey: 80,
+  /** The event's name and its logo's alternative text, on the phones. */
+  eventName: 200,
+  logoAlt: 200,
+  /**
+   * The logo's bytes on the phones: a `branding.set` command (base64, ~13.7 KB) must stay under
+   * the hub's 16 KB message limit, and 2,000 phones fetch it on the venue's Wi-Fi.
+   */
+  logoBytes: 10 * 1024,
   /** Audience messages in one batch from the hub to the régie. */
   audienceBatch: 1000,
   /** A count shown to participants (votes, results). */

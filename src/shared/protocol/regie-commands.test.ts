@@ -20,6 +20,7 @@ describe('régie commands', () => {
       'results.hide',
       'poll.reset',
       'words.banned',
+      'branding.set',
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { phoneBrandingSchema } from './branding';
 import { hubErrorSchema } from './errors';
 import { idSchema, regieText, seqSchema } from './fields';
 import { interactionSchema, resultsSchema } from './interactions';
@@ -43,6 +44,8 @@ export const regieCommandSchema = z.discriminatedUnion('type', [
     cloudId: idSchema,
     keys: z.array(z.string().min(1).max(MAX.bannedWordKey)).max(MAX.bannedWords),
   }),
+  /** The event's look on the phones (branding.ts), all of it; null: the page's own look. */
+  z.strictObject({ type: z.literal('branding.set'), branding: phoneBrandingSchema.nullable() }),
 ]);
 export type RegieCommand = z.infer<typeof regieCommandSchema>;
 export type RegieCommandType = RegieCommand['type'];

@@ -1,5 +1,6 @@
 import type { Ack, RefusedNotice } from './errors';
 import type { AudiencePatch, AudienceState, JoinAck } from './audience-state';
+import type { ParticipantBranding } from './branding';
 import type { AudienceBatch, Presence } from './audience-messages';
 import type { CommandAck, ResumeAck } from './regie-commands';
 
@@ -23,6 +24,8 @@ export interface HubToParticipantEvents {
   patch: (p: AudiencePatch) => void;
   /** A message sent without an acknowledgement callback was refused. */
   refused: (r: RefusedNotice) => void;
+  /** The event's look (branding.ts): after `join`, and when the régie changes it. */
+  branding: (b: ParticipantBranding | null) => void;
 }
 
 export interface RegieToHubEvents {

@@ -23,6 +23,8 @@ export interface PurgeContext {
   word(word: string): string;
   /** A normalised word key, likewise (the hub's per-participant words, the moderators' bans and merges). */
   wordKey(key: string): string;
+  /** What the régie knew of a question, by its id or its message's (original) id. */
+  known(key: string): readonly StoredFlag[];
   /** What was erased, to scrub the logs with and to count (never written anywhere). */
   readonly erased: ErasedValues;
   /** Throws the key away. */
@@ -48,9 +50,15 @@ export interface PurgeKnowledge {
   releasedWordKeys: ReadonlySet<string>;
   /** Word keys flagged as personal data when they arrived. */
   flaggedWordKeys: ReadonlyMap<string, PersonalDataKind>;
+  /**
+   * By question id and by the message id that brought it: everything ever found or redacted in it,
+   * as (kind, match) — the hub's copies of a question (its backlog, its board) are purged with what
+   * the régie's moderators knew of it.
+   */
+  known: ReadonlyMap<string, readonly StoredFlag[]>;
 }
 
-export const NO_KNOWLEDGE: PurgeKnowledge = { organiserNames: [], allowedWords: [], releasedWordKeys: new Set(), flaggedWordKeys: new Map() };
+export const NO_KNOWLEDGE: PurgeKnowledge = { organiserNames: [], allowedWords: [], releasedWordKeys: new Set(), flaggedWordKeys: new Map(), known: new Map() };
 
 /** A text held to a length limit of its schema (a label is longer than what it replaces). */
 export function fit(text: string, max: number | undefined): string {
@@ -137,6 +145,7 @@ export function createPurgeContext(knowledge: PurgeKnowledge = NO_KNOWLEDGE): Pu
       const p = placeholderOf(k);
       return p === null ? k : wordKeyOf(p);
     },
+    known: (key) => knowledge.known.get(key) ?? [],
     erased,
     dispose() {
       key.fill(0);

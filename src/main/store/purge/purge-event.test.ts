@@ -5,7 +5,7 @@ import { purgeEvent } from './purge-event';
 import { purgeHubCommand } from './purge-hub-command';
 
 const PID = 'participantSecret000001';
-const facts = { flags: new Map([['q-7', [{ kind: 'name', match: 'Kylian' }]]]), redactions: new Map() };
+const facts = { known: new Map([['q-7', [{ kind: 'given-name', match: 'Kylian' }]]]) };
 const ctx = () => createPurgeContext({ ...NO_KNOWLEDGE, organiserNames: ['Fontanel'] });
 
 describe('purgeEvent', () => {
@@ -40,22 +40,38 @@ describe('purgeEvent', () => {
       facts,
     );
     expect(e).toMatchObject({
-      message: { text: 'Ma fille [prénom] voit le petit [prénom]', name: null },
+      message: { text: 'Ma fille [prénom] voit le petit [nom]', name: null },
       flags: [{ kind: 'name', match: '[prénom]' }, { kind: 'profanity', match: 'zut' }],
     });
   });
 
-  it('keeps only the redacted text of a question a moderator redacted (the spans the first pass found)', () => {
+  it('redacts what a moderator redacted in every version of the question, and its findings become labels', () => {
     const text = 'Il vit au foyer des Tilleuls depuis mars';
-    const start = text.indexOf('foyer des Tilleuls');
-    const redactions = new Map([['q-5', [{ kind: 'address' as const, start, end: start + 'foyer des Tilleuls'.length, match: 'foyer des Tilleuls' }]]]);
+    const known = new Map([['q-5', [{ kind: 'address', match: 'foyer des Tilleuls' }]]]);
     const e = purgeEvent(
-      { type: 'audience.received', hubId: 'h', message: { type: 'question.ask', hubSeq: 5, msgId: `${PID}:r`, receivedAt: 5, origin: 'room', participantId: PID, text, name: null, sessionId: null } },
+      {
+        type: 'audience.received',
+        hubId: 'h',
+        message: { type: 'question.ask', hubSeq: 5, msgId: `${PID}:r`, receivedAt: 5, origin: 'room', participantId: PID, text, name: 'Léa Moreau', sessionId: null },
+        findings: [
+          { field: 'name', kind: 'given-name', start: 0, end: 3, match: 'Léa' },
+          { field: 'text', kind: 'profanity', start: 0, end: 2, match: 'Il' },
+        ],
+      },
       ctx(),
-      { ...facts, redactions },
+      { known },
       5,
     );
-    expect(e).toMatchObject({ message: { text: 'Il vit au [adresse] depuis mars' } });
+    expect(e).toMatchObject({
+      message: { text: 'Il vit au [adresse] depuis mars', name: null },
+      findings: [
+        { field: 'name', kind: 'given-name', start: 0, end: 0, match: '[prénom]' },
+        { field: 'text', kind: 'profanity', start: 0, end: 2, match: 'Il' },
+      ],
+    });
+    expect(regieEventSchema.safeParse(e).success).toBe(true);
+    const redacted = purgeEvent({ type: 'question.redacted', questionId: 'q-5', spans: [{ field: 'text', kind: 'address', start: 10, end: 28, match: 'foyer des Tilleuls' }] }, ctx(), { known }, 9);
+    expect(redacted).toEqual({ type: 'question.redacted', questionId: 'q-5', spans: [{ field: 'text', kind: 'address', start: 0, end: 0, match: '[adresse]' }] });
   });
 
   it('redacts an edit with the flags its question arrived with, and a typed-in question’s name', () => {
@@ -92,19 +108,19 @@ describe('purgeEvent', () => {
         type: 'audience.received',
         hubId: 'hub',
         message: { type: 'words.send', hubSeq: 3, msgId: `${PID}:w`, receivedAt: 3, origin: 'room', participantId: PID, cloudId: 'c', words: ['écoute', 'Fontanel'] },
-        flags: [{ kind: 'name', match: 'Fontanel' }],
+        held: [{ word: 'Fontanel', kind: 'listed-name' }],
       },
       c,
       facts,
     );
-    expect(sent).toMatchObject({ message: { words: ['écoute', '[prénom 1]'] }, flags: [{ kind: 'name', match: '[prénom 1]' }] });
+    expect(sent).toMatchObject({ message: { words: ['écoute', '[nom 1]'] }, held: [{ word: '[nom 1]', kind: 'listed-name' }] });
     expect(purgeEvent({ type: 'words.banned', cloudId: 'c', key: 'fontanel', spelling: 'Fontanel' }, c, facts)).toEqual({
       type: 'words.banned',
       cloudId: 'c',
-      key: 'prenom 1',
-      spelling: '[prénom 1]',
+      key: 'nom 1',
+      spelling: '[nom 1]',
     });
-    expect(purgeHubCommand({ type: 'words.banned', cloudId: 'c', keys: ['fontanel', 'zut'] }, c)).toEqual({ type: 'words.banned', cloudId: 'c', keys: ['prenom 1', 'zut'] });
+    expect(purgeHubCommand({ type: 'words.banned', cloudId: 'c', keys: ['fontanel', 'zut'] }, c)).toEqual({ type: 'words.banned', cloudId: 'c', keys: ['nom 1', 'zut'] });
     expect(purgeHubCommand({ type: 'question.publish', questionId: 'q-7', text: 'Ma fille Léa ?', name: 'Sandrine' }, c)).toEqual({
       type: 'question.publish',
       questionId: 'q-7',

@@ -1,10 +1,10 @@
-import type { PersonalDataSpan } from '../../../shared/domain/personal-data';
 import type { Scene } from '../../../shared/domain/scene';
 import type { AudienceMessage } from '../../../shared/protocol/audience-messages';
 import { MAX } from '../../../shared/protocol/limits';
 import type { RegieEvent } from '../../engine/events';
 import { flagSpans, spanKindOfFlag, type StoredFlag } from '../../export/redaction';
 import type { PurgeContext } from './purge-context';
+import { purgeFindings } from './purge-findings';
 
 /**
  * The RGPD purge of one journal event: the same fact, without the participants' identifiers and
@@ -18,27 +18,25 @@ type Empty = Record<string, never>;
 
 /** What the first pass knows of each question, by question id (`q-<seq>`). */
 export interface QuestionFacts {
-  /** Its flags: their matches are looked for in its edits too. */
-  flags: ReadonlyMap<string, readonly StoredFlag[]>;
   /**
-   * Spans of its original text a moderator redacted (« caviarder »): the purge keeps the redacted
-   * text only. Filled by the first pass from the desk's redaction events (none in this version of
-   * the journal; see learnFromJournal).
+   * Everything ever found or redacted in it — its flags or findings on arrival, those added since,
+   * the spans a moderator redacted — as (kind, match): each match is looked for, whatever its case,
+   * in every version of its texts, whatever offsets the events gave.
    */
-  redactions: ReadonlyMap<string, readonly PersonalDataSpan[]>;
+  known: ReadonlyMap<string, readonly StoredFlag[]>;
 }
 
-/** A word-cloud word's flags: the match is the word itself, so it becomes the word's placeholder. */
+/** A word held back on arrival: the word becomes its placeholder (the same in the message). */
+function purgeHeld<H extends { word: string; kind: string }>(held: readonly H[], ctx: PurgeContext): H[] {
+  return held.map((h) => (spanKindOfFlag(h.kind) === null ? h : { ...h, word: ctx.word(h.word) }));
+}
+
+/** An older journal's word flags: the match is the word itself. */
 function purgeWordFlags<F extends StoredFlag>(flags: readonly F[], ctx: PurgeContext): F[] {
   return flags.map((f) => (spanKindOfFlag(f.kind) === null ? f : { ...f, match: ctx.word(f.match) }));
 }
 
-export function purgeAudienceMessage(
-  m: AudienceMessage,
-  ctx: PurgeContext,
-  known: readonly StoredFlag[] = [],
-  redacted: readonly PersonalDataSpan[] = [],
-): AudienceMessage {
+export function purgeAudienceMessage(m: AudienceMessage, ctx: PurgeContext, known: readonly StoredFlag[] = []): AudienceMessage {
   const participantId = ctx.participant(m.participantId);
   const msgId = ctx.msgId(m.msgId);
   switch (m.type) {
@@ -46,7 +44,7 @@ export function purgeAudienceMessage(
       const { text, name, participantId: _p, msgId: _m, type, hubSeq, receivedAt, origin, sessionId, ...rest } = m;
       rest satisfies Empty;
       // The display name goes: the questions stay, their author is a pseudonym.
-      const purged = ctx.text(text, 'question', [...flagSpans(text, known), ...redacted], MAX.questionText);
+      const purged = ctx.text(text, 'question', flagSpans(text, known), MAX.questionText);
       if (name !== null && name.trim() !== '') ctx.erased.names.add(name.trim());
       return { type, hubSeq, msgId, receivedAt, origin, participantId, text: purged, name: null, sessionId };
     }
@@ -81,7 +79,7 @@ export function purgeScene(scene: Scene, ctx: PurgeContext): Scene {
     case 'question':
       return {
         ...scene,
-        ...(scene.text === undefined ? {} : { text: ctx.text(scene.text, 'question', [], 600) }),
+        ...(scene.text === undefined ? {} : { text: ctx.text(scene.text, 'question', flagSpans(scene.text, ctx.known(scene.questionId)), 600) }),
         ...(scene.name === undefined ? {} : { name: null }),
       };
     default:
@@ -135,33 +133,62 @@ export function purgeEvent(event: RegieEvent, ctx: PurgeContext, facts: Question
     // The operators' own texts may relay a participant's words: redacted like them.
     case 'log.noted':
       return { ...event, text: ctx.text(event.text, 'edit') };
-    case 'stage.message.set':
-      return { ...event, text: event.text === null ? null : ctx.text(event.text, 'stage-message') };
-    case 'audience.received': {
-      const { type, hubId, message, flags, ...rest } = event;
+    case 'stage.message.set': {
+      const { type, text, at, findings, ...rest } = event;
       rest satisfies Empty;
+      const purged = text === null ? null : ctx.text(text, 'stage-message', findings ?? []);
+      return { type, text: purged, at, ...(findings === undefined ? {} : { findings: purgeFindings(findings, () => purged, ctx) }) };
+    }
+    case 'audience.received': {
+      const { type, hubId, message, flags, findings, held, ...rest } = event;
+      rest satisfies Empty;
+      const id = `q-${seq}`;
+      const purgedMessage = purgeAudienceMessage(message, ctx, [...(flags ?? []), ...(findings ?? []), ...(facts.known.get(id) ?? [])]);
+      const text = purgedMessage.type === 'question.ask' ? purgedMessage.text : null;
       const purgedFlags = flags === undefined ? undefined : message.type === 'words.send' ? purgeWordFlags(flags, ctx) : ctx.flags(flags);
       return {
         type,
         hubId,
-        message: purgeAudienceMessage(message, ctx, flags ?? [], facts.redactions.get(`q-${seq}`)),
+        message: purgedMessage,
         ...(purgedFlags === undefined ? {} : { flags: purgedFlags }),
+        ...(findings === undefined ? {} : { findings: purgeFindings(findings, (f) => (f === 'text' ? text : null), ctx) }),
+        ...(held === undefined ? {} : { held: purgeHeld(held, ctx) }),
       };
     }
     case 'question.edited': {
-      const known = flagSpans(event.text, facts.flags.get(event.questionId) ?? []);
-      return { ...event, text: ctx.text(event.text, 'edit', known) };
+      const { type, questionId, text, findings, ...rest } = event;
+      rest satisfies Empty;
+      const known = flagSpans(text, [...(facts.known.get(questionId) ?? []), ...(findings ?? [])]);
+      const purged = ctx.text(text, 'edit', known);
+      return { type, questionId, text: purged, ...(findings === undefined ? {} : { findings: purgeFindings(findings, (f) => (f === 'edit' ? purged : null), ctx) }) };
     }
     case 'question.added': {
-      const { type, text, name, sessionId, at, flags, ...rest } = event;
+      const { type, text, name, sessionId, at, flags, findings, ...rest } = event;
       rest satisfies Empty;
       // The name typed in with it may be a person's (« Dr Martin »): it goes like a display name.
       if (name !== null && name.trim() !== '') ctx.erased.names.add(name.trim());
-      const known = [...flagSpans(text, flags), ...(facts.redactions.get(`q-${seq}`) ?? [])];
-      return { type, text: ctx.text(text, 'question', known), name: null, sessionId, at, flags: ctx.flags(flags) };
+      const known = flagSpans(text, [...(flags ?? []), ...(findings ?? []), ...(facts.known.get(`q-${seq}`) ?? [])]);
+      const purged = ctx.text(text, 'question', known);
+      return {
+        type,
+        text: purged,
+        name: null,
+        sessionId,
+        at,
+        ...(flags === undefined ? {} : { flags: ctx.flags(flags) }),
+        ...(findings === undefined ? {} : { findings: purgeFindings(findings, (f) => (f === 'text' ? purged : null), ctx) }),
+      };
     }
     case 'question.flags.added':
       return { ...event, flags: ctx.flags(event.flags) };
+    // Where these stood in the texts of that moment cannot be told in the purged ones: their kinds
+    // stay (counted, to be read), their matches become labels, without position.
+    case 'question.findings.added':
+      return { ...event, findings: purgeFindings(event.findings, () => null, ctx) };
+    case 'question.redacted':
+      return { ...event, spans: purgeFindings(event.spans, () => null, ctx) };
+    case 'question.unredacted':
+      return event;
     // The organisers' names are children and families of the cases: nothing to keep them for.
     case 'moderation.lists.set':
       return { ...event, names: [] };

@@ -1,5 +1,6 @@
 import { MAX } from '../../../shared/protocol/limits';
 import type { RegieCommand } from '../../../shared/protocol/regie-commands';
+import { flagSpans } from '../../export/redaction';
 import type { PurgeContext } from './purge-context';
 
 /**
@@ -18,11 +19,12 @@ export function purgeHubCommand(command: RegieCommand, ctx: PurgeContext): Regie
     case 'notice.clear':
     case 'results.hide':
     case 'poll.reset':
+    case 'branding.set': // the event's look on the phones: the organisers' name, colours and logo, public
       return command;
     case 'notice.show':
       return { ...command, text: ctx.text(command.text, 'stage-message', [], MAX.notice) || '…' };
     case 'question.publish':
-      return { ...command, text: ctx.text(command.text, 'question', [], MAX.questionText) || '…', name: null };
+      return { ...command, text: ctx.text(command.text, 'question', flagSpans(command.text, ctx.known(command.questionId)), MAX.questionText) || '…', name: null };
     case 'results.reveal':
       // A word cloud's results carry its words: a personal one becomes its placeholder, as in the journal.
       return command.results.kind === 'cloud'

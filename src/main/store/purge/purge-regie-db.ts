@@ -1,7 +1,12 @@
-import type { PersonalDataKind, PersonalDataSpan } from '../../../shared/domain/personal-data';
+import { isDeepStrictEqual } from 'node:util';
+import type { PersonalDataKind } from '../../../shared/domain/personal-data';
 import { regieCommandSchema } from '../../../shared/protocol/regie-commands';
 import { type EventMeta, parseJournalEvent, type RegieEvent, regieEventSchema } from '../../engine/events';
 import { reduce } from '../../engine/reduce';
+import { rebuildState } from '../../engine/regie-engine';
+import { Journal } from '../journal';
+import { Snapshots } from '../snapshots';
+import { purgeState } from './purge-state';
 import { initialState, type RegieState } from '../../../shared/api/state';
 import { spanKindOfFlag, type StoredFlag } from '../../export/redaction';
 import type { Db } from '../database';
@@ -64,33 +69,54 @@ function readEvent(row: Row) {
 
 /**
  * The first pass: what the rewrite must know before it starts — every name the organisers ever
- * listed, the words moderators released, the words flagged on arrival, each question's flags.
+ * listed, the words moderators released, the words held on arrival, and for each question every
+ * (kind, match) ever found or redacted in it.
  */
 export function learnFromJournal(db: Db): { knowledge: PurgeKnowledge; facts: QuestionFacts } {
   const names = new Set<string>();
   let allowedWords: readonly string[] = [];
   const released = new Set<string>();
   const flaggedWords = new Map<string, PersonalDataKind>();
-  const flags = new Map<string, StoredFlag[]>();
-  // The desk's redaction event (issue 15, sg-desk) adds its spans here, by question id.
-  const redactions = new Map<string, PersonalDataSpan[]>();
+  const known = new Map<string, StoredFlag[]>();
+  const know = (id: string, found: readonly StoredFlag[] | undefined) => {
+    if (found && found.length > 0) known.set(id, [...(known.get(id) ?? []), ...found]);
+  };
+  /** Question id → the message id that brought it (the hub knows the question by it). */
+  const msgIdOf = new Map<string, string>();
+  const holds = (word: string, kind: string) => {
+    const k = spanKindOfFlag(kind);
+    if (k !== null) flaggedWords.set(wordKeyOf(word), k);
+  };
   const learn = (row: Row, e: RegieEvent) => {
-    if (e.type === 'moderation.lists.set') {
-      e.names.forEach((n) => names.add(n));
-      allowedWords = e.allowed;
-    } else if (e.type === 'words.allowed') {
-      released.add(e.key);
-    } else if (e.type === 'audience.received' && e.message.type === 'words.send') {
-      for (const f of e.flags ?? []) {
-        const kind = spanKindOfFlag(f.kind);
-        if (kind !== null) flaggedWords.set(wordKeyOf(f.match), kind);
-      }
-    } else if (e.type === 'audience.received' && e.message.type === 'question.ask') {
-      flags.set(`q-${row.seq}`, [...(e.flags ?? [])]);
-    } else if (e.type === 'question.added') {
-      flags.set(`q-${row.seq}`, [...e.flags]);
-    } else if (e.type === 'question.flags.added') {
-      flags.set(e.questionId, [...(flags.get(e.questionId) ?? []), ...e.flags]);
+    switch (e.type) {
+      case 'moderation.lists.set':
+        e.names.forEach((n) => names.add(n));
+        allowedWords = e.allowed;
+        return;
+      case 'words.allowed':
+        released.add(e.key);
+        return;
+      case 'audience.received':
+        if (e.message.type === 'words.send') {
+          for (const f of e.flags ?? []) holds(f.match, f.kind);
+          for (const h of e.held ?? []) holds(h.word, h.kind);
+        } else if (e.message.type === 'question.ask') {
+          msgIdOf.set(`q-${row.seq}`, e.message.msgId);
+          know(`q-${row.seq}`, [...(e.flags ?? []), ...(e.findings ?? [])]);
+        }
+        return;
+      case 'question.added':
+        return know(`q-${row.seq}`, [...(e.flags ?? []), ...(e.findings ?? [])]);
+      case 'question.edited':
+        return know(e.questionId, e.findings);
+      case 'question.flags.added':
+        return know(e.questionId, e.flags);
+      case 'question.findings.added':
+        return know(e.questionId, e.findings);
+      case 'question.redacted':
+        return know(e.questionId, e.spans);
+      default:
+        return;
     }
   };
   for (const rows of journalPages(db)) {
@@ -104,9 +130,24 @@ export function learnFromJournal(db: Db): { knowledge: PurgeKnowledge; facts: Qu
       }
     }
   }
+  for (const [question, msgId] of msgIdOf) {
+    const found = known.get(question);
+    if (found) known.set(msgId, found);
+  }
   return {
-    knowledge: { organiserNames: [...names], allowedWords, releasedWordKeys: released, flaggedWordKeys: flaggedWords },
-    facts: { flags, redactions },
+    knowledge: { organiserNames: [...names], allowedWords, releasedWordKeys: released, flaggedWordKeys: flaggedWords, known },
+    facts: { known },
+  };
+}
+
+/** What must come out the same from the purged journal as from the show's: everything counted. */
+function counts(state: RegieState): unknown {
+  return {
+    questions: state.audience.questions.map((q) => [q.id, q.status, q.upvotes, q.askers, q.mergedInto, q.rank, q.origin, q.sessionId]),
+    tallies: state.audience.tallies,
+    received: state.audience.received,
+    words: Object.fromEntries(Object.entries(state.audience.words).map(([cloud, w]) => [cloud, Object.values(w).reduce((a, b) => a + b, 0)])),
+    wordParticipants: state.wordParticipants,
   };
 }
 
@@ -122,11 +163,19 @@ export interface RegiePurgeCounts {
 /**
  * Rewrites the régie's tables in a work copy: every journal event purged (purge-event.ts), the
  * command ids of audience messages (they embed the participant id), the outbox's commands to the
- * hub, and the snapshots recomputed by replaying the purged journal from the start (their private
- * slices, ballots and word senders, then hold pseudonyms only). A note in the logbook says when.
+ * hub, and one snapshot: the show's state as the original journal left it, purged (purge-state.ts),
+ * its private slices (ballots, word senders) under pseudonyms and the redactions' undo gone. The
+ * purged journal replayed from the start must count the same (questions, votes, words): checked.
+ * A note in the logbook says when.
  */
 export function purgeRegieTables(db: Db, ctx: PurgeContext, facts: QuestionFacts, now: number): RegiePurgeCounts {
   const update = db.prepare('UPDATE journal SET payload = ?, command_id = ? WHERE seq = ?');
+  let original: RegieState;
+  try {
+    original = rebuildState(new Journal(db), new Snapshots(db)).state;
+  } catch (err) {
+    throw new PurgeError(`${err instanceof Error ? err.message : String(err)} : la purge ne peut pas réécrire ce journal. Rien n’a été modifié.`);
+  }
   let state: RegieState = initialState();
   let events = 0;
   let messages = 0;
@@ -176,17 +225,21 @@ export function purgeRegieTables(db: Db, ctx: PurgeContext, facts: QuestionFacts
     }
   }
 
+  if (!isDeepStrictEqual(counts(state), counts(original)))
+    throw new PurgeError('le journal purgé ne retrouve pas les mêmes comptes (questions, votes, mots) : rien n’a été remplacé.');
+  const purged = purgeState(original, ctx, facts.known);
+
   // The purge itself, in the logbook: when, and what went (the organisers may have to show it).
-  const questions = state.audience.questions.length;
+  const questions = purged.audience.questions.length;
   const note = {
     type: 'log.noted' as const,
     text: `Purge RGPD\u00a0: noms et identifiants des participants effacés (${plural(ctx.erased.participants.size, 'participant pseudonymisé', 'participants pseudonymisés')}, ${plural(questions, 'question gardée sans son auteur', 'questions gardées sans leur auteur')}).`,
   };
   const seq = lastSeq + 1;
   db.prepare('INSERT INTO journal (seq, at, actor, command_id, type, payload) VALUES (?, ?, ?, NULL, ?, ?)').run(seq, now, 'purge', note.type, JSON.stringify(note));
-  state = reduce(state, note, { seq, at: now, actor: 'purge' });
+  const final = reduce(purged, note, { seq, at: now, actor: 'purge' });
 
   db.prepare('DELETE FROM snapshots').run();
-  db.prepare('INSERT INTO snapshots (seq, at, state) VALUES (?, ?, ?)').run(seq, now, JSON.stringify(state));
+  db.prepare('INSERT INTO snapshots (seq, at, state) VALUES (?, ?, ?)').run(seq, now, JSON.stringify(final));
   return { events, questions, messages, outbox, snapshotSeq: seq };
 }

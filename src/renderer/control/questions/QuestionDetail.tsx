@@ -1,13 +1,13 @@
 import { type AudienceQuestion, questionText } from '../../../shared/api/state';
-import { displayText } from '../../../shared/domain/question-display';
 import { isFlagged } from '../../../shared/domain/question-queue';
 import { useT } from '../../lib/i18n';
 import { seatLabel } from '../../lib/programme-view';
-import { moveInShortlist, queue, run, sendToPreview, toggleAnswered, toggleStar } from './question-actions';
-import { flagWord } from './question-words';
+import { moveInShortlist, onSelected, queue, redactSelected, run, sendToPreview, toggleAnswered, toggleStar } from './question-actions';
+import { HighlightedText } from './HighlightedText';
+import { QuestionFindings } from './QuestionFindings';
 import { MergePicker } from './MergePicker';
 import { QuestionEditor } from './QuestionEditor';
-import { setMode, useQuestionsDesk } from './questions-store';
+import { pick, setMode, useQuestionsDesk } from './questions-store';
 
 function ActionButton({ label, keys, onClick, testId, disabled, pressed }: { label: string; keys: string; onClick: () => void; testId: string; disabled?: boolean; pressed?: boolean }) {
   return (
@@ -24,6 +24,7 @@ function ActionButton({ label, keys, onClick, testId, disabled, pressed }: { lab
 export function QuestionDetail({ q, all }: { q: AudienceQuestion | null; all: readonly AudienceQuestion[] }) {
   const t = useT();
   const mode = useQuestionsDesk((s) => s.mode);
+  const picked = useQuestionsDesk((s) => s.picked);
   if (!q) {
     return (
       <div className="qdetail qdetail-empty" data-testid="question-detail">
@@ -33,6 +34,10 @@ export function QuestionDetail({ q, all }: { q: AudienceQuestion | null; all: re
   }
   const flagged = isFlagged(q);
   const starred = q.rank !== null;
+  const mine = picked?.questionId === q.id ? picked : null;
+  const field = (value: string, f: 'text' | 'edit' | 'name') => (
+    <HighlightedText value={value} field={f} questionId={q.id} flags={q.flags} marks={q.redactions} cleared={!flagged} picked={mine} onPick={pick} />
+  );
   return (
     <div className="qdetail" data-testid="question-detail" data-question-id={q.id}>
       <div className="qactions" role="toolbar" aria-label={t('questions.actions')}>
@@ -63,12 +68,17 @@ export function QuestionDetail({ q, all }: { q: AudienceQuestion | null; all: re
         <ActionButton label={t('questions.preview')} keys="v" onClick={() => void run(() => sendToPreview(q))} testId="q-preview" />
       </div>
 
+      {q.name !== null && mode !== 'edit' && (
+        <p className="qdetail-name" dir="auto" data-testid="detail-name">
+          <span className="qdetail-name-label muted">{t('questions.nameLabel')} :</span> {field(q.name, 'name')}
+        </p>
+      )}
       {mode === 'edit' ? (
         <QuestionEditor key={q.id} q={q} />
       ) : (
         <p className="qdetail-text" dir="auto" data-testid="detail-text">
           {q.editedText !== null && <span className="edited-marker">{t('questions.edited')}</span>}
-          {displayText(questionText(q))}
+          {q.editedText === null ? field(q.text, 'text') : field(questionText(q), 'edit')}
         </p>
       )}
       {q.editedText !== null && mode !== 'edit' && (
@@ -78,34 +88,14 @@ export function QuestionDetail({ q, all }: { q: AudienceQuestion | null; all: re
           </button>
           {mode === 'original' && (
             <span className="qdetail-original-text" dir="auto" data-testid="original-text">
-              {displayText(q.text)}
+              {field(q.text, 'text')}
             </span>
           )}
         </p>
       )}
 
-      {q.flags.length > 0 && (
-        <div className={`qflags${flagged ? ' qflags-active' : ''}`} data-testid="question-flags" data-cleared={!flagged}>
-          {q.flags.map((f) => (
-            <span key={`${f.kind}:${f.match}`} className={`flag-badge${flagged ? '' : ' flag-badge-cleared'}`} data-testid="flag-badge" data-kind={f.kind}>
-              {flagWord(f, t)}
-            </span>
-          ))}
-          {flagged ? (
-            <>
-              <span className="qflags-warning" data-testid="not-projectable">
-                {t('questions.flaggedWarning')}
-              </span>
-              <button type="button" className="btn btn-warn btn-q" onClick={() => void queue({ type: 'question.clear-flags', questionId: q.id })} aria-keyshortcuts="c" data-testid="q-clear-flags">
-                {t('questions.clearFlags')} <kbd>c</kbd>
-              </button>
-            </>
-          ) : (
-            <span className="muted small" data-testid="flags-cleared">
-              {t('questions.flagsClearedBy', { seat: seatLabel(q.flagsClearedBy ?? '', t) })}
-            </span>
-          )}
-        </div>
+      {(q.flags.length > 0 || (q.redactions?.length ?? 0) > 0) && (
+        <QuestionFindings q={q} flagged={flagged} picked={mine} onRedact={() => void onSelected((x) => redactSelected(x))} />
       )}
       {q.lastActionBy && (
         <p className="muted small qdetail-by">

@@ -6,6 +6,7 @@ import { deskTime } from '../../lib/desk-time';
 import { useT } from '../../lib/i18n';
 import { seatLabel } from '../../lib/programme-view';
 import { OriginBadge } from '../OriginBadge';
+import { HighlightedText } from './HighlightedText';
 import { type Projection, flagWord } from './question-words';
 
 /** One question in the queue: who, where from, when, votes, flags, the text (two lines at most), the last seat that acted. */
@@ -30,7 +31,7 @@ export const QuestionRow = memo(function QuestionRow({
 }) {
   const t = useT();
   const flagged = isFlagged(q);
-  const text = displayText(q.editedText ?? q.text);
+  const hasFlags = q.flags.length > 0 || (q.redactions?.length ?? 0) > 0;
   return (
     <div
       id={`ql-${q.id}`}
@@ -58,8 +59,14 @@ export const QuestionRow = memo(function QuestionRow({
         )}
         <OriginBadge origin={q.origin} />
         <time className="muted">{deskTime(q.receivedAt, timeZone)}</time>
-        <span className={q.name ? 'qrow-name' : 'qrow-name muted'} dir="auto">
-          {q.name ? displayText(q.name) : t('questions.anonymous')}
+        <span className={q.name ? 'qrow-name' : 'qrow-name muted'} dir="auto" data-testid="question-name">
+          {q.name === null ? (
+            t('questions.anonymous')
+          ) : hasFlags ? (
+            <HighlightedText value={q.name} field="name" questionId={q.id} flags={q.flags} marks={q.redactions} cleared={!flagged} />
+          ) : (
+            displayText(q.name)
+          )}
         </span>
         <span className="qrow-votes" title={t('questions.votesTitle')} data-testid="question-votes">
           ▲ {q.upvotes}
@@ -72,7 +79,7 @@ export const QuestionRow = memo(function QuestionRow({
         {projection && <span className={`qrow-projection qrow-projection-${projection}`}>{t(projection === 'onAir' ? 'questions.onAir' : 'questions.inPreview')}</span>}
         {q.flags.length > 0 &&
           q.flags.slice(0, 2).map((f) => (
-            <span key={`${f.kind}:${f.match}`} className={`flag-badge${flagged ? '' : ' flag-badge-cleared'}`} data-testid="row-flag">
+            <span key={`${f.field}:${f.start}:${f.kind}:${f.match}`} className={`flag-badge${flagged ? '' : ' flag-badge-cleared'}`} data-testid="row-flag" data-kind={f.kind}>
               {flagWord(f, t)}
             </span>
           ))}
@@ -88,7 +95,18 @@ export const QuestionRow = memo(function QuestionRow({
             {t('questions.edited')}
           </span>
         )}
-        {text}
+        {hasFlags ? (
+          <HighlightedText
+            value={q.editedText ?? q.text}
+            field={q.editedText === null ? 'text' : 'edit'}
+            questionId={q.id}
+            flags={q.flags}
+            marks={q.redactions}
+            cleared={!flagged}
+          />
+        ) : (
+          displayText(q.editedText ?? q.text)
+        )}
       </p>
     </div>
   );

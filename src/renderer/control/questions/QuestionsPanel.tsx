@@ -8,12 +8,13 @@ import { Panel } from '../Panel';
 import { AddQuestionForm } from './AddQuestionForm';
 import { BalanceBar } from './BalanceBar';
 import { ModerationListsDialog } from './ModerationListsDialog';
+import { PersonalDataReasons } from './HighlightedText';
 import { QuestionDetail } from './QuestionDetail';
 import { QuestionList } from './QuestionList';
 import { QuestionsFeedback } from './QuestionsFeedback';
 import { QueueFilters } from './QueueFilters';
 import { QueueTabs, tabKeys } from './QueueTabs';
-import { act, moveInShortlist, onSelected, run, sendToPreview, toggleAnswered, toggleStar, undoLast } from './question-actions';
+import { act, moveInShortlist, onSelected, redactSelected, run, sendToPreview, toggleAnswered, toggleStar, undoLast } from './question-actions';
 import { sceneQuestionId } from './question-words';
 import { select, setFilter, setMode, useQuestionsDesk } from './questions-store';
 import { StageMessageControl } from './StageMessageControl';
@@ -85,6 +86,7 @@ export function QuestionsPanel({ now }: { now: number }) {
     undo: () => void run(undoLast),
     preview: () => void onSelected((q) => sendToPreview(q)),
     clearFlags: () => void onSelected((q) => act({ type: 'question.clear-flags', questionId: q.id })),
+    redact: () => void onSelected((q) => redactSelected(q)),
     add: () => setMode('add'),
     original: withSelected((q) => {
       if (q.editedText !== null) setMode(mode === 'original' ? 'browse' : 'original');
@@ -139,6 +141,7 @@ export function QuestionsPanel({ now }: { now: number }) {
       {mode === 'add' ? <AddQuestionForm sessionId={sessionId ?? currentSessionId} /> : <QuestionDetail q={selected} all={all} />}
       <StageMessageControl />
       {listsOpen && <ModerationListsDialog onClose={closeLists} />}
+      <PersonalDataReasons />
     </Panel>
   );
 }

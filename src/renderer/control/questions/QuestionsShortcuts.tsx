@@ -16,6 +16,7 @@ export function QuestionsShortcuts() {
     [['d'], t('shortcuts.q.answered')],
     [['v'], t('shortcuts.q.preview')],
     [['c'], t('shortcuts.q.clearFlags')],
+    [['x'], t('shortcuts.q.redact')],
     [['u'], t('shortcuts.q.undo')],
     [['t'], t('shortcuts.q.add')],
     [['o'], t('shortcuts.q.original')],

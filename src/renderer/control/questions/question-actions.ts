@@ -1,4 +1,7 @@
-import { type AudienceQuestion, isProjectable, questionText } from '../../../shared/api/state';
+import { STAGE_MESSAGE_CONFIRM_PATH } from '../../../shared/api/commands';
+import { type AudienceQuestion, isProjectable, type QuestionField, questionText } from '../../../shared/api/state';
+import type { PersonalDataKind } from '../../../shared/domain/personal-data';
+import { guessKind, samePlace } from './highlight-model';
 import { displayText } from '../../../shared/domain/question-display';
 import { inQueue, queueView } from '../../../shared/domain/question-queue';
 import type { Scene } from '../../../shared/domain/scene';
@@ -60,6 +63,10 @@ function doneKey(action: QuestionAction): MessageKey {
       return action.answered ? 'questions.done.answered' : 'questions.done.unanswered';
     case 'question.clear-flags':
       return 'questions.done.clearFlags';
+    case 'question.redact':
+      return 'questions.done.redact';
+    case 'question.unredact':
+      return 'questions.done.unredact';
     case 'question.add':
       return 'questions.done.add';
     default:
@@ -162,7 +169,9 @@ export async function act(action: QuestionAction): Promise<boolean> {
   }
   await caughtUp(r.seq);
   const what = tr(doneKey(action), action.type === 'question.merge' ? { target: excerpt(questionText(find(action.intoId) ?? (before as AudienceQuestion))) } : undefined);
-  const subject = action.type === 'question.add' ? action.text : before ? questionText(before) : '';
+  // A redaction's message quotes the question as it is now: the original must not come back on the desk.
+  const now = 'questionId' in action ? find(action.questionId) : undefined;
+  const subject = action.type === 'question.add' ? action.text : action.type === 'question.redact' && now ? questionText(now) : before ? questionText(before) : '';
   useQuestionsDesk.setState({ last: { action, before, starredBefore } });
   const plan = before || action.type === 'question.add' ? undoPlan(action, before ?? placeholder, starredBefore) : { kind: 'nothing' as const };
   const tail = plan.kind === 'impossible' ? ` ${tr(`questions.undo.impossible.${plan.reason}`)}` : '';
@@ -188,6 +197,7 @@ const placeholder: AudienceQuestion = {
   mergedInto: null,
   flags: [],
   flagsClearedBy: null,
+  redactions: [],
   published: false,
   lastActionBy: null,
 };
@@ -241,9 +251,62 @@ export async function sendToPreview(q: AudienceQuestion): Promise<void> {
   else say('error', tr('questions.preview.refused', { message: r.error.message }), { questionId: q.id });
 }
 
-/** A message on the facilitator's tablet (null clears it). */
-export async function sendStageMessage(text: string | null): Promise<boolean> {
-  const r = await sendCommand({ type: 'stage.message', text });
-  if (!r.ok) say('error', tr('questions.refused', { message: r.error.message }));
-  return r.ok;
+/**
+ * `x`: redacts the passage picked on the desk (a click on a highlight, or text selected with the
+ * mouse in the question or the name), else everything the detector found. The core keeps the
+ * original in its journal; `u` takes the redaction back.
+ */
+export async function redactSelected(q: AudienceQuestion): Promise<void> {
+  const { picked } = useQuestionsDesk.getState();
+  const free = selectedPassage(q.id);
+  const span =
+    free ??
+    (picked?.questionId === q.id && q.flags.some((f) => samePlace(f, picked)) ? { field: picked.field, start: picked.start, end: picked.end } : null);
+  useQuestionsDesk.setState({ picked: null });
+  window.getSelection()?.removeAllRanges();
+  await act({ type: 'question.redact', questionId: q.id, span });
+}
+
+/**
+ * Text the moderator selected with the mouse inside one field of the selected question (the
+ * detail's text, original or name): its offsets in that field, and the kind its label will say.
+ * The fields' pieces carry their offsets (`data-start`), so a selection maps back exactly.
+ */
+function selectedPassage(questionId: string): { field: QuestionField; start: number; end: number; kind: PersonalDataKind } | null {
+  const sel = window.getSelection();
+  if (!sel || sel.isCollapsed || sel.rangeCount === 0) return null;
+  const range = sel.getRangeAt(0);
+  const fieldOf = (node: Node) => (node instanceof Element ? node : node.parentElement)?.closest<HTMLElement>('[data-redact-field]');
+  const a = fieldOf(range.startContainer);
+  const b = fieldOf(range.endContainer);
+  if (!a || a !== b || a.dataset.questionId !== questionId) return null;
+  const field = a.dataset.redactField;
+  if (field !== 'text' && field !== 'edit' && field !== 'name') return null;
+  const offset = (node: Node, at: number) => {
+    const piece = (node instanceof Element ? node : node.parentElement)?.closest<HTMLElement>('[data-start]');
+    return piece ? Number(piece.dataset.start) + (node.nodeType === Node.TEXT_NODE ? at : 0) : null;
+  };
+  const start = offset(range.startContainer, range.startOffset);
+  const end = offset(range.endContainer, range.endOffset);
+  if (start === null || end === null || end <= start) return null;
+  const text = range.toString().trim();
+  if (text.length === 0) return null;
+  // Trim the selection's blank edges: the label replaces the words, not the spaces around them.
+  const raw = range.toString();
+  const lead = raw.length - raw.trimStart().length;
+  const tail = raw.length - raw.trimEnd().length;
+  return { field, start: start + lead, end: end - tail, kind: guessKind(text) };
+}
+
+/**
+ * A message on the facilitator's tablet (null clears it). One holding personal data comes back
+ * refused with the reasons until it is sent again `confirmed`: the caller asks the moderator.
+ */
+export async function sendStageMessage(text: string | null, confirmed = false): Promise<{ ok: true } | { ok: false; confirm: string[] | null }> {
+  const r = await sendCommand({ type: 'stage.message', text, ...(confirmed ? { confirmed: true } : {}) });
+  if (r.ok) return { ok: true };
+  const reasons = (r.error.issues ?? []).filter((i) => i.path === STAGE_MESSAGE_CONFIRM_PATH).map((i) => i.message);
+  if (reasons.length > 0 && !confirmed) return { ok: false, confirm: reasons };
+  say('error', tr('questions.refused', { message: r.error.message }));
+  return { ok: false, confirm: null };
 }

@@ -1,23 +1,27 @@
-import type { AudienceQuestion, QuestionFlagKind } from '../../../shared/api/state';
+import type { AudienceQuestion, QuestionField } from '../../../shared/api/state';
+import type { PersonalDataKind } from '../../../shared/domain/personal-data';
 import type { MessageKey, Translate } from '../../lib/i18n';
 
 /** How the desk says a question's flags and where its scene stands. Pure. */
 
-const flagKeys: Record<QuestionFlagKind, MessageKey> = {
-  profanity: 'questions.flag.profanity',
-  email: 'questions.flag.email',
-  phone: 'questions.flag.phone',
-  name: 'questions.flag.name',
-  long: 'questions.flag.long',
-};
-
-/** « nom : Zoé » */
-export function flagWord(flag: { kind: QuestionFlagKind; match: string }, t: Translate): string {
-  return `${t(flagKeys[flag.kind])} : ${flag.match}`;
+/** The short name of a kind (« prénom », « téléphone »). */
+export function kindWord(kind: PersonalDataKind, t: Translate): string {
+  return t(`questions.flag.${kind}` satisfies MessageKey);
 }
 
-/** « nom : Zoé, téléphone : 06 12 34 56 78 » */
-export function flagWords(flags: readonly { kind: QuestionFlagKind; match: string }[], t: Translate): string {
+/** Why it is flagged, in a sentence (the hover of a highlighted passage). */
+export function reasonOf(kind: PersonalDataKind, t: Translate): string {
+  return t(`questions.reason.${kind}` satisfies MessageKey);
+}
+
+/** « prénom : Zoé », « téléphone : 06 12 34 56 78 (nom) » when it is in the author's name. A long text says only « long ». */
+export function flagWord(flag: { kind: PersonalDataKind; match: string; field?: QuestionField }, t: Translate): string {
+  const where = flag.field === 'name' ? ` (${t('questions.field.name')})` : flag.field === 'edit' ? ` (${t('questions.field.edit')})` : '';
+  return flag.kind === 'long' ? kindWord('long', t) : `${kindWord(flag.kind, t)} : ${flag.match}${where}`;
+}
+
+/** « prénom : Zoé, téléphone : 06 12 34 56 78 » */
+export function flagWords(flags: readonly { kind: PersonalDataKind; match: string; field?: QuestionField }[], t: Translate): string {
   return flags.map((f) => flagWord(f, t)).join(', ');
 }
 

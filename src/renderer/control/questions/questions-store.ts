@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { DEFAULT_FILTER, type QueueFilter } from '../../../shared/domain/question-queue';
 import type { QuestionAction } from '../../../shared/domain/question-undo';
 import type { AudienceQuestion } from '../../../shared/api/state';
+import type { PickedSpan } from './highlight-model';
 
 /**
  * The screening desk's own state, per seat: the filters, the selected question, what is being
@@ -43,6 +44,8 @@ export interface QuestionsDesk {
   resolvedSessionId: string | null;
   last: LastAction | null;
   feedback: Feedback | null;
+  /** The passage picked to redact (a click on a highlight): `x` redacts it, else everything found. */
+  picked: PickedSpan | null;
 }
 
 const { sessionId: _ignored, ...filter } = DEFAULT_FILTER;
@@ -56,6 +59,7 @@ export const useQuestionsDesk = create<QuestionsDesk>(() => ({
   resolvedSessionId: null,
   last: null,
   feedback: null,
+  picked: null,
 }));
 
 export function setFilter(patch: Partial<QuestionsDesk['filter']>): void {
@@ -67,7 +71,14 @@ export function setSession(session: SessionChoice): void {
 }
 
 export function select(id: string | null, index: number): void {
-  useQuestionsDesk.setState((s) => (s.selectedId === id && s.selectedIndex === index ? s : { selectedId: id, selectedIndex: index, mode: s.mode === 'add' ? 'add' : 'browse' }));
+  useQuestionsDesk.setState((s) =>
+    s.selectedId === id && s.selectedIndex === index ? s : { selectedId: id, selectedIndex: index, mode: s.mode === 'add' ? 'add' : 'browse', picked: s.picked?.questionId === id ? s.picked : null },
+  );
+}
+
+/** Picks a passage to redact (again: lets it go). */
+export function pick(span: PickedSpan | null): void {
+  useQuestionsDesk.setState((s) => ({ picked: span && s.picked && s.picked.questionId === span.questionId && s.picked.field === span.field && s.picked.start === span.start && s.picked.end === span.end ? null : span }));
 }
 
 export function setMode(mode: Mode): void {

@@ -4,9 +4,10 @@ import { useEffect, useRef } from 'react';
  * The screening desk's keys, while the « Questions » tab is shown, never while typing in a field
  * nor with a dialog open. None collides with the run of show's (Space, h, arrows, [ ], /, n, p, ?):
  * j/k move, a approve, r reject, e edit, s star, Alt+↑/↓ (or Shift+↑/↓) reorder the shortlist,
- * m merge, d answered, u undo, v preview, c clear the flags, t type a question in, o the original,
- * f search, 1–5 the tabs.
- * Listens in the capture phase: a reorder with Shift+↑/↓ must not also move the cue standby.
+ * m merge, d answered, u undo, v preview, c clear the flags, x redact (the picked passage, else
+ * everything found), t type a question in, o the original, f search, 1–5 the tabs.
+ * Listens in the capture phase: a reorder with Shift+↑/↓ must not also move the cue standby. A list
+ * that has keys of its own (`data-own-keys`: the word cloud's words and held words) keeps them.
  */
 export interface QuestionKeyActions {
   next: () => void;
@@ -22,6 +23,7 @@ export interface QuestionKeyActions {
   undo: () => void;
   preview: () => void;
   clearFlags: () => void;
+  redact: () => void;
   add: () => void;
   original: () => void;
   search: () => void;
@@ -49,6 +51,7 @@ const letters: Record<string, keyof Omit<QuestionKeyActions, 'tab'>> = {
   u: 'undo',
   v: 'preview',
   c: 'clearFlags',
+  x: 'redact',
   t: 'add',
   o: 'original',
   f: 'search',
@@ -63,6 +66,8 @@ export function useQuestionKeys(actions: QuestionKeyActions): void {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
       if (document.querySelector('dialog[open]')) return;
+      // A list with keys of its own (the word cloud's words, the held words: a, m, u…) keeps them.
+      if (e.target instanceof Element && e.target.closest('[data-own-keys]')) return;
       const a = ref.current;
       if ((e.altKey || e.shiftKey) && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
         e.preventDefault(); // not a cue standby move as well

@@ -90,7 +90,7 @@ export function WordList({
 
   if (words.length === 0) return <p className="empty small">{t('words.none')}</p>;
   return (
-    <ul ref={list} className="wd-list" aria-label={t('words.listLabel')} onKeyDown={onKeyDown} data-testid="words-list">
+    <ul ref={list} className="wd-list" aria-label={t('words.listLabel')} onKeyDown={onKeyDown} data-testid="words-list" data-own-keys>
       {words.map((w) => {
         const isFrom = w.key === mergeFrom?.key;
         const target = mergeFrom !== null && !isFrom;

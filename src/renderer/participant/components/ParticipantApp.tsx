@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { useT } from '../i18n';
 import type { Origin } from '../../../shared/protocol/fields';
+import { useEventLook } from '../lib/event-look';
 import { joinEvent } from '../lib/hub-link';
 import { useParticipant } from '../lib/participant-store';
 import { AskCard } from './AskCard';
 import { ConnectionBanner } from './ConnectionBanner';
+import { EventLook } from './EventLook';
 import { Header } from './Header';
 import { InteractionArea } from './InteractionArea';
 import { JoinScreen } from './JoinScreen';
@@ -17,6 +19,7 @@ export function ParticipantApp({ initialCode }: { initialCode: string }) {
   const origin = useParticipant((s) => s.origin);
   const audience = useParticipant((s) => s.audience);
   const [changing, setChanging] = useState(false);
+  const eventName = useEventLook((s) => s.branding?.name ?? null);
   const t = useT();
 
   const onJoin = (code: string, o: Origin) => {
@@ -27,6 +30,7 @@ export function ParticipantApp({ initialCode }: { initialCode: string }) {
   if (!eventCode || !origin || changing) {
     return (
       <>
+        <EventLook />
         <Header />
         <JoinScreen initialCode={eventCode ?? initialCode} initialOrigin={origin} onJoin={onJoin} />
       </>
@@ -34,11 +38,13 @@ export function ParticipantApp({ initialCode }: { initialCode: string }) {
   }
   return (
     <>
+      <EventLook />
       <Header onChange={() => setChanging(true)} />
       <ConnectionBanner />
       <main id="main" className="live" data-testid="live" aria-labelledby="live-title">
         <h1 id="live-title" className="visually-hidden">
-          {t('app.title')} — {t('header.event', { code: eventCode })}
+          {t('app.title')} —{' '}
+          {eventName ? `${eventName} (${t('header.event', { code: eventCode })})` : t('header.event', { code: eventCode })}
         </h1>
         {audience ? (
           <>

@@ -7,6 +7,7 @@ import { wordKey } from '../../../shared/domain/french-words';
 import { PARTICIPANT_NAMESPACE, PROTOCOL_VERSION } from '../../../shared/protocol/version';
 import { newCommandId } from '../../lib/command-id';
 import { currentLanguage } from '../i18n';
+import { receiveBranding } from './event-look';
 import { participantId as storedParticipantId, rememberCode, rememberOrigin } from './identity';
 import {
   addEntry,
@@ -146,6 +147,8 @@ function open(): void {
     resyncAsked = false;
     receiveState(parsed.data);
   });
+  // The event's look: after each join, and when the régie changes it (an older hub never sends it).
+  s.on('branding', (raw) => receiveBranding(raw));
   s.on('patch', (raw) => {
     const parsed = audiencePatchSchema.safeParse(raw);
     if (!parsed.success) return askResync();
