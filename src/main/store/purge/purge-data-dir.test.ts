@@ -6,6 +6,7 @@ import { hubMigrations } from '../../../hub/hub-migrations';
 import { HubStore } from '../../../hub/hub-store';
 import type { AudienceMessage } from '../../../shared/protocol/audience-messages';
 import { RegieEngine } from '../../engine/regie-engine';
+import { audienceReceived } from '../../link/hub-link';
 import type { RegieEvent } from '../../engine/events';
 import { questionsTable } from '../../export/question-export';
 import { openExportDatabase } from '../../export/export-database';
@@ -22,7 +23,7 @@ import { purgeDataDir } from './purge-data-dir';
 const ALICE = 'aliceSecretParticipant01';
 const BOB = 'bobSecretParticipant0002';
 const NAMES = ['Alice Durandeau', 'Bob Martinot'];
-const ORIGINALS = ['Léa', '06 12 34 56 78', 'jeanne.dupont@exemple.fr', 'Moreau'];
+const ORIGINALS = ['Léa', '06 12 34 56 78', 'jeanne.dupont@exemple.fr', 'Moreau', 'zigoto'];
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'pupitre-purge-'))));
@@ -45,12 +46,21 @@ async function writeRegie(): Promise<AudienceMessage[]> {
     msg(ALICE, { type: 'poll.vote', pollId: 'sondage', choices: [0], rating: null, replaces: null }),
     msg(BOB, { type: 'poll.vote', pollId: 'sondage', choices: [1], rating: null, replaces: null }),
     msg(BOB, { type: 'words.send', cloudId: 'nuage', words: ['écoute', 'Moreau'] }),
+    msg(BOB, { type: 'question.ask', text: 'Le surnom zigoto circule au collège', name: null, sessionId: null }),
   ];
   for (const m of messages) {
-    const flags = m.type === 'words.send' ? [{ kind: 'name' as const, match: 'Moreau' }] : undefined;
-    await system([{ type: 'audience.received', hubId: 'hub', message: m, ...(flags ? { flags } : {}) }], `aud:${m.msgId}`);
+    // Journaled as today's hub link does (findings, held words); the word cloud's as an older journal did.
+    const event: RegieEvent =
+      m.type === 'words.send' ? { type: 'audience.received', hubId: 'hub', message: m, flags: [{ kind: 'name', match: 'Moreau' }] } : audienceReceived(engine.state, 'hub', m);
+    await system([event], `aud:${m.msgId}`);
   }
   await system([{ type: 'audience.received', hubId: 'hub', message: msg(BOB, { type: 'question.upvote', questionId: 'q-3' }) }]);
+  // A moderator redacts what the detector did not find; the redaction's undo keeps the original.
+  const nickname = engine.state.audience.questions.find((q) => q.text.includes('zigoto'))!;
+  const at = nickname.text.indexOf('zigoto');
+  await system([{ type: 'question.redacted', questionId: nickname.id, spans: [{ field: 'text', kind: 'given-name', start: at, end: at + 6, match: 'zigoto' }] }]);
+  await system([{ type: 'log.noted', text: 'rien' }, { type: 'log.noted', text: 'rien' }, { type: 'log.noted', text: 'rien' }]);
+  expect(JSON.stringify(engine.state.redactionUndo)).toContain('zigoto');
   engine.close();
   db.close();
   return messages;
@@ -106,7 +116,9 @@ describe('purgeDataDir', () => {
     expect(after.moderation.names).toEqual([]);
     // Two people stay two: Alice's two questions share one pseudonym, Bob has another.
     const authors = questionsTable(after, { kind: 'event' }).rows.map((r) => r[5]);
-    expect(authors).toEqual(['Participant 1', 'Participant 2', 'Participant 1']);
+    expect(authors).toEqual(['Participant 1', 'Participant 2', 'Participant 1', 'Participant 2']);
+    expect(after.redactionUndo).toEqual({});
+    expect(after.audience.questions.at(-1)?.text).toBe('Le surnom [prénom] circule au collège');
     expect(after.notes.at(-1)?.text).toMatch(/^Purge RGPD/);
   });
 
