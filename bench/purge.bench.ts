@@ -60,9 +60,14 @@ async function writeEvent(dir: string): Promise<{ messages: number; events: numb
   const db = openDatabase(join(dir, 'pupitre.sqlite3'));
   const engine = new RegieEngine(new Journal(db), new Snapshots(db));
   const programme = parseProgrammeFile(readFileSync(join(import.meta.dirname, '..', 'resources', DEMO_FILE), 'utf8'), DEMO_FILE);
-  const polls = POLLS.map((id, k) => interactionSchema.parse({ kind: 'poll', id, type: 'single', question: `Sondage ${k + 1}`, options: ['a', 'b', 'c', 'd'] }));
+  const polls = POLLS.map((id, k) =>
+    interactionSchema.parse({ kind: 'poll', id, type: 'single', question: `Sondage ${k + 1}`, options: ['a', 'b', 'c', 'd'] }),
+  );
   const cloud = interactionSchema.parse({ kind: 'wordcloud', id: CLOUD, prompt: 'Un mot pour la sécurité de l’enfant' });
-  const withPolls = { ...programme, interactions: [...(programme.interactions ?? []).filter((i) => !POLLS.includes(i.id) && i.id !== CLOUD), ...polls, cloud] };
+  const withPolls = {
+    ...programme,
+    interactions: [...(programme.interactions ?? []).filter((i) => !POLLS.includes(i.id) && i.id !== CLOUD), ...polls, cloud],
+  };
   await engine.submitSystem('system', () => [{ type: 'programme.loaded', programme: withPolls }]);
   await engine.submitSystem('system', () => [
     { type: 'moderation.lists.set', badWords: [], names: ['Fontanel'], allowed: [] },
@@ -92,7 +97,12 @@ async function writeEvent(dir: string): Promise<{ messages: number; events: numb
   };
   for (let q = 0; q < QUESTIONS; q += 1) {
     const p = (q * 7) % PARTICIPANTS;
-    send(p, { type: 'question.ask', text: texts[q % texts.length]!(q), name: q % 3 === 0 ? `Prénom${p} Nom${p}` : null, sessionId: 'j1-seq1' });
+    send(p, {
+      type: 'question.ask',
+      text: texts[q % texts.length]!(q),
+      name: q % 3 === 0 ? `Prénom${p} Nom${p}` : null,
+      sessionId: 'j1-seq1',
+    });
     if (q % 200 === 199) await Promise.all(pending.splice(0));
   }
   for (const [k, poll] of POLLS.entries()) {
@@ -103,7 +113,8 @@ async function writeEvent(dir: string): Promise<{ messages: number; events: numb
     await Promise.all(pending.splice(0));
   }
   for (let u = 0; u < 8000; u += 1) send(u % PARTICIPANTS, { type: 'question.upvote', questionId: `q-${3 + ((u * 13) % QUESTIONS)}` });
-  for (let p = 0; p < PARTICIPANTS; p += 1) send(p, { type: 'words.send', cloudId: CLOUD, words: [words[p % 10]!, words[(p + 3) % 10]!, words[(p + 7) % 10]!] });
+  for (let p = 0; p < PARTICIPANTS; p += 1)
+    send(p, { type: 'words.send', cloudId: CLOUD, words: [words[p % 10]!, words[(p + 3) % 10]!, words[(p + 7) % 10]!] });
   await Promise.all(pending.splice(0));
   engine.close();
   db.close();
@@ -114,7 +125,8 @@ async function writeEvent(dir: string): Promise<{ messages: number; events: numb
       if (m.hubSeq > hubSeq - 2000) hub.append(m);
       hub.recordMsg(m.msgId, m.hubSeq, m.receivedAt);
       if (m.type === 'poll.vote') hub.putVote(m.pollId, m.participantId, String(m.choices?.[0]), m.msgId, m.hubSeq);
-      if (m.type === 'question.upvote' && !hub.hasUpvoted(m.questionId, m.participantId)) hub.putUpvote(m.questionId, m.participantId, m.hubSeq);
+      if (m.type === 'question.upvote' && !hub.hasUpvoted(m.questionId, m.participantId))
+        hub.putUpvote(m.questionId, m.participantId, m.hubSeq);
       if (m.type === 'words.send') for (const w of m.words) hub.putWord(m.cloudId, m.participantId, w.toLowerCase(), m.hubSeq);
     }
   });
@@ -126,7 +138,9 @@ const dir = mkdtempSync(join(tmpdir(), 'pupitre-bench-purge-'));
 try {
   const t = performance.now();
   const written = await writeEvent(dir);
-  console.log(`bench/purge — ${PARTICIPANTS} participants, ${QUESTIONS} questions, ${written.messages} audience messages, ${written.events} journal events (written in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
+  console.log(
+    `bench/purge — ${PARTICIPANTS} participants, ${QUESTIONS} questions, ${written.messages} audience messages, ${written.events} journal events (written in ${((performance.now() - t) / 1000).toFixed(1)} s)`,
+  );
   const before = { regie: sizeOf(dir, 'pupitre.sqlite3'), hub: sizeOf(dir, 'hub.sqlite3') };
   const cpu = process.cpuUsage();
   const report = purgeDataDir(dir);
@@ -135,7 +149,12 @@ try {
   console.log(
     `  purge: ${report.ms} ms wall, ${Math.round((used.user + used.system) / 1000)} ms CPU (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores), ${report.participants} participants pseudonymised`,
   );
-  const phases = (p: { phases: Record<string, number> } | null) => (p ? Object.entries(p.phases).map(([k, v]) => `${k} ${v} ms`).join(', ') : '-');
+  const phases = (p: { phases: Record<string, number> } | null) =>
+    p
+      ? Object.entries(p.phases)
+          .map(([k, v]) => `${k} ${v} ms`)
+          .join(', ')
+      : '-';
   console.log(`    régie: ${phases(report.regie)}`);
   console.log(`    hub:   ${phases(report.hub)}`);
   console.log(`  régie database (with its WAL): ${mb(before.regie)} → ${mb(after.regie)}`);

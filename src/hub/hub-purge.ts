@@ -25,13 +25,20 @@ export function checkHubDb(db: Db, file: string): void {
   const version = (db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get() as number | null) ?? 0;
   const known = hubMigrations[hubMigrations.length - 1]?.version ?? 0;
   if (version > known)
-    throw new PurgeError(`${file} a été écrite par une version plus récente du hub (schéma ${version}, cette version connaît ${known}). Rien n’a été modifié.`, 3);
+    throw new PurgeError(
+      `${file} a été écrite par une version plus récente du hub (schéma ${version}, cette version connaît ${known}). Rien n’a été modifié.`,
+      3,
+    );
 }
 
 function purgeBoard(board: Board, ctx: PurgeContext): Board {
   return {
     ...board,
-    questions: board.questions.map((q) => ({ ...q, text: ctx.text(q.text, 'question', flagSpans(q.text, ctx.known(q.id)), MAX.questionText) || '…', name: null })),
+    questions: board.questions.map((q) => ({
+      ...q,
+      text: ctx.text(q.text, 'question', flagSpans(q.text, ctx.known(q.id)), MAX.questionText) || '…',
+      name: null,
+    })),
     notice: board.notice === null ? null : ctx.text(board.notice, 'stage-message', [], MAX.notice) || '…',
     results:
       board.results?.kind === 'cloud'
@@ -52,7 +59,12 @@ export interface HubPurgeCounts {
 }
 
 /** Rewrites a table whose key holds a participant id: every row read, the table emptied, the rows put back. */
-function rewriteRows<R extends Record<string, string | number>>(db: Db, table: string, columns: readonly (keyof R & string)[], map: (r: R) => R): number {
+function rewriteRows<R extends Record<string, string | number>>(
+  db: Db,
+  table: string,
+  columns: readonly (keyof R & string)[],
+  map: (r: R) => R,
+): number {
   const rows = db.prepare(`SELECT ${columns.join(', ')} FROM ${table}`).all() as R[];
   db.prepare(`DELETE FROM ${table}`).run();
   const insert = db.prepare(`INSERT OR IGNORE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);

@@ -13,7 +13,14 @@ test('the desk purges the participants’ personal data after the event, not dur
   const cmd = (command: unknown) => send(seat, { id: `purge-e2e-${n++}`, command });
   const code = new URL(core.joinUrls[0] ?? 'http://x/').searchParams.get('e') ?? '';
   const phone = await TestParticipant.join(core.hubPort!, code);
-  expect(await cmd({ type: 'question.add', text: 'Posée au micro : et les jeunes majeurs ?', name: 'Dr Hélène Marchalot', sessionId: 'j1-seq1' })).toMatchObject({ ok: true });
+  expect(
+    await cmd({
+      type: 'question.add',
+      text: 'Posée au micro : et les jeunes majeurs ?',
+      name: 'Dr Hélène Marchalot',
+      sessionId: 'j1-seq1',
+    }),
+  ).toMatchObject({ ok: true });
   expect(await cmd({ type: 'edit.lock', locked: true })).toMatchObject({ ok: true });
 
   await page.goto(core.controlUrl);

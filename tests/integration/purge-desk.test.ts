@@ -24,7 +24,11 @@ let core: CoreProcess;
 let desk: ViewSocket;
 let n = 0;
 
-function post(path: string, body: unknown, token: string | null = core.tokens.control): Promise<{ status: number; json: { ok: boolean; message?: string; report?: { participants: number } } }> {
+function post(
+  path: string,
+  body: unknown,
+  token: string | null = core.tokens.control,
+): Promise<{ status: number; json: { ok: boolean; message?: string; report?: { participants: number } } }> {
   return new Promise((resolve, reject) => {
     const data = Buffer.from(JSON.stringify(body));
     const req = request(
@@ -34,7 +38,11 @@ function post(path: string, body: unknown, token: string | null = core.tokens.co
         path,
         method: 'POST',
         agent: false,
-        headers: { 'Content-Type': 'application/json', 'Content-Length': data.length, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Length': data.length,
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -81,7 +89,10 @@ beforeAll(async () => {
   try {
     await cmd({ type: 'clock.set', clock: { mode: 'rehearsal', at: zonedToEpoch({ date: '2021-06-24', time: '10:15' }, 'Europe/Paris') } });
     await go('j1-seq1-sondage-ouvrir');
-    await until(() => anne.state?.interaction?.id === 'charge-de-travail' && yves.state?.interaction?.id === 'charge-de-travail', 'le sondage');
+    await until(
+      () => anne.state?.interaction?.id === 'charge-de-travail' && yves.state?.interaction?.id === 'charge-de-travail',
+      'le sondage',
+    );
     expect((await anne.vote('charge-de-travail', [0])).ok).toBe(true);
     expect((await yves.vote('charge-de-travail', [2])).ok).toBe(true);
     await go('j1-seq1-sondage-fermer');
@@ -142,7 +153,9 @@ describe('the desk’s purge', () => {
     expect(r.json.report?.participants).toBe(2);
     await patched;
     const after = await stateOf(core);
-    expect(after.audience.questions.map((q) => [q.id, q.status, q.upvotes, q.name])).toEqual(before.audience.questions.map((q) => [q.id, q.status, q.upvotes, null]));
+    expect(after.audience.questions.map((q) => [q.id, q.status, q.upvotes, q.name])).toEqual(
+      before.audience.questions.map((q) => [q.id, q.status, q.upvotes, null]),
+    );
     expect(after.audience.questions[0]?.text).toBe('Mon fils [prénom] est placé loin de nous : que faire ?');
     expect(after.audience.tallies).toEqual(before.audience.tallies);
     const bytes = folderBytes();

@@ -99,8 +99,16 @@ async function showWithPersonalData(): Promise<void> {
     await cmd({ type: 'moderation.lists', badWords: [], names: ['Fontanel'], allowed: [] });
     await cmd({ type: 'clock.set', clock: { mode: 'rehearsal', at: zonedToEpoch({ date: '2021-06-24', time: '10:15' }, 'Europe/Paris') } });
     await go('j1-seq1-sondage-ouvrir');
-    await until(() => sandrine.state?.interaction?.id === 'charge-de-travail' && remote.state?.interaction?.id === 'charge-de-travail', 'le sondage');
-    for (const [p, choice] of [[sandrine, 0], [kevin, 1], [remote, 1]] as const) expect((await p.vote('charge-de-travail', [choice])).ok).toBe(true);
+    await until(
+      () => sandrine.state?.interaction?.id === 'charge-de-travail' && remote.state?.interaction?.id === 'charge-de-travail',
+      'le sondage',
+    );
+    for (const [p, choice] of [
+      [sandrine, 0],
+      [kevin, 1],
+      [remote, 1],
+    ] as const)
+      expect((await p.vote('charge-de-travail', [choice])).ok).toBe(true);
     await go('j1-seq1-sondage-fermer');
     await go('j1-seq1-questions-ouvrir');
     await until(() => sandrine.state?.qa.open && remote.state?.qa.open, 'les questions ouvertes');
@@ -126,16 +134,27 @@ async function showWithPersonalData(): Promise<void> {
     }
     await cmd({ type: 'question.edit', questionId: id(ASKS.phone), text: 'Joignable au 07 11 22 33 44 : comment en parler ?' });
     const at = ASKS.nickname.indexOf('zigoto');
-    await cmd({ type: 'question.redact', questionId: id(ASKS.nickname), span: { field: 'text', start: at, end: at + 6, kind: 'given-name' } });
+    await cmd({
+      type: 'question.redact',
+      questionId: id(ASKS.nickname),
+      span: { field: 'text', start: at, end: at + 6, kind: 'given-name' },
+    });
     await cmd({ type: 'question.add', text: 'Au micro : et la petite Léa, que devient-elle ?', name: NAMES.typed, sessionId: 'j1-seq1' });
     await until(() => remote.state?.questions.some((q) => q.id === id(ASKS.clean)), 'la question publiée');
     for (const p of [sandrine, remote]) expect((await p.upvote(id(ASKS.clean))).ok).toBe(true);
-    await until(async () => ((await stateOf(core)).audience.questions.find((q) => q.text === ASKS.clean)?.upvotes ?? 0) >= 2, 'les soutiens');
+    await until(
+      async () => ((await stateOf(core)).audience.questions.find((q) => q.text === ASKS.clean)?.upvotes ?? 0) >= 2,
+      'les soutiens',
+    );
 
     await cmd({ type: 'clock.set', clock: { mode: 'rehearsal', at: zonedToEpoch({ date: '2021-06-24', time: '14:20' }, 'Europe/Paris') } });
     await go('j1-seq2-nuage-ouvrir');
     await until(() => kevin.state?.interaction?.id === 'securite-enfant', 'le nuage');
-    for (const [p, words] of [[sandrine, ['écoute', 'Fontanel']], [kevin, ['écoute', 'stabilité']], [remote, ['confiance']]] as const)
+    for (const [p, words] of [
+      [sandrine, ['écoute', 'Fontanel']],
+      [kevin, ['écoute', 'stabilité']],
+      [remote, ['confiance']],
+    ] as const)
       expect((await p.words('securite-enfant', [...words])).ok).toBe(true);
     await until(async () => ((await stateOf(core)).audience.words['securite-enfant']?.['écoute'] ?? 0) === 2, 'les mots');
   } finally {
@@ -145,10 +164,15 @@ async function showWithPersonalData(): Promise<void> {
 }
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
-const cli = (script: string, args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
+const cli = (script: string, args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
 /** `npm run purge` itself, as the organisers type it. */
 const npmPurge = (args: string[]) =>
-  spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'purge', '--', ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 180_000 });
+  spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'purge', '--', ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pupitre-purge-it-'));
@@ -183,10 +207,14 @@ describe('the exports during the show', () => {
     expect(new Set([authorOf('Comment accompagner'), authorOf('Vous pouvez me joindre'), authorOf('Que devient le petit')]).size).toBe(3);
     expect(authorOf('Au micro')).toBe('Régie');
     expect(rows.map((r) => r['auteur']).every((a) => /^(Participant \d+|Régie)$/.test(a!))).toBe(true);
-    expect(rows.find((r) => r['texte d’origine']!.startsWith('Vous pouvez'))!['texte modifié']).toBe('Joignable au [téléphone] : comment en parler ?');
+    expect(rows.find((r) => r['texte d’origine']!.startsWith('Vous pouvez'))!['texte modifié']).toBe(
+      'Joignable au [téléphone] : comment en parler ?',
+    );
     const speakers = csvRows(bodies.get('csv-unanswered')!);
     expect(speakers.map((r) => r['question'])).toContain('Comment accompagner ma fille [prénom] après le placement ?');
-    expect(rows.find((r) => r['texte d’origine']!.startsWith('On l’appelle'))!['texte d’origine']).toBe('On l’appelle [prénom] dans le quartier, faut-il s’inquiéter ?');
+    expect(rows.find((r) => r['texte d’origine']!.startsWith('On l’appelle'))!['texte d’origine']).toBe(
+      'On l’appelle [prénom] dans le quartier, faut-il s’inquiéter ?',
+    );
   });
 
   it('keep the names and the texts as written when « inclure les noms » is asked for', async () => {
@@ -264,7 +292,9 @@ describe('npm run purge, after the event', () => {
   it('lets the core start on the purged database, replay it, and take phones again', async () => {
     core = await spawnCore(dataDir);
     const s = await stateOf(core);
-    expect(s.audience.questions.map((q) => [q.id, q.upvotes, q.status])).toEqual(live.audience.questions.map((q) => [q.id, q.upvotes, q.status]));
+    expect(s.audience.questions.map((q) => [q.id, q.upvotes, q.status])).toEqual(
+      live.audience.questions.map((q) => [q.id, q.upvotes, q.status]),
+    );
     expect(s.audience.questions.every((q) => q.name === null)).toBe(true);
     expect(s.audience.tallies).toEqual(live.audience.tallies);
     expect(s.notes.some((x) => x.text.startsWith('Purge RGPD'))).toBe(true);

@@ -50,9 +50,14 @@ describe('redaction', () => {
     expect(flagSpans('Léa et Léandre, Léa.', flags).map((s) => s.start)).toEqual([0, 16]);
     expect(flagSpans('merde', [{ kind: 'profanity', match: 'merde' }])).toEqual([]);
     // A flag from a list that changed since: still redacted although the detector no longer finds it.
-    expect(redactPersonalData('on en parle avec kylian', 'question', moderationLists({ badWords: [], names: [], allowed: [] }), flagSpans('on en parle avec kylian', [{ kind: 'name', match: 'kylian' }]))).toBe(
-      'on en parle avec [prénom]',
-    );
+    expect(
+      redactPersonalData(
+        'on en parle avec kylian',
+        'question',
+        moderationLists({ badWords: [], names: [], allowed: [] }),
+        flagSpans('on en parle avec kylian', [{ kind: 'name', match: 'kylian' }]),
+      ),
+    ).toBe('on en parle avec [prénom]');
   });
 });
 

@@ -19,9 +19,7 @@ import type { ModerationLists } from '../moderation/question-flags';
 import { detectPersonalData } from '../safeguarding/detect-personal-data';
 
 /** The kinds that name, reach or locate a person. */
-export const PERSONAL_KINDS: ReadonlySet<PersonalDataKind> = new Set(
-  personalDataKinds.filter((k) => k !== 'profanity' && k !== 'long'),
-);
+export const PERSONAL_KINDS: ReadonlySet<PersonalDataKind> = new Set(personalDataKinds.filter((k) => k !== 'profanity' && k !== 'long'));
 
 /** A flag as stored (the older ones say `name`; newer ones may carry a PersonalDataKind). */
 export interface StoredFlag {
@@ -56,13 +54,14 @@ export function flagSpans(text: string, flags: readonly StoredFlag[]): PersonalD
     const needle = haystack === lower && f.match.toLowerCase().length === f.match.length ? f.match.toLowerCase() : f.match;
     const wordStart = WORD_CHAR.test(needle[0] ?? '');
     const wordEnd = WORD_CHAR.test(needle[needle.length - 1] ?? '');
-    for (let from = 0; ; ) {
+    for (let from = 0; ;) {
       const start = haystack.indexOf(needle, from);
       if (start < 0) break;
       const end = start + needle.length;
       const before = haystack[start - 1];
       const after = haystack[end];
-      const bounded = !(wordStart && before !== undefined && WORD_CHAR.test(before)) && !(wordEnd && after !== undefined && WORD_CHAR.test(after));
+      const bounded =
+        !(wordStart && before !== undefined && WORD_CHAR.test(before)) && !(wordEnd && after !== undefined && WORD_CHAR.test(after));
       if (bounded) spans.push({ kind, start, end, match: text.slice(start, end) });
       from = end;
     }
@@ -71,12 +70,22 @@ export function flagSpans(text: string, flags: readonly StoredFlag[]): PersonalD
 }
 
 /** The personal-data spans of a text: the detector's now, plus the ones already known. */
-export function personalSpans(text: string, field: TextField, lists: ModerationLists, known: readonly PersonalDataSpan[] = []): PersonalDataSpan[] {
+export function personalSpans(
+  text: string,
+  field: TextField,
+  lists: ModerationLists,
+  known: readonly PersonalDataSpan[] = [],
+): PersonalDataSpan[] {
   return [...detectPersonalData(text, field, lists), ...known].filter((s) => PERSONAL_KINDS.has(s.kind));
 }
 
 /** The text with its personal data replaced by labels (unchanged when there is none). */
-export function redactPersonalData(text: string, field: TextField, lists: ModerationLists, known: readonly PersonalDataSpan[] = []): string {
+export function redactPersonalData(
+  text: string,
+  field: TextField,
+  lists: ModerationLists,
+  known: readonly PersonalDataSpan[] = [],
+): string {
   const spans = personalSpans(text, field, lists, known);
   return spans.length === 0 ? text : redactSpans(text, spans);
 }

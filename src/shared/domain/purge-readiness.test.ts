@@ -9,7 +9,13 @@ describe('purgeBlockers', () => {
     const during = {
       ...s,
       editLocked: true,
-      live: { interactions: { sondage: { status: 'open' as const, openedAt: 1, closedAt: null, revealed: false }, fini: { status: 'closed' as const, openedAt: 1, closedAt: 2, revealed: true } }, qa: { ...s.live.qa, open: true } },
+      live: {
+        interactions: {
+          sondage: { status: 'open' as const, openedAt: 1, closedAt: null, revealed: false },
+          fini: { status: 'closed' as const, openedAt: 1, closedAt: 2, revealed: true },
+        },
+        qa: { ...s.live.qa, open: true },
+      },
       sessionMarks: { 'j1-seq1': { startedAt: 1, endedAt: null }, 'j1-seq0': { startedAt: 1, endedAt: 2 } },
     };
     expect(purgeBlockers(during).map((b) => b.kind)).toEqual(['show-mode', 'qa-open', 'interaction-open', 'session-live']);

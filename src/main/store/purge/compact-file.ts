@@ -167,8 +167,10 @@ export function compactIntoPurgedCopy(path: string, options: CompactOptions): Co
     const f = new Database(final, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     try {
       const integrity = f.pragma('integrity_check', { simple: true });
-      if (integrity !== 'ok') throw new PurgeError(`la copie purgée de ${options.what} est abîmée (${String(integrity)}) : rien n’a été remplacé.`);
-      if (f.pragma('freelist_count', { simple: true }) !== 0) throw new PurgeError(`la copie purgée de ${options.what} garde des pages libres : rien n’a été remplacé.`);
+      if (integrity !== 'ok')
+        throw new PurgeError(`la copie purgée de ${options.what} est abîmée (${String(integrity)}) : rien n’a été remplacé.`);
+      if (f.pragma('freelist_count', { simple: true }) !== 0)
+        throw new PurgeError(`la copie purgée de ${options.what} garde des pages libres : rien n’a été remplacé.`);
       options.verify(f, final);
     } finally {
       f.close();

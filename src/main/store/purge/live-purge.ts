@@ -26,9 +26,7 @@ export interface LivePurgeHooks {
   startAudience(): Promise<void>;
 }
 
-export type LivePurgeOutcome =
-  | { ok: true; report: PurgeReport }
-  | { ok: false; code: 'refused' | 'busy' | 'failed'; message: string };
+export type LivePurgeOutcome = { ok: true; report: PurgeReport } | { ok: false; code: 'refused' | 'busy' | 'failed'; message: string };
 
 export function livePurge(hooks: LivePurgeHooks): () => Promise<LivePurgeOutcome> {
   let running = false;

@@ -58,7 +58,13 @@ export interface PurgeKnowledge {
   known: ReadonlyMap<string, readonly StoredFlag[]>;
 }
 
-export const NO_KNOWLEDGE: PurgeKnowledge = { organiserNames: [], allowedWords: [], releasedWordKeys: new Set(), flaggedWordKeys: new Map(), known: new Map() };
+export const NO_KNOWLEDGE: PurgeKnowledge = {
+  organiserNames: [],
+  allowedWords: [],
+  releasedWordKeys: new Set(),
+  flaggedWordKeys: new Map(),
+  known: new Map(),
+};
 
 /** A text held to a length limit of its schema (a label is longer than what it replaces). */
 export function fit(text: string, max: number | undefined): string {
@@ -73,7 +79,11 @@ export function wordKeyOf(word: string): string {
 export function createPurgeContext(knowledge: PurgeKnowledge = NO_KNOWLEDGE): PurgeContext {
   const key = randomBytes(32);
   const lists = moderationLists({ badWords: [], names: [...knowledge.organiserNames], allowed: [...knowledge.allowedWords] });
-  const erased: ErasedValues = { participants: new Map(), messages: new Map(), names: new Set(knowledge.organiserNames.filter((n) => n.trim() !== '')) };
+  const erased: ErasedValues = {
+    participants: new Map(),
+    messages: new Map(),
+    names: new Set(knowledge.organiserNames.filter((n) => n.trim() !== '')),
+  };
   const hash = (domain: string, value: string, length: number) =>
     createHmac('sha256', key).update(`${domain}\u0000${value}`).digest('base64url').slice(0, length);
 

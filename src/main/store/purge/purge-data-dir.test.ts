@@ -31,7 +31,14 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 let hubSeq = 0;
 const msg = (participantId: string, body: Record<string, unknown>): AudienceMessage =>
-  ({ hubSeq: ++hubSeq, msgId: `${participantId}:c${hubSeq}`, receivedAt: 1_624_520_000_000 + hubSeq, origin: 'room', participantId, ...body }) as AudienceMessage;
+  ({
+    hubSeq: ++hubSeq,
+    msgId: `${participantId}:c${hubSeq}`,
+    receivedAt: 1_624_520_000_000 + hubSeq,
+    origin: 'room',
+    participantId,
+    ...body,
+  }) as AudienceMessage;
 
 async function writeRegie(): Promise<AudienceMessage[]> {
   const db = openDatabase(join(dir, 'pupitre.sqlite3'));
@@ -51,15 +58,27 @@ async function writeRegie(): Promise<AudienceMessage[]> {
   for (const m of messages) {
     // Journaled as today's hub link does (findings, held words); the word cloud's as an older journal did.
     const event: RegieEvent =
-      m.type === 'words.send' ? { type: 'audience.received', hubId: 'hub', message: m, flags: [{ kind: 'name', match: 'Moreau' }] } : audienceReceived(engine.state, 'hub', m);
+      m.type === 'words.send'
+        ? { type: 'audience.received', hubId: 'hub', message: m, flags: [{ kind: 'name', match: 'Moreau' }] }
+        : audienceReceived(engine.state, 'hub', m);
     await system([event], `aud:${m.msgId}`);
   }
   await system([{ type: 'audience.received', hubId: 'hub', message: msg(BOB, { type: 'question.upvote', questionId: 'q-3' }) }]);
   // A moderator redacts what the detector did not find; the redaction's undo keeps the original.
   const nickname = engine.state.audience.questions.find((q) => q.text.includes('zigoto'))!;
   const at = nickname.text.indexOf('zigoto');
-  await system([{ type: 'question.redacted', questionId: nickname.id, spans: [{ field: 'text', kind: 'given-name', start: at, end: at + 6, match: 'zigoto' }] }]);
-  await system([{ type: 'log.noted', text: 'rien' }, { type: 'log.noted', text: 'rien' }, { type: 'log.noted', text: 'rien' }]);
+  await system([
+    {
+      type: 'question.redacted',
+      questionId: nickname.id,
+      spans: [{ field: 'text', kind: 'given-name', start: at, end: at + 6, match: 'zigoto' }],
+    },
+  ]);
+  await system([
+    { type: 'log.noted', text: 'rien' },
+    { type: 'log.noted', text: 'rien' },
+    { type: 'log.noted', text: 'rien' },
+  ]);
   expect(JSON.stringify(engine.state.redactionUndo)).toContain('zigoto');
   engine.close();
   db.close();
@@ -77,7 +96,17 @@ function writeHub(messages: AudienceMessage[]): void {
     store.putVote('sondage', ALICE, '0', messages[3]!.msgId, 4);
     store.putUpvote('q-3', BOB, 7);
     store.putWord('nuage', BOB, 'moreau', 6);
-    store.setMeta('board', JSON.stringify({ interaction: null, results: null, qa: { open: true, roomOnly: false, sessionId: null }, notice: null, questions: [{ id: 'q-3', text: 'Comment aider ma fille Léa ?', name: NAMES[0], publishedAt: 5 }], bannedWords: {} }));
+    store.setMeta(
+      'board',
+      JSON.stringify({
+        interaction: null,
+        results: null,
+        qa: { open: true, roomOnly: false, sessionId: null },
+        notice: null,
+        questions: [{ id: 'q-3', text: 'Comment aider ma fille Léa ?', name: NAMES[0], publishedAt: 5 }],
+        bannedWords: {},
+      }),
+    );
   });
   db.close();
 }
@@ -95,7 +124,10 @@ describe('purgeDataDir', () => {
     const messages = await writeRegie();
     writeHub(messages);
     mkdirSync(join(dir, 'logs'));
-    writeFileSync(join(dir, 'logs', 'pupitre.log'), `2021-06-24T10:00:00Z ERROR participant message failed {"err":"${ALICE} dit ${NAMES[1]}"}\n`);
+    writeFileSync(
+      join(dir, 'logs', 'pupitre.log'),
+      `2021-06-24T10:00:00Z ERROR participant message failed {"err":"${ALICE} dit ${NAMES[1]}"}\n`,
+    );
     const before = openExportDatabase(dir).state;
     for (const secret of [ALICE, BOB, ...NAMES]) expect(bytesOf()).toContain(secret);
 
@@ -110,7 +142,9 @@ describe('purgeDataDir', () => {
 
     const after = openExportDatabase(dir).state;
     expect(after.audience.tallies).toEqual(before.audience.tallies);
-    expect(after.audience.questions.map((q) => [q.id, q.upvotes, q.name])).toEqual(before.audience.questions.map((q) => [q.id, q.upvotes, null]));
+    expect(after.audience.questions.map((q) => [q.id, q.upvotes, q.name])).toEqual(
+      before.audience.questions.map((q) => [q.id, q.upvotes, null]),
+    );
     expect(after.audience.questions[0]?.text).toBe('Comment aider ma fille [prénom] ? Appelez le [téléphone]');
     expect(Object.values(after.audience.words['nuage'] ?? {}).reduce((a, b) => a + b, 0)).toBe(2);
     expect(after.moderation.names).toEqual([]);

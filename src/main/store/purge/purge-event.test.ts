@@ -14,7 +14,18 @@ describe('purgeEvent', () => {
     const vote = (msgId: string, replaces: string | null): RegieEvent => ({
       type: 'audience.received',
       hubId: 'hub',
-      message: { type: 'poll.vote', hubSeq: 1, msgId, receivedAt: 1, origin: 'room', participantId: PID, pollId: 'p', choices: [0], rating: null, replaces },
+      message: {
+        type: 'poll.vote',
+        hubSeq: 1,
+        msgId,
+        receivedAt: 1,
+        origin: 'room',
+        participantId: PID,
+        pollId: 'p',
+        choices: [0],
+        rating: null,
+        replaces,
+      },
     });
     const first = purgeEvent(vote(`${PID}:a`, null), c, facts);
     const second = purgeEvent(vote(`${PID}:b`, `${PID}:a`), c, facts);
@@ -33,15 +44,31 @@ describe('purgeEvent', () => {
       {
         type: 'audience.received',
         hubId: 'hub',
-        message: { type: 'question.ask', hubSeq: 2, msgId: `${PID}:q`, receivedAt: 2, origin: 'remote', participantId: PID, text: 'Ma fille Léa voit le petit Fontanel', name: 'Sandrine V.', sessionId: null },
-        flags: [{ kind: 'name', match: 'Léa' }, { kind: 'profanity', match: 'zut' }],
+        message: {
+          type: 'question.ask',
+          hubSeq: 2,
+          msgId: `${PID}:q`,
+          receivedAt: 2,
+          origin: 'remote',
+          participantId: PID,
+          text: 'Ma fille Léa voit le petit Fontanel',
+          name: 'Sandrine V.',
+          sessionId: null,
+        },
+        flags: [
+          { kind: 'name', match: 'Léa' },
+          { kind: 'profanity', match: 'zut' },
+        ],
       },
       ctx(),
       facts,
     );
     expect(e).toMatchObject({
       message: { text: 'Ma fille [prénom] voit le petit [nom]', name: null },
-      flags: [{ kind: 'name', match: '[prénom]' }, { kind: 'profanity', match: 'zut' }],
+      flags: [
+        { kind: 'name', match: '[prénom]' },
+        { kind: 'profanity', match: 'zut' },
+      ],
     });
   });
 
@@ -52,7 +79,17 @@ describe('purgeEvent', () => {
       {
         type: 'audience.received',
         hubId: 'h',
-        message: { type: 'question.ask', hubSeq: 5, msgId: `${PID}:r`, receivedAt: 5, origin: 'room', participantId: PID, text, name: 'Léa Moreau', sessionId: null },
+        message: {
+          type: 'question.ask',
+          hubSeq: 5,
+          msgId: `${PID}:r`,
+          receivedAt: 5,
+          origin: 'room',
+          participantId: PID,
+          text,
+          name: 'Léa Moreau',
+          sessionId: null,
+        },
         findings: [
           { field: 'name', kind: 'given-name', start: 0, end: 3, match: 'Léa' },
           { field: 'text', kind: 'profanity', start: 0, end: 2, match: 'Il' },
@@ -70,8 +107,21 @@ describe('purgeEvent', () => {
       ],
     });
     expect(regieEventSchema.safeParse(e).success).toBe(true);
-    const redacted = purgeEvent({ type: 'question.redacted', questionId: 'q-5', spans: [{ field: 'text', kind: 'address', start: 10, end: 28, match: 'foyer des Tilleuls' }] }, ctx(), { known }, 9);
-    expect(redacted).toEqual({ type: 'question.redacted', questionId: 'q-5', spans: [{ field: 'text', kind: 'address', start: 0, end: 0, match: '[adresse]' }] });
+    const redacted = purgeEvent(
+      {
+        type: 'question.redacted',
+        questionId: 'q-5',
+        spans: [{ field: 'text', kind: 'address', start: 10, end: 28, match: 'foyer des Tilleuls' }],
+      },
+      ctx(),
+      { known },
+      9,
+    );
+    expect(redacted).toEqual({
+      type: 'question.redacted',
+      questionId: 'q-5',
+      spans: [{ field: 'text', kind: 'address', start: 0, end: 0, match: '[adresse]' }],
+    });
   });
 
   it('redacts an edit with the flags its question arrived with, and a typed-in question’s name', () => {
@@ -80,7 +130,9 @@ describe('purgeEvent', () => {
       questionId: 'q-7',
       text: 'Et pour [prénom] ?',
     });
-    expect(purgeEvent({ type: 'question.added', text: 'Au 06 12 34 56 78', name: 'Dr Martin', sessionId: null, at: 3, flags: [] }, ctx(), facts)).toMatchObject({
+    expect(
+      purgeEvent({ type: 'question.added', text: 'Au 06 12 34 56 78', name: 'Dr Martin', sessionId: null, at: 3, flags: [] }, ctx(), facts),
+    ).toMatchObject({
       text: 'Au [téléphone]',
       name: null,
     });
@@ -94,7 +146,13 @@ describe('purgeEvent', () => {
       allowed: ['Rose'],
     });
     const taken = purgeEvent(
-      { type: 'program.taken', scene: { kind: 'question', questionId: 'q-7', text: 'Ma fille Léa ?', name: 'Sandrine', origin: 'room' }, transition: { kind: 'cut', durationMs: 0 }, swap: true, at: 4 },
+      {
+        type: 'program.taken',
+        scene: { kind: 'question', questionId: 'q-7', text: 'Ma fille Léa ?', name: 'Sandrine', origin: 'room' },
+        transition: { kind: 'cut', durationMs: 0 },
+        swap: true,
+        at: 4,
+      },
       ctx(),
       facts,
     );
@@ -107,7 +165,16 @@ describe('purgeEvent', () => {
       {
         type: 'audience.received',
         hubId: 'hub',
-        message: { type: 'words.send', hubSeq: 3, msgId: `${PID}:w`, receivedAt: 3, origin: 'room', participantId: PID, cloudId: 'c', words: ['écoute', 'Fontanel'] },
+        message: {
+          type: 'words.send',
+          hubSeq: 3,
+          msgId: `${PID}:w`,
+          receivedAt: 3,
+          origin: 'room',
+          participantId: PID,
+          cloudId: 'c',
+          words: ['écoute', 'Fontanel'],
+        },
         held: [{ word: 'Fontanel', kind: 'listed-name' }],
       },
       c,
@@ -120,7 +187,11 @@ describe('purgeEvent', () => {
       key: 'nom 1',
       spelling: '[nom 1]',
     });
-    expect(purgeHubCommand({ type: 'words.banned', cloudId: 'c', keys: ['fontanel', 'zut'] }, c)).toEqual({ type: 'words.banned', cloudId: 'c', keys: ['nom 1', 'zut'] });
+    expect(purgeHubCommand({ type: 'words.banned', cloudId: 'c', keys: ['fontanel', 'zut'] }, c)).toEqual({
+      type: 'words.banned',
+      cloudId: 'c',
+      keys: ['nom 1', 'zut'],
+    });
     expect(purgeHubCommand({ type: 'question.publish', questionId: 'q-7', text: 'Ma fille Léa ?', name: 'Sandrine' }, c)).toEqual({
       type: 'question.publish',
       questionId: 'q-7',
@@ -134,7 +205,22 @@ describe('purgeEvent', () => {
     expect(c.word('Rose')).toBe('Rose');
     const long = `${'a'.repeat(495)} Léa`;
     const e = purgeEvent(
-      { type: 'audience.received', hubId: 'h', message: { type: 'question.ask', hubSeq: 9, msgId: `${PID}:l`, receivedAt: 9, origin: 'room', participantId: PID, text: long, name: null, sessionId: null }, flags: [{ kind: 'name', match: 'Léa' }] },
+      {
+        type: 'audience.received',
+        hubId: 'h',
+        message: {
+          type: 'question.ask',
+          hubSeq: 9,
+          msgId: `${PID}:l`,
+          receivedAt: 9,
+          origin: 'room',
+          participantId: PID,
+          text: long,
+          name: null,
+          sessionId: null,
+        },
+        flags: [{ kind: 'name', match: 'Léa' }],
+      },
       c,
       facts,
     );

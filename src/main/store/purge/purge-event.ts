@@ -79,7 +79,9 @@ export function purgeScene(scene: Scene, ctx: PurgeContext): Scene {
     case 'question':
       return {
         ...scene,
-        ...(scene.text === undefined ? {} : { text: ctx.text(scene.text, 'question', flagSpans(scene.text, ctx.known(scene.questionId)), 600) }),
+        ...(scene.text === undefined
+          ? {}
+          : { text: ctx.text(scene.text, 'question', flagSpans(scene.text, ctx.known(scene.questionId)), 600) }),
         ...(scene.name === undefined ? {} : { name: null }),
       };
     default:
@@ -160,7 +162,12 @@ export function purgeEvent(event: RegieEvent, ctx: PurgeContext, facts: Question
       rest satisfies Empty;
       const known = flagSpans(text, [...(facts.known.get(questionId) ?? []), ...(findings ?? [])]);
       const purged = ctx.text(text, 'edit', known);
-      return { type, questionId, text: purged, ...(findings === undefined ? {} : { findings: purgeFindings(findings, (f) => (f === 'edit' ? purged : null), ctx) }) };
+      return {
+        type,
+        questionId,
+        text: purged,
+        ...(findings === undefined ? {} : { findings: purgeFindings(findings, (f) => (f === 'edit' ? purged : null), ctx) }),
+      };
     }
     case 'question.added': {
       const { type, text, name, sessionId, at, flags, findings, ...rest } = event;

@@ -24,7 +24,11 @@ export function purgeHubCommand(command: RegieCommand, ctx: PurgeContext): Regie
     case 'notice.show':
       return { ...command, text: ctx.text(command.text, 'stage-message', [], MAX.notice) || '…' };
     case 'question.publish':
-      return { ...command, text: ctx.text(command.text, 'question', flagSpans(command.text, ctx.known(command.questionId)), MAX.questionText) || '…', name: null };
+      return {
+        ...command,
+        text: ctx.text(command.text, 'question', flagSpans(command.text, ctx.known(command.questionId)), MAX.questionText) || '…',
+        name: null,
+      };
     case 'results.reveal':
       // A word cloud's results carry its words: a personal one becomes its placeholder, as in the journal.
       return command.results.kind === 'cloud'

@@ -51,7 +51,7 @@ export function checkRegieDb(db: Db, file: string): void {
 
 function* journalPages(db: Db): Generator<Row[]> {
   const page = db.prepare('SELECT seq, at, actor, command_id AS commandId, payload FROM journal WHERE seq > ? ORDER BY seq LIMIT ?');
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const rows = page.all(after, PAGE) as Row[];
     if (rows.length === 0) return;
     yield rows;
@@ -63,7 +63,9 @@ function readEvent(row: Row) {
   try {
     return parseJournalEvent(row.seq, row.payload);
   } catch (err) {
-    throw new PurgeError(`${err instanceof Error ? err.message : String(err)} : la purge ne peut pas réécrire ce journal. Rien n’a été modifié.`);
+    throw new PurgeError(
+      `${err instanceof Error ? err.message : String(err)} : la purge ne peut pas réécrire ce journal. Rien n’a été modifié.`,
+    );
   }
 }
 
@@ -146,7 +148,9 @@ function counts(state: RegieState): unknown {
     questions: state.audience.questions.map((q) => [q.id, q.status, q.upvotes, q.askers, q.mergedInto, q.rank, q.origin, q.sessionId]),
     tallies: state.audience.tallies,
     received: state.audience.received,
-    words: Object.fromEntries(Object.entries(state.audience.words).map(([cloud, w]) => [cloud, Object.values(w).reduce((a, b) => a + b, 0)])),
+    words: Object.fromEntries(
+      Object.entries(state.audience.words).map(([cloud, w]) => [cloud, Object.values(w).reduce((a, b) => a + b, 0)]),
+    ),
     wordParticipants: state.wordParticipants,
   };
 }
@@ -174,7 +178,9 @@ export function purgeRegieTables(db: Db, ctx: PurgeContext, facts: QuestionFacts
   try {
     original = rebuildState(new Journal(db), new Snapshots(db)).state;
   } catch (err) {
-    throw new PurgeError(`${err instanceof Error ? err.message : String(err)} : la purge ne peut pas réécrire ce journal. Rien n’a été modifié.`);
+    throw new PurgeError(
+      `${err instanceof Error ? err.message : String(err)} : la purge ne peut pas réécrire ce journal. Rien n’a été modifié.`,
+    );
   }
   let state: RegieState = initialState();
   let events = 0;
@@ -188,7 +194,9 @@ export function purgeRegieTables(db: Db, ctx: PurgeContext, facts: QuestionFacts
       if (purged !== event) {
         const checked = regieEventSchema.safeParse(purged);
         if (!checked.success)
-          throw new PurgeError(`l’événement n° ${row.seq} purgé ne serait plus lisible (${checked.error.issues[0]?.message ?? 'schéma'}) : rien n’a été modifié.`);
+          throw new PurgeError(
+            `l’événement n° ${row.seq} purgé ne serait plus lisible (${checked.error.issues[0]?.message ?? 'schéma'}) : rien n’a été modifié.`,
+          );
       }
       const commandId = row.commandId?.startsWith('aud:') ? `aud:${ctx.msgId(row.commandId.slice(4))}` : row.commandId;
       if (purged !== event || commandId !== row.commandId) update.run(JSON.stringify(purged), commandId, row.seq);
@@ -236,7 +244,13 @@ export function purgeRegieTables(db: Db, ctx: PurgeContext, facts: QuestionFacts
     text: `Purge RGPD\u00a0: noms et identifiants des participants effacés (${plural(ctx.erased.participants.size, 'participant pseudonymisé', 'participants pseudonymisés')}, ${plural(questions, 'question gardée sans son auteur', 'questions gardées sans leur auteur')}).`,
   };
   const seq = lastSeq + 1;
-  db.prepare('INSERT INTO journal (seq, at, actor, command_id, type, payload) VALUES (?, ?, ?, NULL, ?, ?)').run(seq, now, 'purge', note.type, JSON.stringify(note));
+  db.prepare('INSERT INTO journal (seq, at, actor, command_id, type, payload) VALUES (?, ?, ?, NULL, ?, ?)').run(
+    seq,
+    now,
+    'purge',
+    note.type,
+    JSON.stringify(note),
+  );
   const final = reduce(purged, note, { seq, at: now, actor: 'purge' });
 
   db.prepare('DELETE FROM snapshots').run();

@@ -70,6 +70,8 @@ export function purgeRoute(deps: PurgeRouteDeps): (req: IncomingMessage, res: Se
       const outcome = await deps.purge();
       if (outcome.ok) return reply(res, 200, outcome);
       return reply(res, outcome.code === 'failed' ? 500 : 409, { ok: false, message: outcome.message });
-    })().catch((err: unknown) => reply(res, 500, { ok: false, message: `Purge impossible (erreur interne) : ${err instanceof Error ? err.message : String(err)}` }));
+    })().catch((err: unknown) =>
+      reply(res, 500, { ok: false, message: `Purge impossible (erreur interne) : ${err instanceof Error ? err.message : String(err)}` }),
+    );
   };
 }

@@ -25,7 +25,8 @@ function labelMarks(field: RedactionMark['field'], value: string | null): Redact
   for (const kind of personalDataKinds) {
     const label = REDACTION_LABEL[kind];
     if (label === '') continue;
-    for (let at = value.indexOf(label); at >= 0; at = value.indexOf(label, at + label.length)) marks.push({ field, kind, start: at, end: at + label.length });
+    for (let at = value.indexOf(label); at >= 0; at = value.indexOf(label, at + label.length))
+      marks.push({ field, kind, start: at, end: at + label.length });
   }
   // One mark per place: « [nom] » is both the family name's label and the listed name's.
   const seen = new Set<number>();
@@ -50,7 +51,11 @@ export function purgeQuestion(q: AudienceQuestion, ctx: PurgeContext, known: rea
 }
 
 /** Re-keys a bucketed per-participant record (ballots, word senders) under the pseudonyms. */
-function rebucket<T>(byBucket: Record<string, Record<string, T>>, ctx: PurgeContext, value: (v: T) => T = (v) => v): Record<string, Record<string, T>> {
+function rebucket<T>(
+  byBucket: Record<string, Record<string, T>>,
+  ctx: PurgeContext,
+  value: (v: T) => T = (v) => v,
+): Record<string, Record<string, T>> {
   const out: Record<string, Record<string, T>> = {};
   for (const bucket of Object.values(byBucket)) {
     for (const [participant, v] of Object.entries(bucket)) {
@@ -111,7 +116,10 @@ export function purgeStateSlices(known: ReadonlyMap<string, readonly StoredFlag[
     wordParticipants: same,
     wordSenders: (byCloud, ctx) =>
       Object.fromEntries(
-        Object.entries(byCloud).map(([cloud, buckets]) => [cloud, rebucket(buckets, ctx, (keys) => (keys === true ? true : keys.map((k) => ctx.wordKey(k))))]),
+        Object.entries(byCloud).map(([cloud, buckets]) => [
+          cloud,
+          rebucket(buckets, ctx, (keys) => (keys === true ? true : keys.map((k) => ctx.wordKey(k)))),
+        ]),
       ),
     // What a redaction replaced, for its undo: the originals. Gone; the purged texts cannot be undone.
     redactionUndo: () => ({}),
@@ -131,6 +139,7 @@ export function purgeStateSlices(known: ReadonlyMap<string, readonly StoredFlag[
 export function purgeState(state: RegieState, ctx: PurgeContext, known: ReadonlyMap<string, readonly StoredFlag[]>): RegieState {
   const purgers = purgeStateSlices(known);
   const out: Partial<Record<keyof RegieState, unknown>> = {};
-  for (const key of Object.keys(purgers) as (keyof RegieState)[]) out[key] = (purgers[key] as (v: unknown, c: PurgeContext) => unknown)(state[key], ctx);
+  for (const key of Object.keys(purgers) as (keyof RegieState)[])
+    out[key] = (purgers[key] as (v: unknown, c: PurgeContext) => unknown)(state[key], ctx);
   return out as RegieState;
 }

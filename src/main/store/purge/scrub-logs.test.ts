@@ -12,7 +12,8 @@ const erased = {
 
 describe('scrubText', () => {
   it('replaces ids by their pseudonyms and erased names by « [nom] », as whole words only', () => {
-    const line = 'ERROR failed {"msgId":"participantSecret000001:c7","other":"participantSecret000001:c9","who":"Sandrine Vasseur"} Léa, Léandre, 06 12 34 56 78';
+    const line =
+      'ERROR failed {"msgId":"participantSecret000001:c7","other":"participantSecret000001:c9","who":"Sandrine Vasseur"} Léa, Léandre, 06 12 34 56 78';
     const r = scrubText(line, erased, nameIndex(erased.names));
     expect(r.text).toBe('ERROR failed {"msgId":"Pseudo0000000001:1","other":"Pseudo0000000001:c9","who":"[nom]"} [nom], Léandre, [nom]');
     expect(r.replaced).toBe(5);

@@ -54,7 +54,10 @@ function replaceNames(text: string, index: NameIndex): { text: string; replaced:
       if (start < at || !g.names.has(text.slice(start, end))) continue;
       const before = text[start - 1];
       const after = text[end];
-      if ((before !== undefined && WORD_CHAR.test(before) && WORD_CHAR.test(text[start]!)) || (after !== undefined && WORD_CHAR.test(after) && WORD_CHAR.test(text[end - 1]!)))
+      if (
+        (before !== undefined && WORD_CHAR.test(before) && WORD_CHAR.test(text[start]!)) ||
+        (after !== undefined && WORD_CHAR.test(after) && WORD_CHAR.test(text[end - 1]!))
+      )
         continue;
       out += `${text.slice(at, start)}[nom]`;
       at = end;

@@ -97,12 +97,27 @@ export function PurgeDialog({ onClose }: { onClose: () => void }) {
         )}
         {outcome.kind === 'done' && (
           <div className="export-done" role="status" data-testid="purge-done">
-            <p>{t('purge.done', { seconds: (outcome.summary.ms / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 }), participants: outcome.summary.participants })}</p>
+            <p>
+              {t('purge.done', {
+                seconds: (outcome.summary.ms / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 }),
+                participants: outcome.summary.participants,
+              })}
+            </p>
             {outcome.summary.regie && (
-              <p>{t('purge.done.regie', { before: fileSize(outcome.summary.regie.bytesBefore), after: fileSize(outcome.summary.regie.bytesAfter) })}</p>
+              <p>
+                {t('purge.done.regie', {
+                  before: fileSize(outcome.summary.regie.bytesBefore),
+                  after: fileSize(outcome.summary.regie.bytesAfter),
+                })}
+              </p>
             )}
             {outcome.summary.hub && (
-              <p>{t('purge.done.hub', { before: fileSize(outcome.summary.hub.bytesBefore), after: fileSize(outcome.summary.hub.bytesAfter) })}</p>
+              <p>
+                {t('purge.done.hub', {
+                  before: fileSize(outcome.summary.hub.bytesBefore),
+                  after: fileSize(outcome.summary.hub.bytesAfter),
+                })}
+              </p>
             )}
             {outcome.summary.hub === null && remoteHub && <p>{t('purge.done.remoteHub')}</p>}
             <p className="purge-after">{t('purge.done.exports')}</p>
