@@ -39,12 +39,12 @@ test('a participant sees the poll a cue opened, votes and asks; the régie recei
   await expect.poll(() => remote.state?.interaction?.id).toBe('charge-de-travail');
   expect(await remote.vote('charge-de-travail', [0])).toMatchObject({ ok: true });
   await expect.poll(() => state.audience.tallies['charge-de-travail']?.voters.remote ?? 0).toBe(1);
-  await expect.poll(async () => (await cmd({ type: 'cue.go', cueId: 'j1-seq1-sondage-fermer' })).ok, { timeout: 5000 }).toBe(true);
+  await expect.poll(async () => (await cmd({ type: 'cue.go', cueId: 'j1-seq1-sondage-fermer', outOfOrder: true })).ok, { timeout: 5000 }).toBe(true);
   await expect(phone.getByTestId('results-total')).toHaveText('2 réponses', { timeout: 15_000 }); // after the 5 s pre-wait of the reveal
   await expect(phone.getByTestId('result-row').filter({ hasText: 'un peu augmenté' })).toContainText('votre choix');
 
   // The Q&A opens; the phone's question reaches the régie, once, with its origin.
-  await expect.poll(async () => (await cmd({ type: 'cue.go', cueId: 'j1-seq1-questions-ouvrir' })).ok, { timeout: 5000 }).toBe(true);
+  await expect.poll(async () => (await cmd({ type: 'cue.go', cueId: 'j1-seq1-questions-ouvrir', outOfOrder: true })).ok, { timeout: 5000 }).toBe(true);
   const question = 'Comment sécuriser le parcours des jeunes majeurs ?';
   await phone.getByTestId('question-input').fill(question);
   await phone.getByTestId('name-input').fill('Inès');

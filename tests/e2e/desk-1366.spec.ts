@@ -1,8 +1,31 @@
 import type { Page } from '@playwright/test';
+import { busAndBar, checkBothTabs, deskInShow, expectSeen, runOfShow } from './desk-fit';
 import { expect, test } from './fixtures';
+import { shot } from './question-desk';
 
-// A venue laptop's 1366×768: the desk's top bar and the program bar (TAKE, cut/fade, panic,
-// restore, lock, the reason TAKE waits) wrap onto more lines rather than run off the right edge.
+// A venue laptop's 1366×768: every control of the show in view without scrolling, on both centre
+// tabs (the monitors, the scene buttons, TAKE and panic, the standby with its whole note, the
+// missed and the next cues, the hub's state); the top bar and the program bar never run off the
+// right edge. At 1920×1080 nothing is lost. (1280×720: desk-1280.spec.ts.)
+
+test('at 1366×768 every control of the show is in view on both tabs, the hold too', async ({ page, core }, testInfo) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await deskInShow(page, core);
+  await checkBothTabs(page, testInfo, '1366x768');
+});
+
+test('at 1920×1080 the same controls are in view, the monitors large', async ({ page, core }, testInfo) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await deskInShow(page, core);
+  await shot(page, testInfo, 'desk-1920x1080-run-of-show');
+  await expectSeen(page, [...busAndBar(page), ...runOfShow(page), ['event name', page.getByTestId('event-name')]]);
+  // A monitor as large as the room allows: at least 400 px wide at 1080p.
+  const box = await page.locator('[data-testid="program-monitor"] .monitor-box').boundingBox();
+  expect(box!.width).toBeGreaterThanOrEqual(400);
+  // Every next cue of the session is listed in full.
+  await expect(page.getByTestId('upcoming-cues').locator('.cue-line')).not.toHaveCount(0);
+  for (const line of await page.getByTestId('upcoming-cues').locator('.cue-line').all()) await expectSeen(page, [['next cue', line]]);
+});
 
 interface Box {
   left: number;
@@ -10,9 +33,7 @@ interface Box {
 }
 interface PageDoc {
   documentElement: { scrollWidth: number; clientWidth: number };
-  querySelectorAll(
-    sel: string,
-  ): Iterable<{
+  querySelectorAll(sel: string): Iterable<{
     getBoundingClientRect(): Box;
     className: string;
     textContent: string | null;
@@ -60,6 +81,15 @@ test('at 1366×768 the top bar and the program bar wrap, nothing runs off the ed
   ).toBeLessThanOrEqual(1366);
   expect(await overflowing(page, '.topbar')).toEqual([]);
   expect(await overflowing(page, '[data-testid="program-bar"]')).toEqual([]);
+  // Locked, with the core's refusal shown: the bar's longest words, each whole and in view.
+  await expectSeen(page, [
+    ['lock, locked', page.getByTestId('lock'), { text: true }],
+    ['restore', page.getByTestId('restore'), { text: true }],
+    ['TAKE', page.getByTestId('take'), { text: true }],
+    ['panic', page.getByTestId('panic'), { text: true }],
+    ['why TAKE waits', page.getByTestId('take-reason')],
+    ['the refusal', page.getByTestId('program-problem')],
+  ]);
   const bar = await page.getByTestId('program-bar').boundingBox();
   expect(bar!.x + bar!.width).toBeLessThanOrEqual(1366);
 });

@@ -119,6 +119,8 @@ test('the desk shows the hub and its audience; a new join address redraws the QR
     await page.keyboard.press(']');
     await expect(page.getByTestId('standby')).toHaveAttribute('data-cue-id', QA_CUE);
     await go(page);
+    // Arrowed past the poll's close: a GO out of order, confirmed with a deliberate click.
+    await page.getByTestId('slip-confirm-yes').click();
     await expect(marker(page, QA_CUE)).toHaveAttribute('data-status', 'fired');
     await expect.poll(() => inRoom.state?.qa.open ?? false).toBe(true);
     expect((await inRoom.ask('Quels moyens pour les équipes de nuit ?')).ok).toBe(true);

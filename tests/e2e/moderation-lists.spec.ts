@@ -24,7 +24,7 @@ test('a name added to the watch lists flags the questions holding it; a flagged 
   const cmd = (command: unknown) => send(seat, { id: `modlists-e2e-${n++}`, command });
   try {
     expect(await cmd({ type: 'clock.set', clock: { mode: 'rehearsal', at: at('10:30') } })).toMatchObject({ ok: true });
-    expect(await cmd({ type: 'cue.go', cueId: QA_CUE })).toMatchObject({ ok: true });
+    expect(await cmd({ type: 'cue.go', cueId: QA_CUE, outOfOrder: true })).toMatchObject({ ok: true });
     await expect.poll(() => state.live.qa.open).toBe(true);
 
     await page.goto(core.controlUrl);

@@ -246,7 +246,7 @@ test('a poll: hidden until revealed, then bars that match the tally, live', asyn
   await shot(page, testInfo, '08-poll-hidden');
 
   // Closed, then revealed by the cue that follows (after its 5 s pre-wait): the bars, on the same take.
-  await desk.cmd({ type: 'cue.go', cueId: 'j1-seq1-sondage-fermer' });
+  await desk.cmd({ type: 'cue.go', cueId: 'j1-seq1-sondage-fermer', outOfOrder: true });
   await expect.poll(() => desk.state().live.interactions['charge-de-travail']?.revealed, { timeout: 15_000 }).toBe(true);
   await expect(page.getByTestId('poll-row')).toHaveCount(4);
   const tally = desk.state().audience.tallies['charge-de-travail']!;

@@ -24,7 +24,7 @@ async function openQa(core: CoreFixture): Promise<{ seat: ViewSocket; state: () 
   let n = 0;
   const cmd = (command: unknown) => send(seat, { id: `questions-e2e-${n++}`, command });
   expect(await cmd({ type: 'clock.set', clock: { mode: 'rehearsal', at: at('10:30') } })).toMatchObject({ ok: true });
-  expect(await cmd({ type: 'cue.go', cueId: QA_CUE })).toMatchObject({ ok: true });
+  expect(await cmd({ type: 'cue.go', cueId: QA_CUE, outOfOrder: true })).toMatchObject({ ok: true });
   await expect.poll(() => state.live.qa.open).toBe(true);
   const stageUrl = snapshot.access?.stageUrl ?? '';
   expect(stageUrl).toMatch(/\/stage\?token=/);

@@ -31,17 +31,15 @@ test('at 10:14 the poll cue stands by; Space opens the poll (on a phone too); +1
   await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'online');
   await expect(page.getByTestId('rehearsal-badge')).toBeVisible();
 
-  // The demo's rehearsal clock starts at 08:50 on 24 June; Séquence 1 runs 09:45–11:00.
+  // The demo's rehearsal clock starts at 08:50 on 24 June; Séquence 1 runs 09:45–11:00. The first
+  // start alarms nobody: the Join screen (auto, 08:50, just passed) waits for a GO, not « manquée ».
+  await expect(page.getByTestId('standby')).toHaveAttribute('data-cue-id', 'j1-ouverture-participation');
+  await expect(page.getByTestId('missed-cues')).toHaveCount(0);
   await setRehearsalClock(page, '10:14');
   await expect(row(page, 'j1-seq1')).toHaveAttribute('data-status', 'current');
-
-  // The Join screen (auto, 08:50) passed while nobody was there: flagged missed, never fired late.
-  // At 10:14 it is of no use any more: the operator skips it.
-  const missed = page.getByTestId('missed-cues').getByTestId('cue-line').filter({ hasText: 'Rejoindre' });
-  await expect(missed).toContainText('manquée');
-  await missed.getByTestId('cue-skip-one').click();
+  // At 10:14 its session is over: left behind, never fired late, never flagged by itself.
+  await expect(marker(page, 'j1-ouverture-participation')).toHaveAttribute('data-status', 'waiting');
   await expect(page.getByTestId('missed-cues')).toHaveCount(0);
-  await expect(marker(page, 'j1-ouverture-participation')).toHaveAttribute('data-status', 'skipped');
 
   // The poll of Séquence 1 (10:15, manual) is on standby, with its notes and a countdown.
   const standby = page.getByTestId('standby');
@@ -91,14 +89,18 @@ test('at 10:14 the poll cue stands by; Space opens the poll (on a phone too); +1
   await expect(page.locator('[data-testid="as-run-row"][data-kind="delay.set"]')).toContainText('+10 min');
   await shot('3-delay');
 
-  // A double press: the first GO goes, the second is refused and says why. (Playwright is quicker
-  // than any operator: first let the show clock pass a second since the last GO, or the first press
-  // of the pair would already be refused.)
+  // A double press: the first GO goes, the second is refused and says why. The close is due at
+  // 10:35 now: at 10:34 it is the cue due next (no confirmation). (Playwright is quicker than any
+  // operator: first let the show clock pass a second since the last GO, or the first press of the
+  // pair would already be refused.)
+  await setRehearsalClock(page, '10:34');
   const lastGo = seconds(await page.getByTestId('last-fired').locator('time').textContent());
   await expect.poll(async () => seconds(await page.getByTestId('clock').textContent()) - lastGo).toBeGreaterThan(1);
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
   await page.keyboard.press('Space');
   await page.keyboard.press('Space');
   await expect(page.getByTestId('cue-feedback')).toContainText('GO ignoré');
+  await expect(page.getByTestId('slip-confirm')).toHaveCount(0);
   await expect(marker(page, 'j1-seq1-sondage-fermer')).toHaveAttribute('data-status', 'fired');
   await expect(marker(page, 'j1-seq1-questions-ouvrir')).toHaveAttribute('data-status', 'waiting');
   await shot('4-double-go');

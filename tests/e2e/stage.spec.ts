@@ -26,7 +26,7 @@ test('the stage shows the shortlist in order, follows a reorder, shows the régi
   const stage = await browser.newPage({ viewport: { width: 1024, height: 768 } });
   try {
     expect(await cmd({ type: 'clock.set', clock: { mode: 'rehearsal', at: at('10:30') } })).toMatchObject({ ok: true });
-    expect(await cmd({ type: 'cue.go', cueId: QA_CUE })).toMatchObject({ ok: true });
+    expect(await cmd({ type: 'cue.go', cueId: QA_CUE, outOfOrder: true })).toMatchObject({ ok: true });
     await expect.poll(() => state.live.qa.open).toBe(true);
 
     // The stage seat: read-only, its own token.

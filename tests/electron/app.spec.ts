@@ -1,12 +1,15 @@
 /**
  * The real desktop app, driven by Playwright's _electron: control and output windows on the
- * core, least privilege in the pages, pop-ups and navigation denied, the output surviving the
- * control window, a single instance per data folder, quitting with a question.
+ * core, least privilege in the pages, pop-ups and navigation denied (the desk's « open the
+ * output » link brings up the output window instead), the output surviving the control window,
+ * a single instance per data folder, quitting with a question.
  *
  * Needs the Electron binary (node_modules/electron/dist, downloaded by `npm start` or
- * `node node_modules/electron/install.js`) and Electron's headers to build better-sqlite3 for it
- * (scripts/native-electron.mjs). On a machine with no internet neither can be downloaded: the
- * tests are then reported as skipped, with that reason. On Linux CI, run under a display (xvfb-run).
+ * `node node_modules/electron/install.js`) and better-sqlite3 for it (scripts/native-electron.mjs:
+ * better-sqlite3's prebuilt binary, or compiled against Electron's headers). On a machine with no
+ * internet neither can be had: the tests are then reported as skipped, with that reason, and
+ * tests/integration/electron-main-bundle.test.ts runs the built bundle under the electron
+ * stand-in instead. On Linux CI, run under a display (xvfb-run; .github/workflows/ci.yml).
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -230,6 +233,28 @@ test.describe('desktop shell (Electron)', () => {
     ).toBe(true);
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(before);
     await expect.poll(() => readFileSync(logFile, 'utf8')).toContain('window.open denied');
+  });
+
+  test('the desk’s « open the output » link brings up the output window, never a new one', async () => {
+    const control = await windowAt(app, '/control');
+    const outputVisible = () =>
+      app.evaluate(({ BrowserWindow }) =>
+        BrowserWindow.getAllWindows()
+          .find((w) => w.webContents.getURL().includes('/output'))
+          ?.isVisible(),
+      );
+    // Closed by the operator (Alt+F4 hides it), then asked for again from the desk.
+    await app.evaluate(({ BrowserWindow }) =>
+      BrowserWindow.getAllWindows()
+        .find((w) => w.webContents.getURL().includes('/output'))
+        ?.close(),
+    );
+    await expect.poll(outputVisible).toBe(false);
+    const before = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length);
+    await control.getByTestId('open-output').click();
+    await expect.poll(outputVisible).toBe(true);
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(before);
+    await expect.poll(() => readFileSync(logFile, 'utf8')).toContain('window.open of the output: showing the output window');
   });
 
   test('navigation away from the core is blocked', async () => {

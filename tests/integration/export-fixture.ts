@@ -61,10 +61,11 @@ export async function buildExportData(core: CoreProcess): Promise<{ sent: Record
     if (!r.ok) throw new Error(`${String(command.type)} refusée : ${r.error.message}`);
     return r;
   };
-  // A second GO within a second is refused as a double press: try again until it passes.
+  // A second GO within a second is refused as a double press: try again until it passes. The show
+  // runs faster than planned here: each GO is confirmed out of order, as the desk's dialog does.
   const go = (cueId: string) =>
     until(async () => {
-      const r = await send(desk, { id: id('go'), command: { type: 'cue.go', cueId } });
+      const r = await send(desk, { id: id('go'), command: { type: 'cue.go', cueId, outOfOrder: true } });
       if (!r.ok && !/deux appuis/.test(r.error.message)) throw new Error(`GO ${cueId} refusé : ${r.error.message}`);
       return r.ok;
     }, `GO ${cueId}`);

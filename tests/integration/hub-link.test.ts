@@ -70,7 +70,8 @@ describe('the régie ↔ hub link (embedded hub)', () => {
     const eventCode = core.link!.current.eventCode!;
     await cmd({ type: 'clock.set', clock: { mode: 'rehearsal', at: zonedToEpoch({ date: '2021-06-24', time: '10:30' }, 'Europe/Paris') } });
     await new Promise((r) => setTimeout(r, 1100)); // the double-GO guard (1 s) since the last GO
-    expect(await cmd({ type: 'cue.go', cueId: 'j1-seq1-questions-ouvrir' })).toMatchObject({ ok: true });
+    // The poll's cues are passed over: a GO confirmed out of order.
+    expect(await cmd({ type: 'cue.go', cueId: 'j1-seq1-questions-ouvrir', outOfOrder: true })).toMatchObject({ ok: true });
     const carol = await TestParticipant.join(core.hub!.port, eventCode, { origin: 'remote' });
     await until(() => carol.state?.qa.open, 'Q&R ouvert sur le téléphone');
     const text = '<b>Quels moyens</b> pour les jeunes majeurs ?';

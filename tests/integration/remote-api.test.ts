@@ -155,6 +155,17 @@ describe('the remote control (HTTP, for Companion)', () => {
     await expect.poll(() => state.cues.runs[standby!]?.status ?? null).not.toBeNull();
   });
 
+  it('GO out of order is refused (409, in French): a Stream Deck cannot fire a cue more than 5 min early', async () => {
+    // The standby is now the poll of 10:15, and the show clock reads about 08:50.
+    await expect.poll(() => state.cues.standby).toBe('j1-seq1-sondage-ouvrir');
+    await new Promise((r) => setTimeout(r, 1100)); // past the double-GO guard: the order is what refuses
+    const r = await control('POST', 'go');
+    expect(r.status).toBe(409);
+    expect(r.json.error).toMatch(/GO hors ordre refusé sans confirmation : j1-seq1-sondage-ouvrir .*plus de 5 min d’avance/);
+    expect(state.cues.runs['j1-seq1-sondage-ouvrir']).toBeUndefined();
+    expect(state.live.interactions).toEqual({});
+  });
+
   it('next question: the shortlist in the moderators’ order, skipping flagged ones, then 409 when none is left', async () => {
     expect((await control('POST', 'next-question')).status).toBe(409);
     const first = await addShortlisted('Comment associer les enfants aux décisions qui les concernent ?');
@@ -175,10 +186,11 @@ describe('the remote control (HTTP, for Companion)', () => {
     const status = await call('GET', `/api/remote/status?token=${core.tokens.control}`);
     expect(status.json.nextQuestion).toMatchObject({ id: third, text: 'Quelle place pour les familles d’accueil ?' });
 
+    const onAirBefore = state.program.onAir;
     const previewed = await control('POST', 'preview/next-question');
     expect(previewed.status).toBe(200);
     await expect.poll(() => state.program.preview).toMatchObject({ kind: 'question', questionId: third });
-    expect(state.program.onAir.kind).toBe('message');
+    expect(state.program.onAir).toEqual(onAirBefore); // the « Rejoindre » scene of the GO above
 
     expect((await control('POST', 'next-question')).status).toBe(200);
     await expect.poll(() => state.program.onAir).toMatchObject({ kind: 'question', questionId: third });

@@ -3,10 +3,11 @@
  * the control window and the projector output (both load the core's pages over HTTP) and wires
  * menus, displays and quitting. It holds no state of its own: everything lives in the core.
  */
-import { app, clipboard, dialog, Menu, shell, type BrowserWindow } from 'electron';
+import { app, clipboard, dialog, Menu, powerMonitor, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { startCore, type RunningCore } from '../core';
 import { createFileLogger } from '../log/logger';
+import { displayServerPlan } from '../platform/display-server';
 import { applyDataDirOverride, shellPaths } from './app-paths';
 import { createControlWindow } from './control-window';
 import { identifyDisplays } from './identify';
@@ -16,15 +17,29 @@ import { OutputWindow } from './output-window';
 import { Projector } from './projector';
 import { installQuitFlow } from './quit';
 import { installSecurity } from './security';
+import { preventableEvent, sessionEndHandlers } from './session-end';
 import { STARTUP_ERROR_TITLE, startupErrorText } from './startup-error';
 
-applyDataDirOverride();
-
-if (!app.requestSingleInstanceLock()) {
-  // Another Pupitre has this data folder: it comes to the front (second-instance below).
-  app.quit();
+// Linux in a Wayland session: Chromium has already chosen a native Wayland window, where the
+// output cannot be placed on the projector. Start again under X11 before anything else.
+const displayPlan = displayServerPlan({
+  platform: process.platform,
+  env: process.env,
+  argv: process.argv,
+  ozonePlatform: app.commandLine.getSwitchValue('ozone-platform'),
+});
+if (displayPlan.kind === 'relaunch-x11') {
+  console.log('Pupitre : session Wayland, redémarrage sous X11 (XWayland) pour placer la sortie. PUPITRE_WAYLAND=1 garde Wayland.');
+  app.relaunch(displayPlan.execPath ? { args: displayPlan.args, execPath: displayPlan.execPath } : { args: displayPlan.args });
+  app.exit(0);
 } else {
-  void main();
+  applyDataDirOverride();
+  if (!app.requestSingleInstanceLock()) {
+    // Another Pupitre has this data folder: it comes to the front (second-instance below).
+    app.quit();
+  } else {
+    void main();
+  }
 }
 
 async function main(): Promise<void> {
@@ -60,11 +75,12 @@ async function main(): Promise<void> {
 function wire(core: RunningCore, dataDir: string, preload: string): void {
   const log = core.logger;
   const origin = new URL(core.urls.control).origin;
-  installSecurity(origin, log);
+  installSecurity(origin, log, { showOutput: () => projector.show() });
 
   let control: BrowserWindow | null = null;
   const output = new OutputWindow(core.urls.output, log);
-  const refreshMenu = () => Menu.setApplicationMenu(buildMenu(actions, projector.describe(), !app.isPackaged));
+  const menuOptions = { platform: process.platform, appName: app.getName(), devTools: !app.isPackaged };
+  const refreshMenu = () => Menu.setApplicationMenu(buildMenu(actions, projector.describe(), menuOptions));
   const projector = new Projector(output, dataDir, log, refreshMenu);
   const showIdentify = () => identifyDisplays(projector.describe());
 
@@ -130,5 +146,10 @@ function wire(core: RunningCore, dataDir: string, preload: string): void {
   });
   process.on('SIGINT', () => quit.now('SIGINT'));
   process.on('SIGTERM', () => quit.now('SIGTERM'));
+  // The system shuts down, restarts or logs off: closed cleanly, without the question.
+  const sessionEnd = sessionEndHandlers(quit, log);
+  powerMonitor.on('shutdown', (...args: unknown[]) => sessionEnd.systemShutdown(preventableEvent(args[0])));
+  win.on('query-session-end', (event) => sessionEnd.windowsSessionEnd('query', event.reasons));
+  win.on('session-end', (event) => sessionEnd.windowsSessionEnd('end', event.reasons));
   log.info('electron ready', { control: core.urls.control.replace(/token=.*/, 'token=…') });
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadRememberedDisplay, saveRememberedDisplay } from './display-memory';
-import { crashReloadDelayMs, isCoreUrl, isPermissionAllowed, isTrustedSender, originOf } from './policy';
+import { crashReloadDelayMs, isCoreUrl, isPermissionAllowed, isTrustedSender, originOf, windowOpenAction } from './policy';
 
 const core = 'http://127.0.0.1:4870';
 
@@ -19,6 +19,20 @@ describe('origins', () => {
     expect(isCoreUrl('not a url', core)).toBe(false);
     expect(isCoreUrl(undefined, core)).toBe(false);
     expect(originOf('http://127.0.0.1:4870/output?token=y')).toBe(core);
+  });
+
+  it('turns the desk’s « open the output » link into the projector window; every other window.open is denied', () => {
+    expect(windowOpenAction('http://127.0.0.1:4870/output?token=abc', core)).toBe('show-output');
+    expect(windowOpenAction('http://127.0.0.1:4870/output', core)).toBe('show-output');
+    expect(windowOpenAction('http://127.0.0.1:4870/output?token=abc&mode=obs', core)).toBe('show-output');
+    expect(windowOpenAction('http://127.0.0.1:4870/control?token=abc', core)).toBe('deny');
+    expect(windowOpenAction('http://127.0.0.1:4870/stage?token=abc', core)).toBe('deny');
+    expect(windowOpenAction('http://127.0.0.1:4870/output/../control', core)).toBe('deny');
+    expect(windowOpenAction('http://127.0.0.1:4870/outputs', core)).toBe('deny');
+    expect(windowOpenAction('http://127.0.0.1:4871/output?token=abc', core)).toBe('deny');
+    expect(windowOpenAction('https://example.org/output', core)).toBe('deny');
+    expect(windowOpenAction('javascript:alert(1)', core)).toBe('deny');
+    expect(windowOpenAction('', core)).toBe('deny');
   });
 
   it('refuses IPC from other frames', () => {

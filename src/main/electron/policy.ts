@@ -20,6 +20,16 @@ export function isCoreUrl(url: string | undefined | null, coreOrigin: string): b
   return originOf(url) === coreOrigin;
 }
 
+/**
+ * A new window asked by a page (window.open, a link with target=_blank): never a new window. The
+ * core's own /output page (the desk's « Ouvrir la sortie » link) brings up the projector's window
+ * instead, which already shows it; everything else is denied.
+ */
+export function windowOpenAction(url: string, coreOrigin: string): 'show-output' | 'deny' {
+  if (!isCoreUrl(url, coreOrigin)) return 'deny';
+  return new URL(url).pathname === '/output' ? 'show-output' : 'deny';
+}
+
 /** The native bridge answers frames of the core's origin only (never a page that got in by mistake). */
 export function isTrustedSender(frameUrl: string | undefined | null, coreOrigin: string): boolean {
   return isCoreUrl(frameUrl, coreOrigin);

@@ -6,7 +6,12 @@
 import { app, session, type WebContents, type WebPreferences } from 'electron';
 import type { Logger } from '../log/logger';
 import { exportSaveDialog, isCoreDownload } from './download-policy';
-import { isCoreUrl, isPermissionAllowed, originOf } from './policy';
+import { isCoreUrl, isPermissionAllowed, originOf, windowOpenAction } from './policy';
+
+export interface SecurityHooks {
+  /** The desk's « open the output » link: show the projector's window (never a new one). */
+  showOutput(): void;
+}
 
 export function secureWebPreferences(
   extra: { preload?: string; backgroundThrottling?: boolean; javascript?: boolean } = {},
@@ -26,10 +31,16 @@ export function secureWebPreferences(
   };
 }
 
-function harden(contents: WebContents, coreOrigin: string, logger: Logger): void {
-  // No pop-ups at all: a link with target=_blank or window.open() gets null.
+function harden(contents: WebContents, coreOrigin: string, logger: Logger, hooks: SecurityHooks): void {
+  // No pop-ups at all: a link with target=_blank or window.open() gets null. The core's /output
+  // page is already on the projector's window: that one is shown instead.
   contents.setWindowOpenHandler(({ url }) => {
-    logger.warn('window.open denied', { url: originOf(url) ?? url.slice(0, 80) });
+    if (windowOpenAction(url, coreOrigin) === 'show-output') {
+      logger.info('window.open of the output: showing the output window');
+      hooks.showOutput();
+    } else {
+      logger.warn('window.open denied', { url: originOf(url) ?? url.slice(0, 80) });
+    }
     return { action: 'deny' };
   });
   const guard = (what: string) => (event: Electron.Event, url: string) => {
@@ -46,8 +57,8 @@ function harden(contents: WebContents, coreOrigin: string, logger: Logger): void
 }
 
 /** Call once, after the core is listening (its origin is then known) and before any window. */
-export function installSecurity(coreOrigin: string, logger: Logger): void {
-  app.on('web-contents-created', (_event, contents) => harden(contents, coreOrigin, logger));
+export function installSecurity(coreOrigin: string, logger: Logger, hooks: SecurityHooks): void {
+  app.on('web-contents-created', (_event, contents) => harden(contents, coreOrigin, logger, hooks));
 
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((contents, permission, callback, details) => {

@@ -1,4 +1,4 @@
-import type { AudienceQuestion, AudienceState, Ballot, ByOrigin, QuestionFinding, RegieState, Tally } from '../../shared/api/state';
+import { type AudienceQuestion, type AudienceState, type Ballot, type ByOrigin, clockNow, type QuestionFinding, type RegieState, type Tally } from '../../shared/api/state';
 import type { PersonalDataKind } from '../../shared/domain/personal-data';
 import type { AudienceMessage } from '../../shared/protocol/audience-messages';
 import type { EventMeta, RegieEvent } from './events';
@@ -106,7 +106,9 @@ export function applyAudienceMessage(
         newQuestion(`q-${meta.seq}`, {
           msgId: m.msgId,
           hubSeq: m.hubSeq,
-          receivedAt: m.receivedAt,
+          // On the show clock (a rehearsal's offset in force at this point of the journal): the
+          // journal keeps the hub's real time in the message, so a replay derives the same.
+          receivedAt: clockNow(state.clock, m.receivedAt),
           origin: m.origin,
           name: m.name,
           text: m.text,

@@ -33,13 +33,25 @@ afterEach(() => {
 });
 
 describe('the program bus', () => {
-  it('starts on the holding screen; TAKE puts the preview on air and swaps', async () => {
+  it('starts on the holding screen; TAKE puts the preview on air and empties the preview', async () => {
     expect(program().onAir).toEqual({ kind: 'holding' });
     expect(await cmd({ type: 'program.take' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('rien en aperçu') } });
     await cmd({ type: 'program.preview', scene: { kind: 'message', text: 'Reprise dans 5 minutes' } });
     expect(program().onAir).toEqual({ kind: 'holding' }); // preview never touches the projector
     expect(await cmd({ type: 'program.take', transition: { kind: 'cut', durationMs: 0 } })).toMatchObject({ ok: true });
-    expect(program()).toMatchObject({ onAir: { kind: 'message', text: 'Reprise dans 5 minutes' }, preview: { kind: 'holding' }, take: 1 });
+    // What was on air is kept aside (« déjà à l'antenne avant »), never in the preview: a second Enter takes nothing.
+    expect(program()).toMatchObject({ onAir: { kind: 'message', text: 'Reprise dans 5 minutes' }, preview: null, previous: { kind: 'holding' }, take: 1 });
+    expect(await cmd({ type: 'program.take' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('rien en aperçu') } });
+    expect(program().onAir).toMatchObject({ kind: 'message' });
+  });
+
+  it('replays a TAKE journaled before the preview was emptied as the swap it was', async () => {
+    // A journal written by the previous version: `swap: true`, no `emptyPreview`.
+    const row = { type: 'program.taken', scene: { kind: 'join' }, transition: { kind: 'cut', durationMs: 0 }, swap: true, at: 1 };
+    const seq = engine.seq + 1;
+    new Journal(db).append(seq, { at: realNow, actor: 'control-1', commandId: null, type: row.type, payload: JSON.stringify(row) });
+    const replayed = new RegieEngine(new Journal(db), new Snapshots(db), { now: () => realNow }).state.program;
+    expect(replayed).toMatchObject({ onAir: { kind: 'join' }, preview: { kind: 'holding' }, previous: { kind: 'holding' } });
   });
 
   it('panic goes to the holding screen (or black) at once, even locked; restore brings back what was there', async () => {
@@ -69,12 +81,36 @@ describe('the program bus', () => {
     expect(await cmd({ type: 'program.preview', scene: { kind: 'wordcloud', interactionId: 'securite-enfant' } })).toMatchObject({ ok: true });
   });
 
-  it('a scene cue puts its scene on air at its time, unless the output is locked', async () => {
+  it('restores from a snapshot written before the preview was emptied by TAKE, and goes on', async () => {
+    await cmd({ type: 'program.preview', scene: { kind: 'join' } });
+    // The state as the previous version wrote it: no `previous`, `previewCue`, `onAirCue`, `since`, `lastGo`.
+    const { lastGo: _lastGo, ...old } = engine.state;
+    const { previous: _p, previewCue: _pc, onAirCue: _oc, ...program } = old.program;
+    const { since: _s, ...cues } = old.cues;
+    new Snapshots(db).save(engine.seq, realNow, JSON.stringify({ ...old, program, cues }));
+    const restarted = new RegieEngine(new Journal(db), new Snapshots(db), { now: () => realNow });
+    expect(restarted.state.lastGo).toBeNull();
+    expect(await restarted.submit({ id: 'after-snapshot-1', command: { type: 'program.take' } }, 'control-1')).toMatchObject({ ok: true });
+    expect(restarted.state.program).toMatchObject({ onAir: { kind: 'join' }, preview: null, previous: { kind: 'holding' }, onAirCue: null });
+  });
+
+  it('a scene cue goes to the preview; straight to air only where the cue says so, and never over a lock', async () => {
     await cmd({ type: 'clock.set', clock: { mode: 'rehearsal', at: zonedToEpoch({ date: '2021-06-24', time: '08:49' }, 'Europe/Paris') } });
-    realNow += 61_000; // 08:50:01: the auto « join » cue of the opening
+    realNow += 61_000; // 08:50:01: the auto « join » cue of the opening, marked straight to air
     await engine.submitSystem('régie:horloge', decideTick);
-    expect(program().onAir).toEqual({ kind: 'join' });
+    expect(program()).toMatchObject({ onAir: { kind: 'join' }, onAirCue: 'j1-ouverture-participation', previous: { kind: 'holding' } });
     expect(program().preview).toBeNull(); // a cue does not swap the preview
+    // The break's poll scene (auto, 11:00) is not marked: it waits in preview for TAKE.
+    await cmd({ type: 'cue.go', cueId: 'j1-seq1-sondage-ouvrir', outOfOrder: true });
+    await cmd({ type: 'clock.set', clock: { mode: 'rehearsal', at: zonedToEpoch({ date: '2021-06-24', time: '11:00' }, 'Europe/Paris') } });
+    await engine.submitSystem('régie:horloge', decideTick);
+    expect(program()).toMatchObject({ onAir: { kind: 'join' }, preview: { kind: 'poll', interactionId: 'charge-de-travail' }, previewCue: 'j1-pause-matin-resultats' });
+    // Locked: even a straight-to-air scene only reaches the preview.
+    await cmd({ type: 'program.lock', locked: true });
+    await cmd({ type: 'cue.rearm', cueId: 'j1-ouverture-participation' });
+    realNow += 2000;
+    await cmd({ type: 'cue.go', cueId: 'j1-ouverture-participation', outOfOrder: true });
+    expect(program()).toMatchObject({ onAir: { kind: 'join' }, preview: { kind: 'join' }, previewCue: 'j1-ouverture-participation' });
   });
 
   it('the projector never receives the audience’s questions, the logbook or the as-run log', async () => {

@@ -37,8 +37,9 @@ export function decideProgram(state: RegieState, command: ProgramCommand, at: nu
     case 'program.take':
       if (p.locked) throw new CommandRejected('sortie verrouillée : déverrouillez-la pour envoyer l’aperçu');
       if (!p.preview) throw new CommandRejected('rien en aperçu : composez d’abord la scène suivante');
-      // Checked again: the question may have been rejected or flagged since it was composed.
-      return [{ type: 'program.taken', scene: checkScene(state, p.preview), transition: command.transition ?? p.transition, swap: true, at }];
+      // Checked again: the question may have been rejected or flagged since it was composed. The
+      // preview is emptied (no swap): a second Enter finds nothing to take, never the old scene.
+      return [{ type: 'program.taken', scene: checkScene(state, p.preview), transition: command.transition ?? p.transition, swap: false, emptyPreview: true, at }];
     case 'program.panic':
       // Panic always works, locked or not; a second press changes nothing (restore is its own key).
       return p.panicFrom ? [] : [{ type: 'program.panicked', to: command.to ?? p.panicTo, at }];

@@ -14,7 +14,8 @@ import { reflagPending } from '../moderation/reflag-pending';
 import { decideWords } from './decide-words';
 import { decideInteraction } from './decide-interaction';
 import type { RegieEvent } from './events';
-import { showNow, stepEvents, timedCuesOf } from './run-of-show';
+import { decideUndo } from './decide-undo';
+import { goRecorded, showNow, stepEvents, timedCuesOf } from './run-of-show';
 
 export interface DecideContext {
   /** Real time (epoch ms); the show clock derives from it and the state's clock setting. */
@@ -107,8 +108,21 @@ export function decide(state: RegieState, command: Command, ctx: DecideContext):
       return decideStageMessage(state, command.text, command.confirmed === true, at);
     case 'join.choose':
       return command.url === state.joinUrl ? [] : [{ type: 'join.chosen', url: command.url }];
-    case 'cue.go':
-      return cueStep(state, cueEngine.go(state.cues, timedCuesOf(state), at, command.cueId === undefined ? {} : { cueId: command.cueId }), at);
+    case 'cue.go': {
+      const list = timedCuesOf(state);
+      const step = cueEngine.go(state.cues, list, at, {
+        ...(command.cueId === undefined ? {} : { cueId: command.cueId }),
+        ...(command.outOfOrder ? { outOfOrder: true } : {}),
+      });
+      if (!step.ok && step.code === 'out-of-order') throw new CommandRejected(step.reason, [{ path: 'outOfOrder', message: 'confirmation requise' }]);
+      const events = cueStep(state, step, at);
+      const goId = events.find((e) => e.type === 'cue.go')?.cueId;
+      return goId === undefined ? events : [...events, goRecorded(state, list, goId, events, at)];
+    }
+    case 'cue.rearm':
+      return cueStep(state, cueEngine.rearm(state.cues, timedCuesOf(state), command.cueId, at), at);
+    case 'cue.undo':
+      return decideUndo(state, command, at);
     case 'cue.next':
       return cueStep(state, cueEngine.next(state.cues, timedCuesOf(state)), at);
     case 'cue.previous':

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cueEventSchema } from '../../shared/domain/cue-events';
 import { delayEntrySchema } from '../../shared/domain/delays';
+import { lastGoSchema } from '../../shared/domain/go-undo';
 import { programmeSchema } from '../../shared/domain/programme';
 import { sceneSchema, transitionSchema } from '../../shared/domain/scene';
 import { audienceMessageSchema } from '../../shared/protocol/audience-messages';
@@ -37,10 +38,22 @@ export const regieEventSchema = z.discriminatedUnion('type', [
   /** The programme after an edit of a cue or an interaction (`change` says which, for the log). */
   z.strictObject({ type: z.literal('programme.edited'), programme: programmeSchema, change: z.string() }),
   z.strictObject({ type: z.literal('edit.locked'), locked: z.boolean() }),
-  // The program bus.
-  z.strictObject({ type: z.literal('program.previewed'), scene: sceneSchema.nullable() }),
-  /** On air. `swap`: a TAKE from preview (preview gets what was on air); a cue's scene does not swap. */
-  z.strictObject({ type: z.literal('program.taken'), scene: sceneSchema, transition: transitionSchema, swap: z.boolean(), at: instant }),
+  // The program bus. `cueId`: put there by that cue.
+  z.strictObject({ type: z.literal('program.previewed'), scene: sceneSchema.nullable(), cueId: z.string().optional() }),
+  /**
+   * On air. `emptyPreview`: a TAKE (the preview is emptied; what was on air is kept aside as
+   * « déjà à l'antenne avant »). `swap`, in journals written before: a TAKE that swapped preview
+   * and programme (the preview got what was on air). Neither: a cue's scene straight to air.
+   */
+  z.strictObject({
+    type: z.literal('program.taken'),
+    scene: sceneSchema,
+    transition: transitionSchema,
+    swap: z.boolean(),
+    emptyPreview: z.literal(true).optional(),
+    cueId: z.string().optional(),
+    at: instant,
+  }),
   z.strictObject({ type: z.literal('program.panicked'), to: z.enum(['holding', 'black']), at: instant }),
   z.strictObject({ type: z.literal('program.restored'), at: instant }),
   z.strictObject({ type: z.literal('program.locked'), locked: z.boolean() }),
@@ -52,6 +65,10 @@ export const regieEventSchema = z.discriminatedUnion('type', [
   // The run of show: the cue engine's own events (src/shared/domain/cue-events.ts), verbatim.
   ...cueEventSchema.options,
   z.strictObject({ type: z.literal('cue.reset'), at: instant }),
+  /** A GO was accepted: what the show looked like just before, to undo it (src/shared/domain/go-undo.ts). */
+  z.strictObject({ type: z.literal('go.recorded'), lastGo: lastGoSchema }),
+  /** The GO on `cueId` was undone (its inverse events precede this one); `kept`: what could not be. */
+  z.strictObject({ type: z.literal('go.undone'), cueId: z.string(), at: instant, kept: z.array(z.string()) }),
   /** `entry.at` is real time (it orders the entries); `showAt` is the show clock, for the as-run log. */
   z.strictObject({ type: z.literal('delay.set'), entry: delayEntrySchema, showAt: instant.optional() }),
   z.strictObject({ type: z.literal('delay.cleared'), sessionId: z.string(), at: instant }),

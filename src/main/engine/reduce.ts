@@ -1,4 +1,4 @@
-import { AS_RUN_KEPT_IN_STATE, type AsRunEntry, NOTES_KEPT_IN_STATE, type RegieState } from '../../shared/api/state';
+import { AS_RUN_KEPT_IN_STATE, type AsRunEntry, clockNow, NOTES_KEPT_IN_STATE, type RegieState } from '../../shared/api/state';
 import { evolveCue, initialCueState } from '../../shared/domain/cue-events';
 import { formatOffset } from '../../shared/domain/delays';
 import { applyAudienceReceived } from './audience-reducer';
@@ -22,18 +22,36 @@ export function reduce(state: RegieState, event: RegieEvent, meta: EventMeta): R
   switch (event.type) {
     case 'programme.loaded':
       return { ...state, programme: event.programme };
-    case 'clock.set':
-      return { ...state, clock: event.clock };
+    case 'clock.set': {
+      // Moving the rehearsal clock back before the watched start watches the auto cues from there.
+      const since = state.cues.since ?? null;
+      const showAt = clockNow(event.clock, meta.at);
+      return { ...state, clock: event.clock, ...(since !== null && showAt < since ? { cues: { ...state.cues, since: showAt } } : {}) };
+    }
     case 'programme.edited':
       return { ...state, programme: event.programme };
     case 'edit.locked':
       return { ...state, editLocked: event.locked };
     case 'program.previewed':
-      return { ...state, program: { ...state.program, preview: event.scene } };
+      return { ...state, program: { ...state.program, preview: event.scene, previewCue: event.cueId ?? null } };
     case 'program.taken': {
       const p = state.program;
-      const preview = event.swap ? (p.panicFrom ?? p.onAir) : p.preview;
-      return { ...state, program: { ...p, onAir: event.scene, preview, take: p.take + 1, panicFrom: null, takeTransition: event.transition } };
+      const wasOnAir = p.panicFrom ?? p.onAir;
+      // A TAKE empties the preview (a journal from before swapped it); a cue's scene leaves it alone.
+      const taken = event.swap || event.emptyPreview === true;
+      const preview = event.swap ? wasOnAir : event.emptyPreview ? null : p.preview;
+      const program = {
+        ...p,
+        onAir: event.scene,
+        preview,
+        previewCue: taken ? null : (p.previewCue ?? null),
+        onAirCue: event.cueId ?? null,
+        previous: wasOnAir,
+        take: p.take + 1,
+        panicFrom: null,
+        takeTransition: event.transition,
+      };
+      return { ...state, program };
     }
     case 'program.panicked': {
       const p = state.program;
@@ -52,7 +70,8 @@ export function reduce(state: RegieState, event: RegieEvent, meta: EventMeta): R
     case 'join.chosen':
       return { ...state, joinUrl: event.url };
     case 'log.noted': {
-      const note = { seq: meta.seq, at: meta.at, author: meta.actor, text: event.text };
+      // The desk's times are the show clock's (a rehearsal's too); the journal row keeps the real time.
+      const note = { seq: meta.seq, at: clockNow(state.clock, meta.at), author: meta.actor, text: event.text };
       return { ...state, notes: keepLast(state.notes, note, NOTES_KEPT_IN_STATE), notesTotal: state.notesTotal + 1 };
     }
     case 'cue.standby':
@@ -60,7 +79,13 @@ export function reduce(state: RegieState, event: RegieEvent, meta: EventMeta): R
     case 'cue.prewait':
     case 'cue.held':
     case 'cue.released':
+    case 'cue.rearmed':
+    case 'cue.watching':
       return { ...state, cues: evolveCue(state.cues, event) };
+    case 'go.recorded':
+      return { ...state, lastGo: event.lastGo };
+    case 'go.undone':
+      return { ...state, lastGo: null };
     case 'cue.fired':
     case 'cue.missed':
     case 'cue.skipped': {
@@ -75,7 +100,8 @@ export function reduce(state: RegieState, event: RegieEvent, meta: EventMeta): R
       return { ...state, cues, asRun: logged(state, meta, { ...entry, sessionId, cueId: event.cueId }) };
     }
     case 'cue.reset':
-      return { ...state, cues: initialCueState() };
+      // The auto cues already past are not flagged missed: the run starts again from now.
+      return { ...state, cues: { ...initialCueState(), since: event.at }, lastGo: null };
     case 'delay.set':
       return {
         ...state,

@@ -41,8 +41,24 @@ async function rehearseAt(date: string, time: string) {
 const advance = (ms: number) => (realNow += ms);
 
 describe('the run of show in the core', () => {
+  it('on a first start flags nothing: no alarm that nothing caused, and nothing fires', async () => {
+    await rehearseAt('2021-06-24', '08:50');
+    advance(1000); // the demo's clock: the « Rejoindre » cue (auto, 08:50) just passed
+    await engine.submitSystem('régie:démarrage', decideRestore);
+    expect(engine.state.cues.runs).toEqual({});
+    expect(engine.state.asRun).toEqual([]);
+    expect(engine.state.cues.standby).toBe('j1-ouverture-participation'); // waits for a GO
+    advance(250);
+    await engine.submitSystem('régie:horloge', decideTick);
+    expect(engine.state.cues.runs).toEqual({});
+    expect(engine.state.program.onAir).toEqual({ kind: 'holding' });
+  });
+
   it('flags auto cues whose time passed while closed as missed, and never fires them', async () => {
-    await rehearseAt('2021-06-24', '10:14');
+    // The régie ran the show (first start at 08:40), then was closed until 10:14.
+    await rehearseAt('2021-06-24', '08:40');
+    await engine.submitSystem('régie:démarrage', decideRestore);
+    advance(94 * MIN);
     await engine.submitSystem('régie:démarrage', decideRestore);
     expect(engine.state.cues.runs['j1-ouverture-participation']).toMatchObject({ status: 'missed', reason: 'closed' });
     expect(engine.state.asRun.at(-1)).toMatchObject({ kind: 'cue.missed', cueId: 'j1-ouverture-participation', sessionId: 'j1-ouverture' });
@@ -61,7 +77,7 @@ describe('the run of show in the core', () => {
 
   it('a manual cue waits for GO; an auto cue fires on the tick at its (delayed) time', async () => {
     await rehearseAt('2021-06-24', '10:40');
-    await cmd({ type: 'cue.go', cueId: 'j1-seq1-questions-ouvrir' });
+    await cmd({ type: 'cue.go', cueId: 'j1-seq1-questions-ouvrir', outOfOrder: true }); // the poll's cues are passed over
     expect(engine.state.live.qa.open).toBe(true);
     expect(await cmd({ type: 'delay.set', sessionId: 'j1-seq1', minutes: 12 })).toMatchObject({ ok: true });
     const schedule = applyDelays(demo, engine.state.delays);

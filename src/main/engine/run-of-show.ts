@@ -3,7 +3,8 @@ import type { CueStep } from '../../shared/domain/cue-engine';
 import { cueList, type TimedCue } from '../../shared/domain/cue-list';
 import { applyDelays, type Schedule } from '../../shared/domain/delays';
 import { sessionAudience } from '../../shared/domain/programme';
-import type { CueAction } from '../../shared/domain/cue';
+import { type CueAction, actionInteraction } from '../../shared/domain/cue';
+import { cueStatus } from '../../shared/domain/cue-events';
 import type { Scene } from '../../shared/domain/scene';
 import type { RegieEvent } from './events';
 
@@ -21,22 +22,42 @@ export function timedCuesOf(state: RegieState): TimedCue[] {
   return state.programme ? cueList(state.programme, scheduleOf(state)) : [];
 }
 
-/** What each fired cue does, beyond being logged: the interactions and the Q&A it opens or closes. */
+/**
+ * What each fired cue does, beyond being logged: the interactions and the Q&A it opens or closes,
+ * the scene it puts in preview (or on air, where the cue says so). Each effect is checked against
+ * the show as the previous ones leave it: a poll already open is not opened again, one not open
+ * is not closed, and results are revealed only for a poll or cloud opened at least once (never
+ * the 0 % of a poll set aside by an undo).
+ */
 export function cueEffects(state: RegieState, fired: readonly TimedCue[], at: number): RegieEvent[] {
   const events: RegieEvent[] = [];
-  for (const { cue, sessionId } of fired) {
+  // Which interactions are open as the effects go (the phones show one at a time, as the hub does).
+  const status = new Map(Object.entries(state.live.interactions).map(([id, r]) => [id, r.status as 'open' | 'closed']));
+  let qaOpen = state.live.qa.open;
+  for (const { cue, id: cueId, sessionId } of fired) {
     const a = cue.action;
     switch (a.type) {
       case 'poll.open':
-      case 'wordcloud.open':
+      case 'wordcloud.open': {
+        if (status.get(a.interaction) === 'open') break;
+        for (const [other, st] of status) {
+          if (st !== 'open') continue;
+          events.push({ type: 'interaction.closed', interactionId: other, at });
+          status.set(other, 'closed');
+        }
         events.push({ type: 'interaction.opened', interactionId: a.interaction, at });
+        status.set(a.interaction, 'open');
         break;
+      }
       case 'poll.close':
       case 'wordcloud.close':
+        if (status.get(a.interaction) !== 'open') break;
         events.push({ type: 'interaction.closed', interactionId: a.interaction, at });
+        status.set(a.interaction, 'closed');
         break;
       case 'poll.reveal':
       case 'wordcloud.reveal':
+        if (!status.has(a.interaction)) break;
         events.push({ type: 'interaction.revealed', interactionId: a.interaction, at });
         break;
       case 'qa.open': {
@@ -44,16 +65,24 @@ export function cueEffects(state: RegieState, fired: readonly TimedCue[], at: nu
         // Workshops take questions from the room only (the session's audience says so).
         const roomOnly = session ? !sessionAudience(session).remote : false;
         events.push({ type: 'qa.opened', at, sessionId, roomOnly });
+        qaOpen = true;
         break;
       }
       case 'qa.close':
+        if (!qaOpen) break;
         events.push({ type: 'qa.closed', at });
+        qaOpen = false;
         break;
       case 'scene': {
         const scene = sceneOfCue(state, a, at);
-        // A locked output, or the holding screen of a panic, is not overridden by a cue (it is logged as run).
-        if (scene && !state.program.locked && !state.program.panicFrom) {
-          events.push({ type: 'program.taken', scene, transition: state.program.transition, swap: false, at });
+        if (!scene) break;
+        // Through the program bus: to preview, unless the cue says straight to air. A locked
+        // output, or the holding screen of a panic, is not overridden: the scene waits in preview.
+        const p = state.program;
+        if (a.straightToAir === true && !p.locked && !p.panicFrom) {
+          events.push({ type: 'program.taken', scene, transition: p.transition, swap: false, cueId, at });
+        } else {
+          events.push({ type: 'program.previewed', scene, cueId });
         }
         break;
       }
@@ -64,6 +93,49 @@ export function cueEffects(state: RegieState, fired: readonly TimedCue[], at: nu
     }
   }
   return events;
+}
+
+/** The GO's cue, then the cues its auto-continue would set off (the session's next, past the skipped ones). */
+export function autoContinueChain(state: RegieState, list: readonly TimedCue[], cueId: string): string[] {
+  const chain: string[] = [];
+  let current = list.find((c) => c.id === cueId);
+  while (current && !chain.includes(current.id)) {
+    chain.push(current.id);
+    if (!current.cue.autoContinue) break;
+    const from = current;
+    current = list.slice(list.indexOf(from) + 1).find((n) => n.sessionId === from.sessionId && cueStatus(state.cues, n.id) !== 'skipped');
+  }
+  return chain;
+}
+
+/** What the show looked like just before a GO, journaled after it, so that `u` can undo it. */
+export function goRecorded(state: RegieState, list: readonly TimedCue[], cueId: string, events: readonly RegieEvent[], at: number): RegieEvent {
+  const chain = autoContinueChain(state, list, cueId);
+  const named = chain.flatMap((id) => {
+    const a = list.find((c) => c.id === id)?.cue.action;
+    const ref = a ? actionInteraction(a) : null;
+    return ref ? [ref.id] : [];
+  });
+  const open = Object.entries(state.live.interactions).filter(([, r]) => r.status === 'open').map(([id]) => id);
+  const interactions = Object.fromEntries([...new Set([...named, ...open])].map((id) => [id, state.live.interactions[id] ?? null]));
+  const byChain = (e: RegieEvent) => 'cueId' in e && typeof e.cueId === 'string' && chain.includes(e.cueId);
+  return {
+    type: 'go.recorded',
+    lastGo: {
+      cueId,
+      at,
+      chain,
+      aired: events.some((e) => e.type === 'program.taken' && byChain(e)),
+      previewed: events.some((e) => e.type === 'program.previewed' && byChain(e)),
+      before: {
+        onAir: state.program.panicFrom ?? state.program.onAir,
+        preview: state.program.preview,
+        interactions,
+        qa: state.live.qa,
+        questions: state.audience.questions.length,
+      },
+    },
+  };
 }
 
 /** The scene a cue puts on the projector, or null when it cannot be composed (it is still logged). */

@@ -1,10 +1,13 @@
 import { dirname, join } from 'node:path';
+import { unpackedAsarPath } from '../platform/asar-path';
 import { loadCommonJs } from '../platform/commonjs';
 
 /**
  * The DejaVu fonts the images and the report are drawn with: read from the dejavu-fonts-ttf
  * package, never from the system, so a PNG or a PDF comes out the same on every machine. DejaVu
  * covers Latin, Greek, Cyrillic, Arabic, Hebrew and many symbols (some emoji in black and white).
+ * In the packaged app they are read from app.asar.unpacked (electron-builder.yml, asarUnpack):
+ * resvg opens them from native code, which cannot look inside app.asar.
  */
 
 export const FONT_FAMILY = 'DejaVu Sans';
@@ -12,7 +15,7 @@ export const FONT_FAMILY = 'DejaVu Sans';
 let fontDir: string | null = null;
 
 function ttfDir(): string {
-  fontDir ??= join(dirname(loadCommonJs.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+  fontDir ??= unpackedAsarPath(join(dirname(loadCommonJs.resolve('dejavu-fonts-ttf/package.json')), 'ttf'));
   return fontDir;
 }
 

@@ -98,6 +98,24 @@ function reportQuestion(q: AudienceQuestion, privacy: ExportPrivacy): ReportQues
   };
 }
 
+/**
+ * The session's delays in force, each at the show-clock time it was entered. A delay entry keeps
+ * the real time (it orders the entries); its as-run line has the show clock's: the entries in
+ * force are those after the session's last « delay cleared », matched from the end (the as-run
+ * kept in the state may have lost its oldest lines; those fall back to the entry's own time).
+ */
+function sessionDelays(state: RegieState, sessionId: string): { minutes: number; at: number }[] {
+  const entries = state.delays.filter((d) => d.sessionId === sessionId);
+  let lines: number[] = [];
+  for (const e of state.asRun) {
+    if (e.sessionId !== sessionId) continue;
+    if (e.kind === 'delay.cleared') lines = [];
+    else if (e.kind === 'delay.set') lines.push(e.actualAt);
+  }
+  const shift = lines.length - entries.length;
+  return entries.map((d, i) => ({ minutes: d.minutes, at: lines[i + shift] ?? d.at }));
+}
+
 const byVotes = (a: ReportQuestion, b: ReportQuestion) => b.upvotes - a.upvotes || b.askers - a.askers || a.receivedAt - b.receivedAt;
 const byTime = (a: ReportQuestion, b: ReportQuestion) => a.receivedAt - b.receivedAt;
 
@@ -160,7 +178,7 @@ export function sessionReportModel(
         ? { start: timing.expectedStart, end: timing.expectedEnd, startDelay: timing.startDelay }
         : null,
     actual: { start: mark.startedAt, end: mark.endedAt },
-    delays: state.delays.filter((d) => d.sessionId === sessionId).map((d) => ({ minutes: d.minutes, at: d.at })),
+    delays: sessionDelays(state, sessionId),
     polls,
     clouds,
     questions: {

@@ -269,8 +269,13 @@ export const STAGE_SLICES: ReadonlySet<keyof ViewState> = new Set<keyof ViewStat
   'stageMessage',
 ]);
 
-/** Only the shortlisted questions that could be projected; no tallies' voters detail is needed but harmless. */
+/**
+ * Only the shortlisted questions that could be projected; no tallies' voters detail is needed but
+ * harmless. Of the program bus, what is on the projector (a question on air was approved and
+ * cleared: its text is in the scene), never the preview the régie is composing.
+ */
 function forStageSlice(key: keyof ViewState, value: unknown): unknown {
+  if (key === 'program') return { ...(value as ViewState['program']), preview: null };
   if (key !== 'audience') return value;
   const a = value as ViewState['audience'];
   return { ...a, questions: a.questions.filter((q) => q.rank !== null && isProjectable(q)), words: {} };

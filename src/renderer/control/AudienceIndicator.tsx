@@ -1,4 +1,5 @@
 import { useEffect, useId } from 'react';
+import { clockNow } from '../../shared/api/state';
 import { deskTime } from '../lib/desk-time';
 import { useT } from '../lib/i18n';
 import { coreTimeOf, linkTone, linkWords, pendingWords } from '../lib/link-status';
@@ -28,6 +29,8 @@ export function AudienceIndicator({
   const t = useT();
   const link = useRegie((s) => s.status?.link ?? null);
   const clock = useRegie((s) => s.state?.clock);
+  // Without the core, the hub's last state is old news: the indicator says it does not know.
+  const stale = useRegie((s) => s.connection !== 'online');
   const panelId = useId();
 
   useEffect(() => {
@@ -40,20 +43,21 @@ export function AudienceIndicator({
   }, [open, onClose]);
 
   if (!link) return null;
-  const tone = linkTone(link, coreTimeOf(now, clock));
+  const tone = stale ? 'quiet' : linkTone(link, coreTimeOf(now, clock));
   const off = link.state === 'off';
-  const { outbox, backlog } = pendingWords(link, t);
-  const since = t('link.since', { time: deskTime(link.since, timeZone) });
+  const { outbox, backlog } = stale ? { outbox: null, backlog: null } : pendingWords(link, t);
+  // The link's times are the core's real clock: shown on the show clock, like every time on the desk.
+  const since = t('link.since', { time: deskTime(clockNow(clock ?? { mode: 'live' }, link.since), timeZone) });
   // Counts are the hub's: only shown while it is reachable (the panel keeps the last ones).
-  const showPeople = link.state === 'online';
+  const showPeople = !stale && link.state === 'online';
   const words = linkWords(link.state);
   const title = [
-    `${t('link.label')} — ${t(words.full)} ${off ? '' : since}`.trim(),
+    stale ? `${t('link.label')} — ${t('link.unknown')} (${t('link.unknownDetail')})` : `${t('link.label')} — ${t(words.full)} ${off ? '' : since}`.trim(),
     link.rttMs !== null && link.state === 'online' ? `${t('link.rttTitle')} : ${t('link.rtt', { ms: link.rttMs })}` : null,
     showPeople ? t('link.participants', link.participants) : null,
     outbox,
     backlog,
-    link.lastError ? t('link.lastError', { error: link.lastError }) : null,
+    link.lastError && !stale ? t('link.lastError', { error: link.lastError }) : null,
   ]
     .filter(Boolean)
     .join('\n');
@@ -70,7 +74,7 @@ export function AudienceIndicator({
         onClick={onToggle}
         aria-keyshortcuts="p"
         data-testid="audience-indicator"
-        data-state={link.state}
+        data-state={stale ? 'unknown' : link.state}
         data-tone={tone}
       >
         <LinkGlyph tone={tone} off={off} />
@@ -78,17 +82,21 @@ export function AudienceIndicator({
           <span className="ai-line">
             <span className="ai-label">{t('link.label')}</span>
             <span className="ai-state" data-testid="audience-link-words">
-              {t(words.headline)}
+              {t(stale ? 'link.unknown' : words.headline)}
             </span>
           </span>
-          {!off && (
-            <span className="ai-detail">
-              {words.detail && `${t(words.detail)} · `}
-              {since}
-              {link.state === 'online' && link.rttMs !== null && (
-                <span data-testid="audience-rtt"> · {t('link.rtt', { ms: link.rttMs })}</span>
-              )}
-            </span>
+          {stale ? (
+            <span className="ai-detail">{t('link.unknownDetail')}</span>
+          ) : (
+            !off && (
+              <span className="ai-detail">
+                {words.detail && `${t(words.detail)} · `}
+                {since}
+                {link.state === 'online' && link.rttMs !== null && (
+                  <span data-testid="audience-rtt"> · {t('link.rtt', { ms: link.rttMs })}</span>
+                )}
+              </span>
+            )
           )}
         </span>
         {showPeople && (

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { type ClockSetting, clockNow } from '../../shared/api/state';
 import type { LinkStatus } from '../../shared/api/channel';
 import { deskTime } from '../lib/desk-time';
 import { useT } from '../lib/i18n';
@@ -9,6 +10,8 @@ import { InteractionsPanel } from './interactions/InteractionsPanel';
 import { JoinAddress } from './JoinAddress';
 import { LiveTallies } from './LiveTallies';
 import { WordsPanel } from './words/WordsPanel';
+
+const LIVE: ClockSetting = { mode: 'live' };
 
 /** What the link needs from the operator when it is not well, in one sentence. */
 function LinkProblem({ link }: { link: LinkStatus }) {
@@ -52,6 +55,9 @@ export function AudiencePanel({
   const t = useT();
   const titleId = useId();
   const received = useRegie((s) => s.state?.audience.received ?? 0);
+  const clock = useRegie((s) => s.state?.clock ?? LIVE);
+  // Without the core, the hub's last state is old news (the indicator says the same).
+  const stale = useRegie((s) => s.connection !== 'online');
   const questions = useRegie((s) => s.state?.audience.questions.length ?? 0);
   const { outbox, backlog } = pendingWords(link, t);
   return (
@@ -61,7 +67,9 @@ export function AudiencePanel({
           {t('audiencePanel.title')}
         </h2>
         <span className={`ap-state tone-${tone}`} data-testid="audience-panel-state">
-          {t(linkWords(link.state).full)} {link.state !== 'off' && t('link.since', { time: deskTime(link.since, timeZone) })}
+          {stale
+            ? `${t('link.unknown')} (${t('link.unknownDetail')})`
+            : `${t(linkWords(link.state).full)} ${link.state !== 'off' ? t('link.since', { time: deskTime(clockNow(clock, link.since), timeZone) }) : ''}`.trim()}
         </span>
         <button
           type="button"
@@ -77,7 +85,7 @@ export function AudiencePanel({
         <LinkProblem link={link} />
         <JoinAddress link={link} />
         <dl className="ap-stats">
-          {link.state === 'online' && (
+          {link.state === 'online' && !stale && (
             <div className="ap-stats-people">
               <dt>{t('audiencePanel.connected')}</dt>
               <dd>
@@ -94,7 +102,7 @@ export function AudiencePanel({
             <dt>{t('audiencePanel.questions')}</dt>
             <dd data-testid="audience-questions-count">{questions}</dd>
           </div>
-          {link.rttMs !== null && link.state === 'online' && (
+          {link.rttMs !== null && link.state === 'online' && !stale && (
             <div>
               <dt title={t('link.rttTitle')}>{t('audiencePanel.rtt')}</dt>
               <dd>{t('link.rtt', { ms: link.rttMs })}</dd>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { goStandby, moveStandby, toggleHold } from '../lib/cue-commands';
+import { goStandby, moveStandby, toggleHold, undoLastGo } from '../lib/cue-commands';
 import { useLanguage, useT } from '../lib/i18n';
 import { localTimeZone } from '../lib/desk-time';
 import { useRegie } from '../lib/regie-store';
@@ -15,20 +15,23 @@ import { OfflineBanner } from './OfflineBanner';
 import { OnAirMonitor } from './program/OnAirMonitor';
 import { PreviewPanel } from './program/PreviewPanel';
 import { ProgramBar } from './program/ProgramBar';
-import { panic, restore, take } from './program/program-actions';
+import { keyIgnored, panic, restore, take } from './program/program-actions';
 import './program/program.css';
 import { ProgrammePanel } from './ProgrammePanel';
 import { CentreSwitch } from './questions/CentreSwitch';
 import { QuestionsShortcuts } from './questions/QuestionsShortcuts';
 import './questions/questions.css';
 import { ShortcutsHelp } from './ShortcutsHelp';
+import { SlipConfirmDialog } from './SlipConfirmDialog';
 import { TimelinePanel } from './TimelinePanel';
 import { TopBar } from './TopBar';
 import { useShortcuts } from './use-shortcuts';
 
 /**
  * The control desk: a top bar, the programme strip; the rundown on the left, the run of show
- * (standby and GO) with the output monitors in the middle, clock, logbook and as-run log on the right.
+ * (standby and GO) or the questions in the middle, and under both the program bus (preview, TAKE,
+ * panic, programme); clock, logbook and as-run log on the right. Laid out for 1366×768 first
+ * (control.css): every control of the show in view without scrolling, on both centre tabs.
  */
 export function ControlApp() {
   const t = useT();
@@ -59,6 +62,9 @@ export function ControlApp() {
       toggleHold,
       nextCue: () => moveStandby('next'),
       previousCue: () => moveStandby('previous'),
+      undoGo: undoLastGo,
+      runOfShowShown: () => document.querySelector('[data-testid="cue-panel"]') !== null,
+      ignored: keyIgnored,
       take,
       panic,
       restore,
@@ -103,12 +109,13 @@ export function ControlApp() {
         </div>
         <div className="desk-col desk-col-center">
           <CentreSwitch conduite={<CuePanel programme={programme} cues={cues} now={now} />} programme={programme} cues={cues} now={now} />
-          <div className="monitors">
-            <PreviewPanel />
-            <OnAirMonitor />
-          </div>
-          <ProgramBar />
         </div>
+        {/* The program bus, as on a vision mixer: preview, TAKE, programme. Under both centre tabs. */}
+        <section className="desk-bus" aria-label={t('program.bus')} data-testid="desk-bus">
+          <PreviewPanel />
+          <ProgramBar />
+          <OnAirMonitor />
+        </section>
         <div className="desk-col desk-col-right">
           <ClockControl now={now} timeZone={timeZone} />
           <LogbookPanel timeZone={timeZone} inputRef={noteInput} />
@@ -117,6 +124,7 @@ export function ControlApp() {
       </main>
       <ShortcutsHelp open={help} onClose={closeHelp} extra={<QuestionsShortcuts />} />
       <ConduiteEditor />
+      <SlipConfirmDialog />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import type { Cue } from '../../shared/domain/cue';
+import { sceneDestination } from '../lib/cue-words';
 import { useT } from '../lib/i18n';
 
-/** How a cue goes: manual or automatic, its pre-wait, whether it sets off the next one. */
+/** How a cue goes: manual or automatic, its pre-wait, whether it sets off the next one, where its scene goes. */
 export function CueTraits({ cue }: { cue: Cue }) {
   const t = useT();
   return (
@@ -11,6 +12,11 @@ export function CueTraits({ cue }: { cue: Cue }) {
         <span className="cue-trait">{t('cues.preWait', { seconds: cue.preWaitSeconds })}</span>
       )}
       {cue.autoContinue && <span className="cue-trait">{t('cues.autoContinue')}</span>}
+      {sceneDestination(cue.action) === 'air' && (
+        <span className="cue-trait cue-trait-air" data-testid="cue-trait-air">
+          {t('cues.trait.toAir')}
+        </span>
+      )}
     </span>
   );
 }

@@ -6,6 +6,7 @@ import type { CueView } from '../lib/run-of-show-view';
 export function CueTransport({ standby, held }: { standby: CueView | null; held: boolean }) {
   const t = useT();
   const message = useCueFeedback((s) => s.message);
+  const tone = useCueFeedback((s) => s.tone);
   return (
     <>
       <div className="cue-transport" role="group" aria-label={t('cues.label')}>
@@ -32,7 +33,12 @@ export function CueTransport({ standby, held }: { standby: CueView | null; held:
         </button>
       </div>
       {message && (
-        <p className="form-error cue-feedback" role="alert" data-testid="cue-feedback">
+        <p
+          className={tone === 'error' ? 'form-error cue-feedback' : 'cue-feedback cue-feedback-info'}
+          role={tone === 'error' ? 'alert' : 'status'}
+          data-testid="cue-feedback"
+          data-tone={tone}
+        >
           {message}
         </p>
       )}

@@ -17,6 +17,7 @@ export function ShortcutsHelp({ open, onClose, extra }: { open: boolean; onClose
     [['h'], t('shortcuts.hold')],
     [['↓', ']'], t('shortcuts.next')],
     [['↑', '['], t('shortcuts.previous')],
+    [['u', t('key.ctrlZ')], t('shortcuts.undoGo')],
     [['/', 'n'], t('shortcuts.note')],
     [['p'], t('shortcuts.audience')],
     [[t('key.enter')], t('shortcuts.take')],
@@ -30,6 +31,9 @@ export function ShortcutsHelp({ open, onClose, extra }: { open: boolean; onClose
     <dialog ref={ref} className="shortcuts" aria-labelledby="shortcuts-title" onClose={onClose} data-testid="shortcuts-help">
       <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
       <ShortcutList rows={rows} />
+      <p className="shortcuts-rules" data-testid="shortcuts-rules">
+        {t('shortcuts.rules')}
+      </p>
       {extra}
       <div className="dialog-actions">
         <button type="button" className="btn" autoFocus onClick={onClose}>

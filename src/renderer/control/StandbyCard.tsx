@@ -1,6 +1,8 @@
+import type { OutOfOrder } from '../../shared/domain/cue-order';
 import type { Programme } from '../../shared/domain/programme';
 import { formatCountdown } from '../lib/countdown';
-import { cueActionWords, isSceneCue } from '../lib/cue-words';
+import { shortReasons } from '../lib/cue-order-words';
+import { cueActionWords, sceneDestination } from '../lib/cue-words';
 import { goStandby } from '../lib/cue-commands';
 import { deskTime } from '../lib/desk-time';
 import { useT } from '../lib/i18n';
@@ -10,10 +12,11 @@ import { OffsetBadge } from './OffsetBadge';
 
 /**
  * The cue the next GO fires, in full: what it does in words, its session, planned and expected
- * time with the offset, a countdown on the show clock, how it goes, and the operator's notes.
- * The big GO button sits on its right.
+ * time with the offset, a countdown on the show clock, how it goes, where its scene goes (the
+ * preview, or straight to air), the operator's notes, and why a GO would be out of order (it
+ * then asks for a confirmation). The big GO button sits on its right.
  */
-export function StandbyCard({ cue, programme, now }: { cue: CueView | null; programme: Programme; now: number }) {
+export function StandbyCard({ cue, programme, now, outOfOrder = [] }: { cue: CueView | null; programme: Programme; now: number; outOfOrder?: readonly OutOfOrder[] }) {
   const t = useT();
   const tz = programme.event.timeZone;
   if (!cue) {
@@ -31,8 +34,15 @@ export function StandbyCard({ cue, programme, now }: { cue: CueView | null; prog
   const words = cueActionWords(cue.cue.action, programme, t);
   const left = cue.expectedAt - now;
   const offset = Math.round((cue.expectedAt - cue.plannedAt) / 60_000);
+  const destination = sceneDestination(cue.cue.action);
   return (
-    <div className={`standby standby-${cue.status}`} data-testid="standby" data-cue-id={cue.id} data-status={cue.status}>
+    <div
+      className={`standby standby-${cue.status}${outOfOrder.length > 0 ? ' standby-out-of-order' : ''}`}
+      data-testid="standby"
+      data-cue-id={cue.id}
+      data-status={cue.status}
+      data-out-of-order={outOfOrder.length > 0}
+    >
       <div className="standby-info">
         <div className="standby-head">
           <span className="standby-tag">{t('cues.standby')}</span>
@@ -55,12 +65,21 @@ export function StandbyCard({ cue, programme, now }: { cue: CueView | null; prog
             {left > 0 ? t('cues.in', { countdown: formatCountdown(left) }) : t('cues.past', { countdown: formatCountdown(left) })}
           </span>
         </p>
+        {destination && (
+          <p className={`standby-destination standby-to-${destination}`} data-testid="standby-destination" data-destination={destination}>
+            {t(destination === 'air' ? 'cues.sceneCue.toAir' : 'cues.sceneCue.toPreview')}
+          </p>
+        )}
+        {outOfOrder.length > 0 && (
+          <p className="standby-out-of-order-note" data-testid="standby-out-of-order">
+            {t('cues.outOfOrder.standby', { reasons: shortReasons(outOfOrder, t) })}
+          </p>
+        )}
         {cue.cue.notes && (
           <p className="standby-notes" data-testid="standby-notes">
             <span className="standby-notes-label">{t('cues.notes')}</span> {cue.cue.notes}
           </p>
         )}
-        {isSceneCue(cue.cue.action) && <p className="hint">{t('cues.sceneNotWired')}</p>}
       </div>
       <GoButton />
     </div>

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { programmeSchema } from '../../shared/domain/programme';
-import { cueActionWords, interactionLabel, isSceneCue, missedReasonKey } from './cue-words';
+import { cueActionWords, interactionLabel, missedReasonKey, sceneDestination } from './cue-words';
 import { translate, type Translate } from './i18n';
 
 const fr: Translate = (k, p) => translate('fr', k, p);
@@ -39,9 +39,10 @@ describe('cue-words', () => {
     expect(interactionLabel(null, 'charge')).toBe('charge');
   });
 
-  it('knows scenes are not wired to the output yet, and names missed reasons', () => {
-    expect(isSceneCue({ type: 'scene', scene: 'black' })).toBe(true);
-    expect(isSceneCue({ type: 'qa.close' })).toBe(false);
+  it('knows where a scene cue sends its scene (the preview unless it says straight to air), and names missed reasons', () => {
+    expect(sceneDestination({ type: 'scene', scene: 'black' })).toBe('preview');
+    expect(sceneDestination({ type: 'scene', scene: 'join', straightToAir: true })).toBe('air');
+    expect(sceneDestination({ type: 'qa.close' })).toBeNull();
     expect(fr(missedReasonKey('closed'))).toBe('régie fermée à son heure');
   });
 });

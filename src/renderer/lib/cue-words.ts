@@ -60,9 +60,10 @@ function sceneWords(a: Extract<CueAction, { type: 'scene' }>, p: Programme | nul
   }
 }
 
-/** Scenes are logged as run, but the program bus (what the projector shows) does not follow them yet. */
-export function isSceneCue(a: CueAction): boolean {
-  return a.type === 'scene';
+/** Where a scene cue sends its scene: the preview (TAKE then), or straight to air; null for other cues. */
+export function sceneDestination(a: CueAction): 'preview' | 'air' | null {
+  if (a.type !== 'scene') return null;
+  return a.straightToAir === true ? 'air' : 'preview';
 }
 
 export function missedReasonKey(r: MissedReason): MessageKey {

@@ -49,6 +49,32 @@ describe('run-of-show-view', () => {
     expect(view.prewaits).toEqual([]);
   });
 
+  it('keeps in sight the cues passed over (arrowed past, skipped) and those fired out of order, until their session ends', () => {
+    // ↓ into the note: « q-ouvrir » and « q-fermer » stay waiting behind the standby.
+    const arrowed = { ...initialCueState(), standby: 'note', standbyPinned: true };
+    const view = cuePanelView(cueViews(list, arrowed), at('10:14'));
+    expect(view.behind.map((c) => [c.id, c.status])).toEqual([
+      ['q-ouvrir', 'waiting'],
+      ['q-fermer', 'waiting'],
+    ]);
+    expect(view.upcoming).toEqual([]);
+    // Skipped, and fired out of order: seen until Séquence 1 ends (11:00).
+    const state = {
+      ...initialCueState(),
+      standby: 'q-fermer',
+      runs: {
+        'q-ouvrir': { status: 'skipped' as const, at: at('09:00') },
+        note: { status: 'fired' as const, firedAt: at('09:01'), trigger: 'go' as const, outOfOrder: true as const },
+      },
+    };
+    const v2 = cuePanelView(cueViews(list, state), at('10:14'));
+    expect(v2.behind.map((c) => [c.id, c.status])).toEqual([['q-ouvrir', 'skipped']]);
+    expect(v2.outOfOrder.map((c) => c.id)).toEqual(['note']);
+    const after = cuePanelView(cueViews(list, state), at('11:01'));
+    expect(after.behind).toEqual([]);
+    expect(after.outOfOrder).toEqual([]);
+  });
+
   it('with no standby, lists the cues not left behind, and limits the list', () => {
     const view = cuePanelView(cueViews(list, initialCueState()), at('10:14'), 1);
     expect(view.standby).toBeNull();

@@ -17,6 +17,13 @@ export interface CuePanelView {
   upcoming: CueView[];
   missed: CueView[];
   prewaits: CueView[];
+  /**
+   * Passed over and not done, in sessions not over yet: waiting cues before the standby (the
+   * operator arrowed past them), and skipped ones. They stay in sight, to re-arm.
+   */
+  behind: CueView[];
+  /** Fired by a GO confirmed out of order, in sessions not over yet: what they did stays in sight. */
+  outOfOrder: CueView[];
 }
 
 export const UPCOMING_SHOWN = 4;
@@ -33,11 +40,14 @@ export function cuePanelView(views: readonly CueView[], now: number, count = UPC
       ? views.slice(standbyIndex + 1).filter((c) => c.status === 'waiting')
       : views.filter((c) => c.status === 'waiting' && (c.expectedAt > now || c.sessionEnd > now))
   ).slice(0, count);
+  const live = (c: CueView) => c.sessionEnd > now;
   return {
     standby,
     upcoming,
     missed: views.filter((c) => c.status === 'missed'),
     prewaits: views.filter((c) => c.status === 'prewait'),
+    behind: views.filter((c, i) => live(c) && !c.standby && (c.status === 'skipped' || (c.status === 'waiting' && standbyIndex >= 0 && i < standbyIndex))),
+    outOfOrder: views.filter((c) => live(c) && c.run?.status === 'fired' && c.run.outOfOrder === true),
   };
 }
 

@@ -6,27 +6,25 @@ import { useRegie } from '../lib/regie-store';
 import { useShowClock } from '../lib/use-show-clock';
 import { StageClock } from './StageClock';
 import { StageMessage } from './StageMessage';
+import { StageOnAir } from './StageOnAir';
 import { StageShortlist } from './StageShortlist';
 
 const NONE: AudienceQuestion[] = [];
 
-/** The question a scene shows (read loosely: the question scene joins the scene schema in parallel). */
-function sceneQuestionId(scene: unknown): string | null {
-  if (typeof scene !== 'object' || scene === null) return null;
-  const s = scene as { kind?: unknown; questionId?: unknown };
-  return s.kind === 'question' && typeof s.questionId === 'string' ? s.questionId : null;
-}
-
 /**
- * The facilitator's tablet on stage: the régie's message on top, the session clock, and the
- * shortlist in the moderators' order, the question on air marked. Read-only, dark and calm;
- * French. The core sends this seat only the shortlisted questions that could be projected.
+ * The facilitator's tablet on stage: the régie's message on top, the session clock, what the
+ * projector shows now (a question on air in full), and the shortlist in the moderators' order, the
+ * question on air marked. Read-only, dark and calm; French. Every status comes from the core: this
+ * seat gets the scene on air and the shortlisted questions that could be projected, nothing else.
  */
 export function StageApp() {
   const connection = useRegie((s) => s.connection);
   const hasState = useRegie((s) => s.state !== null);
   const questions = useRegie((s) => s.state?.audience.questions) ?? NONE;
-  const onAirId = useRegie((s) => sceneQuestionId(s.state?.program.onAir));
+  const onAir = useRegie((s) => s.state?.program.onAir ?? null);
+  const panicFrom = useRegie((s) => s.state?.program.panicFrom ?? null);
+  const programme = useRegie((s) => s.state?.programme ?? null);
+  const onAirId = onAir?.kind === 'question' ? onAir.questionId : null;
   const message = useRegie((s) => s.state?.stageMessage ?? null);
   const now = useShowClock();
   const list = useMemo(() => shortlist(questions), [questions]);
@@ -40,7 +38,10 @@ export function StageApp() {
           {connection === 'refused' ? tFr('token.refused.title') : tFr('connection.connecting')}
         </p>
       ) : (
-        <StageShortlist questions={list} onAirId={onAirId} />
+        <>
+          {onAir && <StageOnAir onAir={onAir} panicFrom={panicFrom} programme={programme} />}
+          <StageShortlist questions={list} onAirId={onAirId} />
+        </>
       )}
       {hasState && connection !== 'online' && (
         <p className="stage-offline" role="status" data-testid="stage-offline">

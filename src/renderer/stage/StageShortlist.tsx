@@ -12,9 +12,10 @@ export function StageShortlist({ questions, onAirId }: { questions: readonly Aud
   const open = questions.filter((q) => q.status !== 'answered');
   const answered = questions.filter((q) => q.status === 'answered');
   if (questions.length === 0) {
+    // With a question on the projector, « none selected yet » would be false: that one was.
     return (
       <p className="stage-empty" data-testid="stage-empty">
-        {tFr('stage.empty')}
+        {tFr(onAirId ? 'stage.emptyBesideOnAir' : 'stage.empty')}
       </p>
     );
   }

@@ -42,8 +42,19 @@ export const importProgrammeCommand = z.strictObject({
 const cueId = z.string().min(1).max(64);
 const sessionId = z.string().min(1).max(64);
 
-/** GO: the standby cue, or a given one (a missed cue fired by hand). */
-export const goCommand = z.strictObject({ type: z.literal('cue.go'), cueId: cueId.optional() });
+/**
+ * GO: the standby cue, or a given one (a missed cue fired by hand). A GO out of order (not the
+ * cue due next: src/shared/domain/cue-order.ts) is refused unless `outOfOrder` says the operator
+ * confirmed it.
+ */
+export const goCommand = z.strictObject({ type: z.literal('cue.go'), cueId: cueId.optional(), outOfOrder: z.literal(true).optional() });
+/** A cue back to waiting, on standby: fired, skipped, missed or passed, it can be fired again. */
+export const rearmCueCommand = z.strictObject({ type: z.literal('cue.rearm'), cueId });
+/**
+ * Undoes the last GO (the one on `cueId`: a stale undo never undoes another), where its effects
+ * can be reversed (src/shared/domain/go-undo.ts). Past a minute, only `confirmed`.
+ */
+export const undoGoCommand = z.strictObject({ type: z.literal('cue.undo'), cueId, confirmed: z.literal(true).optional() });
 export const standbyMoveCommand = z.strictObject({ type: z.enum(['cue.next', 'cue.previous']) });
 export const skipCueCommand = z.strictObject({ type: z.literal('cue.skip'), cueId });
 export const holdCommand = z.strictObject({ type: z.enum(['cue.hold', 'cue.release']) });
@@ -212,6 +223,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   setClockCommand,
   addNoteCommand,
   goCommand,
+  rearmCueCommand,
+  undoGoCommand,
   standbyMoveCommand,
   skipCueCommand,
   holdCommand,

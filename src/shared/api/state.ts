@@ -1,6 +1,7 @@
 import type { CueEngineState } from '../domain/cue-events';
 import { initialCueState } from '../domain/cue-events';
 import type { DelayEntry } from '../domain/delays';
+import type { LastGo } from '../domain/go-undo';
 import type { PersonalDataKind, PersonalDataSpan } from '../domain/personal-data';
 import type { Programme } from '../domain/programme';
 import { initialProgram, type ProgramState } from '../domain/scene';
@@ -12,6 +13,7 @@ export type ClockSetting = { mode: 'live' } | { mode: 'rehearsal'; offsetMs: num
 
 export interface LogNote {
   seq: number;
+  /** On the show clock (the journal row keeps the real time). */
   at: number;
   author: string;
   text: string;
@@ -87,6 +89,7 @@ export interface AudienceQuestion {
   /** The hub's message id; null for a question typed in at the desk. */
   msgId: string | null;
   hubSeq: number | null;
+  /** When it came, on the show clock (a rehearsal's clock too); the journal keeps the real time. */
   receivedAt: number;
   /** In the room, remote, or typed in by the régie (a microphone, a paper card). */
   origin: Origin | 'regie';
@@ -210,6 +213,8 @@ export interface RegieState {
   redactionUndo: Record<string, RedactionStep[]>;
   /** The projector: preview, on air, panic, lock (src/shared/domain/scene.ts). */
   program: ProgramState;
+  /** The last GO and what the show looked like before it, until it is undone or another GO comes. */
+  lastGo: LastGo | null;
   /** A message from the régie to the facilitator's tablet (« Plus que 5 minutes »), or null. */
   stageMessage: { text: string; at: number } | null;
   /** Show mode: the programme cannot be edited or replaced until unlocked. */
@@ -255,6 +260,7 @@ export function initialState(): RegieState {
     wordSenders: {},
     redactionUndo: {},
     program: initialProgram(),
+    lastGo: null,
     stageMessage: null,
     editLocked: false,
     joinUrl: null,

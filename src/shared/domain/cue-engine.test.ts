@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type CueStep, go, hold, next, previous, release, restore, skip, standbyCue, tick } from './cue-engine';
+import { type CueStep, go, hold, next, previous, rearm, release, restore, skip, standbyCue, tick } from './cue-engine';
+import { goOrder } from './cue-order';
 import {
   type CueEngineState,
   type CueEvent,
@@ -54,6 +55,13 @@ const input: ProgrammeInput = {
 };
 const programme = programmeSchema.parse(input);
 const list = cueList(programme);
+
+/** The same, with an auto cue in Séquence 2 at 10:30. */
+function list2() {
+  const [s1, s2] = input.sessions;
+  const extra = { id: 'auto2', at: { time: '10:30' }, action: { type: 'qa.close' as const }, mode: 'auto' as const };
+  return cueList(programmeSchema.parse({ ...input, sessions: [s1!, { ...s2!, cues: [...(s2!.cues ?? []), extra] }] }));
+}
 
 /** Unwraps a step that must be accepted, and checks the events rebuild its state. */
 function ok(step: CueStep, before: CueEngineState): { state: CueEngineState; events: CueEvent[]; fired: string[] } {
@@ -123,11 +131,57 @@ describe('cue engine', () => {
     ]);
   });
 
-  it('fires a cue early on GO, before its time', () => {
+  it('fires a cue early on GO, up to 5 minutes before its time; earlier only when confirmed', () => {
     const s = started();
-    const g = ok(go(s, list, at('08:30')), s);
+    const g = ok(go(s, list, at('08:50')), s);
     expect(g.fired).toEqual(['join']);
+    expect(g.events[0]).toEqual({ type: 'cue.go', cueId: 'join', at: at('08:50') });
     expect(ok(tick(g.state, list, at('08:55')), g.state).fired).toEqual([]);
+    const early = go(s, list, at('08:30'));
+    expect(early).toMatchObject({ ok: false, code: 'out-of-order' });
+    if (early.ok) throw new Error('refus attendu');
+    expect(early.reason).toMatch(/join .*prévue dans 25 min \(plus de 5 min d’avance\)/);
+    expect(early.state).toBe(s);
+    const confirmed = ok(go(s, list, at('08:30'), { outOfOrder: true }), s);
+    expect(confirmed.events[0]).toEqual({ type: 'cue.go', cueId: 'join', at: at('08:30'), outOfOrder: true });
+    expect(confirmed.state.runs.join).toEqual({ status: 'fired', firedAt: at('08:30'), trigger: 'go', outOfOrder: true });
+  });
+
+  it('refuses, unless confirmed, a GO that passes over waiting cues of its session or lands in a session over', () => {
+    const s = started();
+    // ↓ ↓ then Space: « close » while « join » and « open » still wait.
+    const arrowed = ok(next(ok(next(s, list), s).state, list), ok(next(s, list), s).state).state;
+    expect(arrowed.standby).toBe('close');
+    const g = go(arrowed, list, at('09:24'));
+    expect(g).toMatchObject({ ok: false, code: 'out-of-order' });
+    if (g.ok) throw new Error('refus attendu');
+    expect(g.reason).toContain('2 répliques de sa séance, avant elle, n’ont été ni lancées ni sautées (join, open)');
+    expect(goOrder(arrowed, list, at('09:24'), 'close')).toEqual([{ kind: 'skips', cueIds: ['join', 'open'] }]);
+    // Confirmed: it fires, and the standby comes back to the cue due next, not past it.
+    const confirmed = ok(go(arrowed, list, at('09:24'), { outOfOrder: true }), arrowed);
+    expect(confirmed.fired).toEqual(['close']);
+    expect(confirmed.state).toMatchObject({ standby: 'join', standbyPinned: false });
+    // A cue of a session that has ended.
+    expect(goOrder(s, list, at('10:30'), 'note')).toEqual([{ kind: 'past-session' }, { kind: 'skips', cueIds: ['join', 'open', 'close', 'reveal', 'cloud'] }]);
+    // Another session's cue, at its time, while this one still has cues to do: in order.
+    expect(goOrder(s, list, at('09:58'), 'qa')).toEqual([]);
+    // A cue in its pre-wait was already set off: GO on it is always in order.
+    const pw = ok(go(s, list, at('09:00'), { cueId: 'reveal', outOfOrder: true }), s).state;
+    expect(goOrder(pw, list, at('09:00', 1), 'reveal')).toEqual([]);
+    // The double press is refused first, whatever the order.
+    expect(go(pw, list, at('09:00', 0.5), { cueId: 'qa' })).toMatchObject({ code: 'double-go' });
+  });
+
+  it('re-arms a cue: back to waiting and on standby, whatever it was', () => {
+    const s = started();
+    const fired = ok(go(s, list, at('08:55')), s).state;
+    expect(fired.standby).toBe('open');
+    const r = ok(rearm(fired, list, 'join', at('08:56')), fired);
+    expect(r.events).toEqual([{ type: 'cue.rearmed', cueId: 'join', at: at('08:56') }]);
+    expect(cueStatus(r.state, 'join')).toBe('waiting');
+    expect(r.state).toMatchObject({ standby: 'join', standbyPinned: true });
+    expect(ok(go(r.state, list, at('08:57')), r.state).fired).toEqual(['join']);
+    expect(rearm(s, list, 'nope', at('08:56'))).toMatchObject({ ok: false, code: 'unknown-cue' });
   });
 
   it('runs a pre-wait, and an auto-continue without GO', () => {
@@ -150,10 +204,10 @@ describe('cue engine', () => {
   });
 
   it('starts the pre-wait of a cue on GO; a second GO during it fires it at once', () => {
-    const s = ok(go(started(), list, at('09:00'), { cueId: 'reveal' }), started()).state;
+    const s = ok(go(started(), list, at('09:00'), { cueId: 'reveal', outOfOrder: true }), started()).state;
     expect(cueStatus(s, 'reveal')).toBe('prewait');
     expect(s.standby).toBe('join'); // a cue fired by hand does not move the standby
-    const again = ok(go(s, list, at('09:00', 2), { cueId: 'reveal' }), s);
+    const again = ok(go(s, list, at('09:00', 2), { cueId: 'reveal', outOfOrder: true }), s);
     expect(again.fired).toEqual(['reveal']);
     expect(ok(tick(again.state, list, at('09:00', 11)), again.state).fired).toEqual([]);
   });
@@ -166,14 +220,14 @@ describe('cue engine', () => {
     if (second.ok) throw new Error('refus attendu');
     expect(second.reason).toMatch(/deux appuis/);
     expect(second.state).toBe(first.state);
-    expect(go(first.state, list, at('09:00', 1)).ok).toBe(true);
+    expect(go(first.state, list, at('09:00', 1), { outOfOrder: true }).ok).toBe(true);
     // Configurable.
-    expect(go(first.state, list, at('09:00', 1), { minGoIntervalMs: 2_000 }).ok).toBe(false);
+    expect(go(first.state, list, at('09:00', 1), { minGoIntervalMs: 2_000, outOfOrder: true })).toMatchObject({ ok: false, code: 'double-go' });
     // The end of a pre-wait is not a press: it does not block the next GO.
-    const pw = ok(go(s, list, at('09:00'), { cueId: 'reveal' }), s);
+    const pw = ok(go(s, list, at('09:00'), { cueId: 'reveal', outOfOrder: true }), s);
     const ended = ok(tick(pw.state, list, at('09:00', 10)), pw.state);
     expect(ended.fired).toEqual(['reveal']);
-    expect(go(ended.state, list, at('09:00', 10.2)).ok).toBe(true);
+    expect(go(ended.state, list, at('09:00', 10.2), { outOfOrder: true }).ok).toBe(true);
   });
 
   it('refuses GO with nothing on standby, on an unknown cue, and on a cue already done', () => {
@@ -205,7 +259,7 @@ describe('cue engine', () => {
   });
 
   it('skips a cue in its pre-wait: it never fires', () => {
-    const s = ok(go(started(), list, at('09:00'), { cueId: 'reveal' }), started()).state;
+    const s = ok(go(started(), list, at('09:00'), { cueId: 'reveal', outOfOrder: true }), started()).state;
     const sk = ok(skip(s, list, 'reveal', at('09:00', 5)), s);
     expect(cueStatus(sk.state, 'reveal')).toBe('skipped');
     expect(ok(tick(sk.state, list, at('09:00', 10)), sk.state).fired).toEqual([]);
@@ -236,7 +290,7 @@ describe('cue engine', () => {
 
   it('keeps GO working during a hold, but not auto-continues', () => {
     let s = ok(hold(started(), list, at('09:00')), started()).state;
-    s = ok(go(s, list, at('09:25'), { cueId: 'close' }), s).state;
+    s = ok(go(s, list, at('09:25'), { cueId: 'close', outOfOrder: true }), s).state;
     expect(cueStatus(s, 'close')).toBe('fired');
     expect(cueStatus(s, 'reveal')).toBe('waiting');
   });
@@ -259,12 +313,32 @@ describe('cue engine', () => {
     expect(r.state.standby).toBe('close'); // manual cues wait for GO, late or not
     expect(ok(tick(r.state, list, at('09:50', 0.25)), r.state).fired).toEqual([]);
     // The operator can fire it by hand, or skip it.
-    expect(ok(go(r.state, list, at('09:51'), { cueId: 'cloud' }), r.state).fired).toEqual(['cloud']);
+    expect(ok(go(r.state, list, at('09:51'), { cueId: 'cloud', outOfOrder: true }), r.state).fired).toEqual(['cloud']);
     expect(cueStatus(ok(skip(r.state, list, 'cloud', at('09:51')), r.state).state, 'cloud')).toBe('skipped');
   });
 
+  it('on the very first start, flags nothing: auto cues already past wait for a GO, and are never fired by a tick', () => {
+    const s0 = initialCueState();
+    const r = ok(restore(s0, list, at('09:50')), s0);
+    expect(r.events).toEqual([
+      { type: 'cue.watching', since: at('09:50') },
+      { type: 'cue.standby', cueId: 'join', by: 'engine' },
+    ]);
+    expect(r.fired).toEqual([]);
+    expect(Object.values(r.state.runs)).toEqual([]);
+    // « join » (08:55) and « cloud » (09:40), auto, passed before the start: the ticks leave them.
+    const t = ok(tick(r.state, list, at('09:50', 1)), r.state);
+    expect(t.events).toEqual([]);
+    // An auto cue due after the start is watched as ever.
+    const s2 = ok(tick(r.state, list, at('10:00', 0.3)), r.state);
+    expect(s2.events.filter((e) => e.type === 'cue.missed')).toEqual([]);
+    // The next start is a restart: what passed while closed, after the first start, is flagged.
+    const again = ok(restore(r.state, list2(), at('11:30')), r.state);
+    expect(again.events.filter((e) => e.type === 'cue.missed').map((e) => 'cueId' in e && e.cueId)).toEqual(['auto2']);
+  });
+
   it('flags missed a pre-wait that ended while closed, and lets a running one go on', () => {
-    const s = ok(go(started(), list, at('08:50'), { cueId: 'reveal' }), started()).state;
+    const s = ok(go(started(), list, at('08:50'), { cueId: 'reveal', outOfOrder: true }), started()).state;
     expect(ok(restore(s, list, at('08:50', 5)), s).events).toEqual([]);
     const r = ok(restore(s, list, at('08:51')), s);
     expect(r.events).toContainEqual(expect.objectContaining({ type: 'cue.missed', cueId: 'reveal', reason: 'closed' }));
@@ -290,7 +364,7 @@ describe('cue engine', () => {
 
   it('keeps its state serialisable', () => {
     let s = started();
-    s = ok(go(s, list, at('09:00'), { cueId: 'reveal' }), s).state;
+    s = ok(go(s, list, at('09:00'), { cueId: 'reveal', outOfOrder: true }), s).state;
     s = ok(hold(s, list, at('09:01')), s).state;
     expect(cueEngineStateSchema.parse(JSON.parse(JSON.stringify(s)))).toEqual(s);
   });

@@ -1,5 +1,6 @@
-import { type CueEngineState, type CueEvent, type CueStatus, type CueTrigger, type MissedReason, cueStatus, evolveCue } from './cue-events';
+import { type CueEngineState, type CueEvent, type CueStatus, type CueTrigger, type MissedReason, cueStatus, evolveCue, watchedSince } from './cue-events';
 import type { TimedCue } from './cue-list';
+import { EARLY_GO_MS, goOrder, outOfOrderSentence } from './cue-order';
 
 /**
  * The cue engine: standby, GO, next/previous, skip, hold, and the ticks that fire auto cues, end
@@ -8,7 +9,8 @@ import type { TimedCue } from './cue-list';
  * the state after them (the state is always `events` folded with `evolveCue`, so the journal
  * rebuilds it). Nothing here fires late by surprise: an auto cue whose time passed while the app
  * was closed, while the engine was held, or more than `lateToleranceMs` ago, is flagged missed, and
- * the operator fires it by hand (GO on it) or skips it.
+ * the operator fires it by hand (GO on it) or skips it. Nothing fires out of order by a slip either:
+ * a GO on a cue that is not the one due next (cue-order.ts) is refused unless confirmed so.
  */
 
 export interface CueEngineOptions {
@@ -16,12 +18,14 @@ export interface CueEngineOptions {
   minGoIntervalMs?: number;
   /** An auto cue found later than this after its time (the machine slept) is missed, not fired. */
   lateToleranceMs?: number;
+  /** A GO more than this ahead of its cue's time is out of order (cue-order.ts). */
+  earlyGoMs?: number;
 }
 
 export const DEFAULT_MIN_GO_INTERVAL_MS = 1_000;
 export const DEFAULT_LATE_TOLERANCE_MS = 15_000;
 
-export type CueRefusalCode = 'double-go' | 'no-standby' | 'unknown-cue' | 'already-done' | 'end-of-list';
+export type CueRefusalCode = 'double-go' | 'no-standby' | 'unknown-cue' | 'already-done' | 'end-of-list' | 'out-of-order';
 
 export type CueStep =
   | { ok: true; state: CueEngineState; events: CueEvent[]; /** Cues to carry out now, in order. */ fired: TimedCue[] }
@@ -55,14 +59,15 @@ class Step {
   }
 
   /** Starts the cue's pre-wait, or fires it at once. */
-  trigger(c: TimedCue, trigger: CueTrigger): void {
+  trigger(c: TimedCue, trigger: CueTrigger, outOfOrder = false): void {
     const preWait = (c.cue.preWaitSeconds ?? 0) * 1000;
-    if (preWait > 0) this.emit({ type: 'cue.prewait', ...this.times(c), startedAt: this.now, fireAt: this.now + preWait, trigger });
-    else this.fire(c, trigger);
+    const flag = outOfOrder ? { outOfOrder: true as const } : {};
+    if (preWait > 0) this.emit({ type: 'cue.prewait', ...this.times(c), startedAt: this.now, fireAt: this.now + preWait, trigger, ...flag });
+    else this.fire(c, trigger, outOfOrder);
   }
 
-  fire(c: TimedCue, trigger: CueTrigger): void {
-    this.emit({ type: 'cue.fired', ...this.times(c), firedAt: this.now, trigger });
+  fire(c: TimedCue, trigger: CueTrigger, outOfOrder = false): void {
+    this.emit({ type: 'cue.fired', ...this.times(c), firedAt: this.now, trigger, ...(outOfOrder ? { outOfOrder: true as const } : {}) });
     this.fired.push(c);
     if (!c.cue.autoContinue || this.state.held) return;
     // The session's next cue, past the skipped ones; only if it is still waiting.
@@ -110,12 +115,15 @@ function refuse(state: CueEngineState, code: CueRefusalCode, reason: string): Cu
   return { ok: false, state, code, reason };
 }
 
-/** GO: fires the standby cue (or `cueId`, a cue fired by hand), or starts its pre-wait. */
+/**
+ * GO: fires the standby cue (or `cueId`, a cue fired by hand), or starts its pre-wait. A GO out of
+ * order (cue-order.ts) is refused unless `outOfOrder` says the operator confirmed it.
+ */
 export function go(
   state: CueEngineState,
   list: readonly TimedCue[],
   now: number,
-  options: CueEngineOptions & { cueId?: string } = {},
+  options: CueEngineOptions & { cueId?: string; outOfOrder?: boolean } = {},
 ): CueStep {
   const minInterval = options.minGoIntervalMs ?? DEFAULT_MIN_GO_INTERVAL_MS;
   if (state.lastGoAt !== null && now - state.lastGoAt < minInterval) {
@@ -134,11 +142,28 @@ export function go(
   if (status === 'fired' || status === 'skipped') {
     return refuse(state, 'already-done', `réplique déjà ${status === 'fired' ? 'lancée' : 'sautée'} : ${id}`);
   }
-  step.emit({ type: 'cue.go', cueId: id, at: now });
-  // GO on a cue in its pre-wait fires it at once.
+  const reasons = goOrder(state, list, now, id, options.earlyGoMs ?? EARLY_GO_MS);
+  if (reasons.length > 0 && !options.outOfOrder) return refuse(state, 'out-of-order', outOfOrderSentence(id, reasons));
+  const outOfOrder = reasons.length > 0;
+  step.emit({ type: 'cue.go', cueId: id, at: now, ...(outOfOrder ? { outOfOrder: true as const } : {}) });
+  // GO on a cue in its pre-wait fires it at once (out of order if its pre-wait was: cue-events keeps it).
   if (status === 'prewait') step.fire(target, 'go');
-  else step.trigger(target, 'go');
-  step.settleStandby(target);
+  else step.trigger(target, 'go', outOfOrder);
+  // In order, the playhead goes on from the cue just fired; out of order, it comes back to the cue
+  // due next (the session's cues passed over are not left behind by a slip).
+  step.settleStandby(outOfOrder ? undefined : target);
+  return step.done();
+}
+
+/**
+ * Re-arms a cue: back to waiting (fired, skipped, missed, in its pre-wait, or passed by the
+ * standby), and on standby, so that the next GO is this one. What it did is not undone here
+ * (run-of-show's undo does that, then re-arms).
+ */
+export function rearm(state: CueEngineState, list: readonly TimedCue[], cueId: string, now: number): CueStep {
+  if (!list.some((c) => c.id === cueId)) return refuse(state, 'unknown-cue', `réplique inconnue : ${cueId}`);
+  const step = new Step(state, list, now);
+  step.emit({ type: 'cue.rearmed', cueId, at: now });
   return step.done();
 }
 
@@ -202,12 +227,13 @@ export function release(state: CueEngineState, list: readonly TimedCue[], now: n
  */
 export function tick(state: CueEngineState, list: readonly TimedCue[], now: number, options: CueEngineOptions = {}): CueStep {
   const tolerance = options.lateToleranceMs ?? DEFAULT_LATE_TOLERANCE_MS;
+  const since = watchedSince(state);
   const step = new Step(state, list, now);
   const due = list
     .map((c) => {
       const run = state.runs[c.id];
       if (run?.status === 'prewait') return { c, at: run.fireAt };
-      if (run === undefined && c.cue.mode === 'auto') return { c, at: c.expectedAt };
+      if (run === undefined && c.cue.mode === 'auto' && (since === null || c.expectedAt >= since)) return { c, at: c.expectedAt };
       return null;
     })
     .filter((d): d is { c: TimedCue; at: number } => d !== null && d.at <= now)
@@ -230,16 +256,32 @@ export function tick(state: CueEngineState, list: readonly TimedCue[], now: numb
   return step.done();
 }
 
+/** The engine has run this show before: a standby was set, a cue ran, a GO or a hold was made. */
+export function hasRun(state: CueEngineState): boolean {
+  return state.standby !== null || Object.keys(state.runs).length > 0 || state.lastGoAt !== null || state.held;
+}
+
 /**
  * After a restart (state rebuilt from the journal): every auto cue whose time passed while the app
  * was closed, and every pre-wait that ended meanwhile, is flagged missed. Nothing fires; pre-waits
  * still running go on. Call it once, before the first tick.
+ *
+ * The very first start is not a restart: the app was not closed at those times, it did not run
+ * yet. The engine then watches from now on (`cue.watching`): the auto cues already past are
+ * neither fired nor flagged (no alarm that nothing caused); they wait, and GO fires them by hand.
  */
 export function restore(state: CueEngineState, list: readonly TimedCue[], now: number): CueStep {
   const step = new Step(state, list, now);
+  if (watchedSince(state) === null && !hasRun(state)) {
+    step.emit({ type: 'cue.watching', since: now });
+    step.settleStandby();
+    return step.done();
+  }
+  const since = watchedSince(state);
   for (const c of list) {
     const run = state.runs[c.id];
-    if (run?.status === 'prewait' ? run.fireAt <= now : run === undefined && c.cue.mode === 'auto' && c.expectedAt <= now) {
+    const watched = since === null || c.expectedAt >= since;
+    if (run?.status === 'prewait' ? run.fireAt <= now : run === undefined && c.cue.mode === 'auto' && watched && c.expectedAt <= now) {
       step.miss(c, 'closed');
     }
   }

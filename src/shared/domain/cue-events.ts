@@ -16,9 +16,12 @@ export type MissedReason = (typeof missedReasons)[number];
 
 const instant = z.number();
 
+/** Set off by a GO the operator confirmed out of order (cue-order.ts): the desk keeps it in sight. */
+const outOfOrder = z.literal(true).optional();
+
 export const cueRunSchema = z.discriminatedUnion('status', [
-  z.strictObject({ status: z.literal('prewait'), startedAt: instant, fireAt: instant, trigger: z.enum(cueTriggers) }),
-  z.strictObject({ status: z.literal('fired'), firedAt: instant, trigger: z.enum(cueTriggers) }),
+  z.strictObject({ status: z.literal('prewait'), startedAt: instant, fireAt: instant, trigger: z.enum(cueTriggers), outOfOrder }),
+  z.strictObject({ status: z.literal('fired'), firedAt: instant, trigger: z.enum(cueTriggers), outOfOrder }),
   z.strictObject({ status: z.literal('skipped'), at: instant }),
   z.strictObject({ status: z.literal('missed'), at: instant, reason: z.enum(missedReasons) }),
 ]);
@@ -36,6 +39,12 @@ export const cueEngineStateSchema = z.strictObject({
   /** The last accepted GO, against double presses. */
   lastGoAt: instant.nullable(),
   runs: z.record(z.string(), cueRunSchema),
+  /**
+   * From when the engine watches the auto cues (show clock): set at the first start and by a reset.
+   * An auto cue due before it is neither fired nor flagged missed: nothing was running then.
+   * Absent or null: every auto cue is watched (a state from before this setting existed).
+   */
+  since: instant.nullable().optional(),
 });
 export type CueEngineState = z.infer<typeof cueEngineStateSchema>;
 
@@ -43,19 +52,23 @@ const cueTimes = { cueId: z.string(), plannedAt: instant, expectedAt: instant };
 
 export const cueEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('cue.standby'), cueId: z.string().nullable(), by: z.enum(['operator', 'engine']) }),
-  /** The operator pressed GO and it was accepted (the firing or pre-wait follows). */
-  z.strictObject({ type: z.literal('cue.go'), cueId: z.string(), at: instant }),
-  z.strictObject({ type: z.literal('cue.prewait'), ...cueTimes, startedAt: instant, fireAt: instant, trigger: z.enum(cueTriggers) }),
-  z.strictObject({ type: z.literal('cue.fired'), ...cueTimes, firedAt: instant, trigger: z.enum(cueTriggers) }),
+  /** The operator pressed GO and it was accepted (the firing or pre-wait follows); `outOfOrder`: confirmed so. */
+  z.strictObject({ type: z.literal('cue.go'), cueId: z.string(), at: instant, outOfOrder }),
+  z.strictObject({ type: z.literal('cue.prewait'), ...cueTimes, startedAt: instant, fireAt: instant, trigger: z.enum(cueTriggers), outOfOrder }),
+  z.strictObject({ type: z.literal('cue.fired'), ...cueTimes, firedAt: instant, trigger: z.enum(cueTriggers), outOfOrder }),
   z.strictObject({ type: z.literal('cue.missed'), ...cueTimes, at: instant, reason: z.enum(missedReasons) }),
   z.strictObject({ type: z.literal('cue.skipped'), cueId: z.string(), at: instant }),
   z.strictObject({ type: z.literal('cue.held'), at: instant }),
   z.strictObject({ type: z.literal('cue.released'), at: instant }),
+  /** Back to waiting (a cue fired, skipped, missed or passed, or a GO undone), and on standby. */
+  z.strictObject({ type: z.literal('cue.rearmed'), cueId: z.string(), at: instant }),
+  /** The engine watches the auto cues due from `since` on (the first start). */
+  z.strictObject({ type: z.literal('cue.watching'), since: instant }),
 ]);
 export type CueEvent = z.infer<typeof cueEventSchema>;
 
 export function initialCueState(): CueEngineState {
-  return { standby: null, standbyPinned: false, held: false, heldSince: null, lastGoAt: null, runs: {} };
+  return { standby: null, standbyPinned: false, held: false, heldSince: null, lastGoAt: null, runs: {}, since: null };
 }
 
 export function cueStatus(state: CueEngineState, cueId: string): CueStatus {
@@ -71,9 +84,10 @@ export function evolveCue(state: CueEngineState, event: CueEvent): CueEngineStat
     case 'cue.go':
       return { ...state, lastGoAt: event.at };
     case 'cue.prewait':
-      return run(event.cueId, { status: 'prewait', startedAt: event.startedAt, fireAt: event.fireAt, trigger: event.trigger });
+      return run(event.cueId, { status: 'prewait', startedAt: event.startedAt, fireAt: event.fireAt, trigger: event.trigger, ...flag(event.outOfOrder) });
     case 'cue.fired':
-      return run(event.cueId, { status: 'fired', firedAt: event.firedAt, trigger: event.trigger });
+      // A pre-wait set off out of order fires out of order too.
+      return run(event.cueId, { status: 'fired', firedAt: event.firedAt, trigger: event.trigger, ...flag(event.outOfOrder ?? outOfOrderRun(state, event.cueId)) });
     case 'cue.missed':
       return run(event.cueId, { status: 'missed', at: event.at, reason: event.reason });
     case 'cue.skipped':
@@ -82,7 +96,25 @@ export function evolveCue(state: CueEngineState, event: CueEvent): CueEngineStat
       return { ...state, held: true, heldSince: event.at };
     case 'cue.released':
       return { ...state, held: false, heldSince: null };
+    case 'cue.rearmed': {
+      const { [event.cueId]: _done, ...runs } = state.runs;
+      return { ...state, runs, standby: event.cueId, standbyPinned: true };
+    }
+    case 'cue.watching':
+      return { ...state, since: event.since };
   }
+}
+
+const flag = (outOfOrder: true | undefined) => (outOfOrder ? { outOfOrder } : {});
+
+function outOfOrderRun(state: CueEngineState, cueId: string): true | undefined {
+  const r = state.runs[cueId];
+  return r?.status === 'prewait' ? r.outOfOrder : undefined;
+}
+
+/** When the engine watches auto cues from (null: all of them). */
+export function watchedSince(state: CueEngineState): number | null {
+  return state.since ?? null;
 }
 
 /** Rebuilds the state from the journal. */

@@ -68,6 +68,11 @@ export const cueActionSchema = z.discriminatedUnion('type', [
     text: text(500).optional(),
     /** For the poll and word cloud scenes: which one (the current one when absent). */
     interaction: interactionIdSchema.optional(),
+    /**
+     * Straight to the projector, without TAKE. Absent (the default): the scene goes to the
+     * preview like every other, and TAKE puts it on air.
+     */
+    straightToAir: z.boolean().optional(),
   }),
   z.strictObject({ type: z.literal('note'), note: text(1000) }),
 ]);

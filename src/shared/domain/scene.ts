@@ -61,8 +61,30 @@ export interface ProgramState {
   panicTo: 'holding' | 'black';
   /** Locked: nothing changes on air (TAKE, cues) until unlocked; panic still works. */
   locked: boolean;
+  /**
+   * What was on air before the latest change on air: shown beside the preview as « déjà à
+   * l'antenne avant », put back in preview only by a deliberate choice (TAKE empties the preview:
+   * a second Enter never brings the old scene back by itself). Absent in states from before it.
+   */
+  previous?: Scene | null;
+  /** The cue that put the scene in preview / on air, if a cue did (for the desk, and to undo a GO). */
+  previewCue?: string | null;
+  onAirCue?: string | null;
 }
 
 export function initialProgram(): ProgramState {
-  return { preview: null, onAir: HOLDING, take: 0, transition: DEFAULT_TRANSITION, takeTransition: DEFAULT_TRANSITION, panicFrom: null, panicTo: 'holding', locked: false };
+  return {
+    preview: null,
+    onAir: HOLDING,
+    take: 0,
+    transition: DEFAULT_TRANSITION,
+    takeTransition: DEFAULT_TRANSITION,
+    panicFrom: null,
+    panicTo: 'holding',
+    locked: false,
+    previous: null,
+    previewCue: null,
+    onAirCue: null,
+  };
 }
+

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { sceneNames } from '../../../shared/domain/cue';
 import type { Programme } from '../../../shared/domain/programme';
 import { useT } from '../../lib/i18n';
@@ -7,9 +8,12 @@ import { errorFor, type FieldErrors } from './field-errors';
 import { Field } from './Field';
 import { InteractionSelect } from './InteractionSelect';
 
-type ActionDraft = Pick<CueDraft, 'actionType' | 'interaction' | 'scene' | 'sceneText' | 'note'>;
+type ActionDraft = Pick<CueDraft, 'actionType' | 'interaction' | 'scene' | 'sceneText' | 'note' | 'straightToAir'>;
 
-/** What the cue does, and that action's own fields: the interaction (of the right kind), the scene and its text, the note. */
+/**
+ * What the cue does, and that action's own fields: the interaction (of the right kind), the scene,
+ * its text and where it goes (the preview, or straight to air), the note.
+ */
 export function CueActionFields({
   draft,
   programme,
@@ -22,6 +26,7 @@ export function CueActionFields({
   onChange: (patch: Partial<ActionDraft>) => void;
 }) {
   const t = useT();
+  const airId = useId();
   const kind = interactionKindOf(draft.actionType, draft.scene);
   const kindOf = (id: string) => programme.interactions?.find((i) => i.id === id)?.kind;
   // Another kind of interaction is needed: the one chosen no longer fits.
@@ -107,6 +112,22 @@ export function CueActionFields({
             />
           )}
         </Field>
+      )}
+      {draft.actionType === 'scene' && (
+        <div className="ed-check">
+          <input
+            id={airId}
+            type="checkbox"
+            checked={draft.straightToAir}
+            onChange={(e) => onChange({ straightToAir: e.target.checked })}
+            aria-describedby={`${airId}-hint`}
+            data-testid="cue-straight-to-air"
+          />
+          <label htmlFor={airId}>{t('editor.cue.straightToAir')}</label>
+          <p className="ed-hint" id={`${airId}-hint`}>
+            {t('editor.cue.straightToAirHint')}
+          </p>
+        </div>
       )}
       {draft.actionType === 'note' && (
         <Field label={t('editor.cue.note')} error={errorFor(errors, 'action.note')}>

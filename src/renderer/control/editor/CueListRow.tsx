@@ -49,6 +49,11 @@ export function CueListRow({
           <span className={`ed-mode ed-mode-${cue.mode}`}>{cue.mode === 'auto' ? t('cues.modeAuto') : t('cues.modeManual')}</span>
           {cue.preWaitSeconds !== undefined && <span>{t('cues.preWait', { seconds: cue.preWaitSeconds })}</span>}
           {cue.autoContinue && <span>{t('cues.autoContinue')}</span>}
+          {cue.action.type === 'scene' && (
+            <span className={cue.action.straightToAir ? 'ed-cue-air' : undefined} data-testid="ed-cue-destination">
+              {t(cue.action.straightToAir ? 'cues.trait.toAir' : 'cues.trait.toPreview')}
+            </span>
+          )}
           {interaction && (
             <span className="ed-cue-interaction" data-testid="ed-cue-interaction">
               → <code className="ed-code">{interaction}</code>

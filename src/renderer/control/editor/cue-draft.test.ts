@@ -72,6 +72,7 @@ describe('the cue form’s draft', () => {
         notes: 'n',
       },
       { id: 'b', at: { offset: '-00:05' }, action: { type: 'scene', scene: 'poll', interaction: 'p' }, mode: 'manual' },
+      { id: 'b2', at: { offset: '-00:10' }, action: { type: 'scene', scene: 'join', straightToAir: true }, mode: 'auto' },
       { id: 'c', at: { offset: '+01:20' }, action: { type: 'note', note: 'Annoncer les ateliers' }, mode: 'manual' },
       { id: 'd', at: { offset: '+00:00' }, action: { type: 'qa.open' }, mode: 'manual' },
       { id: 'e', at: { offset: '+00:10' }, action: { type: 'wordcloud.reveal', interaction: 'w' }, mode: 'manual' },
@@ -89,5 +90,10 @@ describe('the cue form’s draft', () => {
       interaction: 'p',
     };
     expect(cueFromDraft(d, t, none)).toMatchObject({ ok: true, cue: { action: { type: 'scene', scene: 'black' } } });
+    // « Directement à l'antenne » belongs to scenes only.
+    const poll = cueFromDraft({ ...d, actionType: 'poll.open', straightToAir: true }, t, none);
+    expect(poll.ok && poll.cue.action).toEqual({ type: 'poll.open', interaction: 'p' });
+    const scene = cueFromDraft({ ...d, straightToAir: true }, t, none);
+    expect(scene.ok && scene.cue.action).toEqual({ type: 'scene', scene: 'black', straightToAir: true });
   });
 });

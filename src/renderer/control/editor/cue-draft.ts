@@ -33,6 +33,8 @@ export interface CueDraft {
   interaction: string;
   scene: SceneName;
   sceneText: string;
+  /** A scene cue straight to air, without TAKE (otherwise to the preview). */
+  straightToAir: boolean;
   note: string;
   mode: CueMode;
   preWait: string;
@@ -110,6 +112,7 @@ export function emptyCueDraft(sessionId: string): CueDraft {
     interaction: '',
     scene: 'message',
     sceneText: '',
+    straightToAir: false,
     note: '',
     mode: 'manual',
     preWait: '',
@@ -135,6 +138,7 @@ export function draftFromCue(sessionId: string, cue: Cue): CueDraft {
   if (a.type === 'scene') {
     d.scene = a.scene;
     d.sceneText = a.text ?? '';
+    d.straightToAir = a.straightToAir === true;
   }
   if (a.type === 'note') d.note = a.note;
   return d;
@@ -179,6 +183,7 @@ function cueAction(d: CueDraft): CueAction {
         scene: d.scene,
         ...(textScenes.includes(d.scene) && text !== '' ? { text } : {}),
         ...(interactionKindOf('scene', d.scene) && interaction !== '' ? { interaction } : {}),
+        ...(d.straightToAir ? { straightToAir: true } : {}),
       };
     case 'note':
       return { type: 'note', note: d.note.trim() };

@@ -16,7 +16,7 @@ export function OnAirMonitor() {
         </p>
       )}
       <ProgramMonitor />
-      <p className="monitor-caption onair-caption" data-testid="onair-caption" data-scene={onAir?.kind ?? 'none'}>
+      <p className="monitor-caption onair-caption" data-testid="onair-caption" data-scene={onAir?.kind ?? 'none'} title={onAir ? sceneLabel(onAir, t) : undefined}>
         <span className="onair-tag">{t('program.onair.tag')}</span> {onAir ? sceneLabel(onAir, t) : '—'}
         {panicFrom && <span className="panic-was"> {t('program.panic.was', { scene: sceneLabel(panicFrom, t) })}</span>}
       </p>

@@ -1,22 +1,51 @@
+import { cueActionWords } from '../../lib/cue-words';
 import { useT } from '../../lib/i18n';
 import { useRegie } from '../../lib/regie-store';
 import { Panel } from '../Panel';
+import { sendProgram } from './program-actions';
 import { SceneComposer } from './SceneComposer';
 import { ScenePreview } from './ScenePreview';
 import { sceneLabel } from './scene-label';
 
-/** « APERÇU »: the next scene, drawn as the projector will draw it, and the composer that puts one there. */
+/**
+ * « APERÇU »: the next scene, drawn as the projector will draw it (and the cue that put it there,
+ * if one did), and the composer that puts one there. TAKE empties it: what was on air before is
+ * named (« déjà à l'antenne avant ») and comes back only by a deliberate « Remettre en aperçu ».
+ */
 export function PreviewPanel() {
   const t = useT();
   const preview = useRegie((s) => s.state?.program.preview ?? null);
+  const previewCue = useRegie((s) => s.state?.program.previewCue ?? null);
+  const previous = useRegie((s) => s.state?.program.previous ?? null);
+  const programme = useRegie((s) => s.state?.programme ?? null);
+  const cue = previewCue ? programme?.sessions.flatMap((s) => s.cues ?? []).find((c) => c.id === previewCue) : undefined;
   return (
     <Panel title={<span className="preview-label">{t('program.preview.label')}</span>} className="monitor-panel monitor-preview" testId="preview-panel">
       <div className="preview-frame" data-testid="preview-monitor" data-scene={preview?.kind ?? 'none'}>
         {preview ? <ScenePreview scene={preview} /> : <p className="preview-empty">{t('program.preview.empty')}</p>}
       </div>
-      <p className="monitor-caption" data-testid="preview-caption">
-        {preview ? sceneLabel(preview, t) : t('program.preview.none')}
-      </p>
+      {preview ? (
+        <p className="monitor-caption" data-testid="preview-caption" data-cue-id={previewCue ?? ''} title={sceneLabel(preview, t)}>
+          {sceneLabel(preview, t)}
+          {cue && <span className="preview-by-cue"> · {t('program.preview.byCue', { cue: cueActionWords(cue.action, programme, t) })}</span>}
+        </p>
+      ) : previous ? (
+        <p className="monitor-caption previous-scene" data-testid="previous-scene" data-scene={previous.kind} title={t('program.previous.hint')}>
+          <span className="previous-scene-words">{t('program.previous', { scene: sceneLabel(previous, t) })}</span>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => void sendProgram({ type: 'program.preview', scene: previous })}
+            data-testid="previous-to-preview"
+          >
+            {t('program.previous.toPreview')}
+          </button>
+        </p>
+      ) : (
+        <p className="monitor-caption" data-testid="preview-caption">
+          {t('program.preview.none')}
+        </p>
+      )}
       <SceneComposer />
     </Panel>
   );

@@ -11,6 +11,7 @@ export function ProgramBar() {
   const t = useT();
   const program = useRegie((s) => s.state?.program ?? null);
   const problem = useProgramFeedback((s) => s.problem);
+  const ignored = useProgramFeedback((s) => s.ignored);
   // What the operator is typing in the duration field; null: the core's value.
   const [draft, setDraft] = useState<string | null>(null);
   if (!program) return null;
@@ -85,7 +86,7 @@ export function ProgramBar() {
           {locked ? t('program.unlock') : t('program.lock')}
         </button>
       </div>
-      {(takeReason || problem) && (
+      {(takeReason || problem || ignored) && (
         <p className="program-status" aria-live="polite">
           {takeReason && (
             <span id="take-reason" className={locked ? 'lock-reason' : 'take-reason'} data-testid="take-reason">
@@ -95,6 +96,11 @@ export function ProgramBar() {
           {problem && (
             <span className="program-problem" role="alert" data-testid="program-problem">
               {t('program.refused', { message: problem })}
+            </span>
+          )}
+          {ignored && (
+            <span className="program-ignored" data-testid="key-ignored" data-key={ignored}>
+              {t(ignored === 'Enter' ? 'program.hint.enterIgnored' : 'program.hint.escapeIgnored')}
             </span>
           )}
         </p>

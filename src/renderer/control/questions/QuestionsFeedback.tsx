@@ -1,11 +1,32 @@
+import { questionText } from '../../../shared/api/state';
 import { useT } from '../../lib/i18n';
-import { run, undoLast } from './question-actions';
-import { clearFeedback, useQuestionsDesk } from './questions-store';
+import { useRegie } from '../../lib/regie-store';
+import { excerpt, run, undoLast } from './question-actions';
+import { clearFeedback, type Feedback, useQuestionsDesk } from './questions-store';
+
+/**
+ * Where a question sent to the preview is now, from the core's program bus (never a guess): still
+ * in preview, on air after a TAKE, or gone from the preview. null: the feedback says it as it is.
+ */
+function usePreviewTruth(feedback: Feedback | null): string | null {
+  const t = useT();
+  const id = feedback?.preview ? feedback.questionId : null;
+  const where = useRegie((s) => {
+    const p = s.state?.program;
+    if (!id || !p) return null;
+    if (p.preview?.kind === 'question' && p.preview.questionId === id) return 'preview';
+    return p.onAir.kind === 'question' && p.onAir.questionId === id && !p.panicFrom ? 'air' : 'gone';
+  });
+  const q = useRegie((s) => (id ? s.state?.audience.questions.find((x) => x.id === id) : undefined));
+  if (!where || where === 'preview' || !q) return null;
+  return t(where === 'air' ? 'questions.preview.onAir' : 'questions.preview.gone', { text: excerpt(questionText(q)) });
+}
 
 /** The latest word under the queue: what was done (with « Annuler (u) »), or why the core or the desk refused. */
 export function QuestionsFeedback() {
   const t = useT();
   const feedback = useQuestionsDesk((s) => s.feedback);
+  const truth = usePreviewTruth(feedback);
   if (!feedback) return null;
   return (
     <div
@@ -16,7 +37,7 @@ export function QuestionsFeedback() {
       data-question-id={feedback.questionId ?? ''}
     >
       <span className="qfeedback-text" dir="auto">
-        {feedback.text}
+        {truth ?? feedback.text}
       </span>
       {feedback.undoable && (
         <button type="button" className="btn btn-q" onClick={() => void run(undoLast)} aria-keyshortcuts="u" data-testid="questions-undo">

@@ -247,7 +247,7 @@ export async function sendToPreview(q: AudienceQuestion): Promise<void> {
   // The core copies the text, name and origin in, and refuses a question that may not be shown.
   const scene: Scene = { kind: 'question', questionId: q.id };
   const r = await sendCommand({ type: 'program.preview', scene });
-  if (r.ok) say('info', tr('questions.preview.sent', { text: excerpt(questionText(q)) }), { questionId: q.id });
+  if (r.ok) say('info', tr('questions.preview.sent', { text: excerpt(questionText(q)) }), { questionId: q.id, preview: true });
   else say('error', tr('questions.preview.refused', { message: r.error.message }), { questionId: q.id });
 }
 

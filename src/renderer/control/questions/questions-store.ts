@@ -30,6 +30,8 @@ export interface Feedback {
   undoable: boolean;
   /** Which question it is about (a refusal shows next to it). */
   questionId: string | null;
+  /** It reports the question sent to the preview: the banner follows the program bus from then on. */
+  preview?: boolean;
   ticket: number;
 }
 
@@ -90,9 +92,10 @@ let clearTimer: ReturnType<typeof setTimeout> | undefined;
 export const FEEDBACK_MS = 10_000;
 
 /** Shows a word from the desk or the core under the queue; it fades after a while, the latest wins. */
-export function say(tone: Feedback['tone'], text: string, opts: { undoable?: boolean; questionId?: string | null } = {}): void {
+export function say(tone: Feedback['tone'], text: string, opts: { undoable?: boolean; questionId?: string | null; preview?: boolean } = {}): void {
   const ticket = ++tickets;
-  useQuestionsDesk.setState({ feedback: { tone, text, undoable: opts.undoable ?? false, questionId: opts.questionId ?? null, ticket } });
+  const preview = opts.preview ? { preview: true } : {};
+  useQuestionsDesk.setState({ feedback: { tone, text, undoable: opts.undoable ?? false, questionId: opts.questionId ?? null, ...preview, ticket } });
   clearTimeout(clearTimer);
   clearTimer = setTimeout(() => {
     if (useQuestionsDesk.getState().feedback?.ticket === ticket) useQuestionsDesk.setState({ feedback: null });
