@@ -62,7 +62,10 @@ const cmd = async (command: Record<string, unknown>) => {
 };
 const go = (cueId: string) =>
   until(async () => {
-    const r = await send(desk, { id: `desk-purge-go-${String(++n).padStart(4, '0')}`, command: { type: 'cue.go', cueId } });
+    const r = await send(desk, {
+      id: `desk-purge-go-${String(++n).padStart(4, '0')}`,
+      command: { type: 'cue.go', cueId, outOfOrder: true },
+    });
     if (!r.ok && !/deux appuis/.test(r.error.message)) throw new Error(`GO ${cueId} refusé : ${r.error.message}`);
     return r.ok;
   }, `GO ${cueId}`);

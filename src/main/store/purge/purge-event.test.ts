@@ -157,6 +157,20 @@ describe('purgeEvent', () => {
       facts,
     );
     expect(taken).toMatchObject({ scene: { text: 'Ma fille [prénom] ?', name: null } });
+    // What the show looked like before a GO, kept for its undo, holds the scene of that moment too.
+    const before = {
+      onAir: { kind: 'question' as const, questionId: 'q-7', text: 'Ma fille Léa ?', name: 'Sandrine', origin: 'room' as const },
+      preview: null,
+      interactions: {},
+      qa: { open: false, since: null, sessionId: null, roomOnly: false },
+      questions: 1,
+    };
+    const recorded = purgeEvent(
+      { type: 'go.recorded', lastGo: { cueId: 'c', at: 1, chain: ['c'], aired: true, previewed: false, before } },
+      ctx(),
+      facts,
+    );
+    expect(recorded).toMatchObject({ lastGo: { before: { onAir: { text: 'Ma fille [prénom] ?', name: null } } } });
   });
 
   it('gives a personal word one placeholder everywhere: in the message, its flag, the bans and the hub’s commands', () => {

@@ -1,3 +1,4 @@
+import type { LastGo } from '../../../shared/domain/go-undo';
 import type { Scene } from '../../../shared/domain/scene';
 import type { AudienceMessage } from '../../../shared/protocol/audience-messages';
 import { MAX } from '../../../shared/protocol/limits';
@@ -90,6 +91,14 @@ export function purgeScene(scene: Scene, ctx: PurgeContext): Scene {
 }
 
 /** `seq`: the event's journal seq (a question received at seq n is `q-n`). */
+export function purgeLastGo(lastGo: LastGo, ctx: PurgeContext): LastGo {
+  const { onAir, preview } = lastGo.before;
+  return {
+    ...lastGo,
+    before: { ...lastGo.before, onAir: purgeScene(onAir, ctx), preview: preview === null ? null : purgeScene(preview, ctx) },
+  };
+}
+
 export function purgeEvent(event: RegieEvent, ctx: PurgeContext, facts: QuestionFacts, seq = 0): RegieEvent {
   switch (event.type) {
     // The programme is public (its speakers are named on purpose); the run of show, the clock and
@@ -111,6 +120,9 @@ export function purgeEvent(event: RegieEvent, ctx: PurgeContext, facts: Question
     case 'cue.skipped':
     case 'cue.held':
     case 'cue.released':
+    case 'cue.rearmed':
+    case 'cue.watching':
+    case 'go.undone':
     case 'cue.reset':
     case 'delay.set':
     case 'delay.cleared':
@@ -132,6 +144,9 @@ export function purgeEvent(event: RegieEvent, ctx: PurgeContext, facts: Question
       return { ...event, scene: event.scene === null ? null : purgeScene(event.scene, ctx) };
     case 'program.taken':
       return { ...event, scene: purgeScene(event.scene, ctx) };
+    // What the show looked like before a GO (for its undo) holds the scenes of that moment.
+    case 'go.recorded':
+      return { ...event, lastGo: purgeLastGo(event.lastGo, ctx) };
     // The operators' own texts may relay a participant's words: redacted like them.
     case 'log.noted':
       return { ...event, text: ctx.text(event.text, 'edit') };

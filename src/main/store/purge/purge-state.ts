@@ -5,7 +5,7 @@ import { MAX } from '../../../shared/protocol/limits';
 import { ballotBucket } from '../../engine/audience-reducer';
 import { flagSpans, type StoredFlag } from '../../export/redaction';
 import type { PurgeContext } from './purge-context';
-import { purgeScene } from './purge-event';
+import { purgeLastGo, purgeScene } from './purge-event';
 import { purgeFindings } from './purge-findings';
 
 /**
@@ -129,6 +129,7 @@ export function purgeStateSlices(known: ReadonlyMap<string, readonly StoredFlag[
       preview: p.preview === null ? null : purgeScene(p.preview, ctx),
       panicFrom: p.panicFrom === null ? null : purgeScene(p.panicFrom, ctx),
     }),
+    lastGo: (g, ctx) => (g === null ? null : purgeLastGo(g, ctx)),
     stageMessage: (m, ctx) => (m === null ? null : { ...m, text: ctx.text(m.text, 'stage-message') }),
     editLocked: same,
     joinUrl: same,
