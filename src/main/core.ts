@@ -28,6 +28,8 @@ import { Journal } from './store/journal';
 import { Settings } from './store/settings';
 import { Snapshots } from './store/snapshots';
 import { zonedToEpoch } from '../shared/domain/zoned-time';
+import { livePurge } from './store/purge/live-purge';
+import { purgeRoute } from './store/purge/purge-route';
 
 export const CORE_VERSION = '0.1.0';
 export const DEFAULT_PORT = 4870;
@@ -153,8 +155,10 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   mkdirSync(options.dataDir, { recursive: true });
   const fileLogger = options.logger ? null : createFileLogger({ dir: join(options.dataDir, 'logs'), echo: options.echoLog ?? false });
   const logger = options.logger ?? fileLogger!;
-  const db = openDatabase(join(options.dataDir, 'pupitre.sqlite3'), { nativeBinding: options.nativeBinding });
-  const settings = new Settings(db);
+  const dbPath = join(options.dataDir, 'pupitre.sqlite3');
+  // Opened again after the desk's RGPD purge, which replaces the file with its purged copy.
+  let db = openDatabase(dbPath, { nativeBinding: options.nativeBinding });
+  let settings = new Settings(db);
   const tokens: AccessTokens = {
     control: settings.getOrCreate('token.control', newToken),
     output: settings.getOrCreate('token.output', newToken),
@@ -163,7 +167,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
 
   let channel: ViewChannel | null = null;
   let link: HubLink | null = null;
-  const outbox = new Outbox(db);
+  let outbox = new Outbox(db);
   const engine = new RegieEngine(new Journal(db), new Snapshots(db), {
     onCommitted: (c) => {
       channel?.onCommitted(c);
@@ -198,6 +202,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       return { status: 404, body: `Export inconnu : ${name.slice(0, 80)}` };
     },
     remote: createRemoteApi({ engine, tokens, logger }),
+    purge: purgeRoute({ isControl: (token) => roleForToken(tokens, token) === 'control', purge: () => purge() }),
     download: exportRoute({
       state: () => engine.state,
       isControl: (token) => roleForToken(tokens, token) === 'control',
@@ -236,7 +241,11 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   const osc = options.oscPort === undefined ? null : await startOscRemote({ engine, tokens, logger, port: options.oscPort, host: lan ? '0.0.0.0' : '127.0.0.1' });
 
   let hub: RunningHub | null = null;
-  if (hubSetting.mode !== 'off') {
+  let lastHubPort: number | null = null;
+  // The audience side, started here and again after the desk's RGPD purge (the embedded hub on
+  // the port it had: the phones come back to the address they know).
+  const startAudience = async (): Promise<void> => {
+    if (hubSetting.mode === 'off') return;
     const regieId = settings.getOrCreate('regie.id', newToken);
     let url: string;
     let token: string;
@@ -244,7 +253,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     if (hubSetting.mode === 'embedded') {
       token = settings.getOrCreate('hub.regieToken', newToken);
       const eventCode = settings.getOrCreate('hub.eventCode', newEventCode);
-      const hubPort = hubSetting.port ?? ((await isPortFree(DEFAULT_HUB_PORT)) ? DEFAULT_HUB_PORT : 0);
+      const hubPort = lastHubPort ?? hubSetting.port ?? ((await isPortFree(DEFAULT_HUB_PORT)) ? DEFAULT_HUB_PORT : 0);
       hub = await startHub({
         dataDir: options.dataDir,
         port: hubPort,
@@ -255,6 +264,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
         ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
         logger,
       });
+      lastHubPort = hub.port;
       url = `http://127.0.0.1:${hub.port}`;
       joinUrls = hub.urls.map((u) => `${u.replace(/\/$/, '')}/?e=${encodeURIComponent(eventCode)}`);
       logger.info('embedded hub listening', { port: hub.port, joinUrls });
@@ -273,16 +283,49 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       joinUrls,
       onStatus: (s) => channel?.setStatus({ link: s }),
     });
-    channel.setStatus({ link: link.current });
+    channel?.setStatus({ link: link.current });
     link.start();
-  }
+  };
+  const stopAudience = async (): Promise<void> => {
+    // Forgotten once stopped: nothing may reach their databases while the purge holds them.
+    const [stopping, closing] = [link, hub];
+    link = null;
+    hub = null;
+    await stopping?.stop();
+    await closing?.close();
+  };
+  const purge = livePurge({
+    dataDir: options.dataDir,
+    nativeBinding: options.nativeBinding,
+    logger,
+    state: () => engine.state,
+    stopAudience,
+    closeDatabase: () => {
+      engine.flush();
+      db.close();
+    },
+    reopenDatabase: () => {
+      db = openDatabase(dbPath, { nativeBinding: options.nativeBinding });
+      settings = new Settings(db);
+      outbox = new Outbox(db);
+      engine.reopen(new Journal(db), new Snapshots(db));
+    },
+    startAudience,
+  });
+  await startAudience();
 
   let closed = false;
   return {
     engine,
-    hub,
-    link,
-    db,
+    get hub() {
+      return hub;
+    },
+    get link() {
+      return link;
+    },
+    get db() {
+      return db;
+    },
     port,
     tokens,
     urls: urls(),

@@ -83,6 +83,17 @@ const byText = (text: string) => {
   return q;
 };
 
+/**
+ * Pseudonymised: one « Participant n » per participant (from the participant id in the message id),
+ * numbered in order of first appearance among the exported questions; « Régie » for a typed-in one.
+ */
+function pseudonymOf(q: AudienceQuestion, exported: readonly AudienceQuestion[]): string {
+  if (q.origin === 'regie') return 'Régie';
+  const who = (x: AudienceQuestion) => x.msgId?.split(':')[0];
+  const order = [...new Set(exported.filter((x) => x.origin !== 'regie').map(who))];
+  return `Participant ${order.indexOf(who(q)) + 1}`;
+}
+
 function parseCsv(body: Buffer, delimiter = ';'): Record<string, string>[] {
   expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   return parse(body, { bom: true, columns: true, delimiter, relax_quotes: false }) as Record<string, string>[];
@@ -123,7 +134,7 @@ describe('the questions as CSV', () => {
       expect(r['origine']).toBe(ORIGIN[q.origin]);
       expect(r['votes']).toBe(String(q.upvotes));
       expect(r['personnes']).toBe(String(q.askers));
-      expect(r['auteur']).toBe(q.name === null ? '' : '(nom masqué)');
+      expect(r['auteur']).toBe(pseudonymOf(q, expected));
     }
     expect(body.toString('utf8')).not.toContain('Jean-Édouard');
     // The shortlist order: the emoji question was moved before the HYPERLINK one.
@@ -203,7 +214,7 @@ describe('the workbook (XLSX)', () => {
       expect(r[col('statut')]).toBe(statusOf(q));
       expect(r[col('votes')]).toBe(q.upvotes);
       expect(r[col('personnes')]).toBe(q.askers);
-      expect(r[col('auteur')]).toBe(q.name === null ? null : '(nom masqué)');
+      expect(r[col('auteur')]).toBe(pseudonymOf(q, day));
     }
     const hyper = wb.Sheets['Questions']![
       XLSX.utils.encode_cell({ r: 1 + day.findIndex((q) => q.text === HOSTILE.hyperlink), c: col('texte d’origine') })

@@ -16,7 +16,8 @@ const USAGE = `Usage : npm run export -- --db FICHIER [--scope PÉRIMÈTRE] [--f
   --scope    event (défaut), day:AAAA-MM-JJ ou session:<identifiant de séance>
   --format   ${exportFormats.join(', ')} (défaut : csv, les questions)
   --out      le fichier à écrire (défaut : un nom parlant dans le dossier courant ; un dossier : dedans)
-  --names    avec les noms des participants (défaut : pseudonymisé, « (nom masqué) »)
+  --names    avec les noms des participants et les textes tels qu’écrits (défaut : pseudonymisé,
+             « Participant 12 », données personnelles des textes masquées)
   --comma    CSV séparé par des virgules (défaut : points-virgules, pour un tableur français)
   --list     affiche les jours et les séances de la base, sans rien exporter
 La base n'est jamais modifiée.`;

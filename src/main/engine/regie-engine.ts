@@ -79,8 +79,8 @@ export class RegieEngine {
   private readonly maxBatch: number;
 
   constructor(
-    private readonly journal: Journal,
-    private readonly snapshots: Snapshots,
+    private journal: Journal,
+    private snapshots: Snapshots,
     private readonly options: EngineOptions = {},
   ) {
     this.now = options.now ?? Date.now;
@@ -136,6 +136,24 @@ export class RegieEngine {
   close(): void {
     this.flush();
     this.closed = true;
+  }
+
+  /**
+   * Starts again from a journal rewritten under it (the RGPD purge compacts the database file into
+   * a purged copy): whatever was queued is committed first, then the state is rebuilt from the new
+   * file and every slice reported changed, so that each view gets the purged state.
+   */
+  reopen(journal: Journal, snapshots: Snapshots): void {
+    this.flush();
+    const before = this.stateValue;
+    const fromSeq = this.seqValue;
+    this.journal = journal;
+    this.snapshots = snapshots;
+    const rebuilt = rebuildState(journal, snapshots);
+    this.stateValue = rebuilt.state;
+    this.seqValue = rebuilt.seq;
+    this.lastSnapshotSeq = snapshots.latest()?.seq ?? 0;
+    this.options.onCommitted?.({ fromSeq, seq: rebuilt.seq, changed: changedSlices(before, rebuilt.state) });
   }
 
   private scheduleFlush(): void {

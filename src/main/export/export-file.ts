@@ -2,11 +2,12 @@ import type { RegieState } from '../../shared/api/state';
 import { epochToWall } from '../../shared/domain/zoned-time';
 import { asRunTable } from './as-run-csv';
 import { toCsv } from './csv';
+import { type ExportPrivacy, exportPrivacy } from './export-privacy';
 import { type ExportScope, scopeLabel, scopeSlug } from './export-scope';
 import type { ExportTable } from './export-table';
 import { tablesToXlsx } from './export-xlsx';
 import { pollsTable, wordCloudsTable } from './interaction-export';
-import { questionsTable, unansweredTable } from './question-export';
+import { questionsInScope, questionsTable, unansweredTable } from './question-export';
 import { sessionReportPdf } from '../report/session-report-pdf';
 
 /** The files an organiser can take away after a session. */
@@ -20,7 +21,10 @@ export function isExportFormat(value: string): value is ExportFormat {
 export interface ExportRequest {
   scope: ExportScope;
   format: ExportFormat;
-  /** Real names of the askers (off by default: pseudonymised). */
+  /**
+   * Real names of the askers and texts as written (off by default: pseudonymised, « Participant 12 »
+   * and the personal data in the texts redacted — export-privacy.ts).
+   */
   names: boolean;
   /** The CSV's separator: `;` for a French spreadsheet, `,` on request. */
   delimiter: ';' | ',';
@@ -40,14 +44,14 @@ export class ExportRequestError extends Error {
 const CSV_TYPE = 'text/csv; charset=utf-8';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Every sheet of the workbook for a scope. */
-export function workbookTables(state: RegieState, request: Pick<ExportRequest, 'scope' | 'names'>): ExportTable[] {
-  const options = { names: request.names };
+/** Every sheet of the workbook for a scope (one privacy for all: a participant keeps one pseudonym). */
+export function workbookTables(state: RegieState, request: Pick<ExportRequest, 'scope' | 'names'>, privacy?: ExportPrivacy): ExportTable[] {
+  const options = { names: request.names, privacy: privacy ?? exportPrivacy(state, { names: request.names }) };
   return [
     questionsTable(state, request.scope, options),
     unansweredTable(state, request.scope, options),
     pollsTable(state, request.scope),
-    wordCloudsTable(state, request.scope),
+    wordCloudsTable(state, request.scope, options.privacy),
     asRunTable(state, request.scope),
   ];
 }
@@ -77,7 +81,10 @@ export function exportFileName(state: RegieState, request: Pick<ExportRequest, '
  */
 export async function buildExport(state: RegieState, request: ExportRequest, deps: { now: number }): Promise<ExportedFile> {
   const fileName = exportFileName(state, request, deps.now);
-  const options = { names: request.names };
+  // The texts are redacted ahead, a chunk at a time: an export made during the show lets it go on.
+  const privacy = exportPrivacy(state, { names: request.names });
+  if (request.format !== 'csv-polls' && request.format !== 'csv-words') await privacy.prepare(questionsInScope(state, request.scope));
+  const options = { names: request.names, privacy };
   switch (request.format) {
     case 'csv':
       return { body: csvFile(questionsTable(state, request.scope, options), request.delimiter), contentType: CSV_TYPE, fileName };
@@ -86,10 +93,10 @@ export async function buildExport(state: RegieState, request: ExportRequest, dep
     case 'csv-polls':
       return { body: csvFile(pollsTable(state, request.scope), request.delimiter), contentType: CSV_TYPE, fileName };
     case 'csv-words':
-      return { body: csvFile(wordCloudsTable(state, request.scope), request.delimiter), contentType: CSV_TYPE, fileName };
+      return { body: csvFile(wordCloudsTable(state, request.scope, privacy), request.delimiter), contentType: CSV_TYPE, fileName };
     case 'xlsx': {
       const title = `Pupitre — ${scopeLabel(state.programme, request.scope)}`;
-      return { body: await tablesToXlsx(workbookTables(state, request), { title }), contentType: XLSX_TYPE, fileName };
+      return { body: await tablesToXlsx(workbookTables(state, request, privacy), { title }), contentType: XLSX_TYPE, fileName };
     }
     case 'pdf': {
       if (request.scope.kind !== 'session')

@@ -5,6 +5,7 @@ import { pollResults } from '../../shared/domain/poll-results';
 import { cachedNormalise } from '../../shared/domain/french-words';
 import { mergedKey, NO_WORD_MODERATION, tallyWords } from '../../shared/domain/word-tally';
 import { sessionEndMs, sessionStartMs } from '../../shared/domain/programme';
+import type { ExportPrivacy } from './export-privacy';
 import { type ExportScope, inScope } from './export-scope';
 import type { Cell, ExportTable } from './export-table';
 import { yesNo } from './export-table';
@@ -132,16 +133,18 @@ export interface CloudWordRow {
  * A word cloud's words as the projector counts them (normalised, merges folded: `tallyWords`),
  * most sent first; then the words kept off the projector, as sent, with the reason.
  */
-export function cloudWordRows(state: RegieState, cloudId: string): CloudWordRow[] {
+export function cloudWordRows(state: RegieState, cloudId: string, privacy?: ExportPrivacy): CloudWordRow[] {
   const raw = state.audience.words[cloudId] ?? {};
   const held = state.audience.heldWords[cloudId] ?? {};
   const moderation = state.wordModeration[cloudId] ?? NO_WORD_MODERATION;
   const counted = tallyWords(raw, moderation, held);
   const shownKeys = new Set(counted.map((w) => w.key));
+  // Pseudonymised: a word held back as personal data (or found so now) shows as its label.
+  const as = (word: string) => privacy?.word(cloudId, word) ?? word;
   const rows: CloudWordRow[] = counted.map((w) => ({
-    word: w.text,
+    word: as(w.text),
     count: w.count,
-    spellings: w.variants.length > 1 ? w.variants.map((v) => `${v.text} ×${v.count}`).join(', ') : '',
+    spellings: w.variants.length > 1 ? w.variants.map((v) => `${as(v.text)} ×${v.count}`).join(', ') : '',
     shown: 'oui',
   }));
   for (const [word, count] of Object.entries(raw)) {
@@ -149,7 +152,7 @@ export function cloudWordRows(state: RegieState, cloudId: string): CloudWordRow[
     if (count <= 0 || (key !== undefined && shownKeys.has(mergedKey(key, moderation)))) continue;
     const why = Object.hasOwn(held, word) ? held[word] : undefined;
     rows.push({
-      word,
+      word: as(word),
       count,
       spellings: '',
       shown: why === undefined ? 'non (écarté par la modération)' : `non (retenu : ${HELD_FR[why]})`,
@@ -160,11 +163,11 @@ export function cloudWordRows(state: RegieState, cloudId: string): CloudWordRow[
 
 export const WORD_HEADER = ['nuage', 'séances', 'consigne', 'état', 'mot', 'occurrences', 'orthographes', 'projeté'];
 
-export function wordCloudsTable(state: RegieState, scope: ExportScope): ExportTable {
+export function wordCloudsTable(state: RegieState, scope: ExportScope, privacy?: ExportPrivacy): ExportTable {
   const sessions = interactionSessions(state);
   const rows: Cell[][] = [];
   for (const cloud of wordCloudsInScope(state, scope)) {
-    for (const w of cloudWordRows(state, cloud.id)) {
+    for (const w of cloudWordRows(state, cloud.id, privacy)) {
       rows.push([
         cloud.id,
         (sessions.get(cloud.id) ?? []).join(', '),

@@ -1,17 +1,22 @@
 import type { AudienceQuestion, QuestionFlagKind, RegieState } from '../../shared/api/state';
 import { PERSONAL_DATA_NOUN } from '../../shared/domain/personal-data-words';
+import { type ExportPrivacy, exportPrivacy } from './export-privacy';
 import { type ExportScope, inScope } from './export-scope';
 import { type Cell, type ExportTable, wallClock } from './export-table';
 
 export interface QuestionExportOptions {
   /**
-   * The askers' names as they gave them. Off by default: what leaves the desk is pseudonymised
-   * (a name given shows as « (nom masqué) », so the speakers still see that someone signed).
+   * The askers' names and the texts as they were written. Off by default: what leaves the desk is
+   * pseudonymised (« Participant 12 », personal data in the texts redacted: export-privacy.ts).
    */
   names?: boolean;
+  /** Shared by the sheets of one export, so that a participant keeps one pseudonym across them. */
+  privacy?: ExportPrivacy;
 }
 
-export const MASKED_NAME = '(nom masqué)';
+function privacyOf(state: RegieState, options: QuestionExportOptions): ExportPrivacy {
+  return options.privacy ?? exportPrivacy(state, { names: options.names });
+}
 
 const ORIGIN_FR: Record<AudienceQuestion['origin'], string> = { room: 'salle', remote: 'à distance', regie: 'saisie par la régie' };
 
@@ -32,11 +37,6 @@ export function statusFr(q: AudienceQuestion): string {
     default:
       return q.status satisfies never;
   }
-}
-
-export function authorCell(q: AudienceQuestion, options: QuestionExportOptions): string {
-  if (q.name === null) return '';
-  return options.names === true ? q.name : MASKED_NAME;
 }
 
 /** Place in the moderators' shortlist (1 = first), from the ranks (which may be fractions). */
@@ -89,15 +89,16 @@ export function questionsTable(state: RegieState, scope: ExportScope, options: Q
   const titles = new Map((programme?.sessions ?? []).map((s) => [s.id, s.title]));
   const positions = shortlistPositions(state.audience.questions);
   const sources = mergedSources(state.audience.questions);
+  const privacy = privacyOf(state, options);
   const rows = questionsInScope(state, scope).map((q): Cell[] => [
     q.id,
     q.sessionId ?? '',
     q.sessionId === null ? '' : (titles.get(q.sessionId) ?? ''),
     when(q.receivedAt),
     ORIGIN_FR[q.origin],
-    authorCell(q, options),
-    q.text,
-    q.editedText ?? '',
+    privacy.author(q),
+    privacy.original(q),
+    privacy.edited(q) ?? '',
     statusFr(q),
     q.mergedInto ?? '',
     (sources.get(q.id) ?? []).join(', '),
@@ -149,15 +150,16 @@ export function unansweredTable(state: RegieState, scope: ExportScope, options: 
   const when = wallClock(programme?.event.timeZone ?? 'Europe/Paris');
   const titles = new Map((programme?.sessions ?? []).map((s) => [s.id, s.title]));
   const positions = shortlistPositions(state.audience.questions);
+  const privacy = privacyOf(state, options);
   const rows = unansweredQuestions(state, scope).map((q): Cell[] => [
     q.sessionId ?? '',
     q.sessionId === null ? '' : (titles.get(q.sessionId) ?? ''),
     positions.get(q.id) ?? null,
-    q.editedText ?? q.text,
+    privacy.shown(q),
     q.upvotes,
     q.askers,
     ORIGIN_FR[q.origin],
-    authorCell(q, options),
+    privacy.author(q),
     when(q.receivedAt),
     q.id,
   ]);

@@ -1,9 +1,10 @@
-import { type AudienceQuestion, type InteractionRun, questionText, type RegieState } from '../../shared/api/state';
+import { type AudienceQuestion, type InteractionRun, type RegieState } from '../../shared/api/state';
 import { applyDelays } from '../../shared/domain/delays';
 import { formatClockFr, formatWallTimeFr } from '../../shared/domain/french-typography';
 import type { Poll, WordCloud } from '../../shared/domain/interaction';
 import { pollResults, type PollResults } from '../../shared/domain/poll-results';
 import type { Programme, Session } from '../../shared/domain/programme';
+import { type ExportPrivacy, exportPrivacy } from '../export/export-privacy';
 import { imageWords } from './image-words';
 import { YES_NO } from './report-words';
 
@@ -19,7 +20,7 @@ export interface ReportQuestion {
   text: string;
   edited: boolean;
   origin: AudienceQuestion['origin'];
-  /** Only when names are asked for, and the asker gave one. */
+  /** Pseudonymised: « Participant 12 » (« Régie » when typed in); with the names: the name given, if any. */
   author: string | null;
   upvotes: number;
   askers: number;
@@ -83,13 +84,14 @@ function sessionInteractions(state: RegieState, p: Programme, session: Session, 
   return [...new Set(ids)];
 }
 
-function reportQuestion(q: AudienceQuestion, names: boolean): ReportQuestion {
+function reportQuestion(q: AudienceQuestion, privacy: ExportPrivacy): ReportQuestion {
+  const author = privacy.author(q);
   return {
     id: q.id,
-    text: questionText(q),
+    text: privacy.shown(q),
     edited: q.editedText !== null,
     origin: q.origin,
-    author: names && q.name !== null && q.name.trim() !== '' ? q.name : null,
+    author: author.trim() === '' ? null : author,
     upvotes: q.upvotes,
     askers: q.askers,
     receivedAt: q.receivedAt,
@@ -117,7 +119,11 @@ function sessionDelays(state: RegieState, sessionId: string): { minutes: number;
 const byVotes = (a: ReportQuestion, b: ReportQuestion) => b.upvotes - a.upvotes || b.askers - a.askers || a.receivedAt - b.receivedAt;
 const byTime = (a: ReportQuestion, b: ReportQuestion) => a.receivedAt - b.receivedAt;
 
-export function sessionReportModel(state: RegieState, sessionId: string, options: { names?: boolean } = {}): SessionReportModel {
+export function sessionReportModel(
+  state: RegieState,
+  sessionId: string,
+  options: { names?: boolean; privacy?: ExportPrivacy } = {},
+): SessionReportModel {
   const p = state.programme;
   if (!p) throw new Error('Aucun programme chargé : pas de rapport de séance possible.');
   const session = p.sessions.find((s) => s.id === sessionId);
@@ -130,6 +136,7 @@ export function sessionReportModel(state: RegieState, sessionId: string, options
     end: Math.max(mark.endedAt ?? timing.expectedEnd, timing.expectedEnd),
   };
 
+  const privacy = options.privacy ?? exportPrivacy(state, { names: options.names });
   const polls: ReportPoll[] = [];
   const clouds: ReportCloud[] = [];
   for (const id of sessionInteractions(state, p, session, window)) {
@@ -138,11 +145,11 @@ export function sessionReportModel(state: RegieState, sessionId: string, options
     if (it?.kind === 'poll') polls.push({ poll: it, results: pollResults(it, state.audience.tallies[id], YES_NO), run });
     if (it?.kind === 'wordcloud') {
       const { words, distinct, sent } = imageWords(state, id);
-      clouds.push({ cloud: it, sent, distinct, top: words.slice(0, 10), run });
+      const top = words.slice(0, 10).map((w) => ({ ...w, text: privacy.word(id, w.text) }));
+      clouds.push({ cloud: it, sent, distinct, top, run });
     }
   }
 
-  const names = options.names === true;
   const own = state.audience.questions.filter((q) => q.sessionId === sessionId);
   const received = { room: 0, remote: 0, regie: 0 };
   const withheld = { rejected: 0, flagged: 0, merged: 0 };
@@ -155,9 +162,9 @@ export function sessionReportModel(state: RegieState, sessionId: string, options
     if (q.status === 'merged') withheld.merged += 1;
     else if (q.status === 'rejected') withheld.rejected += 1;
     else if (flagged) withheld.flagged += 1;
-    else if (q.status === 'answered') answered.push(reportQuestion(q, names));
-    else if (q.status === 'approved') unanswered.push(reportQuestion(q, names));
-    else unscreened.push(reportQuestion(q, names));
+    else if (q.status === 'answered') answered.push(reportQuestion(q, privacy));
+    else if (q.status === 'approved') unanswered.push(reportQuestion(q, privacy));
+    else unscreened.push(reportQuestion(q, privacy));
   }
 
   return {

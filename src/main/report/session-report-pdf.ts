@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { RegieState } from '../../shared/api/state';
 import { formatClockFr, frenchTypography } from '../../shared/domain/french-typography';
 import { epochToWall } from '../../shared/domain/zoned-time';
+import type { ExportPrivacy } from '../export/export-privacy';
 import { PAPER_THEME } from './chart-theme';
 import { inertLine, inertParagraphs } from './inert-text';
 import { CHART_HEIGHT, CHART_WIDTH } from './poll-chart-svg';
@@ -17,11 +18,13 @@ import { clock, plannedRange, type ReportQuestion, type SessionReportModel, sess
  * recalculated after the delays, actual), participation in the room and remote, each poll's chart
  * and each word cloud, the questions answered and those left for the speakers. Printed with the
  * bundled DejaVu fonts, so any French (or other) text prints; participants' text is made inert
- * first (inert-text.ts). Authors only with `names: true`.
+ * first (inert-text.ts). Pseudonymised unless `names: true` (export-privacy.ts).
  */
 
 export interface SessionReportOptions {
   names?: boolean;
+  /** The export's pseudonyms and redactions (made from `names` when absent). */
+  privacy?: ExportPrivacy;
   /** When the report says it was made (now by default). */
   generatedAt?: number;
 }
@@ -452,7 +455,7 @@ async function writeQuestions(w: ReportWriter, m: SessionReportModel, names: boo
   w.note(
     names
       ? 'Les noms donnés par les participants sont reproduits.'
-      : 'Document pseudonymisé : les noms des participants ne sont pas reproduits.',
+      : 'Document pseudonymisé : chaque participant est désigné par un numéro (« Participant 3 ») et les données personnelles des questions (prénoms, noms, téléphones, adresses…) sont masquées.',
   );
 }
 

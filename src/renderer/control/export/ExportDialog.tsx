@@ -27,7 +27,7 @@ const kb = (n: number) => `${Math.max(1, Math.round(n / 1024)).toLocaleString('f
  * a workbook or the session's PDF report. Names are left out unless asked for. The file is
  * fetched with a progress bar, then saved (download, or Electron's save dialog).
  */
-export function ExportDialog({ onClose }: { onClose: () => void }) {
+export function ExportDialog({ onClose, onPurge }: { onClose: () => void; onPurge?: () => void }) {
   const t = useT();
   const ids = { title: useId(), scope: useId(), names: useId(), comma: useId() };
   const ref = useRef<HTMLDialogElement>(null);
@@ -165,6 +165,11 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           <p className="export-failed" role="alert" data-testid="export-failed">
             {outcome.message}
           </p>
+        )}
+        {onPurge && (
+          <button type="button" className="purge-open" onClick={onPurge} disabled={running} data-testid="purge-open" title={t('purge.open.title')}>
+            {t('purge.open')}
+          </button>
         )}
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={() => ref.current?.close()}>

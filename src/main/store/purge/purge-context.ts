@@ -1,0 +1,164 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { cachedWordKey } from '../../../shared/domain/french-words';
+import { type PersonalDataKind, type PersonalDataSpan, REDACTION_LABEL, type TextField } from '../../../shared/domain/personal-data';
+import { moderationLists } from '../../moderation/moderation-lists';
+import { personalSpans, redactPersonalData, spanKindOfFlag, type StoredFlag } from '../../export/redaction';
+
+/**
+ * Everything the RGPD purge needs to rewrite one event, one hub row or one log line the same way
+ * everywhere. Participant ids become a keyed hash (HMAC-SHA-256) under a key made for this purge
+ * and thrown away at its end: two ids stay two (the counts stay true: one ballot per person, one
+ * sender per word) but nobody, the organisers included, can link a pseudonym back to a phone.
+ */
+export interface PurgeContext {
+  /** A participant id's pseudonym ([A-Za-z0-9_-]{16}: 96 bits, as valid as the original). */
+  participant(id: string): string;
+  /** A message id `participantId:clientMsgId` → `pseudonym:n` (the author stays derivable). */
+  msgId(id: string): string;
+  /** A free text with its personal data redacted (redaction.ts), held to `max` characters. */
+  text(text: string, field: TextField, known?: readonly PersonalDataSpan[], max?: number): string;
+  /** Stored flags with their personal matches replaced by the label (the kind stays: it is counted). */
+  flags<F extends StoredFlag>(flags: readonly F[]): F[];
+  /** A word-cloud word: a placeholder (« [prénom 3] ») when it is personal data, else as sent. */
+  word(word: string): string;
+  /** A normalised word key, likewise (the hub's per-participant words, the moderators' bans and merges). */
+  wordKey(key: string): string;
+  /** What the régie knew of a question, by its id or its message's (original) id. */
+  known(key: string): readonly StoredFlag[];
+  /** What was erased, to scrub the logs with and to count (never written anywhere). */
+  readonly erased: ErasedValues;
+  /** Throws the key away. */
+  dispose(): void;
+}
+
+export interface ErasedValues {
+  /** Participant id → pseudonym. */
+  participants: Map<string, string>;
+  /** Message id → pseudonym. */
+  messages: Map<string, string>;
+  /** Display names, names the régie typed in, the organisers' names, redacted originals. */
+  names: Set<string>;
+}
+
+/** What the first pass over the journal learnt (empty for a hub purged on its own). */
+export interface PurgeKnowledge {
+  /** Every name the organisers ever listed (children, families of the cases). */
+  organiserNames: readonly string[];
+  /** Words the organisers never want flagged (the latest list). */
+  allowedWords: readonly string[];
+  /** Word keys a moderator released after a flag: words, not people. */
+  releasedWordKeys: ReadonlySet<string>;
+  /** Word keys flagged as personal data when they arrived. */
+  flaggedWordKeys: ReadonlyMap<string, PersonalDataKind>;
+  /**
+   * By question id and by the message id that brought it: everything ever found or redacted in it,
+   * as (kind, match) — the hub's copies of a question (its backlog, its board) are purged with what
+   * the régie's moderators knew of it.
+   */
+  known: ReadonlyMap<string, readonly StoredFlag[]>;
+}
+
+export const NO_KNOWLEDGE: PurgeKnowledge = {
+  organiserNames: [],
+  allowedWords: [],
+  releasedWordKeys: new Set(),
+  flaggedWordKeys: new Map(),
+  known: new Map(),
+};
+
+/** A text held to a length limit of its schema (a label is longer than what it replaces). */
+export function fit(text: string, max: number | undefined): string {
+  if (max === undefined || text.length <= max) return text;
+  return `${text.slice(0, max - 1)}…`;
+}
+
+export function wordKeyOf(word: string): string {
+  return cachedWordKey(word) ?? word.toLocaleLowerCase('fr');
+}
+
+export function createPurgeContext(knowledge: PurgeKnowledge = NO_KNOWLEDGE): PurgeContext {
+  const key = randomBytes(32);
+  const lists = moderationLists({ badWords: [], names: [...knowledge.organiserNames], allowed: [...knowledge.allowedWords] });
+  const erased: ErasedValues = {
+    participants: new Map(),
+    messages: new Map(),
+    names: new Set(knowledge.organiserNames.filter((n) => n.trim() !== '')),
+  };
+  const hash = (domain: string, value: string, length: number) =>
+    createHmac('sha256', key).update(`${domain}\u0000${value}`).digest('base64url').slice(0, length);
+
+  const sent = new Map<string, number>();
+  const participant = (id: string): string => {
+    let p = erased.participants.get(id);
+    if (p === undefined) erased.participants.set(id, (p = hash('participant', id, 16)));
+    return p;
+  };
+
+  // Word keys that are personal data: flagged on arrival or found now, unless a moderator released them.
+  const placeholders = new Map<string, string>();
+  const perKind = new Map<PersonalDataKind, number>();
+  const wordKind = (word: string, key: string): PersonalDataKind | null => {
+    if (knowledge.releasedWordKeys.has(key)) return null;
+    const flagged = knowledge.flaggedWordKeys.get(key);
+    if (flagged !== undefined) return flagged;
+    return personalSpans(word, 'word', lists)[0]?.kind ?? null;
+  };
+  const plainWords = new Set<string>();
+  const placeholderOf = (word: string): string | null => {
+    const k = wordKeyOf(word);
+    let p = placeholders.get(k);
+    if (p !== undefined) return p;
+    if (plainWords.has(word)) return null;
+    const kind = wordKind(word, k);
+    if (kind === null) {
+      plainWords.add(word);
+      return null;
+    }
+    const n = (perKind.get(kind) ?? 0) + 1;
+    perKind.set(kind, n);
+    // One placeholder per word, so that bans, merges and counts by word stay as they were.
+    p = `${REDACTION_LABEL[kind].slice(0, -1)} ${n}]`;
+    placeholders.set(k, p);
+    erased.names.add(word);
+    return p;
+  };
+
+  return {
+    participant,
+    msgId(id) {
+      let p = erased.messages.get(id);
+      if (p !== undefined) return p;
+      // The author stays derivable (pseudonym:n), n counting that participant's messages: short and never twice.
+      const colon = id.indexOf(':');
+      const who = colon > 0 ? participant(id.slice(0, colon)) : null;
+      const n = (sent.get(who ?? '') ?? 0) + 1;
+      sent.set(who ?? '', n);
+      p = who === null ? `m${n.toString(36)}` : `${who}:${n.toString(36)}`;
+      erased.messages.set(id, p);
+      return p;
+    },
+    text(text, field, known = [], max) {
+      const spans = personalSpans(text, field, lists, known);
+      for (const s of spans) erased.names.add(s.match);
+      return spans.length === 0 ? fit(text, max) : fit(redactPersonalData(text, field, lists, known), max);
+    },
+    flags(flags) {
+      return flags.map((f) => {
+        const kind = spanKindOfFlag(f.kind);
+        if (kind === null) return f;
+        erased.names.add(f.match);
+        return { ...f, match: REDACTION_LABEL[kind] };
+      });
+    },
+    word: (word) => placeholderOf(word) ?? word,
+    wordKey(k) {
+      const p = placeholderOf(k);
+      return p === null ? k : wordKeyOf(p);
+    },
+    known: (key) => knowledge.known.get(key) ?? [],
+    erased,
+    dispose() {
+      key.fill(0);
+    },
+  };
+}
