@@ -83,7 +83,9 @@ export async function deskInShow(page: Page, core: CoreFixture): Promise<void> {
       ok: true,
     });
   try {
-    // 10:14: the auto cues of the opening passed more than a minute ago: missed, never fired late.
+    // The régie watched from 08:45 (a fresh database watches from its first start: desk-slips), then
+    // 10:14: the welcome screen's auto cue (08:50) passed more than a minute ago: missed, never fired late.
+    await cmd({ type: 'clock.set', clock: { mode: 'rehearsal', at: at('08:45') } });
     await cmd({ type: 'clock.set', clock: { mode: 'rehearsal', at: at('10:14') } });
     for (const text of [
       'Quels moyens pour les équipes de nuit en foyer ?',
