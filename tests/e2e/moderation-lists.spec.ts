@@ -95,7 +95,9 @@ test('a name added to the watch lists flags the questions holding it; a flagged 
     await expect(row(page, 'la petite, a-t-elle revu')).toHaveAttribute('data-flagged', 'false');
     await page.keyboard.press('v');
     await expect(feedback).toContainText(/En aperçu : « kerlidou, la petite/);
-    await expect.poll(() => state.program.preview).toMatchObject({ kind: 'question', text: expect.stringContaining('kerlidou, la petite') });
+    await expect
+      .poll(() => state.program.preview)
+      .toMatchObject({ kind: 'question', text: expect.stringContaining('kerlidou, la petite') });
   } finally {
     seat.close();
   }
