@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { startCore, type RunningCore } from '../core';
 import { createFileLogger } from '../log/logger';
 import { applyDataDirOverride, shellPaths } from './app-paths';
+import { utilityHubLauncher } from './hub-utility-process';
 import { createControlWindow } from './control-window';
 import { identifyDisplays } from './identify';
 import { registerIpc } from './ipc';
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
       participantDir: paths.participantDir,
       resourcesDir: paths.resourcesDir,
       nativeBinding: paths.nativeBinding,
+      hubLauncher: utilityHubLauncher(),
       logger,
     });
   } catch (err) {
