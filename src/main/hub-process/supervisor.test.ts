@@ -233,4 +233,26 @@ describe('HubSupervisor', () => {
     expect(children).toHaveLength(1);
     expect(hub.state()).toMatchObject({ running: false, pid: null });
   });
+
+  it('closed while a restart waits (backoff): no new process, nothing sent to the dead one', async () => {
+    const { launcher, children } = fakeLauncher();
+    const { onChange, until } = changes();
+    const hub = await HubSupervisor.start({
+      launcher,
+      start,
+      logger: memoryLogger().logger,
+      policy: { ...policy, baseMs: 10_000 },
+      onChange,
+    });
+    const back = until((s) => s.running && s.restarts === 1);
+    children[0]!.exit({ code: 1, signal: null });
+    await back;
+    const waiting = until((s) => !s.running && s.nextRestartAt !== null);
+    children[1]!.exit({ code: 1, signal: null }); // the second in a row: waits 10 s
+    await waiting;
+    await hub.close();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(children).toHaveLength(2);
+    expect(children[1]!.sent).toEqual([{ type: 'start', options: { ...start, port: 5000 } }]);
+  });
 });

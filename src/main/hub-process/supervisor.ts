@@ -32,6 +32,8 @@ interface Launched {
   child: HubChild;
   ready: Promise<HubReady>;
   gone: Promise<ChildExit>;
+  /** Set once the process has ended. */
+  exit: ChildExit | null;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
@@ -119,7 +121,7 @@ export class HubSupervisor implements EmbeddedHub {
     if (this.restartTimer) clearTimeout(this.restartTimer);
     this.restartTimer = null;
     const launched = this.current;
-    if (!launched) return;
+    if (!launched || launched.exit) return; // none, or dead and waiting for its restart: nothing to stop
     const timeoutMs = this.opts.stopTimeoutMs ?? 5_000;
     launched.child.send({ type: 'stop' });
     const ended = await Promise.race([launched.gone, sleep(timeoutMs).then(() => null)]);
@@ -187,7 +189,8 @@ export class HubSupervisor implements EmbeddedHub {
         );
       });
     });
-    const launched: Launched = { child, ready, gone };
+    const launched: Launched = { child, ready, gone, exit: null };
+    void gone.then((exit) => (launched.exit = exit));
     this.current = launched;
     child.send({ type: 'start', options: { ...this.opts.start, port } });
     void gone.then((exit) => this.onExit(launched, exit));
