@@ -188,6 +188,7 @@ async function startStorm(hubPort: number, code: string) {
   });
   await started;
   return {
+    pid: child.pid!,
     waves,
     /** Whether a wave was joining at `t` (a wave still joining when the storm stopped has no end). */
     joining: (t: number) => starts.some((s) => t >= s && t <= (waves.find((w) => w.start === s)?.end ?? Infinity)),
@@ -207,7 +208,7 @@ interface ModeResult {
   stormVoting: number[];
   healthQuiet: number[];
   healthStorm: number[];
-  cpu: { seconds: number; core: number; hub: number | null };
+  cpu: { seconds: number; core: number; hub: number | null; storm: number };
   totals: StormTotals;
   waves: { joinMs: number; joined: number }[];
 }
@@ -323,11 +324,21 @@ async function runMode(mode: Mode, browser: Browser, withDesk: boolean): Promise
     // 2. Storm.
     console.log(`  storm (${PHONES} phones a wave, ${RATE} votes/s) — load average ${load()}`);
     const storm = await startStorm(core.hubPort!, code);
-    const cpu0 = { t: performance.now(), core: cpuSeconds(core.child.pid!), hub: mode === 'process' ? cpuSeconds(hubPid) : 0 };
+    const cpu0 = {
+      t: performance.now(),
+      core: cpuSeconds(core.child.pid!),
+      hub: mode === 'process' ? cpuSeconds(hubPid) : 0,
+      storm: cpuSeconds(storm.pid),
+    };
     health = probeHealth(core.port);
     const stormTakes = await takes(STORM_TAKES);
     const healthStorm = await health.stop();
-    const cpu1 = { t: performance.now(), core: cpuSeconds(core.child.pid!), hub: mode === 'process' ? cpuSeconds(hubPid) : 0 };
+    const cpu1 = {
+      t: performance.now(),
+      core: cpuSeconds(core.child.pid!),
+      hub: mode === 'process' ? cpuSeconds(hubPid) : 0,
+      storm: cpuSeconds(storm.pid),
+    };
     const totals = await storm.stop();
     const seconds = (cpu1.t - cpu0.t) / 1000;
     const result: ModeResult = {
@@ -339,7 +350,12 @@ async function runMode(mode: Mode, browser: Browser, withDesk: boolean): Promise
       stormVoting: stormTakes.filter((t) => !storm.joining(t.sent)).map((t) => t.ms),
       healthQuiet,
       healthStorm,
-      cpu: { seconds, core: (cpu1.core - cpu0.core) / seconds, hub: mode === 'process' ? (cpu1.hub - cpu0.hub) / seconds : null },
+      cpu: {
+        seconds,
+        core: (cpu1.core - cpu0.core) / seconds,
+        hub: mode === 'process' ? (cpu1.hub - cpu0.hub) / seconds : null,
+        storm: (cpu1.storm - cpu0.storm) / seconds,
+      },
       totals,
       waves: storm.waves.map((w) => ({ joinMs: w.joinMs, joined: w.joined })),
     };
@@ -353,7 +369,7 @@ async function runMode(mode: Mode, browser: Browser, withDesk: boolean): Promise
       `  votes: ${totals.sent} sent in ${totals.seconds.toFixed(0)} s (${Math.round(totals.sent / totals.seconds)}/s), ${totals.acked} accepted, ${totals.refused} refused ${JSON.stringify(totals.refusals)}, ${totals.unanswered} unanswered (their phone left with its wave)`,
     );
     console.log(
-      `  CPU during the storm (${seconds.toFixed(0)} s): core ${(result.cpu.core * 100).toFixed(0)} %${result.cpu.hub === null ? ' (hub included)' : `, hub process ${(result.cpu.hub * 100).toFixed(0)} %`} of one core — load average after ${load()}`,
+      `  CPU during the storm (${seconds.toFixed(0)} s): core ${(result.cpu.core * 100).toFixed(0)} %${result.cpu.hub === null ? ' (hub included)' : `, hub process ${(result.cpu.hub * 100).toFixed(0)} %`}, the storm's phones ${(result.cpu.storm * 100).toFixed(0)} % (of one core each) — load average after ${load()}`,
     );
     seat.close();
     return result;
