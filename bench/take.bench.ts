@@ -16,7 +16,9 @@
  * the frame. Alternates a message and a countdown (different layouts).
  *
  * For each hub mode (`--modes process,inline`: the hub in its own process, as shipped, then inside
- * the core's process with `--hub-in-process`, the comparison), on a fresh core:
+ * the core's process with `--hub-in-process`, the comparison; list them more than once, e.g.
+ * `process,inline,process,inline`, to alternate against a shared machine's changing load: the
+ * medians are printed), on a fresh core:
  *   1. quiet: `--takes` TAKEs (200), and the first mode also `--desk-takes` (40) from the desk's
  *      TAKE button (a capturing `click` listener in the desk page) to the output's frame;
  *   2. storm: bench/take-storm.ts in its own process: waves of `--phones` (2,000) fresh phones
@@ -211,6 +213,8 @@ interface ModeResult {
   cpu: { seconds: number; core: number; hub: number | null; storm: number };
   totals: StormTotals;
   waves: { joinMs: number; joined: number }[];
+  /** The 1-minute load average when the quiet and the storm phases began. */
+  load: { quiet: number; storm: number };
 }
 
 async function runMode(mode: Mode, browser: Browser, withDesk: boolean): Promise<ModeResult> {
@@ -284,6 +288,7 @@ async function runMode(mode: Mode, browser: Browser, withDesk: boolean): Promise
     };
 
     // 1. Quiet.
+    const loadQuiet = loadavg()[0]!;
     console.log(`  quiet — load average ${load()} (1, 5, 15 min)`);
     let health = probeHealth(core.port);
     const quiet = (await takes(TAKES)).map((t) => t.ms);
@@ -322,6 +327,7 @@ async function runMode(mode: Mode, browser: Browser, withDesk: boolean): Promise
     }
 
     // 2. Storm.
+    const loadStorm = loadavg()[0]!;
     console.log(`  storm (${PHONES} phones a wave, ${RATE} votes/s) — load average ${load()}`);
     const storm = await startStorm(core.hubPort!, code);
     const cpu0 = {
@@ -358,6 +364,7 @@ async function runMode(mode: Mode, browser: Browser, withDesk: boolean): Promise
       },
       totals,
       waves: storm.waves.map((w) => ({ joinMs: w.joinMs, joined: w.joined })),
+      load: { quiet: loadQuiet, storm: loadStorm },
     };
     report('storm: control channel → painted frame', result.storm);
     report('  sent while a wave was joining', result.stormJoining);
@@ -387,12 +394,24 @@ try {
   console.log(`bench/take — load average before: ${load()} (1, 5, 15 min); modes ${MODES.join(', ')}`);
   const results: ModeResult[] = [];
   for (const [i, mode] of MODES.entries()) results.push(await runMode(mode, browser, i === 0));
-  console.log('\nSummary — TAKE (control channel) → painted frame, and GET /health, in ms (p50 / p99):');
+  console.log('\nSummary — TAKE (control channel) → painted frame, and GET /health, in ms (p50 / p99); core CPU during the storm:');
   for (const r of results) {
     const pp = (xs: number[]) => (xs.length ? `${pct(xs, 50).toFixed(0)} / ${pct(xs, 99).toFixed(0)}` : '—');
     console.log(
-      `  hub ${r.mode === 'process' ? 'own process' : 'in the core'}: TAKE quiet ${pp(r.quiet)}, storm ${pp(r.storm)} (joining ${pp(r.stormJoining)}); /health quiet ${pp(r.healthQuiet)}, storm ${pp(r.healthStorm)} (max ${Math.max(...r.healthStorm).toFixed(0)}); core CPU ${(r.cpu.core * 100).toFixed(0)} %`,
+      `  hub ${r.mode === 'process' ? 'own process' : 'in the core'} (load ${r.load.quiet.toFixed(1)} → ${r.load.storm.toFixed(1)}): TAKE quiet ${pp(r.quiet)}, storm ${pp(r.storm)} (joining ${pp(r.stormJoining)}); /health quiet ${pp(r.healthQuiet)}, storm ${pp(r.healthStorm)} (max ${Math.max(...r.healthStorm).toFixed(0)}); core CPU ${(r.cpu.core * 100).toFixed(0)} %${r.cpu.hub === null ? '' : ` + hub ${(r.cpu.hub * 100).toFixed(0)} %`}, ${Math.round(r.totals.acked / r.totals.seconds)} votes/s accepted`,
     );
+  }
+  if (results.length > MODES.filter((m, i) => MODES.indexOf(m) === i).length) {
+    // Modes run more than once (alternated, against the machine's changing load): the medians of each figure.
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+    for (const mode of ['process', 'inline'] as const) {
+      const rs = results.filter((r) => r.mode === mode);
+      if (rs.length < 2) continue;
+      const m = (get: (r: ModeResult) => number) => median(rs.map(get)).toFixed(0);
+      console.log(
+        `  median of ${rs.length} runs, hub ${mode === 'process' ? 'own process' : 'in the core'}: TAKE p99 quiet ${m((r) => pct(r.quiet, 99))}, storm ${m((r) => pct(r.storm, 99))}; /health p99 storm ${m((r) => pct(r.healthStorm, 99))}; core CPU ${m((r) => r.cpu.core * 100)} %`,
+      );
+    }
   }
   console.log(`  target: TAKE p99 ≤ 50 ms quiet, and the storm moving it by at most a frame. Load average after: ${load()}`);
 } finally {
