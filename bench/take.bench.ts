@@ -403,7 +403,11 @@ try {
   }
   if (results.length > MODES.filter((m, i) => MODES.indexOf(m) === i).length) {
     // Modes run more than once (alternated, against the machine's changing load): the medians of each figure.
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+    const median = (xs: number[]) => {
+      const s = [...xs].sort((a, b) => a - b);
+      const h = Math.floor(s.length / 2);
+      return s.length % 2 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
+    };
     for (const mode of ['process', 'inline'] as const) {
       const rs = results.filter((r) => r.mode === mode);
       if (rs.length < 2) continue;
