@@ -21,7 +21,8 @@
  * medians are printed), on a fresh core:
  *   1. quiet: `--takes` TAKEs (200), and the first mode also `--desk-takes` (40) from the desk's
  *      TAKE button (a capturing `click` listener in the desk page) to the output's frame;
- *   2. storm: bench/take-storm.ts in its own process: waves of `--phones` (2,000) fresh phones
+ *   2. storm: bench/take-storm.ts in its own process (at nice 19: the phones are not on the
+ *      régie's machine in reality, so they take only the CPU left over): waves of `--phones` (2,000) fresh phones
  *      join back to back (2 s apart) while `--rate` (2,000) votes/s go to a poll, each vote
  *      journaled by the régie; meanwhile `--storm-takes` TAKEs (200). The TAKEs sent while a wave
  *      was joining are also shown apart.
@@ -182,8 +183,10 @@ async function startStorm(hubPort: number, code: string) {
   const done = new Promise<StormTotals>((resolve) => {
     createInterface({ input: child.stdout }).on('line', (line) => {
       const m = JSON.parse(line) as { type: string } & Record<string, unknown>;
-      if (m.type === 'started') resolveStarted();
-      else if (m.type === 'joining') starts.push(Number(m.start));
+      if (m.type === 'started') {
+        if (m.nice !== 19) console.log(`  (the storm runs at nice ${String(m.nice)}, not 19: it competes with the régie for the CPU)`);
+        resolveStarted();
+      } else if (m.type === 'joining') starts.push(Number(m.start));
       else if (m.type === 'wave') waves.push(m as unknown as (typeof waves)[number]);
       else if (m.type === 'done') resolve(m as unknown as StormTotals);
     });
