@@ -12,7 +12,8 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src/main/electron/main.ts') },
+        // hub: the embedded audience hub, run by the app in Electron's utilityProcess (out/main/hub.js).
+        input: { index: resolve(__dirname, 'src/main/electron/main.ts'), hub: resolve(__dirname, 'src/hub/child.ts') },
         // The native module and socket.io stay as runtime requires.
         external: ['better-sqlite3', 'electron'],
       },

@@ -1,12 +1,17 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { createServer as createNetServer } from 'node:net';
 import type { AccessInfo, LinkStatus } from '../shared/api/channel';
-import { DEFAULT_HUB_PORT } from '../hub/options';
-import { startHub, type RunningHub } from '../hub/hub';
+import { DEFAULT_HUB_PORT, type PartialHubLimits } from '../hub/options';
+import type { EmbeddedHub } from './hub-process/embedded-hub';
+import { startHubInProcess } from './hub-process/in-process-hub';
+import type { HubLauncher } from './hub-process/launcher';
+import { nodeHubLauncher } from './hub-process/node-launcher';
+import { withHubProcessNote } from './hub-process/status-note';
+import { HubSupervisor } from './hub-process/supervisor';
 import { brandingResync, hubCommandsFor, withoutRepeatedBranding } from './link/hub-commands';
 import { HubLink } from './link/hub-link';
 import { Outbox } from './store/outbox';
@@ -58,18 +63,35 @@ export interface CoreOptions {
   hub?: HubSetting;
   /** Folder of the built participant page (out/participant), served by an embedded hub. */
   participantDir?: string;
+  /**
+   * How the embedded hub's process is started: a Node child process by default (`npm run serve`);
+   * the Electron shell passes Electron's utilityProcess. The core itself stays plain Node.
+   */
+  hubLauncher?: HubLauncher;
   /** The OSC remote control's UDP port (off when absent; 0 picks a free one). */
   oscPort?: number;
 }
 
 export type HubSetting =
-  | { mode: 'embedded'; port?: number; host?: string }
+  | {
+      mode: 'embedded';
+      port?: number;
+      host?: string;
+      /** The hub's limits (per participant, per address, …): the defaults when absent. */
+      limits?: PartialHubLimits;
+      /**
+       * Run the hub inside the core's process, as before: for bench/take's comparison only. A
+       * phone's join or vote then runs on the core's event loop, and nothing restarts the hub.
+       */
+      inProcess?: boolean;
+    }
   | { mode: 'remote'; url: string; token: string }
   | { mode: 'off' };
 
 export interface RunningCore {
   engine: RegieEngine;
-  hub: RunningHub | null;
+  /** The embedded hub (its own process, supervised), or null with a remote hub or none. */
+  hub: EmbeddedHub | null;
   link: HubLink | null;
   db: Db;
   port: number;
@@ -240,8 +262,13 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   logger.info('core listening', { port, lan });
   const osc = options.oscPort === undefined ? null : await startOscRemote({ engine, tokens, logger, port: options.oscPort, host: lan ? '0.0.0.0' : '127.0.0.1' });
 
-  let hub: RunningHub | null = null;
+  let hub: EmbeddedHub | null = null;
   let lastHubPort: number | null = null;
+  let closed = false;
+  // The link's status as the views see it: with what the supervisor has to say about the hub's process.
+  const showLink = () => {
+    if (link && !closed) channel?.setStatus({ link: withHubProcessNote(link.current, hub?.state() ?? null, Date.now()) });
+  };
   // The audience side, started here and again after the desk's RGPD purge (the embedded hub on
   // the port it had: the phones come back to the address they know).
   const startAudience = async (): Promise<void> => {
@@ -254,20 +281,29 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       token = settings.getOrCreate('hub.regieToken', newToken);
       const eventCode = settings.getOrCreate('hub.eventCode', newEventCode);
       const hubPort = lastHubPort ?? hubSetting.port ?? ((await isPortFree(DEFAULT_HUB_PORT)) ? DEFAULT_HUB_PORT : 0);
-      hub = await startHub({
-        dataDir: options.dataDir,
+      const start = {
+        dataDir: resolve(options.dataDir),
         port: hubPort,
         host: hubSetting.host ?? '0.0.0.0',
         regieToken: token,
         eventCode,
-        ...(options.participantDir ? { participantDir: options.participantDir } : {}),
+        ...(options.participantDir ? { participantDir: resolve(options.participantDir) } : {}),
         ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-        logger,
-      });
+        ...(hubSetting.limits ? { limits: hubSetting.limits } : {}),
+      };
+      hub = hubSetting.inProcess
+        ? await startHubInProcess(start, logger)
+        : await HubSupervisor.start({
+            launcher: options.hubLauncher ?? nodeHubLauncher(),
+            start,
+            logger,
+            onChange: showLink,
+            onRestarted: () => link?.retryNow(),
+          });
       lastHubPort = hub.port;
       url = `http://127.0.0.1:${hub.port}`;
       joinUrls = hub.urls.map((u) => `${u.replace(/\/$/, '')}/?e=${encodeURIComponent(eventCode)}`);
-      logger.info('embedded hub listening', { port: hub.port, joinUrls });
+      logger.info('embedded hub listening', { port: hub.port, joinUrls, pid: hub.pid, inProcess: hub.inProcess });
     } else {
       url = hubSetting.url.replace(/\/$/, '');
       token = hubSetting.token;
@@ -281,9 +317,9 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       outbox,
       logger,
       joinUrls,
-      onStatus: (s) => channel?.setStatus({ link: s }),
+      onStatus: () => showLink(),
     });
-    channel?.setStatus({ link: link.current });
+    showLink();
     link.start();
   };
   const stopAudience = async (): Promise<void> => {
@@ -314,7 +350,6 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   });
   await startAudience();
 
-  let closed = false;
   return {
     engine,
     get hub() {

@@ -13,6 +13,8 @@ export interface CoreProcess {
   child: ChildProcess;
   port: number;
   hubPort: number | null;
+  /** The embedded hub's process id when it started (null: no embedded hub). */
+  hubPid: number | null;
   joinUrls: string[];
   tokens: { control: string; output: string };
   exited: Promise<number | null>;
@@ -28,7 +30,7 @@ export async function spawnCore(dataDir: string, extraArgs: string[] = []): Prom
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
-  type Ready = { port: number; tokens: { control: string; output: string }; hubPort: number | null; joinUrls: string[] };
+  type Ready = { port: number; tokens: { control: string; output: string }; hubPort: number | null; hubPid?: number | null; joinUrls: string[] };
   const ready = await new Promise<Ready>((res, rej) => {
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
@@ -41,7 +43,7 @@ export async function spawnCore(dataDir: string, extraArgs: string[] = []): Prom
     });
     void exited.then((code) => rej(new Error(`core exited (${code}) before ready: ${stderr}`)));
   });
-  return { child, port: ready.port, tokens: ready.tokens, hubPort: ready.hubPort, joinUrls: ready.joinUrls, exited };
+  return { child, port: ready.port, tokens: ready.tokens, hubPort: ready.hubPort, hubPid: ready.hubPid ?? null, joinUrls: ready.joinUrls, exited };
 }
 
 export function connectView(port: number, token: string, opts: { origin?: string } = {}): ViewSocket {

@@ -8,6 +8,8 @@ import { isLoopbackUrl, loopbackWarning } from '../../shared/domain/join-address
 import { DatabaseTooNewError } from '../store/database';
 import { type HubSetting, startCore } from '../core';
 import { defaultDataDir, repoRoot } from './paths';
+import { partialHubLimitsSchema, type PartialHubLimits } from '../../hub/options';
+import { parseMessage } from '../../shared/protocol/validate';
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +23,8 @@ const { values } = parseArgs({
     'hub-host': { type: 'string' },
     'hub-url': { type: 'string' },
     'hub-token': { type: 'string' },
+    'hub-limits': { type: 'string' },
+    'hub-in-process': { type: 'boolean', default: false },
     'osc-port': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
@@ -38,6 +42,9 @@ if (values.help) {
   --hub-host ADR    adresse d’écoute du hub intégré (défaut : 0.0.0.0, le réseau du lieu)
   --hub-url URL --hub-token JETON   utiliser un hub distant (npm run hub sur un serveur)
   --no-hub          sans public (ni questions, ni votes)
+  --hub-limits JSON limites du hub intégré, p. ex. '{"addressRate":{"perSecond":200,"burst":400}}'
+  --hub-in-process  le hub intégré dans le processus de la régie (comparaison de bench/take seulement :
+                    ses connexions et ses votes passent alors par la boucle de la régie, et rien ne le relance)
   Télécommande (Stream Deck, Companion) : HTTP /api/remote/… avec le jeton de régie (docs/remote-control.md)
   --osc-port N      aussi en OSC sur ce port UDP (jeton de régie en premier argument ; désactivé sans cette option)`);
   process.exit(0);
@@ -70,7 +77,29 @@ function hubSetting(): HubSetting {
     console.error(`Port du hub invalide : ${values['hub-port']}`);
     process.exit(2);
   }
-  return { mode: 'embedded', ...(hubPort === undefined ? {} : { port: hubPort }), ...(values['hub-host'] ? { host: values['hub-host'] } : {}) };
+  return {
+    mode: 'embedded',
+    ...(hubPort === undefined ? {} : { port: hubPort }),
+    ...(values['hub-host'] ? { host: values['hub-host'] } : {}),
+    ...(values['hub-limits'] === undefined ? {} : { limits: hubLimits(values['hub-limits']) }),
+    ...(values['hub-in-process'] ? { inProcess: true } : {}),
+  };
+}
+
+function hubLimits(json: string): PartialHubLimits {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    console.error('--hub-limits : JSON illisible');
+    process.exit(2);
+  }
+  const parsed = parseMessage(partialHubLimitsSchema, raw, '--hub-limits');
+  if (!parsed.ok) {
+    console.error(parsed.error.message);
+    process.exit(2);
+  }
+  return parsed.value;
 }
 
 try {
@@ -92,7 +121,7 @@ try {
   const joinWarning = loopbackWarning(joinUrls, values['hub-host']);
   if (values.json) {
     process.stdout.write(
-      JSON.stringify({ ready: true, port: core.port, pid: process.pid, urls: core.urls, tokens: core.tokens, dataDir, hubPort: core.hub?.port ?? null, joinUrls, joinWarning, oscPort: core.oscPort }) + '\n',
+      JSON.stringify({ ready: true, port: core.port, pid: process.pid, urls: core.urls, tokens: core.tokens, dataDir, hubPort: core.hub?.port ?? null, hubPid: core.hub?.pid ?? null, joinUrls, joinWarning, oscPort: core.oscPort }) + '\n',
     );
   } else {
     console.log(`\nPupitre — régie prête (données : ${dataDir})\n`);

@@ -9,6 +9,7 @@ import { startCore, type RunningCore } from '../core';
 import { createFileLogger } from '../log/logger';
 import { displayServerPlan } from '../platform/display-server';
 import { applyDataDirOverride, shellPaths } from './app-paths';
+import { utilityHubLauncher } from './hub-utility-process';
 import { createControlWindow } from './control-window';
 import { identifyDisplays } from './identify';
 import { registerIpc } from './ipc';
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
       participantDir: paths.participantDir,
       resourcesDir: paths.resourcesDir,
       nativeBinding: paths.nativeBinding,
+      hubLauncher: utilityHubLauncher(),
       logger,
     });
   } catch (err) {

@@ -122,6 +122,13 @@ export class HubLink {
     void this.flush();
   }
 
+  /** The embedded hub was just restarted: try now rather than at socket.io's next backoff step (up to 10 s). */
+  retryNow(): void {
+    const socket = this.socket;
+    if (!socket || this.stopped || socket.connected) return;
+    socket.disconnect().connect();
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.rttTimer) clearInterval(this.rttTimer);

@@ -20,10 +20,11 @@ import { blockers, clipboard, openedPaths, powerMonitor, powerSaveBlocker, shell
 import { mainWorldOf } from './preload-sandbox';
 import { screen } from './screen';
 import { session } from './session';
+import { utilityProcess } from './utility-process';
 
 export const BrowserWindow: new (options?: BrowserWindowConstructorOptions) => BrowserWindowStandin = BrowserWindowStandin;
 export const Menu = MenuStandin;
-export { app, clipboard, dialog, ipcMain, powerMonitor, powerSaveBlocker, screen, session, shell };
+export { app, clipboard, dialog, ipcMain, powerMonitor, powerSaveBlocker, screen, session, shell, utilityProcess };
 
 export default {
   app,
@@ -37,6 +38,7 @@ export default {
   screen,
   session,
   shell,
+  utilityProcess,
 };
 
 function windowOf(id: number): BrowserWindowStandin {
