@@ -254,6 +254,13 @@ export async function checkBothTabs(page: Page, testInfo: TestInfo, size: string
       page,
       flaggedDetail(page).filter(([name]) => answers.includes(name)),
     );
+  } else {
+    // v on it: refused, and the word that says why (« levez le signalement (c) ») takes no room
+    // from the question's text and its answers.
+    await page.keyboard.press('v');
+    await expect(page.getByTestId('questions-feedback')).toHaveAttribute('data-tone', 'error');
+    await shot(page, testInfo, `desk-${size}-questions-flagged-refused`);
+    await expectSeen(page, [...flaggedDetail(page), ['why', page.getByTestId('questions-feedback')]]);
   }
 
   // A long question approved, in preview, taken: the preview empties, the bus keeps its layout.
