@@ -88,6 +88,14 @@ async function approvedQuestion(seat: Awaited<ReturnType<typeof openSeat>>): Pro
   });
   await expect.poll(() => seat.state().audience.questions.length).toBe(before + 1);
   const id = seat.state().audience.questions.at(-1)!.id;
+  // « Camille » is a given name: flagged; the moderator reads it and clears the flag (key c) before the projector may show it.
+  expect(
+    seat
+      .state()
+      .audience.questions.at(-1)!
+      .flags.map((f) => `${f.field}:${f.kind}`),
+  ).toEqual(['name:given-name']);
+  await seat.cmd({ type: 'question.clear-flags', questionId: id });
   await seat.cmd({ type: 'question.approve', questionId: id });
   return id;
 }

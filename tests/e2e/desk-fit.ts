@@ -2,7 +2,7 @@ import type { Locator, Page, TestInfo } from '@playwright/test';
 import { zonedToEpoch } from '../../src/shared/domain/zoned-time';
 import { connectView, nextSnapshot, send } from '../integration/helpers';
 import { expect, type CoreFixture } from './fixtures';
-import { shot, showQuestionsTab } from './question-desk';
+import { row, selectByKeys, shot, showQuestionsTab } from './question-desk';
 
 // What the 1366×768 and 1280×720 specs share: a desk in the middle of a show (rehearsal clock at
 // 10:14, cues missed on the way, a standby with its note, the hold on, questions to screen, a
@@ -72,6 +72,9 @@ export async function expectSeen(page: Page, items: [string, Locator, { text?: b
 }
 
 const at = (time: string) => zonedToEpoch({ date: '2021-06-24', time }, 'Europe/Paris');
+const FLAGGED =
+  'Ma fille Léa, 7 ans, est placée depuis 2019 : comment garder le lien avec ses frères quand les familles d’accueil sont loin ?';
+const LONG = 'Comment associer les familles';
 
 /** The desk in the middle of the first morning, through the control channel; then the page on it. */
 export async function deskInShow(page: Page, core: CoreFixture): Promise<void> {
@@ -83,7 +86,9 @@ export async function deskInShow(page: Page, core: CoreFixture): Promise<void> {
       ok: true,
     });
   try {
-    // 10:14: the auto cues of the opening passed more than a minute ago: missed, never fired late.
+    // The régie watched from 08:45 (a fresh database watches from its first start: desk-slips), then
+    // 10:14: the welcome screen's auto cue (08:50) passed more than a minute ago: missed, never fired late.
+    await cmd({ type: 'clock.set', clock: { mode: 'rehearsal', at: at('08:45') } });
     await cmd({ type: 'clock.set', clock: { mode: 'rehearsal', at: at('10:14') } });
     for (const text of [
       'Quels moyens pour les équipes de nuit en foyer ?',
@@ -91,6 +96,8 @@ export async function deskInShow(page: Page, core: CoreFixture): Promise<void> {
       'Et les jeunes majeurs ?',
     ])
       await cmd({ type: 'question.add', text, name: null, sessionId: 'j1-seq1' });
+    // A question the detector flags (a child's first name in it, an asker's first name): to read, then clear or redact.
+    await cmd({ type: 'question.add', text: FLAGGED, name: 'Karim', sessionId: 'j1-seq1' });
     await cmd({ type: 'program.preview', scene: { kind: 'message', title: 'Pause café', text: 'Reprise à 11 h 30 en salle plénière' } });
   } finally {
     seat.close();
@@ -167,8 +174,49 @@ export function questionsTab(page: Page): [string, Locator, { text?: boolean }?]
   ];
 }
 
-/** Both tabs checked and photographed at the page's size (the run of show held, then not). */
-export async function checkBothTabs(page: Page, testInfo: TestInfo, size: string): Promise<void> {
+/** A flagged question selected: what was found, why it cannot be projected, and the two answers (c, x). */
+export function flaggedDetail(page: Page): [string, Locator, { text?: boolean }?][] {
+  const id = (x: string) => page.getByTestId(x);
+  return [
+    ['the flagged question', id('detail-text')],
+    ['its asker', id('detail-name')],
+    ['the first finding', id('flag-badge').first(), { text: true }],
+    ['not projectable', id('not-projectable')],
+    ['clear the flags (c)', id('q-clear-flags'), { text: true }],
+    ['redact (x)', id('q-redact'), { text: true }],
+  ];
+}
+
+/**
+ * The bus after a TAKE of a long question: the preview empty, naming what was on air before with
+ * « Remettre en aperçu », the on-air caption naming the question. Both monitors keep one size, and
+ * the preview, the bar and the programme sit side by side (no caption widens its column).
+ */
+export async function expectBusAfterTake(page: Page): Promise<void> {
+  const id = (x: string) => page.getByTestId(x);
+  await expectSeen(page, [
+    ...busAndBar(page).filter(([name]) => name !== 'preview caption'),
+    ['on air before', id('previous-scene')],
+    ['back to preview', id('previous-to-preview'), { text: true }],
+  ]);
+  const box = async (l: Locator) => (await l.boundingBox())!;
+  const preview = await box(id('preview-monitor'));
+  const programme = await box(page.locator('[data-testid="program-monitor"] .monitor-box'));
+  expect(
+    Math.abs(preview.width - programme.width),
+    `preview ${preview.width} px wide, programme ${programme.width} px`,
+  ).toBeLessThanOrEqual(2);
+  const [left, bar, right] = [await box(id('preview-panel')), await box(id('program-bar')), await box(id('program-monitor'))];
+  expect(left.x + left.width, 'the preview runs under the bar').toBeLessThanOrEqual(bar.x + 1);
+  expect(bar.x + bar.width, 'the bar runs under the programme').toBeLessThanOrEqual(right.x + 1);
+}
+
+/**
+ * Both tabs checked and photographed at the page's size (the run of show held, then not).
+ * `flaggedAnswersInView`: a flagged question's « Lever » and « Caviarder » in view without
+ * scrolling its detail (1366×768 and up; at 1280×720 they are a scroll away, the keys c and x act).
+ */
+export async function checkBothTabs(page: Page, testInfo: TestInfo, size: string, flaggedAnswersInView = true): Promise<void> {
   await expect(page.getByTestId('centre-tab-conduite')).toHaveAttribute('aria-selected', 'true');
   await shot(page, testInfo, `desk-${size}-run-of-show`);
   await expectSeen(page, [...busAndBar(page), ...runOfShow(page)]);
@@ -186,7 +234,46 @@ export async function checkBothTabs(page: Page, testInfo: TestInfo, size: string
 
   await page.locator('body').click({ position: { x: 2, y: 300 } });
   await showQuestionsTab(page);
-  await expect(page.getByTestId('question-row')).toHaveCount(3);
+  await expect(page.getByTestId('question-row')).toHaveCount(4);
   await shot(page, testInfo, `desk-${size}-questions`);
   await expectSeen(page, [...busAndBar(page), ...questionsTab(page)]);
+
+  await selectByKeys(page, 'Ma fille');
+  await expect(page.getByTestId('not-projectable')).toBeVisible();
+  await shot(page, testInfo, `desk-${size}-questions-flagged`);
+  const answers = ['not projectable', 'clear the flags (c)', 'redact (x)'];
+  await expectSeen(page, [
+    ...busAndBar(page),
+    ...questionsTab(page).filter(([name]) => name !== 'first question'),
+    ['the selected question in the queue', page.locator('[data-testid="question-row"][aria-selected="true"]')],
+    ...flaggedDetail(page).filter(([name]) => flaggedAnswersInView || !answers.includes(name)),
+  ]);
+  if (!flaggedAnswersInView) {
+    await page.getByTestId('q-clear-flags').scrollIntoViewIfNeeded();
+    await expectSeen(
+      page,
+      flaggedDetail(page).filter(([name]) => answers.includes(name)),
+    );
+  } else {
+    // v on it: refused, and the word that says why (« levez le signalement (c) ») takes no room
+    // from the question's text and its answers.
+    await page.keyboard.press('v');
+    await expect(page.getByTestId('questions-feedback')).toHaveAttribute('data-tone', 'error');
+    await shot(page, testInfo, `desk-${size}-questions-flagged-refused`);
+    await expectSeen(page, [...flaggedDetail(page), ['why', page.getByTestId('questions-feedback')]]);
+  }
+
+  // A long question approved, in preview, taken: the preview empties, the bus keeps its layout.
+  await selectByKeys(page, LONG);
+  await page.keyboard.press('a');
+  await expect(row(page, LONG)).toHaveCount(0);
+  await page.keyboard.press('2');
+  await selectByKeys(page, LONG);
+  await page.keyboard.press('v');
+  await expect(page.getByTestId('preview-monitor')).toHaveAttribute('data-scene', 'question');
+  await page.getByTestId('take').click();
+  await expect(page.getByTestId('onair-caption')).toHaveAttribute('data-scene', 'question');
+  await expect(page.getByTestId('previous-scene')).toBeVisible();
+  await shot(page, testInfo, `desk-${size}-after-take`);
+  await expectBusAfterTake(page);
 }

@@ -239,6 +239,9 @@ test('a hub that cannot be reached, or that refuses the régie, is unmissable', 
     await expect(page.getByTestId('participants-room')).toHaveCount(0);
     await expect(indicator).toHaveAttribute('title', /Dernière erreur : hub injoignable/);
     await setRehearsalClock(page, '10:14');
+    // The standby settles on the poll at the scheduler's next tick (until then it is still the welcome
+    // screen's cue, left from the first start, whose GO would now ask for a confirmation).
+    await expect(page.getByTestId('standby')).toHaveAttribute('data-cue-id', POLL_CUE);
     await go(page);
     await expect(marker(page, POLL_CUE)).toHaveAttribute('data-status', 'fired');
     // The event's look for the phones (sent since the demo loaded) and the poll the GO opened.

@@ -24,6 +24,10 @@ test('a screened question goes to the projector as text, with its asker and orig
     const snap = await (seat.emit('resync'), nextSnapshot(seat));
     return snap.state.audience.questions.at(-1)!.id;
   })();
+  // « Inès » is a given name: the question arrives flagged and the core refuses it on the projector…
+  expect(await cmd({ type: 'program.preview', scene: { kind: 'question', questionId: id } })).toMatchObject({ ok: false });
+  // …until the moderator has read it and cleared the flag (key c): the asker chose to be named.
+  expect(await cmd({ type: 'question.clear-flags', questionId: id })).toMatchObject({ ok: true });
   await cmd({ type: 'question.approve', questionId: id });
   expect(await cmd({ type: 'program.preview', scene: { kind: 'question', questionId: id } })).toMatchObject({ ok: true });
   expect(await cmd({ type: 'program.take', transition: { kind: 'cut', durationMs: 0 } })).toMatchObject({ ok: true });

@@ -41,7 +41,8 @@ test('a rehearsal at 10:15 on the first day: the queue, the logbook, the CSV, th
     });
   try {
     await cmd({ type: 'clock.set', clock: { mode: 'rehearsal', at: SHOW } });
-    await cmd({ type: 'cue.go', cueId: QA_CUE });
+    // The poll cues of the session wait before it: confirmed out of order, as at the desk.
+    await cmd({ type: 'cue.go', cueId: QA_CUE, outOfOrder: true });
     await expect.poll(() => state.live.qa.open).toBe(true);
     realAsked = Date.now();
     await ask(core, 'room', QUESTION);

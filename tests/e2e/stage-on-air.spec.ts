@@ -29,7 +29,8 @@ test('the stage shows what is on the projector: a question on air in full, the p
   const stage = await browser.newPage({ viewport: { width: 1024, height: 768 } });
   try {
     await cmd({ type: 'clock.set', clock: { mode: 'rehearsal', at: zonedToEpoch({ date: '2021-06-24', time: '10:30' }, 'Europe/Paris') } });
-    await cmd({ type: 'cue.go', cueId: QA_CUE });
+    // The poll cues of the session wait before it: confirmed out of order, as at the desk.
+    await cmd({ type: 'cue.go', cueId: QA_CUE, outOfOrder: true });
     await expect.poll(() => state.live.qa.open).toBe(true);
 
     await stage.goto(snapshot.access?.stageUrl ?? '');
@@ -43,6 +44,9 @@ test('the stage shows what is on the projector: a question on air in full, the p
     await ask(core, 'remote', QUESTION, 'Claire');
     await expect.poll(() => state.audience.questions.length).toBe(1);
     const id = state.audience.questions[0]!.id;
+    // « Claire » is a given name: flagged until the moderator reads it and clears it (c).
+    await expect.poll(() => state.audience.questions[0]!.flags.map((f) => f.field)).toEqual(['name']);
+    await cmd({ type: 'question.clear-flags', questionId: id });
     await cmd({ type: 'question.approve', questionId: id });
     await cmd({ type: 'program.preview', scene: { kind: 'question', questionId: id } });
     await expect(screen).toHaveAttribute('data-scene', 'holding'); // in preview: not on the projector yet

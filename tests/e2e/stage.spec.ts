@@ -47,6 +47,15 @@ test('the stage shows the shortlist in order, follows a reorder, shows the régi
     await ask(core, 'room', 'Quel budget pour la protection de l’enfance en 2025 ?');
     await ask(core, 'remote', 'Ma fille Zoé est placée depuis deux ans, que puis-je faire ?');
     await expect(rows(page)).toHaveCount(4);
+    // Display names that are given names are flagged like a name in a text: none reaches the stage
+    // before a moderator has read it. Here the moderator reads « Inès » and « Claire », asker names
+    // they chose, and clears them (c); « Zoé », a child named in a text, stays flagged.
+    for (const text of ['Quels moyens', 'Comment associer']) {
+      await expect(row(page, text)).toHaveAttribute('data-flagged', 'true');
+      await selectByKeys(page, text);
+      await page.keyboard.press('c');
+      await expect(row(page, text)).toHaveAttribute('data-flagged', 'false');
+    }
 
     // The moderator stars them from « À trier » (s approves and stars), in this order.
     for (const text of ['Comment associer', 'Quels moyens', 'Quel budget', 'Ma fille Zoé']) {

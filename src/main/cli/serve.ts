@@ -116,6 +116,17 @@ try {
     echoLog: !values.json,
     ...(oscPort === undefined ? {} : { oscPort }),
   });
+  // Before saying it is ready: a signal sent as soon as the ready line is read must find its
+  // handler (without one, SIGTERM kills the process at once and the hub is left to notice alone).
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    core.logger.info('stopping', { signal });
+    void core.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
   // No phone reaches 127.0.0.1: said under the addresses (and in the JSON for scripts).
   const joinUrls = core.link?.current.joinUrls ?? [];
   const joinWarning = loopbackWarning(joinUrls, values['hub-host']);
@@ -135,15 +146,6 @@ try {
     if (core.oscPort !== null) console.log(`  Télécommande OSC (UDP)    port ${core.oscPort}`);
     console.log(`\n  Journal d'exploitation : ${core.logFile ?? '-'}\n  Ctrl+C pour arrêter.\n`);
   }
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    core.logger.info('stopping', { signal });
-    void core.close().then(() => process.exit(0));
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
 } catch (err) {
   if (err instanceof DatabaseTooNewError) {
     console.error(err.message);

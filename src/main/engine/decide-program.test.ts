@@ -67,6 +67,32 @@ describe('the program bus', () => {
     expect(await cmd({ type: 'program.restore' })).toMatchObject({ ok: false });
   });
 
+  it('restore never brings back a question flagged or rejected during the panic: the holding screen stays', async () => {
+    await cmd({ type: 'question.add', text: 'Où en est le suivi chez les kerlidou depuis le placement ?', name: null, sessionId: null });
+    const id = engine.state.audience.questions.at(-1)!.id;
+    expect(engine.state.audience.questions.at(-1)!.flags).toEqual([]);
+    await cmd({ type: 'question.approve', questionId: id });
+    await cmd({ type: 'program.preview', scene: { kind: 'question', questionId: id } });
+    await cmd({ type: 'program.take' });
+    expect(program().onAir).toMatchObject({ kind: 'question', questionId: id });
+    // On air, someone in the room recognises the family: panic, then the name goes on the watch list.
+    await cmd({ type: 'program.panic' });
+    await cmd({ type: 'moderation.lists', badWords: [], names: ['Kerlidou'], allowed: [] });
+    expect(engine.state.audience.questions.find((q) => q.id === id)?.flagsClearedBy).toBeNull();
+    const refused = await cmd({ type: 'program.restore' });
+    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^rétablissement refusé : .*signalée/) } });
+    expect(program()).toMatchObject({ onAir: { kind: 'holding' }, panicFrom: { kind: 'question', questionId: id } });
+    // Read and cleared by a moderator: restore brings it back.
+    await cmd({ type: 'question.clear-flags', questionId: id });
+    expect(await cmd({ type: 'program.restore' })).toMatchObject({ ok: true });
+    expect(program()).toMatchObject({ onAir: { kind: 'question', questionId: id }, panicFrom: null });
+    // Rejected during a panic: it does not come back either.
+    await cmd({ type: 'program.panic' });
+    await cmd({ type: 'question.reject', questionId: id });
+    expect(await cmd({ type: 'program.restore' })).toMatchObject({ ok: false });
+    expect(program().onAir).toEqual({ kind: 'holding' });
+  });
+
   it('a locked output refuses TAKE; unlocked it takes again', async () => {
     await cmd({ type: 'program.preview', scene: { kind: 'black' } });
     await cmd({ type: 'program.lock', locked: true });

@@ -45,6 +45,14 @@ export function decideProgram(state: RegieState, command: ProgramCommand, at: nu
       return p.panicFrom ? [] : [{ type: 'program.panicked', to: command.to ?? p.panicTo, at }];
     case 'program.restore':
       if (!p.panicFrom) throw new CommandRejected('pas d’écran de secours en cours : rien à rétablir');
+      // Checked again, as TAKE is: a question flagged (a name added to the watch lists) or rejected
+      // during the panic stays off the projector; the holding screen stays until someone decides.
+      try {
+        checkScene(state, p.panicFrom);
+      } catch (err) {
+        if (err instanceof CommandRejected) throw new CommandRejected(`rétablissement refusé : ${err.message} ; l’écran de secours reste`);
+        throw err;
+      }
       return [{ type: 'program.restored', at }];
     case 'program.lock':
       return p.locked === command.locked ? [] : [{ type: 'program.locked', locked: command.locked }];

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AudienceQuestion, RegieState } from '../../shared/api/state';
-import { locateFlag, relocate, upgradeSnapshot } from './legacy-flags';
+import { locateFlag, relocate } from './legacy-flags';
 
 const texts = { text: 'Zoé et Zoé chez Kerbrat', edit: 'Zoé seule', name: null };
 
@@ -24,21 +23,5 @@ describe('flags of before issue 15', () => {
     const found = locateFlag({ kind: 'name', match: 'Zoé' }, texts, ['edit']);
     expect(relocate(found, 'edit', 'Avec Zoé ?')).toEqual([{ field: 'edit', kind: 'given-name', start: 5, end: 8, match: 'Zoé' }]);
     expect(relocate(found, 'edit', null)).toEqual([]);
-  });
-
-  it('upgrade a snapshot: questions and held words; a snapshot of today passes unchanged', () => {
-    const old = {
-      audience: {
-        questions: [{ id: 'q-1', text: 'Ma fille Zoé', editedText: null, name: null, flags: [{ kind: 'name', match: 'Zoé' }] } as unknown as AudienceQuestion],
-        tallies: {},
-        words: {},
-        heldWords: { nuage: { Zoé: 'name', connard: 'profanity' } },
-        received: 1,
-      },
-    } as unknown as Partial<RegieState>;
-    const up = upgradeSnapshot(old);
-    expect(up.audience?.questions[0]).toMatchObject({ flags: [{ field: 'text', kind: 'given-name', start: 9, end: 12, match: 'Zoé' }], redactions: [] });
-    expect(up.audience?.heldWords).toEqual({ nuage: { Zoé: 'given-name', connard: 'profanity' } });
-    expect(upgradeSnapshot(up)).toBe(up);
   });
 });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { AudienceQuestion, QuestionField, QuestionFinding, RegieState } from '../../shared/api/state';
+import type { AudienceQuestion, QuestionField, QuestionFinding } from '../../shared/api/state';
 import type { PersonalDataKind } from '../../shared/domain/personal-data';
 
 /**
- * The flags of a journal or a snapshot written before issue 15: `{ kind, match }`, with five kinds
+ * The flags of a journal written before issue 15: `{ kind, match }`, with five kinds
  * and no position. They are read, never written: each becomes findings located in the question's
  * fields (every place its match stands), so that an older show replays into today's shape.
  */
@@ -101,37 +101,4 @@ export function dedupe(findings: readonly QuestionFinding[]): QuestionFinding[] 
     seen.add(key);
     return true;
   });
-}
-
-const isLegacy = (flag: unknown): flag is LegacyFlag =>
-  typeof flag === 'object' && flag !== null && !('field' in flag) && legacyFlagSchema.safeParse(flag).success;
-
-/**
- * A snapshot's state as today's core holds it: questions' flags located, held words' kinds
- * renamed. A snapshot written by today's code goes through unchanged.
- */
-export function upgradeSnapshot(state: Partial<RegieState>): Partial<RegieState> {
-  const audience = state.audience;
-  if (!audience) return state;
-  let changed = false;
-  const questions = audience.questions.map((q) => {
-    const flags: unknown[] = q.flags;
-    const legacy = flags.some(isLegacy);
-    if (!legacy && q.redactions !== undefined) return q;
-    changed = true;
-    const texts = textsOf(q);
-    const upgraded = legacy ? dedupe(flags.flatMap((f) => (isLegacy(f) ? locateFlag(f, texts, ['edit', 'text']) : [f as QuestionFinding]))) : q.flags;
-    return { ...q, flags: upgraded, redactions: q.redactions ?? [] };
-  });
-  const heldWords: RegieState['audience']['heldWords'] = {};
-  for (const [cloud, words] of Object.entries(audience.heldWords ?? {})) {
-    const kinds: Record<string, PersonalDataKind> = {};
-    for (const [word, kind] of Object.entries(words)) {
-      const old = legacyFlagSchema.shape.kind.safeParse(kind);
-      kinds[word] = old.success ? legacyKind(old.data) : kind;
-      if (kinds[word] !== kind) changed = true;
-    }
-    heldWords[cloud] = kinds;
-  }
-  return changed ? { ...state, audience: { ...audience, questions, heldWords } } : state;
 }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../store/database';
 import { Journal } from '../store/journal';
-import { Snapshots } from '../store/snapshots';
+import { migrations } from '../store/migrations';
+import { SNAPSHOT_FORMAT, Snapshots } from '../store/snapshots';
 import { rebuildState, RegieEngine } from './regie-engine';
 import type { Committed } from './regie-engine';
 
@@ -90,6 +91,33 @@ describe('RegieEngine', () => {
     expect(restarted.seq).toBe(631);
     expect(restarted.state).toEqual(expected);
     expect(rebuildState(new Journal(db), null).state).toEqual(expected);
+  });
+
+  it('starts from a snapshot of its own format, and sets aside one of another format (the journal alone)', async () => {
+    const engine = engineOn(db, { snapshotEvery: 1, snapshotMinIntervalMs: 0 });
+    await engine.submit(note('format-1', 'as written'), 's');
+    expect(new Snapshots(db).latest()).toMatchObject({ seq: 1, format: SNAPSHOT_FORMAT });
+    // The snapshot is what a restart reads: altered, the state says so…
+    const altered = (db.prepare('SELECT state FROM snapshots WHERE seq = 1').pluck().get() as string).replace('as written', 'from the snapshot');
+    db.prepare('UPDATE snapshots SET state = ? WHERE seq = 1').run(altered);
+    expect(rebuildState(new Journal(db), new Snapshots(db)).state.notes[0]?.text).toBe('from the snapshot');
+    // …unless its format is not this code's (an older reducer wrote it): then the journal decides.
+    db.prepare('UPDATE snapshots SET format = ? WHERE seq = 1').run(SNAPSHOT_FORMAT - 1);
+    expect(rebuildState(new Journal(db), new Snapshots(db)).state.notes[0]?.text).toBe('as written');
+    db.prepare('UPDATE snapshots SET format = ? WHERE seq = 1').run(SNAPSHOT_FORMAT + 1);
+    expect(rebuildState(new Journal(db), new Snapshots(db)).state.notes[0]?.text).toBe('as written');
+  });
+
+  it('reads and writes snapshots in a database that predates the format column', () => {
+    const old = openDatabase(join(dir, 'old.sqlite3'), { migrations: migrations.filter((m) => m.version <= 2) });
+    try {
+      const snapshots = new Snapshots(old);
+      snapshots.save(0, 0, JSON.stringify({}));
+      expect(snapshots.latest()).toEqual({ seq: 0, state: '{}', format: 0 });
+      expect(rebuildState(new Journal(old), snapshots).seq).toBe(0);
+    } finally {
+      old.close();
+    }
   });
 
   it('keeps the state unchanged and tells every sender when the disk write fails', async () => {

@@ -3,10 +3,9 @@ import type { CommandResult } from '../../shared/api/results';
 import { refusal } from '../../shared/api/results';
 import { initialState, type RegieState } from '../../shared/api/state';
 import type { Journal } from '../store/journal';
-import type { Snapshots } from '../store/snapshots';
+import { SNAPSHOT_FORMAT, type Snapshots } from '../store/snapshots';
 import { CommandRejected, decide } from './decide';
 import { type EventMeta, parseJournalEvent, type RegieEvent } from './events';
-import { upgradeSnapshot } from './legacy-flags';
 import { changedSlices, reduce } from './reduce';
 import { validateEnvelope } from './validate-command';
 
@@ -38,15 +37,18 @@ type Pending = {
   resolve: (r: CommandResult) => void;
 } & ({ id: string; command: Command; system?: undefined } | { id: string | null; command?: undefined; system: SystemDecision });
 
-/** Rebuilds the state: the latest readable snapshot, then the journal after it. */
+/**
+ * Rebuilds the state: the latest readable snapshot, then the journal after it. A snapshot of
+ * another format (snapshots.ts: the reducers derived it otherwise) is set aside: the journal alone.
+ */
 export function rebuildState(journal: Journal, snapshots: Snapshots | null): { state: RegieState; seq: number } {
   let state = initialState();
   let seq = 0;
   const snap = snapshots?.latest();
-  if (snap) {
+  if (snap && snap.format === SNAPSHOT_FORMAT) {
     try {
       // Slices added since the snapshot was written start empty; the journal tail fills them.
-      state = { ...initialState(), ...upgradeSnapshot(JSON.parse(snap.state) as Partial<RegieState>) };
+      state = { ...initialState(), ...(JSON.parse(snap.state) as Partial<RegieState>) };
       seq = snap.seq;
     } catch {
       state = initialState();

@@ -58,6 +58,15 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    name: 'snapshot format: how the reducers derived the state it holds',
+    sql: `
+      -- 0: written before formats were recorded. A snapshot of another format than the running
+      -- code's is set aside and the journal replayed from the start (snapshots.ts).
+      ALTER TABLE snapshots ADD COLUMN format INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;

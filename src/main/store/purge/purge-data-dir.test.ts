@@ -12,7 +12,7 @@ import { questionsTable } from '../../export/question-export';
 import { openExportDatabase } from '../../export/export-database';
 import { openDatabase } from '../database';
 import { Journal } from '../journal';
-import { Snapshots } from '../snapshots';
+import { SNAPSHOT_FORMAT, Snapshots } from '../snapshots';
 import { purgeDataDir } from './purge-data-dir';
 
 /**
@@ -154,6 +154,13 @@ describe('purgeDataDir', () => {
     expect(after.redactionUndo).toEqual({});
     expect(after.audience.questions.at(-1)?.text).toBe('Le surnom [prénom] circule au collège');
     expect(after.notes.at(-1)?.text).toMatch(/^Purge RGPD/);
+    // The purged snapshot is of today's format: the core starts from it, not from a replay of the purged journal.
+    const purged = openDatabase(join(dir, 'pupitre.sqlite3'));
+    try {
+      expect(new Snapshots(purged).latest()?.format).toBe(SNAPSHOT_FORMAT);
+    } finally {
+      purged.close();
+    }
   });
 
   it('refuses a database a running Pupitre holds, and changes nothing', async () => {

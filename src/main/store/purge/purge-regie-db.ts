@@ -254,6 +254,6 @@ export function purgeRegieTables(db: Db, ctx: PurgeContext, facts: QuestionFacts
   const final = reduce(purged, note, { seq, at: now, actor: 'purge' });
 
   db.prepare('DELETE FROM snapshots').run();
-  db.prepare('INSERT INTO snapshots (seq, at, state) VALUES (?, ?, ?)').run(seq, now, JSON.stringify(final));
+  new Snapshots(db).save(seq, now, JSON.stringify(final)); // of today's format: the core starts from it
   return { events, questions, messages, outbox, snapshotSeq: seq };
 }
