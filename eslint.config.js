@@ -30,7 +30,7 @@ export default tseslint.config(
     // The built main bundle is ESM with electron-vite's CommonJS shim, which declares its own
     // `require`: a second declaration is a syntax error and the app does not start. CommonJS is
     // loaded through src/main/platform/commonjs.ts only.
-    files: ['src/main/**/*.ts', 'src/hub/**/*.ts', 'src/shared/**/*.ts'],
+    files: ['src/main/**/*.ts', 'src/hub/**/*.ts', 'src/node/**/*.ts', 'src/shared/**/*.ts'],
     ignores: ['src/main/platform/commonjs.ts', '**/*.test.ts'],
     rules: {
       'no-restricted-syntax': [

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rebuildState, RegieEngine } from '../src/main/engine/regie-engine';
-import { openDatabase } from '../src/main/store/database';
+import { openDatabase } from '../src/node/sqlite/database';
 import { Journal } from '../src/main/store/journal';
 import { Snapshots } from '../src/main/store/snapshots';
 

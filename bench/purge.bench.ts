@@ -21,7 +21,7 @@ import { openExportDatabase } from '../src/main/export/export-database';
 import { buildExport } from '../src/main/export/export-file';
 import { audienceReceived } from '../src/main/link/hub-link';
 import { parseProgrammeFile } from '../src/main/programme/programme-file';
-import { openDatabase } from '../src/main/store/database';
+import { openDatabase } from '../src/node/sqlite/database';
 import { Journal } from '../src/main/store/journal';
 import { purgeDataDir } from '../src/main/store/purge/purge-data-dir';
 import { Snapshots } from '../src/main/store/snapshots';

@@ -1,6 +1,6 @@
-import type { Db } from '../main/store/database';
+import type { Db } from '../node/sqlite/database';
 import { flagSpans } from '../main/export/redaction';
-import { PurgeError } from '../main/store/purge/compact-file';
+import { PurgeError } from '../node/sqlite/compact-file';
 import type { PurgeContext } from '../main/store/purge/purge-context';
 import { purgeAudienceMessage } from '../main/store/purge/purge-event';
 import { audienceMessageSchema } from '../shared/protocol/audience-messages';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { legacyKind, type LegacyFlag } from '../../src/main/engine/legacy-flags';
 import { rebuildState } from '../../src/main/engine/regie-engine';
-import { openDatabase } from '../../src/main/store/database';
+import { openDatabase } from '../../src/node/sqlite/database';
 import { Journal } from '../../src/main/store/journal';
 import { Snapshots } from '../../src/main/store/snapshots';
 import { applyPatchOps } from '../../src/shared/api/apply-patch';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { zonedToEpoch } from '../../shared/domain/zoned-time';
 import { parseProgrammeFile } from '../programme/programme-file';
-import { type Db, openDatabase } from '../store/database';
+import { type Db, openDatabase } from '../../node/sqlite/database';
 import { Journal } from '../store/journal';
 import { Snapshots } from '../store/snapshots';
 import { RegieEngine } from './regie-engine';

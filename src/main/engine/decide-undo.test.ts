@@ -7,7 +7,7 @@ import type { AudienceMessage } from '../../shared/protocol/audience-messages';
 import type { RegieCommand } from '../../shared/protocol/regie-commands';
 import { hubCommandsFor } from '../link/hub-commands';
 import { parseProgrammeFile } from '../programme/programme-file';
-import { type Db, openDatabase } from '../store/database';
+import { type Db, openDatabase } from '../../node/sqlite/database';
 import { Journal } from '../store/journal';
 import { Snapshots } from '../store/snapshots';
 import { decideTick } from './decide';

@@ -11,7 +11,7 @@ import { badWordSet } from '../moderation/question-flags';
 import { builtInNames } from '../moderation/name-list';
 import { parseProgrammeFile } from '../programme/programme-file';
 import { stateForRole } from '../server/view-channel';
-import { type Db, openDatabase } from '../store/database';
+import { type Db, openDatabase } from '../../node/sqlite/database';
 import { Journal } from '../store/journal';
 import { Snapshots } from '../store/snapshots';
 import type { RegieEvent } from './events';

@@ -8,7 +8,7 @@ import type { AudienceMessage } from '../../shared/protocol/audience-messages';
 import { hubCommandsFor } from '../link/hub-commands';
 import { parseProgrammeFile } from '../programme/programme-file';
 import { stateForRole } from '../server/view-channel';
-import { type Db, openDatabase } from '../store/database';
+import { type Db, openDatabase } from '../../node/sqlite/database';
 import { Journal } from '../store/journal';
 import { Snapshots } from '../store/snapshots';
 import type { RegieEvent } from './events';

@@ -6,7 +6,7 @@ import { zonedToEpoch } from '../../shared/domain/zoned-time';
 import type { AudienceMessage } from '../../shared/protocol/audience-messages';
 import { parseProgrammeFile } from '../programme/programme-file';
 import { sessionReportModel } from '../report/session-report-model';
-import { type Db, openDatabase } from '../store/database';
+import { type Db, openDatabase } from '../../node/sqlite/database';
 import { Journal } from '../store/journal';
 import { Snapshots } from '../store/snapshots';
 import { parseJournalEvent } from './events';

@@ -1,4 +1,4 @@
-import type { Db } from './database';
+import type { Db } from '../../node/sqlite/database';
 
 /** Snapshots of the state at a journal seq: a restart replays only what follows the latest one. */
 export class Snapshots {

@@ -10,7 +10,7 @@ import { audienceReceived } from '../../link/hub-link';
 import type { RegieEvent } from '../../engine/events';
 import { questionsTable } from '../../export/question-export';
 import { openExportDatabase } from '../../export/export-database';
-import { openDatabase } from '../database';
+import { openDatabase } from '../../../node/sqlite/database';
 import { Journal } from '../journal';
 import { Snapshots } from '../snapshots';
 import { purgeDataDir } from './purge-data-dir';

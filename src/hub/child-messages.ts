@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { partialHubLimitsSchema } from '../../hub/options';
-import { MAX } from '../../shared/protocol/limits';
+import { partialHubLimitsSchema } from './options';
+import { MAX } from '../shared/protocol/limits';
 
 /**
  * The embedded hub's process and the core talk over the IPC channel (child_process.fork's, or

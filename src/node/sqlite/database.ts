@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { LATEST_SCHEMA_VERSION, type Migration, migrations as allMigrations } from './migrations';
+import { LATEST_SCHEMA_VERSION, type Migration, migrations as allMigrations } from '../../main/store/migrations';
 
 export type Db = Database.Database;
 

@@ -1,7 +1,7 @@
 import { closeSync, existsSync, fstatSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Db } from '../database';
+import type { Db } from './database';
 
 /**
  * Compaction into a purged copy: the database is rebuilt beside itself, rewritten, compacted and
