@@ -28,7 +28,8 @@ import { createHttpServer } from './server/http-server';
 import { createRemoteApi } from './server/remote-api';
 import { startOscRemote } from './server/osc-remote';
 import { ViewChannel } from './server/view-channel';
-import { type Db, openDatabase } from '../node/sqlite/database';
+import type { Db } from '../node/sqlite/database';
+import { openRegieDatabase } from './store/regie-database';
 import { Journal } from './store/journal';
 import { Settings } from './store/settings';
 import { Snapshots } from './store/snapshots';
@@ -179,7 +180,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   const logger = options.logger ?? fileLogger!;
   const dbPath = join(options.dataDir, 'pupitre.sqlite3');
   // Opened again after the desk's RGPD purge, which replaces the file with its purged copy.
-  let db = openDatabase(dbPath, { nativeBinding: options.nativeBinding });
+  let db = openRegieDatabase(dbPath, { nativeBinding: options.nativeBinding });
   let settings = new Settings(db);
   const tokens: AccessTokens = {
     control: settings.getOrCreate('token.control', newToken),
@@ -341,7 +342,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       db.close();
     },
     reopenDatabase: () => {
-      db = openDatabase(dbPath, { nativeBinding: options.nativeBinding });
+      db = openRegieDatabase(dbPath, { nativeBinding: options.nativeBinding });
       settings = new Settings(db);
       outbox = new Outbox(db);
       engine.reopen(new Journal(db), new Snapshots(db));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { legacyKind, type LegacyFlag } from '../../src/main/engine/legacy-flags';
 import { rebuildState } from '../../src/main/engine/regie-engine';
-import { openDatabase } from '../../src/node/sqlite/database';
+import { openRegieDatabase } from '../../src/main/store/regie-database';
 import { Journal } from '../../src/main/store/journal';
 import { Snapshots } from '../../src/main/store/snapshots';
 import { applyPatchOps } from '../../src/shared/api/apply-patch';
@@ -63,7 +63,7 @@ function expectUpgraded(q: AudienceQuestion, old: OldQuestion): void {
 
 describe('a journal and a snapshot of before issue 15', () => {
   it('replay into the new shape, from the snapshot and its tail as from the journal alone', () => {
-    const db = openDatabase(join(copy('rebuild'), 'pupitre.sqlite3'));
+    const db = openRegieDatabase(join(copy('rebuild'), 'pupitre.sqlite3'));
     try {
       expect(new Snapshots(db).latest()?.seq).toBe(expected.snapshotSeq);
       const fromSnapshot = rebuildState(new Journal(db), new Snapshots(db));

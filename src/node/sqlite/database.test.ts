@@ -2,19 +2,25 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DatabaseTooNewError, openDatabase, schemaVersion } from './database';
-import { LATEST_SCHEMA_VERSION } from '../../main/store/migrations';
+import { DatabaseTooNewError, type Migration, openDatabase, schemaVersion } from './database';
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'pupitre-db-'))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+const migrations: readonly Migration[] = [
+  { version: 1, name: 'one', sql: 'CREATE TABLE one (x INTEGER) STRICT;' },
+  { version: 2, name: 'two', sql: 'CREATE TABLE two (y INTEGER) STRICT;' },
+];
+const LATEST = 2;
+
 describe('openDatabase', () => {
   it('creates the schema in WAL mode and records the migrations', () => {
-    const db = openDatabase(join(dir, 'a.sqlite3'));
+    const db = openDatabase(join(dir, 'a.sqlite3'), { migrations });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
-    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(schemaVersion(db)).toBe(LATEST);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('one', 'two') ORDER BY name").pluck().all()).toEqual(['one', 'two']);
     db.close();
   });
 
@@ -34,17 +40,17 @@ describe('openDatabase', () => {
 
   it('refuses a database written by a newer version, with a clear message, and changes nothing', () => {
     const path = join(dir, 'c.sqlite3');
-    const db = openDatabase(path);
-    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(LATEST_SCHEMA_VERSION + 5, 'future', 0);
+    const db = openDatabase(path, { migrations });
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(LATEST + 5, 'future', 0);
     db.close();
     let error: unknown;
     try {
-      openDatabase(path);
+      openDatabase(path, { migrations });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(DatabaseTooNewError);
     expect((error as Error).message).toMatch(/version plus récente de Pupitre/);
-    expect((error as Error).message).toContain(String(LATEST_SCHEMA_VERSION + 5));
+    expect((error as Error).message).toContain(String(LATEST + 5));
   });
 });

@@ -1,7 +1,18 @@
 import Database from 'better-sqlite3';
-import { LATEST_SCHEMA_VERSION, type Migration, migrations as allMigrations } from '../../main/store/migrations';
 
+/**
+ * The SQLite connection of the régie and of the hub, each with its own numbered, append-only
+ * migrations (src/main/store/migrations.ts, src/hub/hub-migrations.ts). Never edit a released
+ * migration: add the next number. `schema_migrations` records which ran; a database with a higher
+ * number than the list knows was written by a newer Pupitre and is refused.
+ */
 export type Db = Database.Database;
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
 
 export class DatabaseTooNewError extends Error {
   constructor(
@@ -21,21 +32,23 @@ export class DatabaseTooNewError extends Error {
 export interface OpenOptions {
   /** Path of a better_sqlite3.node built for the running ABI (Electron); default: the package's own. */
   nativeBinding?: string | undefined;
-  migrations?: readonly Migration[];
+  /** The database's own migrations, oldest first. */
+  migrations: readonly Migration[];
 }
 
 /**
- * Opens (or creates) the régie's database: WAL so that readers never block the writer,
- * synchronous=FULL so that a committed transaction survives a power cut, not only a crash.
+ * Opens (or creates) a database and runs its migrations not yet applied: WAL so that readers never
+ * block the writer, synchronous=FULL so that a committed transaction survives a power cut, not only
+ * a crash.
  */
-export function openDatabase(path: string, options: OpenOptions = {}): Db {
+export function openDatabase(path: string, options: OpenOptions): Db {
   const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    migrate(db, path, options.migrations ?? allMigrations);
+    migrate(db, path, options.migrations);
     return db;
   } catch (err) {
     db.close();
@@ -54,7 +67,7 @@ function migrate(db: Db, path: string, list: readonly Migration[]): void {
     name       TEXT    NOT NULL,
     applied_at INTEGER NOT NULL
   ) STRICT`);
-  const known = list[list.length - 1]?.version ?? LATEST_SCHEMA_VERSION;
+  const known = list[list.length - 1]?.version ?? 0;
   const current = schemaVersion(db);
   if (current > known) throw new DatabaseTooNewError(path, current, known);
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
