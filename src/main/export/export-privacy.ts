@@ -3,7 +3,8 @@ import { cachedWordKey } from '../../shared/domain/french-words';
 import { REDACTION_LABEL } from '../../shared/domain/personal-data';
 import { moderationLists } from '../moderation/moderation-lists';
 import type { ModerationLists } from '../moderation/question-flags';
-import { flagSpans, redactPersonalData, spanKindOfFlag } from './redaction';
+import { flagSpans, spanKindOfFlag } from '../../shared/domain/stored-flags';
+import { redactPersonalData } from './redaction';
 
 /**
  * How the people behind an export are shown. Pseudonymised (the default): each participant is

@@ -7,7 +7,8 @@ import type { Db } from '../../../node/sqlite/database';
 import { Journal } from '../journal';
 import { Snapshots } from '../snapshots';
 import { compactIntoPurgedCopy, type CompactResult, PurgeError } from '../../../node/sqlite/compact-file';
-import { createPurgeContext, type ErasedValues, type PurgeContext } from './purge-context';
+import type { ErasedValues, PurgeContext } from '../../../node/purge/purge-context';
+import { createPurgeContext } from './purge-context';
 import { checkRegieDb, learnFromJournal, purgeRegieTables, REGIE_DB_FILE, type RegiePurgeCounts } from './purge-regie-db';
 import { type LogScrub, scrubLogs } from './scrub-logs';
 

@@ -3,8 +3,8 @@ import { personalDataKinds, REDACTION_LABEL } from '../../../shared/domain/perso
 import type { WordModeration } from '../../../shared/domain/word-tally';
 import { MAX } from '../../../shared/protocol/limits';
 import { ballotBucket } from '../../engine/audience-reducer';
-import { flagSpans, type StoredFlag } from '../../export/redaction';
-import type { PurgeContext } from './purge-context';
+import { flagSpans, type StoredFlag } from '../../../shared/domain/stored-flags';
+import type { PurgeContext } from '../../../node/purge/purge-context';
 import { purgeLastGo, purgeScene } from './purge-event';
 import { purgeFindings } from './purge-findings';
 

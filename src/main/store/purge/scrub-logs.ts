@@ -1,6 +1,6 @@
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ErasedValues } from './purge-context';
+import type { ErasedValues } from '../../../node/purge/purge-context';
 import { zeroFill } from '../../../node/sqlite/compact-file';
 
 /**
