@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { createServer as createNetServer } from 'node:net';
 import type { AccessInfo, LinkStatus } from '../shared/api/channel';
-import { DEFAULT_HUB_PORT, type PartialHubLimits } from '../hub/options';
+import { DEFAULT_HUB_PORT, type PartialHubLimits } from '../hub';
 import type { EmbeddedHub } from './hub-process/embedded-hub';
 import { startHubInProcess } from './hub-process/in-process-hub';
 import type { HubLauncher } from './hub-process/launcher';

@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { HUB_DB_FILE } from '../../hub/options';
+import { HUB_DB_FILE } from '../../hub';
 import { PurgeError } from '../../node/sqlite/compact-file';
 import { purgeDataDir, type PurgeReport } from '../store/purge/purge-data-dir';
 import { REGIE_DB_FILE } from '../store/purge/purge-regie-db';

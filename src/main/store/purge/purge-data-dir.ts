@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkHubDb, type HubPurgeCounts, purgeHubTables } from '../../../hub/hub-purge';
-import { HUB_DB_FILE } from '../../../hub/options';
+import { checkHubDb, HUB_DB_FILE, type HubPurgeCounts, purgeHubTables } from '../../../hub';
 import { rebuildState } from '../../engine/regie-engine';
 import type { Db } from '../../../node/sqlite/database';
 import { Journal } from '../journal';
