@@ -10,7 +10,7 @@
  */
 import { type PersonalDataSpan, redactSpans, type TextField } from '../../shared/domain/personal-data';
 import { PERSONAL_KINDS } from '../../shared/domain/stored-flags';
-import type { ModerationLists } from '../moderation/question-flags';
+import type { ModerationLists } from '../safeguarding/detector-lists';
 import { detectPersonalData } from '../safeguarding/detect-personal-data';
 
 /** The personal-data spans of a text: the detector's now, plus the ones already known. */
