@@ -4,7 +4,7 @@ import { connectToCore } from '../lib/core-client';
 import { currentLanguage } from '../lib/i18n';
 import { tokenFromLocation } from '../lib/url-token';
 import { AccessProblemScreen } from '../ui/AccessProblemScreen';
-import { ControlApp } from './ControlApp';
+import { ControlApp } from './shell/ControlApp';
 import '../ui/access-problem.css';
 import './control.css';
 

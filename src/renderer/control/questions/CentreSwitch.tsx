@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import type { Programme } from '../../../shared/domain/programme';
-import { goStandby } from '../../lib/cue-commands';
+import { goStandby } from '../run-of-show/cue-actions';
 import { cueActionWords } from '../../lib/cue-words';
 import { useT } from '../../lib/i18n';
 import { useRegie } from '../../lib/regie-store';
