@@ -1,4 +1,5 @@
-import { moveStandby, skipCue, toggleHold, useCueFeedback } from './cue-actions';
+import { moveStandby, skipCue, toggleHold } from './cue-actions';
+import { useCueFeedback } from './run-of-show-store';
 import { useT } from '../../lib/i18n';
 import type { CueView } from '../../lib/run-of-show-view';
 

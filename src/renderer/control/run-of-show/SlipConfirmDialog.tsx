@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useEffect, useId, useRef } from 'react';
 import { undoPlan } from '../../../shared/domain/go-undo';
-import { cancelSlip, confirmSlip, type SlipConfirmation, useSlipConfirm } from './cue-actions';
+import { cancelSlip, confirmSlip } from './cue-actions';
+import { type SlipConfirmation, useSlipConfirm } from './run-of-show-store';
 import { fullReasons } from '../../lib/cue-order-words';
 import { cueActionWords, sceneDestination } from '../../lib/cue-words';
 import { deskTime } from '../../lib/desk-time';

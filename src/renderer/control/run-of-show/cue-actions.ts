@@ -1,4 +1,3 @@
-import { create } from 'zustand';
 import type { Command } from '../../../shared/api/commands';
 import type { CommandResult } from '../../../shared/api/results';
 import { cueList, type TimedCue } from '../../../shared/domain/cue-list';
@@ -10,6 +9,7 @@ import { undoReport } from '../../lib/go-undo-words';
 import { currentLanguage, type MessageKey, type MessageParams, translate } from '../../lib/i18n';
 import { useRegie } from '../../lib/regie-store';
 import { showTime } from '../../lib/use-show-clock';
+import { type CueFeedback, nextCueTicket, showCueFeedback, useCueFeedback, useSlipConfirm } from './run-of-show-store';
 
 /**
  * The run-of-show commands of the desk (GO, standby moves, skip, hold, re-arm, undo), from the
@@ -22,48 +22,20 @@ import { showTime } from '../../lib/use-show-clock';
  */
 type CueCommand = Extract<Command, { type: `cue.${string}` }>;
 
-export const FEEDBACK_VISIBLE_MS = 8000;
-
-interface CueFeedback {
-  message: string | null;
-  /** An error (a refusal) or a report (what an undo did). */
-  tone: 'error' | 'info';
-  /** Which command it answers (commands are numbered as they leave). */
-  ticket: number;
-}
-
-export const useCueFeedback = create<CueFeedback>(() => ({ message: null, tone: 'error', ticket: 0 }));
-
-/** What waits for the operator's deliberate confirmation. */
-export type SlipConfirmation = { kind: 'go'; cueId: string; reasons: OutOfOrder[] } | { kind: 'undo'; cueId: string };
-
-export const useSlipConfirm = create<{ pending: SlipConfirmation | null }>(() => ({ pending: null }));
-
 const tr = (key: MessageKey, params?: MessageParams) => translate(currentLanguage(), key, params);
 
-let tickets = 0;
-let clearTimer: ReturnType<typeof setTimeout> | undefined;
-
-function show(message: string, tone: CueFeedback['tone'], ticket: number): void {
-  useCueFeedback.setState({ message, tone, ticket });
-  clearTimeout(clearTimer);
-  clearTimer = setTimeout(() => {
-    if (useCueFeedback.getState().ticket === ticket) useCueFeedback.setState({ message: null });
-  }, FEEDBACK_VISIBLE_MS);
-}
-
 export async function sendCueCommand(command: CueCommand): Promise<CommandResult> {
-  const ticket = ++tickets;
+  const ticket = nextCueTicket();
   const r = await sendCommand(command);
   const shown = useCueFeedback.getState();
-  if (!r.ok) show(r.error.message, 'error', ticket);
+  if (!r.ok) showCueFeedback(r.error.message, 'error', ticket);
   else if (shown.message !== null && shown.ticket < ticket) useCueFeedback.setState({ message: null, ticket });
   return r;
 }
 
 /** Shows a word of the desk itself (what an undo did, why a key was ignored). */
 export function sayCue(message: string, tone: CueFeedback['tone'] = 'info'): void {
-  show(message, tone, ++tickets);
+  showCueFeedback(message, tone, nextCueTicket());
 }
 
 /** The cue list and the show time as the core reads them, from the mirrored state. */
