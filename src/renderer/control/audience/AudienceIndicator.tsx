@@ -4,6 +4,7 @@ import { deskTime } from '../../lib/desk-time';
 import { useT } from '../../lib/i18n';
 import { coreTimeOf, linkTone, linkWords, pendingWords } from '../../lib/link-status';
 import { useRegie } from '../../lib/regie-store';
+import { closeAudiencePanel, toggleAudiencePanel, useAudiencePanel } from './audience-store';
 import { AudiencePanel } from './AudiencePanel';
 import { LinkGlyph } from './LinkGlyph';
 
@@ -12,21 +13,10 @@ import { LinkGlyph } from './LinkGlyph';
  * colour, round trip, participants in the room and remote, what waits to go or to come). Calm when
  * all is well, filled amber or red when it is not. It opens the « Public » panel.
  */
-export function AudienceIndicator({
-  now,
-  timeZone,
-  open,
-  onToggle,
-  onClose,
-}: {
-  now: number;
-  timeZone: string;
-  /** The « Public » panel (the desk owns it: writing a note closes it, `p` toggles it). */
-  open: boolean;
-  onToggle: () => void;
-  onClose: () => void;
-}) {
+export function AudienceIndicator({ now, timeZone }: { now: number; timeZone: string }) {
   const t = useT();
+  // The « Public » panel (audience-store.ts: `p` toggles it, writing a note closes it).
+  const open = useAudiencePanel((s) => s.open);
   const link = useRegie((s) => s.status?.link ?? null);
   const clock = useRegie((s) => s.state?.clock);
   // Without the core, the hub's last state is old news: the indicator says it does not know.
@@ -36,11 +26,11 @@ export function AudienceIndicator({
   useEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !e.defaultPrevented && !document.querySelector('dialog[open]')) onClose();
+      if (e.key === 'Escape' && !e.defaultPrevented && !document.querySelector('dialog[open]')) closeAudiencePanel();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [open, onClose]);
+  }, [open]);
 
   if (!link) return null;
   const tone = stale ? 'quiet' : linkTone(link, coreTimeOf(now, clock));
@@ -71,7 +61,7 @@ export function AudienceIndicator({
         aria-controls={open ? panelId : undefined}
         aria-label={title}
         title={title}
-        onClick={onToggle}
+        onClick={toggleAudiencePanel}
         aria-keyshortcuts="p"
         data-testid="audience-indicator"
         data-state={stale ? 'unknown' : link.state}
@@ -116,7 +106,7 @@ export function AudienceIndicator({
           </span>
         )}
       </button>
-      {open && <AudiencePanel id={panelId} link={link} tone={tone} timeZone={timeZone} onClose={onClose} />}
+      {open && <AudiencePanel id={panelId} link={link} tone={tone} timeZone={timeZone} onClose={closeAudiencePanel} />}
     </div>
   );
 }

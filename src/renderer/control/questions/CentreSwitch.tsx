@@ -6,7 +6,7 @@ import { useT } from '../../lib/i18n';
 import { useRegie } from '../../lib/regie-store';
 import { type CueView, cuePanelView } from '../../lib/run-of-show-view';
 import { QuestionsPanel } from './QuestionsPanel';
-import { isTyping } from './use-question-keys';
+import { isTyping } from '../shell/key-context';
 
 type CentreTab = 'conduite' | 'questions';
 const STORAGE_KEY = 'pupitre.centreTab';

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { goStandby, moveStandby, toggleHold, undoLastGo } from '../run-of-show/cue-actions';
 import { useLanguage, useT } from '../../lib/i18n';
 import { localTimeZone } from '../../lib/desk-time';
@@ -25,7 +25,12 @@ import { ShortcutsHelp } from './ShortcutsHelp';
 import { SlipConfirmDialog } from '../run-of-show/SlipConfirmDialog';
 import { TimelinePanel } from '../timeline/TimelinePanel';
 import { TopBar } from './TopBar';
-import { useShortcuts } from './use-shortcuts';
+import { closeHelp, openHelp, toggleHelp, useDeskShell } from './desk-store';
+import { useDeskKeys } from './use-desk-keys';
+import { useAudiencePanel } from '../audience/audience-store';
+import { useAudienceKeys } from '../audience/use-audience-keys';
+import { useLogbookKeys } from '../logbook/use-logbook-keys';
+import { useRunOfShowKeys } from '../run-of-show/use-run-of-show-keys';
 
 /**
  * The control desk: a top bar, the programme strip; the rundown on the left, the run of show
@@ -43,40 +48,37 @@ export function ControlApp() {
   const now = useShowClock();
   const { programme, schedule, cues } = useRunOfShow();
   const noteInput = useRef<HTMLInputElement>(null);
-  const [help, setHelp] = useState(false);
-  const [audience, setAudience] = useState(false);
-  const audienceOpen = useRef(audience);
-  useEffect(() => {
-    audienceOpen.current = audience;
-  }, [audience]);
+  const help = useDeskShell((s) => s.helpOpen);
 
-  const actions = useMemo(
+  // Every key layer of the desk, each defined with its group: the desk's own (TAKE, panic, help),
+  // the run of show's, the « Public » panel's, the logbook's (the questions' are on their tab).
+  const deskKeys = useMemo(
     () => ({
-      focusNote: () => {
-        setAudience(false); // the « Public » panel lies over the logbook
-        noteInput.current?.focus();
-      },
-      toggleAudience: () => setAudience((o) => !o),
-      toggleHelp: () => setHelp((h) => !h),
+      toggleHelp,
+      ignored: keyIgnored,
+      take,
+      panic,
+      restore,
+      // Escape closes these first: the « Public » panel, a session's delay popover.
+      popoverOpen: () => useAudiencePanel.getState().open || document.querySelector('[data-testid="session-actions"], .composer-form') !== null,
+    }),
+    [],
+  );
+  const runOfShowKeys = useMemo(
+    () => ({
       go: goStandby,
       toggleHold,
       nextCue: () => moveStandby('next'),
       previousCue: () => moveStandby('previous'),
       undoGo: undoLastGo,
       runOfShowShown: () => document.querySelector('[data-testid="cue-panel"]') !== null,
-      ignored: keyIgnored,
-      take,
-      panic,
-      restore,
-      // Escape closes these first: the « Public » panel, a session's delay popover.
-      popoverOpen: () => audienceOpen.current || document.querySelector('[data-testid="session-actions"], .composer-form') !== null,
     }),
     [],
   );
-  useShortcuts(actions);
-  const closeHelp = useCallback(() => setHelp(false), []);
-  const toggleAudience = useCallback(() => setAudience((o) => !o), []);
-  const closeAudience = useCallback(() => setAudience(false), []);
+  useDeskKeys(deskKeys);
+  useRunOfShowKeys(runOfShowKeys);
+  useAudienceKeys();
+  useLogbookKeys(noteInput);
 
   if (connection === 'refused' && !hasState) return <AccessProblemScreen problem="refused" language={language} />;
   if (!hasState) {
@@ -93,14 +95,7 @@ export function ControlApp() {
   const timeZone = programme?.event.timeZone ?? localTimeZone();
   return (
     <div className="desk">
-      <TopBar
-        now={now}
-        timeZone={timeZone}
-        onHelp={() => setHelp(true)}
-        audienceOpen={audience}
-        onAudienceToggle={toggleAudience}
-        onAudienceClose={closeAudience}
-      />
+      <TopBar now={now} timeZone={timeZone} onHelp={openHelp} />
       <OfflineBanner timeZone={timeZone} />
       <ProgrammePanel programme={programme} schedule={schedule} now={now} />
       <main className="desk-grid">

@@ -9,21 +9,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { ModeSwitch } from './ModeSwitch';
 
 /** Event, clock, hold, the audience hub, the link to the core, desk mode, seat, language, help: what the operator checks at a glance. */
-export function TopBar({
-  now,
-  timeZone,
-  onHelp,
-  audienceOpen,
-  onAudienceToggle,
-  onAudienceClose,
-}: {
-  now: number;
-  timeZone: string;
-  onHelp: () => void;
-  audienceOpen: boolean;
-  onAudienceToggle: () => void;
-  onAudienceClose: () => void;
-}) {
+export function TopBar({ now, timeZone, onHelp }: { now: number; timeZone: string; onHelp: () => void }) {
   const t = useT();
   const event = useRegie((s) => s.state?.programme?.event);
   const role = useRegie((s) => s.role);
@@ -39,7 +25,7 @@ export function TopBar({
         <HoldPill timeZone={timeZone} />
       </div>
       <div className="topbar-right">
-        <AudienceIndicator now={now} timeZone={timeZone} open={audienceOpen} onToggle={onAudienceToggle} onClose={onAudienceClose} />
+        <AudienceIndicator now={now} timeZone={timeZone} />
         <ConnectionStatus timeZone={timeZone} />
         <ModeSwitch />
         {role === 'control' && <ExportButton />}
