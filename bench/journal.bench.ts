@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rebuildState, RegieEngine } from '../src/main/engine/regie-engine';
-import { openDatabase } from '../src/main/store/database';
+import { openRegieDatabase } from '../src/main/store/regie-database';
 import { Journal } from '../src/main/store/journal';
 import { Snapshots } from '../src/main/store/snapshots';
 
@@ -19,7 +19,7 @@ let counter = 0;
 const envelope = () => ({ id: `bench-${String(counter++).padStart(8, '0')}`, command: { type: 'log.note', text: `Question ou note n° ${counter} : que devient l’enfant après 18 ans ?` } });
 
 async function singleAppends(n: number): Promise<number> {
-  const db = openDatabase(join(dir, 'single.sqlite3'));
+  const db = openRegieDatabase(join(dir, 'single.sqlite3'));
   const engine = new RegieEngine(new Journal(db), new Snapshots(db));
   const t0 = performance.now();
   for (let i = 0; i < n; i += 1) await engine.submit(envelope(), 'bench'); // one at a time: one transaction each
@@ -29,7 +29,7 @@ async function singleAppends(n: number): Promise<number> {
 }
 
 async function groupCommits(n: number, inFlight: number): Promise<number> {
-  const db = openDatabase(join(dir, `group-${inFlight}.sqlite3`));
+  const db = openRegieDatabase(join(dir, `group-${inFlight}.sqlite3`));
   const engine = new RegieEngine(new Journal(db), new Snapshots(db));
   const t0 = performance.now();
   for (let i = 0; i < n; i += inFlight) {
@@ -42,13 +42,13 @@ async function groupCommits(n: number, inFlight: number): Promise<number> {
 
 async function rebuild(n: number): Promise<{ withSnapshot: number; fromZero: number }> {
   const path = join(dir, 'rebuild.sqlite3');
-  const db = openDatabase(path);
+  const db = openRegieDatabase(path);
   const engine = new RegieEngine(new Journal(db), new Snapshots(db));
   for (let i = 0; i < n; i += 2000) await Promise.all(Array.from({ length: Math.min(2000, n - i) }, () => engine.submit(envelope(), 'bench')));
   engine.close();
   db.close();
 
-  const db2 = openDatabase(path);
+  const db2 = openRegieDatabase(path);
   let t0 = performance.now();
   const restarted = new RegieEngine(new Journal(db2), new Snapshots(db2));
   const withSnapshot = performance.now() - t0;

@@ -21,7 +21,8 @@ import { openExportDatabase } from '../src/main/export/export-database';
 import { buildExport } from '../src/main/export/export-file';
 import { audienceReceived } from '../src/main/link/hub-link';
 import { parseProgrammeFile } from '../src/main/programme/programme-file';
-import { openDatabase } from '../src/main/store/database';
+import { openDatabase } from '../src/node/sqlite/database';
+import { openRegieDatabase } from '../src/main/store/regie-database';
 import { Journal } from '../src/main/store/journal';
 import { purgeDataDir } from '../src/main/store/purge/purge-data-dir';
 import { Snapshots } from '../src/main/store/snapshots';
@@ -57,7 +58,7 @@ function sizeOf(dir: string, prefix: string): number {
 }
 
 async function writeEvent(dir: string): Promise<{ messages: number; events: number }> {
-  const db = openDatabase(join(dir, 'pupitre.sqlite3'));
+  const db = openRegieDatabase(join(dir, 'pupitre.sqlite3'));
   const engine = new RegieEngine(new Journal(db), new Snapshots(db));
   const programme = parseProgrammeFile(readFileSync(join(import.meta.dirname, '..', 'resources', DEMO_FILE), 'utf8'), DEMO_FILE);
   const polls = POLLS.map((id, k) =>

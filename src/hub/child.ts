@@ -9,9 +9,9 @@
  * into the régie's log. It closes cleanly on `stop` or SIGTERM, and exits on its own when the core
  * is gone (the IPC channel closes, or its parent process changes): a core that dies leaves no hub.
  */
-import type { Logger, LogLevel } from '../main/log/logger';
-import { DatabaseTooNewError } from '../main/store/database';
-import { type HubStartOptions, type HubToParent, parentToHubSchema } from '../main/hub-process/messages';
+import type { Logger, LogLevel } from '../node/log/logger';
+import { DatabaseTooNewError } from '../node/sqlite/database';
+import { type HubStartOptions, type HubToParent, parentToHubSchema } from './child-messages';
 import { type RunningHub, startHub } from './hub';
 
 interface ParentChannel {

@@ -7,8 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createFileLogger } from '../main/log/logger';
-import { DatabaseTooNewError } from '../main/store/database';
+import { createFileLogger } from '../node/log/logger';
+import { DatabaseTooNewError } from '../node/sqlite/database';
 import { startHub } from './hub';
 import { parseMessage } from '../shared/protocol/validate';
 import { DEFAULT_HUB_PORT, partialHubLimitsSchema, type PartialHubLimits } from './options';

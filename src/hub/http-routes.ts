@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { securityHeaders, sendStatic } from '../main/server/static-files';
+import { securityHeaders, sendStatic } from '../node/http/static-files';
 import type { BrandingDocument, ParticipantBranding } from '../shared/protocol/branding';
 import { type HostPolicy, isHubHost } from './host-guard';
 

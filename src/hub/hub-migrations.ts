@@ -1,4 +1,4 @@
-import type { Migration } from '../main/store/migrations';
+import type { Migration } from '../node/sqlite/database';
 
 /**
  * The hub's own schema (its own file, hub.sqlite3), numbered and append-only like the régie's:

@@ -1,8 +1,8 @@
-import type { Db } from '../main/store/database';
-import { flagSpans } from '../main/export/redaction';
-import { PurgeError } from '../main/store/purge/compact-file';
-import type { PurgeContext } from '../main/store/purge/purge-context';
-import { purgeAudienceMessage } from '../main/store/purge/purge-event';
+import { purgeAudienceMessage } from '../node/purge/purge-audience-message';
+import type { PurgeContext } from '../node/purge/purge-context';
+import { PurgeError } from '../node/sqlite/compact-file';
+import type { Db } from '../node/sqlite/database';
+import { flagSpans } from '../shared/domain/stored-flags';
 import { audienceMessageSchema } from '../shared/protocol/audience-messages';
 import { MAX } from '../shared/protocol/limits';
 import { type Board, boardSchema, emptyBoard } from './board';

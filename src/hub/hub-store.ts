@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../main/store/database';
+import type { Db } from '../node/sqlite/database';
 import type { AudienceMessage } from '../shared/protocol/audience-messages';
 
 /** Meta keys of the hub's database. */

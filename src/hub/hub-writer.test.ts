@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Db, openDatabase } from '../main/store/database';
+import { type Db, openDatabase } from '../node/sqlite/database';
 import type { AudienceMessage } from '../shared/protocol/audience-messages';
 import type { ParticipantAction } from '../shared/protocol/participant-messages';
 import { hubMigrations } from './hub-migrations';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TRANSPORT_LIMIT_BYTES } from '../shared/protocol/version';
-import type { Logger } from '../main/log/logger';
+import type { Logger } from '../node/log/logger';
 
 const rate = z.strictObject({
   perSecond: z.number().positive().max(1_000_000),

@@ -6,7 +6,7 @@ import { joinMessageSchema, participantMessageSchemas, type ParticipantAction } 
 import type { HubToParticipantEvents, ParticipantToHubEvents } from '../shared/protocol/socket-events';
 import { parseMessage } from '../shared/protocol/validate';
 import { PROTOCOL_VERSION } from '../shared/protocol/version';
-import type { Logger } from '../main/log/logger';
+import type { Logger } from '../node/log/logger';
 import { parseChoiceKey } from './admit';
 import { participantBranding } from './branding';
 import type { Broadcaster } from './broadcaster';

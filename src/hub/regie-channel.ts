@@ -13,7 +13,7 @@ import type { CommandAck, ResumeAck } from '../shared/protocol/regie-commands';
 import type { HubToRegieEvents, RegieToHubEvents } from '../shared/protocol/socket-events';
 import { parseMessage } from '../shared/protocol/validate';
 import { PROTOCOL_VERSION } from '../shared/protocol/version';
-import type { Logger } from '../main/log/logger';
+import type { Logger } from '../node/log/logger';
 import { brandingProblem } from './branding';
 import type { HubStore } from './hub-store';
 import type { HubWriter } from './hub-writer';

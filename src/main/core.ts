@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { createServer as createNetServer } from 'node:net';
 import type { AccessInfo, LinkStatus } from '../shared/api/channel';
-import { DEFAULT_HUB_PORT, type PartialHubLimits } from '../hub/options';
+import { DEFAULT_HUB_PORT, type PartialHubLimits } from '../hub';
 import type { EmbeddedHub } from './hub-process/embedded-hub';
 import { startHubInProcess } from './hub-process/in-process-hub';
 import type { HubLauncher } from './hub-process/launcher';
@@ -17,7 +17,7 @@ import { HubLink } from './link/hub-link';
 import { Outbox } from './store/outbox';
 import { startCueScheduler } from './engine/cue-scheduler';
 import { RegieEngine } from './engine/regie-engine';
-import { createFileLogger, type Logger } from './log/logger';
+import { createFileLogger, type Logger } from '../node/log/logger';
 import { parseProgrammeFile } from './programme/programme-file';
 import { assetReader } from './programme/asset-reader';
 import { MAX_LOGO_BYTES } from '../shared/domain/event-branding';
@@ -28,7 +28,8 @@ import { createHttpServer } from './server/http-server';
 import { createRemoteApi } from './server/remote-api';
 import { startOscRemote } from './server/osc-remote';
 import { ViewChannel } from './server/view-channel';
-import { type Db, openDatabase } from './store/database';
+import type { Db } from '../node/sqlite/database';
+import { openRegieDatabase } from './store/regie-database';
 import { Journal } from './store/journal';
 import { Settings } from './store/settings';
 import { Snapshots } from './store/snapshots';
@@ -179,7 +180,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   const logger = options.logger ?? fileLogger!;
   const dbPath = join(options.dataDir, 'pupitre.sqlite3');
   // Opened again after the desk's RGPD purge, which replaces the file with its purged copy.
-  let db = openDatabase(dbPath, { nativeBinding: options.nativeBinding });
+  let db = openRegieDatabase(dbPath, { nativeBinding: options.nativeBinding });
   let settings = new Settings(db);
   const tokens: AccessTokens = {
     control: settings.getOrCreate('token.control', newToken),
@@ -341,7 +342,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       db.close();
     },
     reopenDatabase: () => {
-      db = openDatabase(dbPath, { nativeBinding: options.nativeBinding });
+      db = openRegieDatabase(dbPath, { nativeBinding: options.nativeBinding });
       settings = new Settings(db);
       outbox = new Outbox(db);
       engine.reopen(new Journal(db), new Snapshots(db));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCore, type RunningCore } from '../../src/main/core';
-import { silentLogger } from '../../src/main/log/logger';
+import { silentLogger } from '../../src/node/log/logger';
 import { connectError, connectView, nextSnapshot, repoRoot, send, type ViewSocket } from './helpers';
 
 let dir: string;

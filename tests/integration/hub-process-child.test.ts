@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ChildExit } from '../../src/main/hub-process/launcher';
-import { type HubToParent, hubToParentSchema } from '../../src/main/hub-process/messages';
+import { type HubToParent, hubToParentSchema } from '../../src/hub/child-messages';
 import { nodeHubLauncher } from '../../src/main/hub-process/node-launcher';
 import { HubSupervisor } from '../../src/main/hub-process/supervisor';
-import { silentLogger } from '../../src/main/log/logger';
+import { silentLogger } from '../../src/node/log/logger';
 import { repoRoot } from './helpers';
 
 /** The hub's process entry (src/hub/child.ts) on its own: its side of the IPC contract. */

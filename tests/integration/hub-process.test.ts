@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCore, type RunningCore } from '../../src/main/core';
-import type { Logger } from '../../src/main/log/logger';
+import type { Logger } from '../../src/node/log/logger';
 import { newParticipantId, TestParticipant } from '../../src/hub/testing/clients';
 import type { Ack } from '../../src/shared/protocol/errors';
 import { zonedToEpoch } from '../../src/shared/domain/zoned-time';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { legacyKind, type LegacyFlag } from '../../src/main/engine/legacy-flags';
 import { rebuildState } from '../../src/main/engine/regie-engine';
-import { openDatabase } from '../../src/main/store/database';
+import { openRegieDatabase } from '../../src/main/store/regie-database';
 import { Journal } from '../../src/main/store/journal';
 import { SNAPSHOT_FORMAT, Snapshots } from '../../src/main/store/snapshots';
 import { applyPatchOps } from '../../src/shared/api/apply-patch';
@@ -64,7 +64,7 @@ function expectUpgraded(q: AudienceQuestion, old: OldQuestion): void {
 
 describe('a journal and a snapshot of before issue 15', () => {
   it('replay into the new shape: the older snapshot is set aside, the state is the journal’s', () => {
-    const db = openDatabase(join(copy('rebuild'), 'pupitre.sqlite3'));
+    const db = openRegieDatabase(join(copy('rebuild'), 'pupitre.sqlite3'));
     try {
       // Written before snapshot formats: today's reducers derive other times from the same events
       // (rehearsal times on the show clock), so the snapshot would disagree with its own journal.

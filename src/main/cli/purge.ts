@@ -6,8 +6,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { HUB_DB_FILE } from '../../hub/options';
-import { PurgeError } from '../store/purge/compact-file';
+import { HUB_DB_FILE } from '../../hub';
+import { PurgeError } from '../../node/sqlite/compact-file';
 import { purgeDataDir, type PurgeReport } from '../store/purge/purge-data-dir';
 import { REGIE_DB_FILE } from '../store/purge/purge-regie-db';
 import { defaultDataDir } from './paths';

@@ -5,10 +5,10 @@
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { isLoopbackUrl, loopbackWarning } from '../../shared/domain/join-address';
-import { DatabaseTooNewError } from '../store/database';
+import { DatabaseTooNewError } from '../../node/sqlite/database';
 import { type HubSetting, startCore } from '../core';
 import { defaultDataDir, repoRoot } from './paths';
-import { partialHubLimitsSchema, type PartialHubLimits } from '../../hub/options';
+import { partialHubLimitsSchema, type PartialHubLimits } from '../../hub';
 import { parseMessage } from '../../shared/protocol/validate';
 
 const { values } = parseArgs({

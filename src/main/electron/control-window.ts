@@ -3,7 +3,7 @@
  * A crash of its renderer reloads it; the output window is a separate window and carries on.
  */
 import { BrowserWindow, screen } from 'electron';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../node/log/logger';
 import { crashReloadDelayMs } from './policy';
 import { secureWebPreferences } from './security';
 

@@ -5,7 +5,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import { NATIVE_CHANNELS, type NativeDisplay } from '../../shared/api/native';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../node/log/logger';
 import { isTrustedSender, originOf } from './policy';
 
 export interface NativeHandlers {

@@ -6,7 +6,7 @@
 import { app, clipboard, dialog, Menu, powerMonitor, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { startCore, type RunningCore } from '../core';
-import { createFileLogger } from '../log/logger';
+import { createFileLogger } from '../../node/log/logger';
 import { displayServerPlan } from '../platform/display-server';
 import { applyDataDirOverride, shellPaths } from './app-paths';
 import { utilityHubLauncher } from './hub-utility-process';

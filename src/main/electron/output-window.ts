@@ -4,7 +4,7 @@
  * window shows the same thing. It never takes the keyboard focus from the control window.
  */
 import { BrowserWindow, powerSaveBlocker, screen } from 'electron';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../node/log/logger';
 import { type OutputMode, type OutputPlan, sameBounds } from './displays';
 import { crashReloadDelayMs } from './policy';
 import { secureWebPreferences } from './security';

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import type { NativeDisplay } from '../../shared/api/native';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../node/log/logger';
 import { DISPLAY_MEMORY_FILE, loadRememberedDisplay, saveRememberedDisplay } from './display-memory';
 import {
   type DisplayPick,

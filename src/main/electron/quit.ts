@@ -4,7 +4,7 @@
  * closed) before the process exits. A signal (Ctrl+C in the terminal) quits without asking.
  */
 import { app, dialog, type BrowserWindow } from 'electron';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../node/log/logger';
 
 type Phase = 'running' | 'asking' | 'closing' | 'done';
 

@@ -1,10 +1,10 @@
 /**
  * Least privilege for every page the shell shows, the same in dev and packaged: isolated,
  * sandboxed, no Node; no new windows, no navigation away from the core, no permissions.
- * The CSP is sent by the core's HTTP server with every page (src/main/server/static-files.ts).
+ * The CSP is sent by the core's HTTP server with every page (src/node/http/static-files.ts).
  */
 import { app, session, type WebContents, type WebPreferences } from 'electron';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../node/log/logger';
 import { exportSaveDialog, isCoreDownload } from './download-policy';
 import { isCoreUrl, isPermissionAllowed, originOf, windowOpenAction } from './policy';
 

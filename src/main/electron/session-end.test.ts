@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../node/log/logger';
 import { preventableEvent, sessionEndHandlers } from './session-end';
 
 function recorder() {

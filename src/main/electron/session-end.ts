@@ -5,7 +5,7 @@
  * powerMonitor 'shutdown' (Linux, macOS) and the control window's 'query-session-end' and
  * 'session-end' (Windows).
  */
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../node/log/logger';
 
 export interface SessionEndHandlers {
   /** powerMonitor 'shutdown': Electron delays the shutdown when it is prevented, while we close. */

@@ -1,5 +1,5 @@
 /** The French sentence shown when Pupitre cannot start (no electron import: testable). */
-import { DatabaseTooNewError } from '../store/database';
+import { DatabaseTooNewError } from '../../node/sqlite/database';
 
 export const STARTUP_ERROR_TITLE = 'Pupitre n’a pas pu démarrer';
 

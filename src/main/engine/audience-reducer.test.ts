@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { initialState, type RegieState } from '../../shared/api/state';
 import type { AudienceMessage } from '../../shared/protocol/audience-messages';
-import { applyAudienceMessage, BALLOT_BUCKETS, ballotBucket } from './audience-reducer';
+import { applyAudienceMessage } from './audience-reducer';
+import { BALLOT_BUCKETS, ballotBucket } from './ballot-bucket';
 
 let seq = 0;
 const vote = (participantId: string, choices: number[], origin: 'room' | 'remote' = 'room'): AudienceMessage => ({

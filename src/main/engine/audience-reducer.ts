@@ -1,20 +1,12 @@
 import { type AudienceQuestion, type AudienceState, type Ballot, type ByOrigin, clockNow, type QuestionFinding, type RegieState, type Tally } from '../../shared/api/state';
 import type { PersonalDataKind } from '../../shared/domain/personal-data';
 import type { AudienceMessage } from '../../shared/protocol/audience-messages';
+import { ballotBucket } from './ballot-bucket';
 import type { EventMeta, RegieEvent } from './events';
 import { legacyKind, locateFlags } from './legacy-flags';
 import { countedWords, isAllowedWord, noteWordSender } from './word-moderation-reducer';
 
 const zero = (): ByOrigin => ({ room: 0, remote: 0 });
-
-export const BALLOT_BUCKETS = 64;
-
-/** FNV-1a of the participant id, modulo the number of buckets. */
-export function ballotBucket(participantId: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < participantId.length; i += 1) h = Math.imul(h ^ participantId.charCodeAt(i), 0x01000193);
-  return String((h >>> 0) % BALLOT_BUCKETS);
-}
 
 function keysOf(ballot: Ballot): string[] {
   if (ballot.choices) return ballot.choices.map(String);

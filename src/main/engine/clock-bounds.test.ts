@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { zonedToEpoch } from '../../shared/domain/zoned-time';
 import { parseProgrammeFile } from '../programme/programme-file';
-import { type Db, openDatabase } from '../store/database';
+import type { Db } from '../../node/sqlite/database';
+import { openRegieDatabase } from '../store/regie-database';
 import { Journal } from '../store/journal';
 import { Snapshots } from '../store/snapshots';
 import { RegieEngine } from './regie-engine';
@@ -23,7 +24,7 @@ const cmd = (command: unknown) => engine.submit({ id: `clock-${String(n++).padSt
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pupitre-clock-'));
-  db = openDatabase(join(dir, 'db.sqlite3'));
+  db = openRegieDatabase(join(dir, 'db.sqlite3'));
   engine = new RegieEngine(new Journal(db), new Snapshots(db), { now: () => Date.UTC(2026, 10, 28, 12, 0, 0) });
   await cmd({ type: 'programme.load', programme: demo });
 });

@@ -1,4 +1,4 @@
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../node/log/logger';
 import { decideRestore, decideTick } from './decide';
 import type { RegieEngine } from './regie-engine';
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseProgrammeFile } from '../programme/programme-file';
-import { type Db, openDatabase } from '../store/database';
+import type { Db } from '../../node/sqlite/database';
+import { openRegieDatabase } from '../store/regie-database';
 import { Journal } from '../store/journal';
 import { Snapshots } from '../store/snapshots';
 import { RegieEngine } from './regie-engine';
@@ -19,7 +20,7 @@ const cuesOf = (sessionId: string) => engine.state.programme?.sessions.find((s) 
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pupitre-edit-'));
-  db = openDatabase(join(dir, 'db.sqlite3'));
+  db = openRegieDatabase(join(dir, 'db.sqlite3'));
   engine = new RegieEngine(new Journal(db), new Snapshots(db));
   await cmd({ type: 'programme.load', programme: demo });
 });

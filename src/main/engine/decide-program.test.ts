@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { zonedToEpoch } from '../../shared/domain/zoned-time';
 import { parseProgrammeFile } from '../programme/programme-file';
 import { stateForRole } from '../server/view-channel';
-import { type Db, openDatabase } from '../store/database';
+import type { Db } from '../../node/sqlite/database';
+import { openRegieDatabase } from '../store/regie-database';
 import { Journal } from '../store/journal';
 import { Snapshots } from '../store/snapshots';
 import { newQuestion } from './audience-reducer';
@@ -23,7 +24,7 @@ const program = () => engine.state.program;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pupitre-program-'));
-  db = openDatabase(join(dir, 'db.sqlite3'));
+  db = openRegieDatabase(join(dir, 'db.sqlite3'));
   engine = new RegieEngine(new Journal(db), new Snapshots(db), { now: () => realNow });
   await cmd({ type: 'programme.load', programme: demo });
 });

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AudienceMessage } from '../../shared/protocol/audience-messages';
 import { hubCommandsFor } from '../link/hub-commands';
 import { stateForRole } from '../server/view-channel';
-import { type Db, openDatabase } from '../store/database';
+import type { Db } from '../../node/sqlite/database';
+import { openRegieDatabase } from '../store/regie-database';
 import { Journal } from '../store/journal';
 import { Snapshots } from '../store/snapshots';
 import type { RegieEvent } from './events';
@@ -45,7 +46,7 @@ const q = (id: string) => engine.state.audience.questions.find((x) => x.id === i
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'pupitre-questions-'));
-  db = openDatabase(join(dir, 'db.sqlite3'));
+  db = openRegieDatabase(join(dir, 'db.sqlite3'));
   sent.length = 0;
   engine = new RegieEngine(new Journal(db), new Snapshots(db), {
     onEvent: (e: RegieEvent, after) => sent.push(...hubCommandsFor(e, after)),

@@ -7,7 +7,8 @@ import type { AudienceMessage } from '../../shared/protocol/audience-messages';
 import { hubCommandsFor } from '../link/hub-commands';
 import { audienceReceived } from '../link/hub-link';
 import { stateForRole, viewState } from '../server/view-channel';
-import { type Db, openDatabase } from '../store/database';
+import type { Db } from '../../node/sqlite/database';
+import { openRegieDatabase } from '../store/regie-database';
 import { Journal } from '../store/journal';
 import { Snapshots } from '../store/snapshots';
 import type { RegieEvent } from './events';
@@ -49,7 +50,7 @@ const published = (id: string) => sent.filter((c) => 'questionId' in c && c.ques
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'pupitre-redact-'));
-  db = openDatabase(join(dir, 'db.sqlite3'));
+  db = openRegieDatabase(join(dir, 'db.sqlite3'));
   sent.length = 0;
   engine = new RegieEngine(new Journal(db), new Snapshots(db), { onEvent: (e: RegieEvent, after) => sent.push(...hubCommandsFor(e, after)) });
 });

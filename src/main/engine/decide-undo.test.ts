@@ -7,7 +7,8 @@ import type { AudienceMessage } from '../../shared/protocol/audience-messages';
 import type { RegieCommand } from '../../shared/protocol/regie-commands';
 import { hubCommandsFor } from '../link/hub-commands';
 import { parseProgrammeFile } from '../programme/programme-file';
-import { type Db, openDatabase } from '../store/database';
+import type { Db } from '../../node/sqlite/database';
+import { openRegieDatabase } from '../store/regie-database';
 import { Journal } from '../store/journal';
 import { Snapshots } from '../store/snapshots';
 import { decideTick } from './decide';
@@ -52,7 +53,7 @@ const journaled = () => [...new Journal(db).readAfter(0)].map((r) => JSON.parse(
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pupitre-undo-'));
-  db = openDatabase(join(dir, 'db.sqlite3'));
+  db = openRegieDatabase(join(dir, 'db.sqlite3'));
   realNow = Date.UTC(2026, 10, 28, 12);
   toHub = [];
   engine = new RegieEngine(new Journal(db), new Snapshots(db), { now: () => realNow, onEvent: (e, after) => toHub.push(...hubCommandsFor(e, after)) });

@@ -11,7 +11,8 @@ import { badWordSet } from '../moderation/question-flags';
 import { builtInNames } from '../moderation/name-list';
 import { parseProgrammeFile } from '../programme/programme-file';
 import { stateForRole } from '../server/view-channel';
-import { type Db, openDatabase } from '../store/database';
+import type { Db } from '../../node/sqlite/database';
+import { openRegieDatabase } from '../store/regie-database';
 import { Journal } from '../store/journal';
 import { Snapshots } from '../store/snapshots';
 import type { RegieEvent } from './events';
@@ -61,7 +62,7 @@ const shown = () => cloud().map((w) => `${w.text}:${w.count}`);
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pupitre-words-'));
-  db = openDatabase(join(dir, 'db.sqlite3'));
+  db = openRegieDatabase(join(dir, 'db.sqlite3'));
   sent.length = 0;
   engine = new RegieEngine(new Journal(db), new Snapshots(db), {
     onEvent: (e: RegieEvent, after) => sent.push(...hubCommandsFor(e, after)),

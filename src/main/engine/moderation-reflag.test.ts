@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hubCommandsFor } from '../link/hub-commands';
-import { type Db, openDatabase } from '../store/database';
+import type { Db } from '../../node/sqlite/database';
+import { openRegieDatabase } from '../store/regie-database';
 import { Journal } from '../store/journal';
 import { Snapshots } from '../store/snapshots';
 import type { RegieEvent } from './events';
@@ -28,7 +29,7 @@ async function add(text: string): Promise<string> {
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'pupitre-reflag-'));
-  db = openDatabase(join(dir, 'db.sqlite3'));
+  db = openRegieDatabase(join(dir, 'db.sqlite3'));
   sent.length = 0;
   engine = new RegieEngine(new Journal(db), new Snapshots(db), {
     onEvent: (e: RegieEvent, after) => sent.push(...(hubCommandsFor(e, after) as { type: string; questionId?: string }[])),

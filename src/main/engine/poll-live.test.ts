@@ -8,7 +8,8 @@ import type { AudienceMessage } from '../../shared/protocol/audience-messages';
 import { hubCommandsFor } from '../link/hub-commands';
 import { parseProgrammeFile } from '../programme/programme-file';
 import { stateForRole } from '../server/view-channel';
-import { type Db, openDatabase } from '../store/database';
+import type { Db } from '../../node/sqlite/database';
+import { openRegieDatabase } from '../store/regie-database';
 import { Journal } from '../store/journal';
 import { Snapshots } from '../store/snapshots';
 import type { RegieEvent } from './events';
@@ -53,7 +54,7 @@ const poll = (id: string) => engine.state.programme?.interactions?.find((i): i i
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pupitre-poll-live-'));
-  db = openDatabase(join(dir, 'db.sqlite3'));
+  db = openRegieDatabase(join(dir, 'db.sqlite3'));
   hubEvents = [];
   engine = new RegieEngine(new Journal(db), new Snapshots(db), { now: () => 1_000_000, onEvent: (e) => hubEvents.push(e) });
   await cmd({ type: 'programme.load', programme: demo });

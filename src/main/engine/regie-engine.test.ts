@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Db, openDatabase } from '../store/database';
+import { type Db, openDatabase } from '../../node/sqlite/database';
+import { openRegieDatabase } from '../store/regie-database';
 import { Journal } from '../store/journal';
 import { migrations } from '../store/migrations';
 import { SNAPSHOT_FORMAT, Snapshots } from '../store/snapshots';
@@ -20,7 +21,7 @@ const note = (id: string, text = `note ${id}`) => ({ id, command: { type: 'log.n
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'pupitre-engine-'));
-  db = openDatabase(join(dir, 'db.sqlite3'));
+  db = openRegieDatabase(join(dir, 'db.sqlite3'));
 });
 afterEach(() => {
   db.close();

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyDelays } from '../../shared/domain/delays';
 import { zonedToEpoch } from '../../shared/domain/zoned-time';
 import { parseProgrammeFile } from '../programme/programme-file';
-import { type Db, openDatabase } from '../store/database';
+import type { Db } from '../../node/sqlite/database';
+import { openRegieDatabase } from '../store/regie-database';
 import { Journal } from '../store/journal';
 import { Snapshots } from '../store/snapshots';
 import { decideRestore, decideTick } from './decide';
@@ -24,7 +25,7 @@ const cmd = (command: unknown) => engine.submit({ id: `ros-${String(n++).padStar
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pupitre-ros-'));
-  db = openDatabase(join(dir, 'db.sqlite3'));
+  db = openRegieDatabase(join(dir, 'db.sqlite3'));
   realNow = Date.UTC(2026, 10, 28, 12, 0, 0);
   engine = new RegieEngine(new Journal(db), new Snapshots(db), { now: () => realNow });
   await cmd({ type: 'programme.load', programme: demo });

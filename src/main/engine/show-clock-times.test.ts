@@ -6,7 +6,8 @@ import { zonedToEpoch } from '../../shared/domain/zoned-time';
 import type { AudienceMessage } from '../../shared/protocol/audience-messages';
 import { parseProgrammeFile } from '../programme/programme-file';
 import { sessionReportModel } from '../report/session-report-model';
-import { type Db, openDatabase } from '../store/database';
+import type { Db } from '../../node/sqlite/database';
+import { openRegieDatabase } from '../store/regie-database';
 import { Journal } from '../store/journal';
 import { Snapshots } from '../store/snapshots';
 import { parseJournalEvent } from './events';
@@ -50,7 +51,7 @@ async function arrives(text: string, hubSeq: number): Promise<void> {
 beforeEach(async () => {
   realNow = REAL;
   dir = mkdtempSync(join(tmpdir(), 'pupitre-show-clock-'));
-  db = openDatabase(join(dir, 'db.sqlite3'));
+  db = openRegieDatabase(join(dir, 'db.sqlite3'));
   engine = new RegieEngine(new Journal(db), new Snapshots(db), { now: () => realNow });
   await cmd({ type: 'programme.load', programme: demo });
 });

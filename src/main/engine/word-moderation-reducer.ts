@@ -2,7 +2,7 @@ import type { Origin, RegieState } from '../../shared/api/state';
 import type { PersonalDataKind } from '../../shared/domain/personal-data';
 import { cachedWordKey, normaliseWord } from '../../shared/domain/french-words';
 import { NO_WORD_MODERATION, isBannedKey, type WordModeration } from '../../shared/domain/word-tally';
-import { ballotBucket } from './audience-reducer';
+import { ballotBucket } from './ballot-bucket';
 import type { RegieEvent } from './events';
 
 type WordEvent = Extract<RegieEvent, { type: `words.${string}` }>;

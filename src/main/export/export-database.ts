@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import type { RegieState } from '../../shared/api/state';
 import { rebuildState } from '../engine/regie-engine';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations';
-import type { Db } from '../store/database';
+import type { Db } from '../../node/sqlite/database';
 import { Journal } from '../store/journal';
 import { Snapshots } from '../store/snapshots';
 

@@ -4,7 +4,8 @@ import { newQuestion } from '../engine/audience-reducer';
 import { exportPrivacy, participantOf } from './export-privacy';
 import { questionsTable, unansweredTable } from './question-export';
 import { cloudWordRows } from './interaction-export';
-import { flagSpans, redactPersonalData } from './redaction';
+import { flagSpans } from '../../shared/domain/stored-flags';
+import { redactPersonalData } from './redaction';
 import { moderationLists } from '../moderation/moderation-lists';
 
 const ALICE = 'aliceParticipant0001';

@@ -2,8 +2,9 @@ import type { AudienceQuestion, RegieState } from '../../shared/api/state';
 import { cachedWordKey } from '../../shared/domain/french-words';
 import { REDACTION_LABEL } from '../../shared/domain/personal-data';
 import { moderationLists } from '../moderation/moderation-lists';
-import type { ModerationLists } from '../moderation/question-flags';
-import { flagSpans, redactPersonalData, spanKindOfFlag } from './redaction';
+import type { ModerationLists } from '../safeguarding/detector-lists';
+import { flagSpans, spanKindOfFlag } from '../../shared/domain/stored-flags';
+import { redactPersonalData } from './redaction';
 
 /**
  * How the people behind an export are shown. Pseudonymised (the default): each participant is

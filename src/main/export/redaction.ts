@@ -5,69 +5,13 @@
  *
  * What is found: the detector's spans at the time of the export or the purge (with the organisers'
  * lists), plus the flags stored with the question when it arrived (a name from a list that has
- * changed since, a match of an older detector), plus the spans a moderator redacted. Profanity and
- * length are not personal data: they stay.
+ * changed since, a match of an older detector: src/shared/domain/stored-flags.ts), plus the spans a
+ * moderator redacted. Profanity and length are not personal data: they stay.
  */
-import {
-  type PersonalDataKind,
-  type PersonalDataSpan,
-  personalDataKinds,
-  redactSpans,
-  type TextField,
-} from '../../shared/domain/personal-data';
-import type { ModerationLists } from '../moderation/question-flags';
+import { type PersonalDataSpan, redactSpans, type TextField } from '../../shared/domain/personal-data';
+import { PERSONAL_KINDS } from '../../shared/domain/stored-flags';
+import type { ModerationLists } from '../safeguarding/detector-lists';
 import { detectPersonalData } from '../safeguarding/detect-personal-data';
-
-/** The kinds that name, reach or locate a person. */
-export const PERSONAL_KINDS: ReadonlySet<PersonalDataKind> = new Set(personalDataKinds.filter((k) => k !== 'profanity' && k !== 'long'));
-
-/** A flag as stored (the older ones say `name`; newer ones may carry a PersonalDataKind). */
-export interface StoredFlag {
-  kind: string;
-  match: string;
-}
-
-/** The span kind of a stored flag, or null when it is not personal data (profanity, length). */
-export function spanKindOfFlag(kind: string): PersonalDataKind | null {
-  if (kind === 'name') return 'given-name';
-  const known = (personalDataKinds as readonly string[]).includes(kind) ? (kind as PersonalDataKind) : null;
-  return known !== null && PERSONAL_KINDS.has(known) ? known : null;
-}
-
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-
-/**
- * Every occurrence of each stored flag's match in `text`, as a whole word and whatever its case
- * (« Léa » is not found inside « Léandre »; « kylian » in an edit is the « Kylian » flagged). The
- * match may come from another version of the text (the original when the edit is redacted): it is
- * looked for, not trusted by its offsets. A plain search, not a RegExp: compiling a case-insensitive
- * Unicode pattern costs milliseconds, and every phone number or e-mail is a new one.
- */
-export function flagSpans(text: string, flags: readonly StoredFlag[]): PersonalDataSpan[] {
-  const spans: PersonalDataSpan[] = [];
-  const lower = text.toLowerCase();
-  // Lower-casing keeps the offsets of nearly every text; where it does not (« İ »), the search is exact.
-  const haystack = lower.length === text.length ? lower : text;
-  for (const f of flags) {
-    const kind = spanKindOfFlag(f.kind);
-    if (kind === null || f.match.trim().length === 0) continue;
-    const needle = haystack === lower && f.match.toLowerCase().length === f.match.length ? f.match.toLowerCase() : f.match;
-    const wordStart = WORD_CHAR.test(needle[0] ?? '');
-    const wordEnd = WORD_CHAR.test(needle[needle.length - 1] ?? '');
-    for (let from = 0; ;) {
-      const start = haystack.indexOf(needle, from);
-      if (start < 0) break;
-      const end = start + needle.length;
-      const before = haystack[start - 1];
-      const after = haystack[end];
-      const bounded =
-        !(wordStart && before !== undefined && WORD_CHAR.test(before)) && !(wordEnd && after !== undefined && WORD_CHAR.test(after));
-      if (bounded) spans.push({ kind, start, end, match: text.slice(start, end) });
-      from = end;
-    }
-  }
-  return spans;
-}
 
 /** The personal-data spans of a text: the detector's now, plus the ones already known. */
 export function personalSpans(

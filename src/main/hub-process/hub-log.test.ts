@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../node/log/logger';
 import { HubLog } from './hub-log';
 import { isStorm, restartDelay, DEFAULT_RESTART_POLICY as P } from './restart-policy';
 

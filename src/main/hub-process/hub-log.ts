@@ -1,4 +1,4 @@
-import type { Logger, LogLevel } from '../log/logger';
+import type { Logger, LogLevel } from '../../node/log/logger';
 
 const MAX_FIELDS_CHARS = 4000;
 

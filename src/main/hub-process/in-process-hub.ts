@@ -1,7 +1,6 @@
-import { startHub } from '../../hub/hub';
-import type { Logger } from '../log/logger';
+import { type HubStartOptions, startHub } from '../../hub';
+import type { Logger } from '../../node/log/logger';
 import type { EmbeddedHub, HubProcessState } from './embedded-hub';
-import type { HubStartOptions } from './messages';
 
 /**
  * The hub inside the core's own process, as before issue 19: its joins and votes share the core's

@@ -1,4 +1,4 @@
-import type { ParentToHub } from './messages';
+import type { ParentToHub } from '../../hub';
 
 /** How a hub process ended: the exit code, or the signal that killed it (when the platform says). */
 export interface ChildExit {

@@ -1,8 +1,8 @@
 import { fork } from 'node:child_process';
-import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { hubChildSource } from '../../hub';
 import { loadCommonJs } from '../platform/commonjs';
 import type { ChildExit, HubChild, HubLauncher } from './launcher';
 
@@ -13,12 +13,10 @@ export interface NodeLauncherOptions {
   execArgv?: string[];
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
-
-/** src/hub/child.ts beside this source, loaded with tsx (resolved here: the child's cwd does not matter). */
+/** src/hub/child.ts, loaded with tsx (an absolute path: the child's cwd does not matter). */
 export function sourceHubEntry(): { entry: string; execArgv: string[] } {
   const tsx = pathToFileURL(loadCommonJs.resolve('tsx')).href;
-  return { entry: join(here, '..', '..', 'hub', 'child.ts'), execArgv: ['--import', tsx] };
+  return { entry: hubChildSource(), execArgv: ['--import', tsx] };
 }
 
 function lines(stream: Readable | null, listener: (line: string) => void): void {

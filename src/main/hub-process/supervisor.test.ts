@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Logger } from '../log/logger';
-import { DatabaseTooNewError } from '../store/database';
+import type { Logger } from '../../node/log/logger';
+import { DatabaseTooNewError } from '../../node/sqlite/database';
 import type { HubProcessState } from './embedded-hub';
 import type { ChildExit, HubChild, HubLauncher } from './launcher';
-import type { HubStartOptions, ParentToHub } from './messages';
+import type { HubStartOptions, ParentToHub } from '../../hub';
 import { HubSupervisor } from './supervisor';
 
 /** A hub process that the test drives: what it was sent, and what it answers. */

@@ -1,9 +1,9 @@
-import type { Logger } from '../log/logger';
-import { DatabaseTooNewError } from '../store/database';
+import type { Logger } from '../../node/log/logger';
+import { DatabaseTooNewError } from '../../node/sqlite/database';
 import type { EmbeddedHub, HubProcessState } from './embedded-hub';
 import { HubLog } from './hub-log';
 import type { ChildExit, HubChild, HubLauncher } from './launcher';
-import { type HubFailed, type HubReady, type HubStartOptions, hubToParentSchema } from './messages';
+import { type HubFailed, type HubReady, type HubStartOptions, hubToParentSchema } from '../../hub';
 import { DEFAULT_RESTART_POLICY, isStorm, recentExits, restartDelay, type RestartPolicy } from './restart-policy';
 
 export interface SupervisorOptions {

@@ -7,7 +7,7 @@ import type { HubToRegieEvents, RegieToHubEvents } from '../../shared/protocol/s
 import { PROTOCOL_VERSION, REGIE_NAMESPACE } from '../../shared/protocol/version';
 import type { RegieEvent } from '../engine/events';
 import type { RegieEngine } from '../engine/regie-engine';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../node/log/logger';
 import type { Outbox } from '../store/outbox';
 import { moderationLists } from '../moderation/moderation-lists';
 import { questionFindings } from '../moderation/question-findings';

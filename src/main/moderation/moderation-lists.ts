@@ -1,6 +1,7 @@
 import type { ModerationSettings } from '../../shared/api/state';
 import { builtInNames, nameKey } from './name-list';
-import { badWordSet, type ModerationLists } from './question-flags';
+import type { ModerationLists } from '../safeguarding/detector-lists';
+import { badWordSet } from './question-flags';
 
 let lastSettings: ModerationSettings | null = null;
 let lastLists: ModerationLists | null = null;

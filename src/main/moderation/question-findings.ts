@@ -1,7 +1,7 @@
 import type { QuestionField, QuestionFinding } from '../../shared/api/state';
 import type { PersonalDataSpan, TextField } from '../../shared/domain/personal-data';
 import { detectPersonalData } from '../safeguarding/detect-personal-data';
-import type { ModerationLists } from './question-flags';
+import type { ModerationLists } from '../safeguarding/detector-lists';
 
 /** Which of the detector's fields a question's field is. */
 const DETECTOR_FIELD: Record<QuestionField, TextField> = { text: 'question', edit: 'edit', name: 'display-name' };

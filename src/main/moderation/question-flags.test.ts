@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtInNames, nameKey } from './name-list';
-import { badWordSet, flagQuestion, flagWords, type ModerationLists } from './question-flags';
+import type { ModerationLists } from '../safeguarding/detector-lists';
+import { badWordSet, flagQuestion, flagWords } from './question-flags';
 
 const lists: ModerationLists = { badWords: badWordSet(), names: builtInNames(), allowed: new Set([nameKey('Rose')]) };
 const kinds = (text: string) => flagQuestion(text, lists).map((f) => `${f.kind}:${f.match}`);

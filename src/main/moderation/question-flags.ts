@@ -2,6 +2,7 @@ import type { PersonalDataKind } from '../../shared/domain/personal-data';
 import { detectPersonalData, LONG_QUESTION_CHARS } from '../safeguarding/detect-personal-data';
 import { fold } from '../safeguarding/fold';
 import { lexicon } from '../safeguarding/lexicon';
+import type { ModerationLists } from '../safeguarding/detector-lists';
 
 /**
  * Why a question must be looked at before it can reach the projector, in the journal's older,
@@ -16,20 +17,6 @@ export interface QuestionFlag {
   kind: FlagKind;
   /** What matched, as written (for the moderator's eye). */
   match: string;
-}
-
-export interface ModerationLists {
-  /** Profanity in force: the maintained list (badWordSet) and the organisers' words. */
-  badWords: ReadonlySet<string>;
-  /**
-   * Given names (builtInNames) and the organisers' names. A name here that the maintained data
-   * does not hold is taken as one of the organisers' (flagged wherever it stands).
-   */
-  names: ReadonlySet<string>;
-  /** Words never flagged (a name that is also a common word at this event, e.g. « Rose », a speaker's name). */
-  allowed: ReadonlySet<string>;
-  /** The organisers' own names: flagged wherever they stand, whatever their case (« listed-name »). */
-  organiserNames?: ReadonlySet<string>;
 }
 
 export { LONG_QUESTION_CHARS };

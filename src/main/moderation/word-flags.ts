@@ -1,7 +1,7 @@
 import type { PersonalDataKind } from '../../shared/domain/personal-data';
 import { normaliseWord } from '../../shared/domain/french-words';
 import { detectPersonalData } from '../safeguarding/detect-personal-data';
-import type { ModerationLists } from './question-flags';
+import type { ModerationLists } from '../safeguarding/detector-lists';
 
 export interface HeldCloudWord {
   /** The entry as sent (the régie holds words as sent). */

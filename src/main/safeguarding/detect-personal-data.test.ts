@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergeSpans, redactSpans, type PersonalDataKind, type TextField } from '../../shared/domain/personal-data';
-import { badWordSet, type ModerationLists } from '../moderation/question-flags';
+import { badWordSet } from '../moderation/question-flags';
+import type { ModerationLists } from './detector-lists';
 import { builtInNames, nameKey } from '../moderation/name-list';
 import { detectPersonalData, LONG_QUESTION_CHARS } from './detect-personal-data';
 

@@ -10,7 +10,6 @@
  * The rules of each kind are in its detector's file; the rules of each field in detect-names.ts.
  */
 import type { PersonalDataKind, PersonalDataSpan, TextField } from '../../shared/domain/personal-data';
-import type { ModerationLists } from '../moderation/question-flags';
 import { detectAddresses, detectPostcodes } from './detect-address';
 import { detectBirthDates } from './detect-birth-date';
 import { detectEmails } from './detect-email';
@@ -18,6 +17,7 @@ import { detectCaseNumbers, detectNir } from './detect-identifiers';
 import { detectNames } from './detect-names';
 import { detectPhones } from './detect-phone';
 import { detectProfanity } from './detect-profanity';
+import type { ModerationLists } from './detector-lists';
 import { fold, phraseKey } from './fold';
 import type { Found } from './found';
 import { lexicon, type Lexicon } from './lexicon';

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAllowedHost } from './access';
-import { securityHeaders, sendStatic } from './static-files';
+import { securityHeaders, sendStatic } from '../../node/http/static-files';
 import type { DownloadResult } from '../export/export-route';
 
 export interface HttpOptions {

@@ -1,6 +1,6 @@
 import { type RemoteInfo, createSocket } from 'node:dgram';
 import type { RegieEngine } from '../engine/regie-engine';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../node/log/logger';
 import { type AccessTokens, roleForToken } from './access';
 import { encodeOscMessage, parseOscMessage } from './osc-message';
 import { RateLimiter } from './rate-limit';

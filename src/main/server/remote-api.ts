@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ErrorCode } from '../../shared/api/results';
 import type { RegieEngine } from '../engine/regie-engine';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../node/log/logger';
 import { type AccessTokens, roleForToken } from './access';
 import { RateLimiter } from './rate-limit';
 import { REMOTE_ACTIONS, runRemoteCommands } from './remote-actions';
 import { remoteStatus } from './remote-status';
-import { securityHeaders } from './static-files';
+import { securityHeaders } from '../../node/http/static-files';
 
 /**
  * The remote control for a Stream Deck driven by Bitfocus Companion (docs/remote-control.md):

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AudienceMessage } from '../../shared/protocol/audience-messages';
 import { RegieEngine } from '../engine/regie-engine';
 import { parseProgrammeFile } from '../programme/programme-file';
-import { type Db, openDatabase } from '../store/database';
+import type { Db } from '../../node/sqlite/database';
+import { openRegieDatabase } from '../store/regie-database';
 import { Journal } from '../store/journal';
 import { Snapshots } from '../store/snapshots';
 import { stateForRole } from './view-channel';
@@ -25,7 +26,7 @@ const cmd = (command: unknown) => engine.submit({ id: `stage-${String(n++).padSt
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pupitre-stage-seat-'));
-  db = openDatabase(join(dir, 'db.sqlite3'));
+  db = openRegieDatabase(join(dir, 'db.sqlite3'));
   engine = new RegieEngine(new Journal(db), new Snapshots(db));
   await cmd({ type: 'programme.load', programme: demo });
 });

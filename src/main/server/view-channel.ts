@@ -6,7 +6,7 @@ import { initialState, isProjectable, PRIVATE_SLICES, type RegieState, type View
 import { cachedWordKey } from '../../shared/domain/french-words';
 import { pollResultsHidden } from '../../shared/domain/poll-results';
 import type { Committed, RegieEngine } from '../engine/regie-engine';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../node/log/logger';
 import { type AccessTokens, isAllowedHost, isAllowedOrigin, roleForToken } from './access';
 
 export const MAX_COMMAND_BYTES = 256 * 1024;

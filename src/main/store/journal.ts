@@ -1,4 +1,4 @@
-import type { Db } from './database';
+import type { Db } from '../../node/sqlite/database';
 
 /** One row of the append-only journal. `payload` is the event's JSON. */
 export interface JournalRow {

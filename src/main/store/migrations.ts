@@ -1,14 +1,10 @@
-/**
- * Numbered, append-only schema migrations. Never edit a released one: add the next number.
- * `schema_migrations` records which ran; a database with a higher number than we know was
- * written by a newer Pupitre and is refused.
- */
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+import type { Migration } from '../../node/sqlite/database';
 
+/**
+ * The régie's numbered, append-only schema migrations. Never edit a released one: add the next
+ * number. `schema_migrations` records which ran; a database with a higher number than we know was
+ * written by a newer Pupitre and is refused (src/node/sqlite/database.ts).
+ */
 export const migrations: readonly Migration[] = [
   {
     version: 1,

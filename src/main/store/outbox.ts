@@ -1,4 +1,4 @@
-import type { Db } from './database';
+import type { Db } from '../../node/sqlite/database';
 
 export interface OutboxRow {
   seq: number;

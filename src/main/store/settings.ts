@@ -1,4 +1,4 @@
-import type { Db } from './database';
+import type { Db } from '../../node/sqlite/database';
 
 /** Small local settings that are not part of the show (tokens, chosen addresses). */
 export class Settings {

@@ -1,4 +1,4 @@
-import type { Db } from './database';
+import type { Db } from '../../node/sqlite/database';
 
 /**
  * How the reducers derive the state from the journal. Bump it when the same events would now reduce

@@ -4,9 +4,19 @@ import { connectToCore } from '../lib/core-client';
 import { currentLanguage } from '../lib/i18n';
 import { tokenFromLocation } from '../lib/url-token';
 import { AccessProblemScreen } from '../ui/AccessProblemScreen';
-import { ControlApp } from './ControlApp';
+import { ControlApp } from './shell/ControlApp';
 import '../ui/access-problem.css';
+// The desk's stylesheets, in cascade order: the base, then each group's own. They come after every
+// module's own imports (ControlApp's program.css, questions.css…), and the order of these lines is
+// the order of their rules: a rule of a later file wins over one of equal weight in an earlier one.
 import './control.css';
+import './timeline/timeline.css';
+import './clock/clock.css';
+import './logbook/logbook.css';
+import './run-of-show/run-of-show.css';
+import './audience/audience.css';
+import './export/export.css';
+import './interactions/interactions.css';
 
 document.documentElement.lang = currentLanguage();
 const root = createRoot(document.getElementById('root')!);

@@ -1,7 +1,7 @@
 import type { RegieState } from '../../../shared/api/state';
 import { purgeBlockerFr, purgeBlockers } from '../../../shared/domain/purge-readiness';
-import type { Logger } from '../../log/logger';
-import { PurgeError } from './compact-file';
+import type { Logger } from '../../../node/log/logger';
+import { PurgeError } from '../../../node/sqlite/compact-file';
 import { purgeDataDir, type PurgeReport } from './purge-data-dir';
 
 /**

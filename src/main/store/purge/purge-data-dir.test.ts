@@ -10,7 +10,8 @@ import { audienceReceived } from '../../link/hub-link';
 import type { RegieEvent } from '../../engine/events';
 import { questionsTable } from '../../export/question-export';
 import { openExportDatabase } from '../../export/export-database';
-import { openDatabase } from '../database';
+import { openDatabase } from '../../../node/sqlite/database';
+import { openRegieDatabase } from '../regie-database';
 import { Journal } from '../journal';
 import { SNAPSHOT_FORMAT, Snapshots } from '../snapshots';
 import { purgeDataDir } from './purge-data-dir';
@@ -41,7 +42,7 @@ const msg = (participantId: string, body: Record<string, unknown>): AudienceMess
   }) as AudienceMessage;
 
 async function writeRegie(): Promise<AudienceMessage[]> {
-  const db = openDatabase(join(dir, 'pupitre.sqlite3'));
+  const db = openRegieDatabase(join(dir, 'pupitre.sqlite3'));
   const engine = new RegieEngine(new Journal(db), new Snapshots(db), { snapshotEvery: 3, snapshotMinIntervalMs: 0 });
   const system = (events: RegieEvent[], id: string | null = null) => engine.submitSystem('audience', () => events, id);
   await system([{ type: 'moderation.lists.set', badWords: [], names: ['Moreau'], allowed: [] }]);
@@ -155,7 +156,7 @@ describe('purgeDataDir', () => {
     expect(after.audience.questions.at(-1)?.text).toBe('Le surnom [prénom] circule au collège');
     expect(after.notes.at(-1)?.text).toMatch(/^Purge RGPD/);
     // The purged snapshot is of today's format: the core starts from it, not from a replay of the purged journal.
-    const purged = openDatabase(join(dir, 'pupitre.sqlite3'));
+    const purged = openRegieDatabase(join(dir, 'pupitre.sqlite3'));
     try {
       expect(new Snapshots(purged).latest()?.format).toBe(SNAPSHOT_FORMAT);
     } finally {
@@ -165,7 +166,7 @@ describe('purgeDataDir', () => {
 
   it('refuses a database a running Pupitre holds, and changes nothing', async () => {
     await writeRegie();
-    const held = openDatabase(join(dir, 'pupitre.sqlite3'));
+    const held = openRegieDatabase(join(dir, 'pupitre.sqlite3'));
     try {
       expect(() => purgeDataDir(dir)).toThrow(/utilisée par un Pupitre/);
     } finally {

@@ -1,13 +1,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkHubDb, type HubPurgeCounts, purgeHubTables } from '../../../hub/hub-purge';
-import { HUB_DB_FILE } from '../../../hub/options';
+import { checkHubDb, HUB_DB_FILE, type HubPurgeCounts, purgeHubTables } from '../../../hub';
 import { rebuildState } from '../../engine/regie-engine';
-import type { Db } from '../database';
+import type { Db } from '../../../node/sqlite/database';
 import { Journal } from '../journal';
 import { Snapshots } from '../snapshots';
-import { compactIntoPurgedCopy, type CompactResult, PurgeError } from './compact-file';
-import { createPurgeContext, type ErasedValues, type PurgeContext } from './purge-context';
+import { compactIntoPurgedCopy, type CompactResult, PurgeError } from '../../../node/sqlite/compact-file';
+import type { ErasedValues, PurgeContext } from '../../../node/purge/purge-context';
+import { createPurgeContext } from './purge-context';
 import { checkRegieDb, learnFromJournal, purgeRegieTables, REGIE_DB_FILE, type RegiePurgeCounts } from './purge-regie-db';
 import { type LogScrub, scrubLogs } from './scrub-logs';
 

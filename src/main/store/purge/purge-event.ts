@@ -1,10 +1,9 @@
 import type { LastGo } from '../../../shared/domain/go-undo';
 import type { Scene } from '../../../shared/domain/scene';
-import type { AudienceMessage } from '../../../shared/protocol/audience-messages';
-import { MAX } from '../../../shared/protocol/limits';
 import type { RegieEvent } from '../../engine/events';
-import { flagSpans, spanKindOfFlag, type StoredFlag } from '../../export/redaction';
-import type { PurgeContext } from './purge-context';
+import { flagSpans, spanKindOfFlag, type StoredFlag } from '../../../shared/domain/stored-flags';
+import type { PurgeContext } from '../../../node/purge/purge-context';
+import { purgeAudienceMessage } from '../../../node/purge/purge-audience-message';
 import { purgeFindings } from './purge-findings';
 
 /**
@@ -35,29 +34,6 @@ function purgeHeld<H extends { word: string; kind: string }>(held: readonly H[],
 /** An older journal's word flags: the match is the word itself. */
 function purgeWordFlags<F extends StoredFlag>(flags: readonly F[], ctx: PurgeContext): F[] {
   return flags.map((f) => (spanKindOfFlag(f.kind) === null ? f : { ...f, match: ctx.word(f.match) }));
-}
-
-export function purgeAudienceMessage(m: AudienceMessage, ctx: PurgeContext, known: readonly StoredFlag[] = []): AudienceMessage {
-  const participantId = ctx.participant(m.participantId);
-  const msgId = ctx.msgId(m.msgId);
-  switch (m.type) {
-    case 'question.ask': {
-      const { text, name, participantId: _p, msgId: _m, type, hubSeq, receivedAt, origin, sessionId, ...rest } = m;
-      rest satisfies Empty;
-      // The display name goes: the questions stay, their author is a pseudonym.
-      const purged = ctx.text(text, 'question', flagSpans(text, known), MAX.questionText);
-      if (name !== null && name.trim() !== '') ctx.erased.names.add(name.trim());
-      return { type, hubSeq, msgId, receivedAt, origin, participantId, text: purged, name: null, sessionId };
-    }
-    case 'question.upvote':
-      return { ...m, participantId, msgId };
-    case 'poll.vote':
-      return { ...m, participantId, msgId, replaces: m.replaces === null ? null : ctx.msgId(m.replaces) };
-    case 'words.send':
-      return { ...m, participantId, msgId, words: m.words.map((w) => ctx.word(w)) };
-    default:
-      return m satisfies never;
-  }
 }
 
 /** A scene keeps what the projector drew, without the asker's name and with the texts redacted. */

@@ -1,7 +1,7 @@
 import type { QuestionField } from '../../../shared/api/state';
 import { type PersonalDataSpan, REDACTION_LABEL } from '../../../shared/domain/personal-data';
-import { PERSONAL_KINDS } from '../../export/redaction';
-import type { PurgeContext } from './purge-context';
+import { PERSONAL_KINDS } from '../../../shared/domain/stored-flags';
+import type { PurgeContext } from '../../../node/purge/purge-context';
 
 /**
  * Findings (the detector's spans, with the field they stand in) after the purge: a personal one

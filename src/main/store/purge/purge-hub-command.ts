@@ -1,7 +1,7 @@
 import { MAX } from '../../../shared/protocol/limits';
 import type { RegieCommand } from '../../../shared/protocol/regie-commands';
-import { flagSpans } from '../../export/redaction';
-import type { PurgeContext } from './purge-context';
+import { flagSpans } from '../../../shared/domain/stored-flags';
+import type { PurgeContext } from '../../../node/purge/purge-context';
 
 /**
  * The RGPD purge of one régie → hub command (the régie's outbox, kept after delivery for the

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { isPurgeConfirmation, PURGE_CONFIRMATION } from '../../../shared/domain/purge-readiness';
-import { securityHeaders } from '../../server/static-files';
+import { securityHeaders } from '../../../node/http/static-files';
 import type { LivePurgeOutcome } from './live-purge';
 
 /**

@@ -2,9 +2,9 @@ import { type AudienceQuestion, type Ballots, type RedactionMark, type RegieStat
 import { personalDataKinds, REDACTION_LABEL } from '../../../shared/domain/personal-data';
 import type { WordModeration } from '../../../shared/domain/word-tally';
 import { MAX } from '../../../shared/protocol/limits';
-import { ballotBucket } from '../../engine/audience-reducer';
-import { flagSpans, type StoredFlag } from '../../export/redaction';
-import type { PurgeContext } from './purge-context';
+import { ballotBucket } from '../../engine/ballot-bucket';
+import { flagSpans, type StoredFlag } from '../../../shared/domain/stored-flags';
+import type { PurgeContext } from '../../../node/purge/purge-context';
 import { purgeLastGo, purgeScene } from './purge-event';
 import { purgeFindings } from './purge-findings';
 

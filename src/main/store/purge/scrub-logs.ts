@@ -1,7 +1,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ErasedValues } from './purge-context';
-import { zeroFill } from './compact-file';
+import type { ErasedValues } from '../../../node/purge/purge-context';
+import { zeroFill } from '../../../node/sqlite/compact-file';
 
 /**
  * The logs (`logs/pupitre.log` and its rotations) name no participant by design: they hold the

@@ -1,6 +1,6 @@
 import type { Session } from '../../../shared/domain/programme';
 import { useT } from '../../lib/i18n';
-import { ConfirmDialog } from '../ConfirmDialog';
+import { ConfirmDialog } from '../shell/ConfirmDialog';
 
 /**
  * Back to « Préparation » while a session runs: the programme becomes editable for every seat in

@@ -1,5 +1,5 @@
 import { useT } from '../../lib/i18n';
-import { ConfirmDialog } from '../ConfirmDialog';
+import { ConfirmDialog } from '../shell/ConfirmDialog';
 
 /** « Réinitialiser le sondage ? »: the counts go back to zero; « Annuler » keeps the votes. */
 export function ResetConfirm({

@@ -1,6 +1,6 @@
 import { useT } from '../../lib/i18n';
 import { useRegie } from '../../lib/regie-store';
-import { ProgramMonitor } from '../ProgramMonitor';
+import { ProgramMonitor } from './ProgramMonitor';
 import { sceneLabel } from './scene-label';
 
 /** The program monitor, with what is on air in words, and the panic state unmistakable. */

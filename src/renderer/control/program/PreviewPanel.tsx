@@ -1,7 +1,7 @@
 import { cueActionWords } from '../../lib/cue-words';
 import { useT } from '../../lib/i18n';
 import { useRegie } from '../../lib/regie-store';
-import { Panel } from '../Panel';
+import { Panel } from '../shell/Panel';
 import { sendProgram } from './program-actions';
 import { SceneComposer } from './SceneComposer';
 import { ScenePreview } from './ScenePreview';

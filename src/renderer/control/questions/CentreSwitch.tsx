@@ -1,12 +1,12 @@
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import type { Programme } from '../../../shared/domain/programme';
-import { goStandby } from '../../lib/cue-commands';
+import { goStandby } from '../run-of-show/cue-actions';
 import { cueActionWords } from '../../lib/cue-words';
 import { useT } from '../../lib/i18n';
 import { useRegie } from '../../lib/regie-store';
 import { type CueView, cuePanelView } from '../../lib/run-of-show-view';
 import { QuestionsPanel } from './QuestionsPanel';
-import { isTyping } from './use-question-keys';
+import { isTyping } from '../shell/key-context';
 
 type CentreTab = 'conduite' | 'questions';
 const STORAGE_KEY = 'pupitre.centreTab';

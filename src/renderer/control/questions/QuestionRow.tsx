@@ -5,7 +5,7 @@ import { isFlagged } from '../../../shared/domain/question-queue';
 import { deskTime } from '../../lib/desk-time';
 import { useT } from '../../lib/i18n';
 import { seatLabel } from '../../lib/programme-view';
-import { OriginBadge } from '../OriginBadge';
+import { OriginBadge } from '../audience/OriginBadge';
 import { HighlightedText } from './HighlightedText';
 import { type Projection, flagWord } from './question-words';
 

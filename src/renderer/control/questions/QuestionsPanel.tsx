@@ -4,7 +4,7 @@ import { queueTabs } from '../../../shared/domain/question-queue';
 import { localTimeZone } from '../../lib/desk-time';
 import { useT } from '../../lib/i18n';
 import { useRegie } from '../../lib/regie-store';
-import { Panel } from '../Panel';
+import { Panel } from '../shell/Panel';
 import { AddQuestionForm } from './AddQuestionForm';
 import { BalanceBar } from './BalanceBar';
 import { ModerationListsDialog } from './ModerationListsDialog';

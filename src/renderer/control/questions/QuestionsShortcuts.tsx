@@ -1,5 +1,5 @@
 import { useT } from '../../lib/i18n';
-import { ShortcutList, type Shortcut } from '../ShortcutList';
+import { ShortcutList, type Shortcut } from '../shell/ShortcutList';
 
 /** The screening desk's keys, in the desk's `?` help (they work while the « Questions » tab is shown). */
 export function QuestionsShortcuts() {

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { isTyping } from '../shell/key-context';
 
 /**
  * The screening desk's keys, while the « Questions » tab is shown, never while typing in a field
@@ -28,15 +29,6 @@ export interface QuestionKeyActions {
   original: () => void;
   search: () => void;
   tab: (n: number) => void;
-}
-
-export function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  const tag = target.tagName;
-  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
-  if (tag !== 'INPUT') return false;
-  return !['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color'].includes((target as HTMLInputElement).type);
 }
 
 const letters: Record<string, keyof Omit<QuestionKeyActions, 'tab'>> = {

@@ -1,0 +1,55 @@
+import { useRef } from 'react';
+import { useT } from '../../lib/i18n';
+import { useRegie } from '../../lib/regie-store';
+import { useFitScale } from '../../ui/use-fit-scale';
+import { Panel } from '../shell/Panel';
+
+/**
+ * The outputUrl from the core may name the venue-network address; the desk's CSP only frames its
+ * own origin, so the same path and token are loaded from the origin this page came from.
+ */
+export function sameOriginUrl(url: string, origin: string): string | null {
+  try {
+    const u = new URL(url);
+    return new URL(u.pathname + u.search, origin).toString();
+  } catch {
+    return null;
+  }
+}
+
+/** « PROGRAMME (à l’antenne) »: the real output page, live, scaled down and not interactive. */
+export function ProgramMonitor() {
+  const t = useT();
+  const outputUrl = useRegie((s) => s.access?.outputUrl ?? null);
+  const src = outputUrl ? sameOriginUrl(outputUrl, window.location.origin) : null;
+  const box = useRef<HTMLDivElement>(null);
+  const scale = useFitScale(box, 1920, 1080);
+  return (
+    <Panel
+      title={<span className="onair-label">{t('monitor.label')}</span>}
+      className="monitor-panel monitor-program"
+      testId="program-monitor"
+    >
+      <div className="monitor-box" ref={box}>
+        {src ? (
+          <iframe
+            className="monitor-frame"
+            src={src}
+            title={t('monitor.frameTitle')}
+            tabIndex={-1}
+            style={{ transform: `scale(${scale})` }}
+          />
+        ) : (
+          <p className="empty monitor-empty">{t('monitor.unavailable')}</p>
+        )}
+      </div>
+      {src && (
+        <p className="monitor-foot">
+          <a className="link" href={src} target="_blank" rel="noopener noreferrer" data-testid="open-output">
+            {t('monitor.open')}
+          </a>
+        </p>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,125 @@
+import { useMemo, useRef } from 'react';
+import { goStandby, moveStandby, toggleHold, undoLastGo } from '../run-of-show/cue-actions';
+import { useLanguage, useT } from '../../lib/i18n';
+import { localTimeZone } from '../../lib/desk-time';
+import { useRegie } from '../../lib/regie-store';
+import { useRunOfShow } from '../../lib/use-run-of-show';
+import { useShowClock } from '../../lib/use-show-clock';
+import { AccessProblemScreen } from '../../ui/AccessProblemScreen';
+import { AsRunPanel } from '../logbook/AsRunPanel';
+import { ClockControl } from '../clock/ClockControl';
+import { CuePanel } from '../run-of-show/CuePanel';
+import { ConduiteEditor } from '../editor/ConduiteEditor';
+import { LogbookPanel } from '../logbook/LogbookPanel';
+import { OfflineBanner } from './OfflineBanner';
+import { OnAirMonitor } from '../program/OnAirMonitor';
+import { PreviewPanel } from '../program/PreviewPanel';
+import { ProgramBar } from '../program/ProgramBar';
+import { keyIgnored, panic, restore, take } from '../program/program-actions';
+import '../program/program.css';
+import { ProgrammePanel } from '../timeline/ProgrammePanel';
+import { CentreSwitch } from '../questions/CentreSwitch';
+import { QuestionsShortcuts } from '../questions/QuestionsShortcuts';
+import '../questions/questions.css';
+import { ShortcutsHelp } from './ShortcutsHelp';
+import { SlipConfirmDialog } from '../run-of-show/SlipConfirmDialog';
+import { TimelinePanel } from '../timeline/TimelinePanel';
+import { TopBar } from './TopBar';
+import { closeHelp, openHelp, toggleHelp, useDeskShell } from './desk-store';
+import { useDeskKeys } from './use-desk-keys';
+import { useAudiencePanel } from '../audience/audience-store';
+import { useAudienceKeys } from '../audience/use-audience-keys';
+import { useLogbookKeys } from '../logbook/use-logbook-keys';
+import { useRunOfShowKeys } from '../run-of-show/use-run-of-show-keys';
+
+/**
+ * The control desk: a top bar, the programme strip; the rundown on the left, the run of show
+ * (standby and GO) or the questions in the middle, and under both the program bus (preview, TAKE,
+ * panic, programme); clock, logbook and as-run log on the right. Laid out for 1366×768 first
+ * (control.css): every control of the show in view without scrolling, on both centre tabs.
+ */
+export function ControlApp() {
+  const t = useT();
+  const language = useLanguage((s) => s.language);
+  // Only whether there is a state: the panels subscribe to their own slices, so that a patch of
+  // the audience (10 questions a second in a plenary) does not redraw the whole desk.
+  const hasState = useRegie((s) => s.state !== null);
+  const connection = useRegie((s) => s.connection);
+  const now = useShowClock();
+  const { programme, schedule, cues } = useRunOfShow();
+  const noteInput = useRef<HTMLInputElement>(null);
+  const help = useDeskShell((s) => s.helpOpen);
+
+  // Every key layer of the desk, each defined with its group: the desk's own (TAKE, panic, help),
+  // the run of show's, the « Public » panel's, the logbook's (the questions' are on their tab).
+  const deskKeys = useMemo(
+    () => ({
+      toggleHelp,
+      ignored: keyIgnored,
+      take,
+      panic,
+      restore,
+      // Escape closes these first: the « Public » panel, a session's delay popover.
+      popoverOpen: () => useAudiencePanel.getState().open || document.querySelector('[data-testid="session-actions"], .composer-form') !== null,
+    }),
+    [],
+  );
+  const runOfShowKeys = useMemo(
+    () => ({
+      go: goStandby,
+      toggleHold,
+      nextCue: () => moveStandby('next'),
+      previousCue: () => moveStandby('previous'),
+      undoGo: undoLastGo,
+      runOfShowShown: () => document.querySelector('[data-testid="cue-panel"]') !== null,
+    }),
+    [],
+  );
+  useDeskKeys(deskKeys);
+  useRunOfShowKeys(runOfShowKeys);
+  useAudienceKeys();
+  useLogbookKeys(noteInput);
+
+  if (connection === 'refused' && !hasState) return <AccessProblemScreen problem="refused" language={language} />;
+  if (!hasState) {
+    return (
+      <main className="desk-connecting" data-testid="desk-connecting">
+        <p className="desk-connecting-name">{t('app.name')}</p>
+        <p data-testid="connection-state" data-state={connection}>
+          {connection === 'offline' ? t('connection.offline') : t('connection.connecting')}
+        </p>
+      </main>
+    );
+  }
+
+  const timeZone = programme?.event.timeZone ?? localTimeZone();
+  return (
+    <div className="desk">
+      <TopBar now={now} timeZone={timeZone} onHelp={openHelp} />
+      <OfflineBanner timeZone={timeZone} />
+      <ProgrammePanel programme={programme} schedule={schedule} now={now} />
+      <main className="desk-grid">
+        <div className="desk-col desk-col-left">
+          <TimelinePanel programme={programme} schedule={schedule} cues={cues} now={now} />
+        </div>
+        <div className="desk-col desk-col-center">
+          <CentreSwitch conduite={<CuePanel programme={programme} cues={cues} now={now} />} programme={programme} cues={cues} now={now} />
+        </div>
+        {/* The program bus, as on a vision mixer: preview, TAKE, programme. Under both centre tabs. */}
+        <section className="desk-bus" aria-label={t('program.bus')} data-testid="desk-bus">
+          <PreviewPanel />
+          <ProgramBar />
+          <OnAirMonitor />
+        </section>
+        <div className="desk-col desk-col-right">
+          <ClockControl now={now} timeZone={timeZone} />
+          <LogbookPanel timeZone={timeZone} inputRef={noteInput} />
+          <AsRunPanel />
+        </div>
+      </main>
+      <ShortcutsHelp open={help} onClose={closeHelp} extra={<QuestionsShortcuts />} />
+      <ConduiteEditor />
+      <SlipConfirmDialog />
+    </div>
+  );
+}
