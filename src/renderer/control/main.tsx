@@ -1,3 +1,8 @@
+// The desk's stylesheets, in cascade order: the order of these lines is the order of their rules (a
+// rule of a later file wins over one of equal weight in an earlier one). The base comes first, before
+// any component's own stylesheet (ControlApp's program.css, questions.css…): loaded after them, its
+// `.btn` drew TAKE and the panic button as plain grey buttons.
+import './control.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectToCore } from '../lib/core-client';
@@ -6,10 +11,7 @@ import { tokenFromLocation } from '../lib/url-token';
 import { AccessProblemScreen } from '../ui/AccessProblemScreen';
 import { ControlApp } from './shell/ControlApp';
 import '../ui/access-problem.css';
-// The desk's stylesheets, in cascade order: the base, then each group's own. They come after every
-// module's own imports (ControlApp's program.css, questions.css…), and the order of these lines is
-// the order of their rules: a rule of a later file wins over one of equal weight in an earlier one.
-import './control.css';
+// Then each group's own stylesheet, after every component's.
 import './timeline/timeline.css';
 import './clock/clock.css';
 import './logbook/logbook.css';
