@@ -135,6 +135,13 @@ export function applyRegieCommand(board: Board, command: RegieCommand, now: numb
       return { board: { ...board, results: command.results }, ops: [{ op: 'results', value: command.results }] };
     case 'results.hide':
       return board.results === null ? same(board) : { board: { ...board, results: null }, ops: [{ op: 'results', value: null }] };
+    // Rooms, presence keys and personal codes (docs/rooms.md § 4): the hub's side is being built
+    // (issue 17); until then a hub applies them as nothing, as a hub of before rooms would.
+    case 'rooms.set':
+    case 'codes.add':
+    case 'codes.clear':
+    case 'code.release':
+      return same(board);
     case 'words.banned':
       // Hub-side only (the phones never see the list): no op for them.
       return { board: { ...board, bannedWords: { ...board.bannedWords, [command.cloudId]: command.keys } }, ops: [] };

@@ -1,5 +1,8 @@
 import { test, expect } from './fixtures';
 
+/** What the check reads of the page (this project is typed without the DOM library). */
+type Styled = { getComputedStyle(e: unknown): { backgroundColor: string } };
+
 // The buttons that act on air must look like what they do: TAKE green, the panic button red, never
 // the plain grey of every other button. (A stylesheet loaded in the wrong order drew both grey.)
 
@@ -7,9 +10,9 @@ test('TAKE is green and the panic button red, apart from the plain buttons', asy
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(core.controlUrl);
   await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'online');
-  const background = (testId: string) => page.getByTestId(testId).evaluate((el) => getComputedStyle(el).backgroundColor);
+  const background = (testId: string) => page.getByTestId(testId).evaluate((el) => (globalThis as unknown as Styled).getComputedStyle(el).backgroundColor);
   const rgb = async (testId: string) => (await background(testId)).match(/\d+/g)!.slice(0, 3).map(Number) as [number, number, number];
-  const plain = await page.getByRole('button', { name: 'Exporter' }).evaluate((el) => getComputedStyle(el).backgroundColor);
+  const plain = await page.getByRole('button', { name: 'Exporter' }).evaluate((el) => (globalThis as unknown as Styled).getComputedStyle(el).backgroundColor);
 
   const [tr, tg, tb] = await rgb('take');
   expect(await background('take')).not.toBe(plain);

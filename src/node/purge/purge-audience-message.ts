@@ -17,12 +17,12 @@ export function purgeAudienceMessage(m: AudienceMessage, ctx: PurgeContext, know
   const msgId = ctx.msgId(m.msgId);
   switch (m.type) {
     case 'question.ask': {
-      const { text, name, participantId: _p, msgId: _m, type, hubSeq, receivedAt, origin, sessionId, ...rest } = m;
+      const { text, name, participantId: _p, msgId: _m, type, hubSeq, receivedAt, origin, sessionId, room, ...rest } = m;
       rest satisfies Empty;
       // The display name goes: the questions stay, their author is a pseudonym.
       const purged = ctx.text(text, 'question', flagSpans(text, known), MAX.questionText);
       if (name !== null && name.trim() !== '') ctx.erased.names.add(name.trim());
-      return { type, hubSeq, msgId, receivedAt, origin, participantId, text: purged, name: null, sessionId };
+      return { type, hubSeq, msgId, receivedAt, origin, participantId, text: purged, name: null, sessionId, ...(room === undefined ? {} : { room }) };
     }
     case 'question.upvote':
       return { ...m, participantId, msgId };

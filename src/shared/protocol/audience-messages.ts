@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { countSchema, idSchema, originSchema, participantIdSchema, seqSchema } from './fields';
 import { MAX } from './limits';
+import { roomIdSchema } from './rooms';
 
 /**
  * What the hub sends to the régie on `/regie`: every participant message it accepted, in `audience`
@@ -18,8 +19,11 @@ const base = {
   msgId: z.string().max(MAX.participantId + MAX.id + 1),
   /** The hub's clock when it accepted the message (ms since the epoch). */
   receivedAt: z.number().int().min(0),
+  /** Decided by the hub: « room » only with a valid presence key of `room` (docs/rooms.md § 4). */
   origin: originSchema,
   participantId: participantIdSchema,
+  /** The participant's room when the hub accepted it (absent: the main room, a hub of before rooms). */
+  room: roomIdSchema.optional(),
 };
 
 export const audienceMessageSchema = z.discriminatedUnion('type', [

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { clientMsgIdSchema, idSchema, originSchema, participantIdSchema, participantText } from './fields';
 import { MAX } from './limits';
+import { presenceKeySchema, roomIdSchema } from './rooms';
 
 /**
  * What a participant's phone sends to the hub, on the `/participant` namespace. Each message is
@@ -13,7 +14,14 @@ export const joinMessageSchema = z.strictObject({
     .string({ error: 'code d’événement : texte attendu' })
     .max(MAX.eventCode, `code d’événement : ${MAX.eventCode} caractères au plus`),
   participantId: participantIdSchema,
+  /** What the phone says: never trusted for presence (the hub decides from `key` and `code`). */
   origin: originSchema,
+  /** The room the phone joins (from the room's QR code, or chosen on the phone). */
+  room: roomIdSchema.optional(),
+  /** The room's presence key of the QR code (`k=`): proof that the phone saw the room's screen. */
+  key: presenceKeySchema.optional(),
+  /** A remote attendee's personal code, as typed (the hub hashes it). */
+  code: z.string().min(4).max(32).optional(),
   lang: z.enum(['fr', 'en']).optional(),
   /** The protocol the page speaks; absent means the current one. */
   protocol: z.number().int().optional(),

@@ -4,6 +4,10 @@ import { hubErrorSchema } from './errors';
 import { idSchema, regieText, seqSchema } from './fields';
 import { interactionSchema, resultsSchema } from './interactions';
 import { MAX } from './limits';
+import { codeHashSchema, hubRoomSchema, MAX_CODES_PER_COMMAND, roomIdSchema } from './rooms';
+
+/** The room a command acts in (absent: the main room, as a régie of before rooms sends). */
+const room = { room: roomIdSchema.optional() };
 
 /**
  * What the régie sends to the hub on `/regie` (authenticated by its token). First `resume`, then
@@ -15,26 +19,27 @@ import { MAX } from './limits';
 
 export const regieCommandSchema = z.discriminatedUnion('type', [
   /** Open a poll, a rating or a word cloud; the one open before is closed. */
-  z.strictObject({ type: z.literal('interaction.open'), interaction: interactionSchema }),
+  z.strictObject({ type: z.literal('interaction.open'), interaction: interactionSchema, ...room }),
   /** Close it (no-op if another one, or none, is open). */
-  z.strictObject({ type: z.literal('interaction.close'), interactionId: idSchema }),
-  z.strictObject({ type: z.literal('qa.open'), sessionId: idSchema.nullable(), roomOnly: z.boolean() }),
-  z.strictObject({ type: z.literal('qa.close') }),
+  z.strictObject({ type: z.literal('interaction.close'), interactionId: idSchema, ...room }),
+  z.strictObject({ type: z.literal('qa.open'), sessionId: idSchema.nullable(), roomOnly: z.boolean(), ...room }),
+  z.strictObject({ type: z.literal('qa.close'), ...room }),
   /** Publish a question (after moderation) or replace the text of one already published. */
   z.strictObject({
     type: z.literal('question.publish'),
     questionId: idSchema,
     text: regieText('question', MAX.questionText),
     name: z.string().max(MAX.name).nullable().optional(),
+    ...room,
   }),
-  z.strictObject({ type: z.literal('question.withdraw'), questionId: idSchema }),
-  z.strictObject({ type: z.literal('questions.clear') }),
+  z.strictObject({ type: z.literal('question.withdraw'), questionId: idSchema, ...room }),
+  z.strictObject({ type: z.literal('questions.clear'), ...room }),
   z.strictObject({ type: z.literal('notice.show'), text: regieText('annonce', MAX.notice) }),
   z.strictObject({ type: z.literal('notice.clear') }),
-  z.strictObject({ type: z.literal('results.reveal'), results: resultsSchema }),
-  z.strictObject({ type: z.literal('results.hide') }),
+  z.strictObject({ type: z.literal('results.reveal'), results: resultsSchema, ...room }),
+  z.strictObject({ type: z.literal('results.hide'), ...room }),
   /** A poll starts again from zero: the hub forgets who voted what in it (and its results shown). */
-  z.strictObject({ type: z.literal('poll.reset'), pollId: idSchema }),
+  z.strictObject({ type: z.literal('poll.reset'), pollId: idSchema, ...room }),
   /**
    * The normalised keys (see shared/domain/french-words.ts) banned from a word cloud, all of them:
    * it replaces the cloud's previous list. The hub refuses a word whose key is in it.
@@ -44,6 +49,18 @@ export const regieCommandSchema = z.discriminatedUnion('type', [
     cloudId: idSchema,
     keys: z.array(z.string().min(1).max(MAX.bannedWordKey)).max(MAX.bannedWords),
   }),
+  /** The rooms (all of them: replaces the list) and each room's presence secret (docs/rooms.md § 4). */
+  z.strictObject({ type: z.literal('rooms.set'), rooms: z.array(hubRoomSchema).min(1).max(50) }),
+  /** Personal codes of remote attendees, hashed; added to the list (several commands for a long list). */
+  z.strictObject({
+    type: z.literal('codes.add'),
+    salt: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+    hashes: z.array(codeHashSchema).min(1).max(MAX_CODES_PER_COMMAND),
+  }),
+  /** Forget every personal code (and which phone held each). */
+  z.strictObject({ type: z.literal('codes.clear') }),
+  /** Free a code bound to a phone: the next phone that gives it takes it. */
+  z.strictObject({ type: z.literal('code.release'), hash: codeHashSchema }),
   /** The event's look on the phones (branding.ts), all of it; null: the page's own look. */
   z.strictObject({ type: z.literal('branding.set'), branding: phoneBrandingSchema.nullable() }),
 ]);

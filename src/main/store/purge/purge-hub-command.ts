@@ -36,6 +36,14 @@ export function purgeHubCommand(command: RegieCommand, ctx: PurgeContext): Regie
         : command;
     case 'words.banned':
       return { ...command, keys: command.keys.map((k) => ctx.wordKey(k)) };
+    // Rooms and their presence secrets name no one.
+    case 'rooms.set':
+    case 'codes.clear':
+      return command;
+    // A personal code names one attendee (hashed, with the salt beside it): the purge forgets them.
+    case 'codes.add':
+    case 'code.release':
+      return { type: 'codes.clear' };
     default:
       return command satisfies never;
   }
