@@ -20,6 +20,10 @@ describe('régie commands', () => {
       'results.hide',
       'poll.reset',
       'words.banned',
+      'rooms.set',
+      'codes.add',
+      'codes.clear',
+      'code.release',
       'branding.set',
     ]);
   });
