@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { mainRoomId, roomOfPlace, roomOfSession, roomsOf } from '../../shared/domain/rooms';
 import { describe, it, expect } from 'vitest';
 import { stringify } from 'yaml';
 import { type Programme, type Session, sessionAudience } from '../../shared/domain/programme';
@@ -17,6 +18,19 @@ function errorOf(text: string, fileName?: string): ProgrammeFileError {
 }
 
 describe('demo programme (resources/demo/assises-2021.yaml)', () => {
+  it('the demo lists seven rooms, the Grand Auditorium main and holding the Grand Hall', () => {
+    const p = parseProgrammeFile(demoText, 'assises-2021.yaml');
+    const rooms = roomsOf(p);
+    expect(rooms.map((r) => r.id)).toEqual([
+      'grand-auditorium', 'salle-800', 'salle-450', 'salle-300', 'salle-200', 'salle-150', 'salle-100',
+    ]);
+    expect(mainRoomId(p)).toBe('grand-auditorium');
+    expect(roomOfPlace(p, 'Grand Hall').id).toBe('grand-auditorium');
+    expect(roomOfSession(p, 'j1-atelier-4b').id).toBe('salle-450');
+    const workshops = p.sessions.filter((s) => s.kind === 'workshop').map((s) => roomOfSession(p, s.id).id);
+    expect(new Set(workshops).size).toBe(6);
+  });
+
   const demo = parseProgrammeFile(demoText, 'assises-2021.yaml');
   const ofKind = (kind: Session['kind']) => demo.sessions.filter((s) => s.kind === kind);
 

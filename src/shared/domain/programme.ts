@@ -3,6 +3,7 @@ import { actionInteraction, cueSchema } from './cue';
 import { type InteractionKind, interactionSchema } from './interaction';
 import { isClockTime, isIsoDate, isValidTimeZone, zonedToEpoch } from './zoned-time';
 import { brandingSchema } from './event-branding';
+import { roomEntrySchema } from './rooms';
 
 /**
  * The programme of an event: days and sessions, in the event's time zone. This schema is the
@@ -94,6 +95,8 @@ export const programmeSchema = z
     days: z.array(daySchema).min(1).max(14),
     /** Polls and word clouds prepared in advance, launched by cues. */
     interactions: z.array(interactionSchema).max(500).optional(),
+    /** The rooms where sessions run at the same time (rooms.ts); derived from the sessions' `room` when absent. */
+    rooms: z.array(roomEntrySchema).max(40).optional(),
     sessions: z.array(sessionSchema).max(500),
   })
   .superRefine((p, ctx) => {
@@ -104,6 +107,14 @@ export const programmeSchema = z
       }
       interactions.set(it.id, it.kind);
     });
+    const roomIds = new Set<string>();
+    p.rooms?.forEach((r, k) => {
+      if (roomIds.has(r.id)) ctx.addIssue({ code: 'custom', path: ['rooms', k, 'id'], message: `salle en double : ${r.id}` });
+      roomIds.add(r.id);
+    });
+    if ((p.rooms?.filter((r) => r.main === true).length ?? 0) > 1) {
+      ctx.addIssue({ code: 'custom', path: ['rooms'], message: 'une seule salle principale (main: true)' });
+    }
     const cueIds = new Set<string>();
     const days = new Set(p.days.map((d) => d.date));
     const ids = new Set<string>();
