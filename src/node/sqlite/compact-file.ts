@@ -16,8 +16,8 @@ import type { Db } from './database';
  *      overwritten with zeros; the work copy likewise before it is removed.
  *
  * A failure before step 5 leaves the original as it was (its log merged into it) and removes the
- * copies. What the file system or an SSD keeps of freed blocks is beyond a program's reach: the
- * README recommends full-disk encryption on the régie's computer.
+ * copies. What the file system or an SSD keeps of freed blocks is beyond a program's reach:
+ * docs/personal-data.md recommends full-disk encryption on the régie's computer.
  */
 
 export class PurgeError extends Error {
