@@ -119,6 +119,11 @@ function refuse(state: CueEngineState, code: CueRefusalCode, reason: string): Cu
  * GO: fires the standby cue (or `cueId`, a cue fired by hand), or starts its pre-wait. A GO out of
  * order (cue-order.ts) is refused unless `outOfOrder` says the operator confirmed it.
  */
+/** Why a second GO did nothing (the core's refusal, and the desk's when it catches the press itself). */
+export function doubleGoWords(minIntervalMs: number = DEFAULT_MIN_GO_INTERVAL_MS): string {
+  return `GO ignoré : deux appuis en moins de ${String(Math.round(minIntervalMs / 100) / 10).replace('.', ',')} s`;
+}
+
 export function go(
   state: CueEngineState,
   list: readonly TimedCue[],
@@ -127,11 +132,7 @@ export function go(
 ): CueStep {
   const minInterval = options.minGoIntervalMs ?? DEFAULT_MIN_GO_INTERVAL_MS;
   if (state.lastGoAt !== null && now - state.lastGoAt < minInterval) {
-    return refuse(
-      state,
-      'double-go',
-      `GO ignoré : deux appuis en moins de ${String(Math.round(minInterval / 100) / 10).replace('.', ',')} s`,
-    );
+    return refuse(state, 'double-go', doubleGoWords(minInterval));
   }
   const id = options.cueId ?? state.standby;
   if (id === null) return refuse(state, 'no-standby', 'aucune réplique en attente');

@@ -52,33 +52,38 @@ export function outOfOrderNow(cueId: string): OutOfOrder[] {
   return cues && ros ? goOrder(cues, ros.list, ros.now, cueId) : [];
 }
 
-/** GO on a cue: at once when it is the one due next; otherwise the confirmation opens first. */
-export async function requestGo(cueId: string | null): Promise<void> {
-  if (useSlipConfirm.getState().pending) return; // a confirmation is open: it decides
+/**
+ * GO on a cue: at once when it is the one due next; otherwise the confirmation opens first.
+ * Says, at once, whether a GO left for the core (false: a confirmation opened, or one was open).
+ */
+export function requestGo(cueId: string | null): boolean {
+  if (useSlipConfirm.getState().pending) return false; // a confirmation is open: it decides
   if (cueId === null) {
-    await sendCueCommand({ type: 'cue.go' });
-    return;
+    void sendCueCommand({ type: 'cue.go' });
+    return true;
   }
   const reasons = outOfOrderNow(cueId);
   if (reasons.length > 0) {
     useSlipConfirm.setState({ pending: { kind: 'go', cueId, reasons } });
-    return;
+    return false;
   }
-  const r = await sendCueCommand({ type: 'cue.go', cueId });
-  // The core saw it out of order (a clock a second apart): it asks the same question.
-  if (!r.ok && r.error.issues?.some((i) => i.path === 'outOfOrder')) {
-    useCueFeedback.setState({ message: null });
-    useSlipConfirm.setState({ pending: { kind: 'go', cueId, reasons: outOfOrderNow(cueId) } });
-  }
+  void sendCueCommand({ type: 'cue.go', cueId }).then((r) => {
+    // The core saw it out of order (a clock a second apart): it asks the same question.
+    if (!r.ok && r.error.issues?.some((i) => i.path === 'outOfOrder')) {
+      useCueFeedback.setState({ message: null });
+      useSlipConfirm.setState({ pending: { kind: 'go', cueId, reasons: outOfOrderNow(cueId) } });
+    }
+  });
+  return true;
 }
 
 /** GO on what the desk shows on standby (what you see is what you fire); the core refuses a double press. */
-export function goStandby(): void {
-  void requestGo(useRegie.getState().state?.cues.standby ?? null);
+export function goStandby(): boolean {
+  return requestGo(useRegie.getState().state?.cues.standby ?? null);
 }
 
 export function goCue(cueId: string): void {
-  void requestGo(cueId);
+  requestGo(cueId);
 }
 
 /** The confirmation's own button (or Ctrl+Entrée in it): what it asked, flagged as confirmed. */

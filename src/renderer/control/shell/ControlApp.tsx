@@ -1,5 +1,6 @@
 import { useMemo, useRef } from 'react';
-import { goStandby, moveStandby, toggleHold, undoLastGo } from '../run-of-show/cue-actions';
+import { goStandby, moveStandby, sayCue, toggleHold, undoLastGo } from '../run-of-show/cue-actions';
+import { doubleGoWords } from '../../../shared/domain/cue-engine';
 import { useLanguage, useT } from '../../lib/i18n';
 import { localTimeZone } from '../../lib/desk-time';
 import { useRegie } from '../../lib/regie-store';
@@ -67,6 +68,7 @@ export function ControlApp() {
   const runOfShowKeys = useMemo(
     () => ({
       go: goStandby,
+      goIgnored: () => sayCue(doubleGoWords(), 'error'),
       toggleHold,
       nextCue: () => moveStandby('next'),
       previousCue: () => moveStandby('previous'),
