@@ -77,6 +77,8 @@ export class ParticipantChannel {
   private readonly socketsOf = new Map<string, Set<ParticipantSocket>>();
   /** Participant ids seen, with when (a known id rejoining is not « new »). */
   private readonly seen = new Map<string, number>();
+  /** Joins of each participant decided and not finished (their place being written): they count as sockets. */
+  private readonly joining = new Map<string, number>();
   private lastRooms = '';
 
   constructor(
@@ -191,7 +193,8 @@ export class ParticipantChannel {
     const now = this.deps.now();
     if (!known) {
       // Honest counts: a participant holds a few sockets at most, and one address brings so many new ids a minute.
-      if ((this.socketsOf.get(id)?.size ?? 0) >= this.deps.socketsPerParticipant) return refuse('limit', TOO_MANY_SOCKETS);
+      if ((this.socketsOf.get(id)?.size ?? 0) + (this.joining.get(id) ?? 0) >= this.deps.socketsPerParticipant)
+        return refuse('limit', TOO_MANY_SOCKETS);
       if (!this.seen.has(id) && !places.remembered(id) && !this.deps.newIdLimiter.allow(socket.data.address)) {
         return refuse('rate_limited', TOO_MANY_NEW);
       }
@@ -205,7 +208,16 @@ export class ParticipantChannel {
     const changed = !remembered || remembered.room !== place.room || remembered.origin !== place.origin || remembered.at !== place.at;
     if ((place.chosen && changed) || bindCode !== null) {
       // Written before the answer: a hub restarted a moment later still knows this phone's room and code.
-      if (!(await writer.submitPlace(id, place, bindCode))) return refuse('unavailable', 'le service n’a pas pu enregistrer votre arrivée : réessayez');
+      this.joining.set(id, (this.joining.get(id) ?? 0) + 1);
+      let saved: boolean;
+      try {
+        saved = await writer.submitPlace(id, place, bindCode);
+      } finally {
+        const left = (this.joining.get(id) ?? 1) - 1;
+        if (left > 0) this.joining.set(id, left);
+        else this.joining.delete(id);
+      }
+      if (!saved) return refuse('unavailable', 'le service n’a pas pu enregistrer votre arrivée : réessayez');
     }
     if (socket.disconnected || (socket.data.participantId !== null && socket.data.participantId !== id)) {
       return refuse('unavailable', 'connexion perdue pendant l’arrivée : réessayez');

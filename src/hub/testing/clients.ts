@@ -109,7 +109,8 @@ export class TestParticipant {
     }
     // The state is taken in the acknowledgement callback itself: a patch that follows the answer on
     // the wire may be handled before an awaiting caller resumes.
-    return new Promise<JoinAck>((resolve, reject) => {
+    this.place = null;
+    const ack = await new Promise<JoinAck>((resolve, reject) => {
       const msg = { eventCode: this.eventCode, participantId: this.participantId, origin: this.origin, ...this.joinWith };
       this.socket.timeout(timeoutMs).emit('join', msg, (err: Error | null, ack: JoinAck) => {
         if (err) return reject(err);
@@ -121,6 +122,13 @@ export class TestParticipant {
         resolve(ack);
       });
     });
+    // The hub says where it put the phone right after its answer (a hub of before rooms never does).
+    if (ack.ok) await new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, 2000);
+      if (this.place) return (clearTimeout(t), resolve());
+      this.socket.once('place', () => (clearTimeout(t), resolve()));
+    });
+    return ack;
   }
 
   nextId(): string {
