@@ -214,7 +214,7 @@ async function throughTheRegie(dir: string, children: ChildProcess[]): Promise<R
   const go = await send(seat, { id: 'bench-go-0001', command: { type: 'cue.go', cueId: 'j1-seq1-sondage-ouvrir' } });
   if (!go.ok) throw new Error(`GO refusé : ${go.error.message}`);
   for (let i = 0; i < 200; i += 1) {
-    const h = (await (await fetch(`http://127.0.0.1:${hub.port}/health`)).json()) as { appliedSeq: number };
+    const h = (await (await fetch(`http://127.0.0.1:${hub.port}/health`, { headers: { Authorization: `Bearer ${TOKEN}` } })).json()) as { appliedSeq: number };
     if (h.appliedSeq >= 1) break;
     await new Promise((r) => setTimeout(r, 50));
   }

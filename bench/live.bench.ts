@@ -169,7 +169,7 @@ async function voteToProjector(dir: string, children: ChildProcess[], page: Page
     },
   });
   for (let i = 0; i < 200; i += 1) {
-    const h = (await (await fetch(`http://127.0.0.1:${hub.port}/health`)).json()) as { appliedSeq: number };
+    const h = (await (await fetch(`http://127.0.0.1:${hub.port}/health`, { headers: { Authorization: `Bearer ${TOKEN}` } })).json()) as { appliedSeq: number };
     if (h.appliedSeq >= 1) break;
     await pause(50);
   }

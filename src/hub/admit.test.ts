@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { ParticipantAction } from '../shared/protocol/participant-messages';
-import { admit, choiceKey, parseChoiceKey, type Prior } from './admit';
-import { type Board, emptyBoard } from './board';
+import { type AdmitBoard, admit, choiceKey, parseChoiceKey, type Prior } from './admit';
+import { emptyRoomBoard } from './board';
+
+const emptyBoard: AdmitBoard = { ...emptyRoomBoard, bannedWords: {} };
 
 const room = { participantId: 'p'.repeat(16), origin: 'room' as const };
 const remote = { participantId: 'r'.repeat(16), origin: 'remote' as const };
 const none: Prior = { previousVote: () => undefined, hasUpvoted: () => false, wordKeys: () => [] };
-const qaOpen: Board = { ...emptyBoard, qa: { open: true, roomOnly: false, sessionId: 's1' } };
-const withPoll: Board = { ...emptyBoard, interaction: { kind: 'poll', id: 'p1', question: 'Q', options: ['a', 'b', 'c'], maxChoices: 2 } };
-const withRating: Board = { ...emptyBoard, interaction: { kind: 'rating', id: 'r1', question: 'Q', min: 1, max: 5 } };
-const withCloud: Board = { ...emptyBoard, interaction: { kind: 'cloud', id: 'c1', prompt: 'Un mot', maxWordsPerParticipant: 3 } };
+const qaOpen: AdmitBoard = { ...emptyBoard, qa: { open: true, roomOnly: false, sessionId: 's1' } };
+const withPoll: AdmitBoard = { ...emptyBoard, interaction: { kind: 'poll', id: 'p1', question: 'Q', options: ['a', 'b', 'c'], maxChoices: 2 } };
+const withRating: AdmitBoard = { ...emptyBoard, interaction: { kind: 'rating', id: 'r1', question: 'Q', min: 1, max: 5 } };
+const withCloud: AdmitBoard = { ...emptyBoard, interaction: { kind: 'cloud', id: 'c1', prompt: 'Un mot', maxWordsPerParticipant: 3 } };
 
 const ask = (text: string, extra: object = {}): ParticipantAction => ({ type: 'question.ask', msg: { clientMsgId: 'm', text, ...extra } });
 const vote = (pollId: string, v: { choices?: number[]; rating?: number }): ParticipantAction => ({
@@ -84,7 +86,7 @@ describe('admit: votes', () => {
 });
 
 describe('admit: upvotes and words', () => {
-  const published: Board = { ...emptyBoard, questions: [{ id: 'q1', text: 'x', name: null, publishedAt: 0 }] };
+  const published: AdmitBoard = { ...emptyBoard, questions: [{ id: 'q1', text: 'x', name: null, publishedAt: 0 }] };
   const up = (questionId: string): ParticipantAction => ({ type: 'question.upvote', msg: { clientMsgId: 'm', questionId } });
 
   it('upvotes a published question once', () => {
@@ -115,7 +117,7 @@ describe('admit: upvotes and words', () => {
 });
 
 describe('admit: words the cloud would not count', () => {
-  const banned: Board = { ...withCloud, bannedWords: { c1: ['enfant'] } };
+  const banned: AdmitBoard = { ...withCloud, bannedWords: { c1: ['enfant'] } };
 
   it('refuses a word whose normalised key the régie banned, whatever its spelling, and says so', () => {
     for (const w of ['enfant', "L'Enfant", 'ENFANTS', '« enfants »']) {

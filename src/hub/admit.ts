@@ -4,7 +4,14 @@ import { wordKey } from '../shared/domain/french-words';
 import { type Refusal, refuse } from '../shared/protocol/errors';
 import type { Origin } from '../shared/protocol/fields';
 import type { ParticipantAction, VoteMessage } from '../shared/protocol/participant-messages';
-import type { Board } from './board';
+import type { RoomId } from '../shared/protocol/rooms';
+import type { Board, RoomBoard } from './board';
+
+/** What a participant message is checked against: its room's board, and the event's banned words. */
+export type AdmitBoard = RoomBoard & Pick<Board, 'bannedWords'>;
+
+/** A question in a room-only Q&A from someone the hub did not see in that room (docs/rooms.md § 4). */
+export const ROOM_ONLY_REFUSAL = 'Les questions de cet atelier sont réservées aux personnes présentes dans la salle.';
 
 /**
  * The rules a participant message must pass once its shape is right (pure: the hub's memory of
@@ -16,7 +23,10 @@ import type { Board } from './board';
 
 export interface Sender {
   participantId: string;
+  /** As the hub decided it: « room » only with a valid presence key of the sender's room. */
   origin: Origin;
+  /** The sender's room, carried to the régie (absent: a hub without rooms). */
+  room?: RoomId;
 }
 
 export interface Prior {
@@ -47,7 +57,7 @@ export function parseChoiceKey(key: string): { choices: number[] | null; rating:
   return { choices: null, rating: Number(key.slice(2)) };
 }
 
-function checkVote(board: Board, vote: VoteMessage): Refusal | null {
+function checkVote(board: AdmitBoard, vote: VoteMessage): Refusal | null {
   const poll = board.interaction;
   if (!poll || poll.kind === 'cloud' || poll.id !== vote.pollId)
     return refuse('closed', 'ce vote n’est pas ouvert (clos ou inconnu)', 'pollId');
@@ -69,7 +79,7 @@ function checkVote(board: Board, vote: VoteMessage): Refusal | null {
  * A word that would not be counted is refused, so the phone says so: one with nothing countable
  * (only punctuation, a stop word such as « le »), or one the régie banned from this cloud.
  */
-function checkCloudWords(board: Board, cloudId: string, words: readonly string[]): Refusal | null {
+function checkCloudWords(board: AdmitBoard, cloudId: string, words: readonly string[]): Refusal | null {
   const banned = new Set(Object.hasOwn(board.bannedWords, cloudId) ? board.bannedWords[cloudId] : []);
   for (const [i, word] of words.entries()) {
     const n = normaliseWord(word);
@@ -79,15 +89,20 @@ function checkCloudWords(board: Board, cloudId: string, words: readonly string[]
   return null;
 }
 
-export function admit(board: Board, action: ParticipantAction, sender: Sender, prior: Prior, msgId: string, now: number): Admission {
-  const base = { msgId, receivedAt: now, origin: sender.origin, participantId: sender.participantId };
+export function admit(board: AdmitBoard, action: ParticipantAction, sender: Sender, prior: Prior, msgId: string, now: number): Admission {
+  const base = {
+    msgId,
+    receivedAt: now,
+    origin: sender.origin,
+    participantId: sender.participantId,
+    ...(sender.room === undefined ? {} : { room: sender.room }),
+  };
   switch (action.type) {
     case 'question.ask': {
       const { qa } = board;
       if (!qa.open) return no(refuse('closed', 'les questions sont fermées pour le moment'));
-      if (qa.roomOnly && sender.origin !== 'room') {
-        return no(refuse('room_only', 'dans cette session, seules les personnes présentes dans la salle posent des questions'));
-      }
+      // The sender's origin is « room » only with a valid key of the room whose Q&A this is.
+      if (qa.roomOnly && sender.origin !== 'room') return no(refuse('room_only', ROOM_ONLY_REFUSAL));
       const { sessionId } = action.msg;
       if (sessionId !== undefined && qa.sessionId !== null && sessionId !== qa.sessionId) {
         return no(refuse('closed', 'les questions de cette session sont closes : une autre session a commencé', 'sessionId'));

@@ -37,8 +37,10 @@ const usage = `Usage : tsx src/hub/cli.ts --data-dir DOSSIER --event-code CODE [
   --token            jeton de la régie (ou PUPITRE_HUB_TOKEN ; sinon un jeton est créé et affiché)
   --participant-dir  dossier de la page des participants
   --public-host      nom d'hôte public derrière un proxy inverse (répétable)
-  --trust-proxy      prendre l'adresse des participants dans X-Forwarded-For (derrière un proxy)
-  --limits JSON      limites, p. ex. '{"addressRate":{"perSecond":200,"burst":400}}'
+  --trust-proxy      croire X-Forwarded-For venant d'un proxy sur cette machine (127.0.0.1, ::1)
+  --limits JSON      limites, p. ex. '{"joinRate":{"perSecond":200,"burst":2000},"newParticipantsPerMinute":2500,
+                     "socketsPerParticipant":4,"trustedProxies":["10.0.0.5"]}' (trustedProxies : les
+                     répartiteurs dont on croit X-Forwarded-For ; voir src/hub/options.ts pour toutes)
   --json             une ligne JSON sur la sortie standard quand le hub écoute`;
 
 function fail(message: string, code = 2): never {

@@ -9,7 +9,8 @@ export interface HubHttpOptions {
   /** Folder of the built participant page; absent: `/` answers 404 with a sentence. */
   participantDir: string | undefined;
   policy: HostPolicy;
-  health: () => Record<string, unknown>;
+  /** The answer of /health, given the request's Authorization header (the figures need the régie's token). */
+  health: (authorization: string | undefined) => Record<string, unknown>;
   /** The event's look for the join screen (`branding.json`); absent: null. */
   branding?: () => ParticipantBranding | null;
   /** The current logo when the path (without its slash) is its address (branding.ts). */
@@ -48,7 +49,7 @@ export function createHubHttpServer(opts: HubHttpOptions): Server {
       res.setHeader('Content-Type', 'application/json; charset=utf-8');
       res.setHeader('Cache-Control', 'no-store');
       securityHeaders(res);
-      return res.end(JSON.stringify(opts.health()));
+      return res.end(JSON.stringify(opts.health(req.headers.authorization)));
     }
     if (path === '/branding.json') {
       const body: BrandingDocument = { branding: opts.branding?.() ?? null };

@@ -58,4 +58,27 @@ export const hubMigrations: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    name: 'rooms: personal codes and the place of each participant',
+    sql: `
+      -- Personal codes of remote attendees (docs/rooms.md § 4), hashed with the event's salt (meta
+      -- codeSalt); participant_id: the phone that holds it now (one at a time), NULL: free.
+      CREATE TABLE personal_codes (
+        hash           TEXT PRIMARY KEY,
+        participant_id TEXT
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX personal_codes_participant ON personal_codes(participant_id);
+
+      -- Where the hub put a participant (room, « room » or « remote »), remembered for the day:
+      -- a reload keeps its room and its presence; at = when it proved it or chose it.
+      CREATE TABLE participant_places (
+        participant_id TEXT    PRIMARY KEY,
+        room           TEXT    NOT NULL,
+        origin         TEXT    NOT NULL,
+        chosen         INTEGER NOT NULL,
+        at             INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];

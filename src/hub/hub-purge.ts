@@ -5,7 +5,7 @@ import type { Db } from '../node/sqlite/database';
 import { flagSpans } from '../shared/domain/stored-flags';
 import { audienceMessageSchema } from '../shared/protocol/audience-messages';
 import { MAX } from '../shared/protocol/limits';
-import { type Board, boardSchema, emptyBoard } from './board';
+import { type Board, boardSchema, emptyBoard, type RoomBoard } from './board';
 import { hubMigrations } from './hub-migrations';
 
 /**
@@ -31,7 +31,7 @@ export function checkHubDb(db: Db, file: string): void {
     );
 }
 
-function purgeBoard(board: Board, ctx: PurgeContext): Board {
+function purgeRoomBoard(board: RoomBoard, ctx: PurgeContext): RoomBoard {
   return {
     ...board,
     questions: board.questions.map((q) => ({
@@ -39,11 +39,18 @@ function purgeBoard(board: Board, ctx: PurgeContext): Board {
       text: ctx.text(q.text, 'question', flagSpans(q.text, ctx.known(q.id)), MAX.questionText) || '…',
       name: null,
     })),
-    notice: board.notice === null ? null : ctx.text(board.notice, 'stage-message', [], MAX.notice) || '…',
     results:
       board.results?.kind === 'cloud'
         ? { ...board.results, words: board.results.words.map((w) => ({ ...w, text: ctx.word(w.text) })) }
         : board.results,
+  };
+}
+
+function purgeBoard(board: Board, ctx: PurgeContext): Board {
+  return {
+    ...board,
+    rooms: Object.fromEntries(Object.entries(board.rooms).map(([room, rb]) => [room, purgeRoomBoard(rb, ctx)])),
+    notice: board.notice === null ? null : ctx.text(board.notice, 'stage-message', [], MAX.notice) || '…',
     bannedWords: Object.fromEntries(Object.entries(board.bannedWords).map(([cloud, keys]) => [cloud, keys.map((k) => ctx.wordKey(k))])),
   };
 }
@@ -132,5 +139,18 @@ export function purgeHubTables(db: Db, ctx: PurgeContext): HubPurgeCounts {
     ['cloud_id', 'participant_id', 'word_key', 'hub_seq'],
     (r) => ({ ...r, participant_id: ctx.participant(r.participant_id), word_key: ctx.wordKey(r.word_key) }),
   );
+  // Rooms (issue 17): the personal codes name attendees (the régie's purge forgets them too), and
+  // where each participant sat goes under its pseudonym. A database of before rooms has neither.
+  const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
+  if (tables.has('personal_codes')) db.prepare('DELETE FROM personal_codes').run();
+  if (tables.has('participant_places')) {
+    rewriteRows<{ participant_id: string; room: string; origin: string; chosen: number; at: number }>(
+      db,
+      'participant_places',
+      ['participant_id', 'room', 'origin', 'chosen', 'at'],
+      (r) => ({ ...r, participant_id: ctx.participant(r.participant_id) }),
+    );
+    db.prepare("DELETE FROM meta WHERE key = 'codeSalt'").run();
+  }
   return { backlog, msgIds, votes, upvotes, words, dropped };
 }

@@ -3,7 +3,7 @@ import type { Db } from '../node/sqlite/database';
 import type { AudienceMessage } from '../shared/protocol/audience-messages';
 
 /** Meta keys of the hub's database. */
-type MetaKey = 'hubId' | 'hubSeq' | 'ackedHubSeq' | 'regieId' | 'appliedSeq' | 'board';
+type MetaKey = 'hubId' | 'hubSeq' | 'ackedHubSeq' | 'regieId' | 'appliedSeq' | 'board' | 'codeSalt';
 
 export interface PreviousVote {
   choiceKey: string;
@@ -43,6 +43,17 @@ export class HubStore {
       upvotedBy: db.prepare('SELECT question_id FROM upvotes WHERE participant_id = ?').pluck(),
       wordKeys: db.prepare('SELECT word_key FROM words WHERE cloud_id = ? AND participant_id = ?').pluck(),
       putWord: db.prepare('INSERT INTO words (cloud_id, participant_id, word_key, hub_seq) VALUES (?, ?, ?, ?)'),
+      allCodes: db.prepare('SELECT hash, participant_id AS holder FROM personal_codes'),
+      addCode: db.prepare('INSERT OR IGNORE INTO personal_codes (hash, participant_id) VALUES (?, NULL)'),
+      clearCodes: db.prepare('DELETE FROM personal_codes'),
+      bindCode: db.prepare('UPDATE personal_codes SET participant_id = ? WHERE hash = ?'),
+      freeCodesOf: db.prepare('UPDATE personal_codes SET participant_id = NULL WHERE participant_id = ?'),
+      allPlaces: db.prepare('SELECT participant_id AS participantId, room, origin, chosen, at FROM participant_places WHERE at >= ?'),
+      putPlace: db.prepare(
+        `INSERT INTO participant_places (participant_id, room, origin, chosen, at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(participant_id) DO UPDATE SET room = excluded.room, origin = excluded.origin, chosen = excluded.chosen, at = excluded.at`,
+      ),
+      prunePlaces: db.prepare('DELETE FROM participant_places WHERE at < ?'),
       counts: db.prepare(
         `SELECT (SELECT COUNT(*) FROM backlog) AS backlog, (SELECT COUNT(*) FROM msg_ids) AS msgIds,
                 (SELECT COUNT(*) FROM votes) AS votes, (SELECT COUNT(*) FROM upvotes) AS upvotes,
@@ -138,6 +149,38 @@ export class HubStore {
 
   putWord(cloudId: string, participantId: string, key: string, hubSeq: number): void {
     this.s.putWord.run(cloudId, participantId, key, hubSeq);
+  }
+
+  /** Every personal code and the participant holding it (null: free). */
+  codes(): { hash: string; holder: string | null }[] {
+    return this.s.allCodes.all() as { hash: string; holder: string | null }[];
+  }
+
+  addCodes(hashes: readonly string[]): void {
+    for (const h of hashes) this.s.addCode.run(h);
+  }
+
+  clearCodes(): void {
+    this.s.clearCodes.run();
+  }
+
+  /** Binds a code to a participant (which frees the one it held: one code per phone), or frees it (null). */
+  bindCode(hash: string, participantId: string | null): void {
+    if (participantId !== null) this.s.freeCodesOf.run(participantId);
+    this.s.bindCode.run(participantId, hash);
+  }
+
+  /** Places remembered since `since` (ms). */
+  places(since: number): { participantId: string; room: string; origin: string; chosen: number; at: number }[] {
+    return this.s.allPlaces.all(since) as { participantId: string; room: string; origin: string; chosen: number; at: number }[];
+  }
+
+  putPlace(participantId: string, p: { room: string; origin: string; chosen: boolean; at: number }): void {
+    this.s.putPlace.run(participantId, p.room, p.origin, p.chosen ? 1 : 0, p.at);
+  }
+
+  prunePlaces(before: number): number {
+    return this.s.prunePlaces.run(before).changes;
   }
 
   /**

@@ -8,8 +8,9 @@ import type { ParticipantAction } from '../shared/protocol/participant-messages'
 import { hubMigrations } from './hub-migrations';
 import { HubStore } from './hub-store';
 import { type Committed, HubWriter } from './hub-writer';
+import { Places } from './places';
 
-const alice = { participantId: 'alice-0123456789ab', origin: 'room' as const };
+const alice = { participantId: 'alice-0123456789ab', origin: 'room' as const, room: 'main' };
 const ask = (clientMsgId: string, text = 'Une question'): ParticipantAction => ({ type: 'question.ask', msg: { clientMsgId, text } });
 
 class FlakyStore extends HubStore {
@@ -31,7 +32,7 @@ let store: FlakyStore;
 let committed: Committed[];
 let errors: unknown[];
 const newWriter = (maxQueue = 1000) =>
-  new HubWriter(store, {
+  new HubWriter(store, new Places(store, 1_000, 3_600_000), {
     maxQueue,
     maxBatch: 500,
     now: () => 1_000,

@@ -2,13 +2,27 @@ import type { PatchOp } from '../shared/protocol/audience-state';
 import { type Ack, type HubError, refuse } from '../shared/protocol/errors';
 import type { ParticipantAction } from '../shared/protocol/participant-messages';
 import type { CommandAck, RegieCommand } from '../shared/protocol/regie-commands';
+import type { RoomId } from '../shared/protocol/rooms';
 import { admit, type Effect, type Sender } from './admit';
-import { applyRegieCommand, type Board, loadBoard } from './board';
+import { applyRegieCommand, type Board, loadBoard, roomBoard } from './board';
 import type { HubStore } from './hub-store';
+import type { Place } from './join-decision';
+import type { Places } from './places';
+
+/** Who sent a participant message, and the room the hub put them in. */
+export type PlacedSender = Sender & { room: RoomId };
+
+/** Board changes for the phones of one room (null: of every room), in order. */
+export interface RoomOps {
+  room: RoomId | null;
+  ops: PatchOp[];
+}
 
 export interface Committed {
-  /** Board changes for the phones, in order. */
-  ops: PatchOp[];
+  /** Board changes for the phones, in order, by room. */
+  ops: RoomOps[];
+  /** The room list changed (rooms.set): every phone's room is decided again. */
+  roomsChanged: boolean;
   /** Questions whose upvote count changed. */
   votes: string[];
   /** New audience messages were appended (the régie link has more to send). */
@@ -18,9 +32,10 @@ export interface Committed {
 }
 
 type Item =
-  | { kind: 'participant'; action: ParticipantAction; sender: Sender; msgId: string; resolve: (r: Ack) => void }
+  | { kind: 'participant'; action: ParticipantAction; sender: PlacedSender; msgId: string; resolve: (r: Ack) => void }
   | { kind: 'regie'; seq: number; command: RegieCommand | HubError; resolve: (r: CommandAck) => void }
-  | { kind: 'resume'; regieId: string; resolve: (appliedSeq: number) => void };
+  | { kind: 'resume'; regieId: string; resolve: (appliedSeq: number) => void }
+  | { kind: 'place'; participantId: string; place: Place; bindCode: string | null; resolve: (saved: boolean) => void };
 
 export interface WriterOptions {
   maxQueue: number;
@@ -46,9 +61,12 @@ export class HubWriter {
   private hubSeqValue: number;
   private appliedValue: number;
   private regieId: string | null;
+  /** The personal codes' salt as the batch being committed leaves it. */
+  private batchSalt: string | null = null;
 
   constructor(
     private readonly store: HubStore,
+    private readonly places: Places,
     private readonly opts: WriterOptions,
   ) {
     const loaded = loadBoard(store.meta('board'));
@@ -78,7 +96,7 @@ export class HubWriter {
 
   readonly votesOf = (questionId: string): number => this.votes.get(questionId) ?? 0;
 
-  submitParticipant(action: ParticipantAction, sender: Sender): Promise<Ack> {
+  submitParticipant(action: ParticipantAction, sender: PlacedSender): Promise<Ack> {
     const refusal = this.refuseIfFull();
     if (refusal) return Promise.resolve(refusal);
     const msgId = `${sender.participantId}:${action.msg.clientMsgId}`;
@@ -90,6 +108,12 @@ export class HubWriter {
     if (this.closed)
       return Promise.resolve({ ok: false, appliedSeq: this.appliedValue, error: { code: 'unavailable', message: 'le hub s’arrête' } });
     return new Promise((resolve) => this.enqueue({ kind: 'regie', seq, command, resolve }));
+  }
+
+  /** A joining phone's place (when it chose or proved it) and the code it claimed, written before it is answered. */
+  submitPlace(participantId: string, place: Place, bindCode: string | null): Promise<boolean> {
+    if (this.closed) return Promise.resolve(false);
+    return new Promise((resolve) => this.enqueue({ kind: 'place', participantId, place, bindCode, resolve }));
   }
 
   /** A régie says who it is; another régie than the last one starts its seqs from 0. */
@@ -130,7 +154,11 @@ export class HubWriter {
     let regieId = this.regieId;
     let boardChanged = false;
     let brandingChanged = false;
-    const ops: PatchOp[] = [];
+    let roomsChanged = false;
+    this.batchSalt = this.places.salt;
+    const ops: RoomOps[] = [];
+    /** Memory changes that wait for the commit (the personal codes' registry). */
+    const after: (() => void)[] = [];
     const deltas = new Map<string, number>();
     const answers: (() => void)[] = [];
     const votesOf = (id: string) => this.votesOf(id) + (deltas.get(id) ?? 0);
@@ -157,7 +185,15 @@ export class HubWriter {
               answers.push(() => item.resolve({ ok: true, duplicate: true }));
               continue;
             }
-            const a = admit(board, item.action, item.sender, this.store, item.msgId, now);
+            const a = admit(
+              { ...roomBoard(board, item.sender.room), bannedWords: board.bannedWords },
+              item.action,
+              // A hub without rooms (a régie of before rooms) sends no room: that régie would not read it.
+              board.roomList.length > 0 ? item.sender : { participantId: item.sender.participantId, origin: item.sender.origin },
+              this.store,
+              item.msgId,
+              now,
+            );
             if (!a.ok || a.unchanged) {
               const answer: Ack = a.ok ? { ok: true } : a.refusal;
               answers.push(() => item.resolve(answer));
@@ -171,15 +207,21 @@ export class HubWriter {
           } else if (item.kind === 'regie') {
             const answer = this.applyRegie(item, applied, (command) => {
               if (command.type === 'poll.reset') this.store.clearVotes(command.pollId);
+              this.applyCodes(command, after);
               const r = applyRegieCommand(board, command, now, votesOf);
               // A change the phones do not see (the banned words of a cloud) is saved too.
               if (r.ops.length > 0 || r.board !== board) boardChanged = true;
               if (r.board.branding !== board.branding) brandingChanged = true;
+              if (r.roomsChanged) roomsChanged = true;
               board = r.board;
-              ops.push(...r.ops);
+              if (r.ops.length > 0) ops.push({ room: r.room, ops: r.ops });
             });
             applied = answer.appliedSeq;
             answers.push(() => item.resolve(answer));
+          } else if (item.kind === 'place') {
+            if (item.place.chosen) this.store.putPlace(item.participantId, item.place);
+            if (item.bindCode !== null) this.store.bindCode(item.bindCode, item.participantId);
+            answers.push(() => item.resolve(true));
           } else {
             if (item.regieId !== regieId) {
               regieId = item.regieId;
@@ -201,6 +243,7 @@ export class HubWriter {
         if (item.kind === 'participant') item.resolve(refuse('unavailable', message));
         else if (item.kind === 'regie')
           item.resolve({ ok: false, appliedSeq: this.appliedValue, error: { code: 'unavailable', message: 'écriture du hub impossible' } });
+        else if (item.kind === 'place') item.resolve(false);
         else item.resolve(this.appliedValue);
       }
       return;
@@ -212,9 +255,33 @@ export class HubWriter {
     this.appliedValue = applied;
     this.regieId = regieId;
     for (const [id, d] of deltas) this.votes.set(id, (this.votes.get(id) ?? 0) + d);
+    after.forEach((change) => change());
     answers.forEach((answer) => answer());
-    if (ops.length > 0 || deltas.size > 0 || appended || brandingChanged) {
-      this.opts.onCommitted({ ops, votes: [...deltas.keys()], appended, branding: brandingChanged });
+    if (ops.length > 0 || deltas.size > 0 || appended || brandingChanged || roomsChanged) {
+      this.opts.onCommitted({ ops, roomsChanged, votes: [...deltas.keys()], appended, branding: brandingChanged });
+    }
+  }
+
+  /** The personal codes (hashed): written in the transaction, in memory once it is committed. */
+  private applyCodes(command: RegieCommand, after: (() => void)[]): void {
+    switch (command.type) {
+      case 'codes.add':
+        if (command.salt !== this.batchSalt) this.store.clearCodes();
+        this.batchSalt = command.salt;
+        this.store.setMeta('codeSalt', command.salt);
+        this.store.addCodes(command.hashes);
+        after.push(() => this.places.addCodes(command.salt, command.hashes));
+        return;
+      case 'codes.clear':
+        this.store.clearCodes();
+        after.push(() => this.places.clearCodes());
+        return;
+      case 'code.release':
+        this.store.bindCode(command.hash, null);
+        after.push(() => this.places.release(command.hash));
+        return;
+      default:
+        return;
     }
   }
 

@@ -6,9 +6,8 @@ import { type Logger, silentLogger } from '../node/log/logger';
 import { type Db, openDatabase } from '../node/sqlite/database';
 import { MAX } from '../shared/protocol/limits';
 import { PARTICIPANT_NAMESPACE, PROTOCOL_VERSION, REGIE_NAMESPACE } from '../shared/protocol/version';
-import { audienceState } from './board';
+import { audienceState, roomBoard } from './board';
 import { logoFile, participantBranding } from './branding';
-import { Broadcaster } from './broadcaster';
 import { hubMigrations } from './hub-migrations';
 import { HubStore } from './hub-store';
 import { HubWriter } from './hub-writer';
@@ -16,9 +15,12 @@ import { cachedLocalHosts, type HostPolicy, isHubHost, isHubOrigin, joinUrls } f
 import { createHubHttpServer } from './http-routes';
 import { DEFAULT_HUB_PORT, HUB_DB_FILE, type HubLimits, type HubOptions, resolveLimits } from './options';
 import { AUDIENCE_ROOM, ParticipantChannel, type ParticipantNamespace } from './participant-channel';
+import { Places } from './places';
 import { PresenceCounter } from './presence';
 import { RateLimiter } from './rate-limiter';
-import { RegieChannel, type RegieNamespace } from './regie-channel';
+import { RegieChannel, type RegieNamespace, sameSecret } from './regie-channel';
+import { phonesOf, RoomBroadcasts } from './room-broadcasts';
+import { clientAddress, trustedPeers } from './client-address';
 
 export interface HubStats {
   hubSeq: number;
@@ -28,6 +30,10 @@ export interface HubStats {
   appliedSeq: number;
   pendingWrites: number;
   participants: { room: number; remote: number };
+  /** Per room (distinct participants, by origin as the hub decided it). */
+  rooms: Record<string, { room: number; remote: number }>;
+  /** Personal codes known (hashed), and how many are held by a phone. */
+  codes: number;
   regieConnected: boolean;
   /** Participant messages refused since start, by error code. */
   refused: Record<string, number>;
@@ -63,14 +69,6 @@ function listen(server: HttpServer, host: string, port: number): Promise<number>
   });
 }
 
-function forwardedAddress(header: string | string[] | undefined): string | null {
-  const value = Array.isArray(header) ? header[0] : header;
-  const first = value?.split(',')[0]?.trim();
-  return first ? first.slice(0, 64) : null;
-}
-
-const plainAddress = (a: string) => (a.startsWith('::ffff:') ? a.slice(7) : a);
-
 /**
  * Starts the audience hub: its database, HTTP (participant page, /health) and socket.io with the
  * `/participant` and `/regie` namespaces. Embedded in the régie or alone (cli.ts).
@@ -99,21 +97,28 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     publicHosts: new Set((options.publicHosts ?? []).map((h) => h.toLowerCase())),
   };
   const presence = new PresenceCounter();
-  let broadcaster: Broadcaster | null = null;
+  const places = new Places(store, now(), limits.placeMemoryMs);
+  let broadcasts: RoomBroadcasts | null = null;
   let regie: RegieChannel | null = null;
   let participantChannel: ParticipantChannel | null = null;
   let sendBranding: (() => void) | null = null;
-  const writer = new HubWriter(store, {
+  const writer = new HubWriter(store, places, {
     maxQueue: limits.maxQueue,
     maxBatch: limits.maxBatch,
     now,
     onCommitted: (c) => {
-      broadcaster?.push(c.ops, c.votes);
+      broadcasts?.push(c.ops, c.votes);
+      if (c.ops.length > 0 || c.roomsChanged) participantChannel?.afterCommit(c.roomsChanged);
       if (c.appended) regie?.pump();
       if (c.branding) sendBranding?.();
     },
     onError: (err) => logger.error('hub write failed', { err: String(err) }),
   });
+
+  const isRegie = (authorization: string | undefined): boolean => {
+    const m = /^Bearer (.+)$/.exec(authorization ?? '');
+    return m !== null && sameSecret(m[1], options.regieToken);
+  };
 
   const stats = (): HubStats => {
     const acked = regie?.ackedHubSeq() ?? store.metaNumber('ackedHubSeq');
@@ -124,6 +129,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       appliedSeq: writer.appliedSeq,
       pendingWrites: writer.pending,
       participants: presence.counts(),
+      rooms: presence.byRoom(),
+      codes: places.codeCount,
       regieConnected: regie?.connected ?? false,
       refused: Object.fromEntries(participantChannel?.refused ?? []),
     };
@@ -132,7 +139,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const http = createHubHttpServer({
     participantDir: options.participantDir,
     policy,
-    health: () => ({ ok: true, protocol: PROTOCOL_VERSION, ...stats() }),
+    // The public learns the hub is up; the figures are the régie's (its token in Authorization: Bearer).
+    health: (authorization) => (isRegie(authorization) ? { ok: true, protocol: PROTOCOL_VERSION, ...stats() } : { ok: true }),
     branding: () => participantBranding(writer.board.branding),
     logo: (path) => logoFile(writer.board.branding, path),
   });
@@ -152,26 +160,37 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const participants = io.of(PARTICIPANT_NAMESPACE) as unknown as ParticipantNamespace;
   sendBranding = () => participants.to(AUDIENCE_ROOM).emit('branding', participantBranding(writer.board.branding));
   const votesOf = writer.votesOf;
-  broadcaster = new Broadcaster(
-    { patch: (p) => participants.to(AUDIENCE_ROOM).emit('patch', p), state: (s) => participants.to(AUDIENCE_ROOM).emit('state', s) },
-    (rev) => audienceState(writer.board, votesOf, PROTOCOL_VERSION, rev),
+  broadcasts = new RoomBroadcasts(
+    {
+      patch: (room, p) => participants.to(phonesOf(room)).emit('patch', p),
+      state: (room, s) => participants.to(phonesOf(room)).emit('state', s),
+    },
+    (room, rev) => audienceState(writer.board, room, votesOf, PROTOCOL_VERSION, rev),
     votesOf,
-    (id) => writer.board.questions.some((q) => q.id === id),
+    (room, id) => roomBoard(writer.board, room).questions.some((q) => q.id === id),
     { patchDelayMs: limits.patchDelayMs, votesIntervalMs: limits.votesIntervalMs, maxOps: 50 },
     now,
   );
   const participantLimiter = new RateLimiter(limits.participantRate, now);
   const addressLimiter = new RateLimiter(limits.addressRate, now);
+  const joinLimiter = new RateLimiter(limits.joinRate, now);
+  const newIdLimiter = new RateLimiter({ perSecond: limits.newParticipantsPerMinute / 60, burst: limits.newParticipantsPerMinute }, now);
+  const trusted = trustedPeers(limits.trustedProxies, options.trustProxy ?? false);
   participantChannel = new ParticipantChannel(participants, {
     writer,
     store,
-    broadcaster,
+    broadcasts,
     presence,
+    places,
     participantLimiter,
     addressLimiter,
+    joinLimiter,
+    newIdLimiter,
+    socketsPerParticipant: limits.socketsPerParticipant,
+    placeMemoryMs: limits.placeMemoryMs,
     eventCode: options.eventCode,
-    addressOf: (socket) =>
-      plainAddress((options.trustProxy ? forwardedAddress(socket.handshake.headers['x-forwarded-for']) : null) ?? socket.handshake.address),
+    addressOf: (socket) => clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], trusted),
+    now,
     logger,
   });
   const regieNsp = io.of(REGIE_NAMESPACE) as unknown as RegieNamespace;
@@ -194,6 +213,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       store.prune(regie?.ackedHubSeq() ?? 0, t - limits.keepAckedMs, t - limits.dedupKeepMs);
       participantLimiter.sweep();
       addressLimiter.sweep();
+      joinLimiter.sweep();
+      newIdLimiter.sweep();
+      store.prunePlaces(t - limits.placeMemoryMs);
+      places.prune(t - limits.placeMemoryMs);
+      participantChannel?.prune(t - limits.placeMemoryMs);
     } catch (err) {
       logger.error('hub prune failed', { err: String(err) });
     }
@@ -210,7 +234,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     clearInterval(pruneTimer);
     clearInterval(statsTimer);
     regie.close();
-    broadcaster.close();
+    broadcasts.close();
     io.close();
     db.close();
     throw err;
@@ -232,7 +256,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         clearInterval(pruneTimer);
         clearInterval(statsTimer);
         regie?.close();
-        broadcaster?.close();
+        broadcasts?.close();
         writer.close();
         await new Promise<void>((resolve) => {
           void io.close(() => resolve());

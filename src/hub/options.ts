@@ -18,8 +18,21 @@ export const hubLimitsSchema = z.strictObject({
     .max(1024 * 1024),
   /** Messages per participant (by participant id; before join, by connection). */
   participantRate: rate,
-  /** Messages per IP address, counted only for messages the participant's own limit let through. */
+  /** Messages per IP address, counted only for messages the participant's own limit let through (joins apart). */
   addressRate: rate,
+  /** Joins per IP address (a join storm when the session starts; see the defaults). */
+  joinRate: rate,
+  /** Connections one participant id may hold joined at once (tabs, a reload overlapping its old socket). */
+  socketsPerParticipant: z.number().int().min(1).max(1000),
+  /** Participant ids not seen before that one IP address may bring per minute. */
+  newParticipantsPerMinute: z.number().int().min(1).max(1_000_000),
+  /**
+   * Peers whose X-Forwarded-For is believed (the reverse proxy or load balancer in front of the
+   * hub): exact addresses, `127.0.0.1`, `::1`… Any other peer is the participant's own address.
+   */
+  trustedProxies: z.array(z.string().min(1).max(64)).max(100),
+  /** A phone keeps its room and its « dans la salle » this long after it proved it (a conference day). */
+  placeMemoryMs: z.number().int().min(60_000),
   /** Participant messages and régie commands waiting for the disk; beyond, `busy`. */
   maxQueue: z.number().int().min(1).max(1_000_000),
   /** Most messages written in one transaction. */
@@ -44,7 +57,22 @@ export type HubLimits = z.infer<typeof hubLimitsSchema>;
 export const DEFAULT_HUB_LIMITS: HubLimits = {
   maxMessageBytes: TRANSPORT_LIMIT_BYTES,
   participantRate: { perSecond: 5, burst: 10 },
-  addressRate: { perSecond: 50, burst: 100 },
+  // A venue NATs its Wi-Fi: 2,000 phones may share one public address. Each of them is already held
+  // to its own rate (participantRate) and an address can only bring so many ids (below): this
+  // bucket only caps a whole crowd behind one address — 2,000 phones voting within 4 s pass.
+  addressRate: { perSecond: 500, burst: 2_000 },
+  // The plenary opens and 2,000 phones behind one address scan the QR code within seconds: the
+  // burst takes the whole room, the refill lets them come back after a Wi-Fi drop in ~10 s.
+  joinRate: { perSecond: 200, burst: 2_000 },
+  // A phone with the page open in two tabs, plus a reload whose old socket has not closed yet:
+  // 4 is plenty for a person; a script opening hundreds of sockets under one id gets 4.
+  socketsPerParticipant: 4,
+  // The whole room's join storm behind one NAT within a minute (2,000 phones, with margin); one
+  // client minting ids cannot bring more than this many « people » a minute from its address.
+  newParticipantsPerMinute: 2_500,
+  trustedProxies: [],
+  // Scanned at 9:00, still « dans la salle » after a reload at 18:00; a new scan the next morning.
+  placeMemoryMs: 12 * 3_600_000,
   maxQueue: 20_000,
   maxBatch: 2_000,
   regieWindow: 5_000,
@@ -85,7 +113,10 @@ export interface HubOptions {
    * Host, and pages of this origin (http or https, any port), are accepted.
    */
   publicHosts?: readonly string[];
-  /** Behind a reverse proxy: take the participant's address from X-Forwarded-For. */
+  /**
+   * Behind a reverse proxy on this machine: believe X-Forwarded-For from loopback peers (127.0.0.1,
+   * ::1), added to `limits.trustedProxies` (a proxy on another machine: list its address there).
+   */
   trustProxy?: boolean;
   limits?: PartialHubLimits;
   logger?: Logger;

@@ -6,18 +6,26 @@ import { joinMessageSchema, participantMessageSchemas, type ParticipantAction } 
 import type { HubToParticipantEvents, ParticipantToHubEvents } from '../shared/protocol/socket-events';
 import { parseMessage } from '../shared/protocol/validate';
 import { PROTOCOL_VERSION } from '../shared/protocol/version';
+import type { ParticipantPlace, RoomId } from '../shared/protocol/rooms';
 import type { Logger } from '../node/log/logger';
 import { parseChoiceKey } from './admit';
+import { mainRoomId, placeRoom, roomBoard, roomsSummary } from './board';
 import { participantBranding } from './branding';
-import type { Broadcaster } from './broadcaster';
 import type { HubStore } from './hub-store';
 import type { HubWriter } from './hub-writer';
+import { decideJoin, type Place } from './join-decision';
+import type { Places } from './places';
 import type { PresenceCounter } from './presence';
 import type { RateLimiter } from './rate-limiter';
+import { phonesOf, type RoomBroadcasts } from './room-broadcasts';
 
 interface ParticipantData {
   participantId: string | null;
+  /** As the hub decided it (never what the phone said). */
   origin: Origin | null;
+  room: RoomId | null;
+  /** The phone named its room (QR code, chooser, memory); false: it follows the main room. */
+  chosen: boolean;
   address: string;
 }
 
@@ -29,14 +37,25 @@ export const AUDIENCE_ROOM = 'audience';
 export interface ParticipantChannelDeps {
   writer: HubWriter;
   store: HubStore;
-  broadcaster: Broadcaster;
+  broadcasts: RoomBroadcasts;
   presence: PresenceCounter;
+  places: Places;
   participantLimiter: RateLimiter;
   addressLimiter: RateLimiter;
+  /** Joins per address. */
+  joinLimiter: RateLimiter;
+  /** Participant ids not seen before, per address. */
+  newIdLimiter: RateLimiter;
+  socketsPerParticipant: number;
+  placeMemoryMs: number;
   eventCode: string;
   addressOf: (socket: ParticipantSocket) => string;
+  now: () => number;
   logger: Logger;
 }
+
+export const TOO_MANY_SOCKETS = 'Cette page est déjà ouverte plusieurs fois sur ce téléphone : fermez les autres onglets.';
+export const TOO_MANY_NEW = 'Trop de nouvelles connexions depuis ce réseau : réessayez dans une minute.';
 
 const ACTIONS = new Set(['question.ask', 'question.upvote', 'poll.vote', 'words.send']);
 const normaliseCode = (code: string) => code.trim().toUpperCase();
@@ -54,6 +73,13 @@ function shownEvent(event: unknown): string {
 export class ParticipantChannel {
   /** Refusals since start, by code (for health and the log). */
   readonly refused = new Map<string, number>();
+  /** Joined sockets of each participant (to move them together, and to cap them). */
+  private readonly socketsOf = new Map<string, Set<ParticipantSocket>>();
+  /** Participant ids seen, with when (a known id rejoining is not « new »). */
+  private readonly seen = new Map<string, number>();
+  /** Joins of each participant decided and not finished (their place being written): they count as sockets. */
+  private readonly joining = new Map<string, number>();
+  private lastRooms = '';
 
   constructor(
     readonly nsp: ParticipantNamespace,
@@ -63,10 +89,15 @@ export class ParticipantChannel {
   }
 
   private onConnection(socket: ParticipantSocket): void {
-    socket.data = { participantId: null, origin: null, address: this.deps.addressOf(socket) };
+    socket.data = { participantId: null, origin: null, room: null, chosen: false, address: this.deps.addressOf(socket) };
     socket.onAny((event: unknown, ...args: unknown[]) => this.handle(socket, event, args));
     socket.on('disconnect', () => {
-      if (socket.data.participantId) this.deps.presence.leave(socket.data.participantId);
+      const id = socket.data.participantId;
+      if (!id) return;
+      this.deps.presence.leave(id);
+      const set = this.socketsOf.get(id);
+      set?.delete(socket);
+      if (set?.size === 0) this.socketsOf.delete(id);
     });
   }
 
@@ -81,29 +112,42 @@ export class ParticipantChannel {
     };
 
     const { participantId, address } = socket.data;
-    if (!this.deps.participantLimiter.allow(participantId ?? `socket:${socket.id}`) || !this.deps.addressLimiter.allow(address)) {
+    // A join storm has its own bucket per address (joinRate); every other message shares addressRate.
+    const addressLimiter = event === 'join' ? this.deps.joinLimiter : this.deps.addressLimiter;
+    if (!this.deps.participantLimiter.allow(participantId ?? `socket:${socket.id}`) || !addressLimiter.allow(address)) {
       return reply(refuse('rate_limited', 'trop de messages d’un coup : patientez quelques secondes'));
     }
     if (payload.length > 1) return reply(refuse('malformed', `${shownEvent(event)} : un seul objet est attendu`));
     if (event === 'resync') {
-      if (participantId) socket.emit('state', this.deps.broadcaster.current());
+      if (participantId && socket.data.room) socket.emit('state', this.deps.broadcasts.current(socket.data.room));
       else reply(refuse('not_joined', 'rejoignez d’abord l’événement avec son code'));
       return;
     }
     if (event === 'join') {
-      const answer = this.join(socket, payload[0]);
-      reply(answer);
-      // The event's look after the state: a page that does not know this event ignores it.
-      if (answer.ok) socket.emit('branding', participantBranding(this.deps.writer.board.branding));
+      void this.join(socket, payload[0]).then(
+        (answer) => {
+          reply(answer);
+          if (!answer.ok) return;
+          // After the state, events a page of before rooms ignores: the event's look, the rooms, its place.
+          socket.emit('branding', participantBranding(this.deps.writer.board.branding));
+          socket.emit('rooms', roomsSummary(this.deps.writer.board));
+          socket.emit('place', this.placeOf(socket));
+        },
+        (err: unknown) => {
+          this.deps.logger.error('participant join failed', { err: String(err) });
+          reply(refuse('unavailable', 'erreur interne du service : réessayez'));
+        },
+      );
       return;
     }
     if (typeof event !== 'string' || !ACTIONS.has(event))
       return reply(refuse('unknown_event', `action inconnue : « ${shownEvent(event)} »`));
-    if (!participantId || !socket.data.origin) return reply(refuse('not_joined', 'rejoignez d’abord l’événement avec son code'));
+    const { origin, room } = socket.data;
+    if (!participantId || !origin || !room) return reply(refuse('not_joined', 'rejoignez d’abord l’événement avec son code'));
 
     const action = this.parseAction(event, payload[0]);
     if ('code' in action) return reply({ ok: false, error: action });
-    void this.deps.writer.submitParticipant(action, { participantId, origin: socket.data.origin }).then(reply, (err: unknown) => {
+    void this.deps.writer.submitParticipant(action, { participantId, origin, room }).then(reply, (err: unknown) => {
       this.deps.logger.error('participant message failed', { err: String(err) });
       reply(refuse('unavailable', 'erreur interne du service : réessayez'));
     });
@@ -130,7 +174,7 @@ export class ParticipantChannel {
     }
   }
 
-  private join(socket: ParticipantSocket, raw: unknown): JoinAck {
+  private async join(socket: ParticipantSocket, raw: unknown): Promise<JoinAck> {
     const parsed = parseMessage(joinMessageSchema, raw, 'join');
     if (!parsed.ok) return { ok: false, error: parsed.error };
     const msg = parsed.value;
@@ -140,26 +184,124 @@ export class ParticipantChannel {
     if (normaliseCode(msg.eventCode) !== normaliseCode(this.deps.eventCode)) {
       return refuse('wrong_event', 'code d’événement inconnu : vérifiez le code affiché à l’écran', 'eventCode');
     }
+    const id = msg.participantId;
     const known = socket.data.participantId;
-    if (known && known !== msg.participantId) {
+    if (known && known !== id) {
       return refuse('invalid', 'cette connexion a déjà rejoint sous un autre identifiant : rechargez la page', 'participantId');
     }
+    const { places, writer } = this.deps;
+    const now = this.deps.now();
+    if (!known) {
+      // Honest counts: a participant holds a few sockets at most, and one address brings so many new ids a minute.
+      if ((this.socketsOf.get(id)?.size ?? 0) + (this.joining.get(id) ?? 0) >= this.deps.socketsPerParticipant)
+        return refuse('limit', TOO_MANY_SOCKETS);
+      if (!this.seen.has(id) && !places.remembered(id) && !this.deps.newIdLimiter.allow(socket.data.address)) {
+        return refuse('rate_limited', TOO_MANY_NEW);
+      }
+    }
+    const remembered = places.remembered(id);
+    const decision = decideJoin(msg, id, writer.board, remembered, places, now, this.deps.placeMemoryMs);
+    if (!decision.ok) return decision.refusal;
+    const { place, bindCode } = decision;
+    places.claim(id, place, bindCode);
+    this.seen.set(id, now);
+    const changed = !remembered || remembered.room !== place.room || remembered.origin !== place.origin || remembered.at !== place.at;
+    if ((place.chosen && changed) || bindCode !== null) {
+      // Written before the answer: a hub restarted a moment later still knows this phone's room and code.
+      this.joining.set(id, (this.joining.get(id) ?? 0) + 1);
+      let saved: boolean;
+      try {
+        saved = await writer.submitPlace(id, place, bindCode);
+      } finally {
+        const left = (this.joining.get(id) ?? 1) - 1;
+        if (left > 0) this.joining.set(id, left);
+        else this.joining.delete(id);
+      }
+      if (!saved) return refuse('unavailable', 'le service n’a pas pu enregistrer votre arrivée : réessayez');
+    }
+    if (socket.disconnected || (socket.data.participantId !== null && socket.data.participantId !== id)) {
+      return refuse('unavailable', 'connexion perdue pendant l’arrivée : réessayez');
+    }
+
     if (known) this.deps.presence.leave(known);
-    socket.data.participantId = msg.participantId;
-    socket.data.origin = msg.origin;
-    this.deps.presence.join(msg.participantId, msg.origin);
+    this.deps.presence.join(id, place.origin, place.room);
+    const set = this.socketsOf.get(id) ?? new Set<ParticipantSocket>();
+    set.add(socket);
+    this.socketsOf.set(id, set);
+    socket.data.participantId = id;
+    this.put(socket, place);
     void socket.join(AUDIENCE_ROOM);
+    // The participant's other tabs follow it: one participant, one place.
+    for (const other of set) if (other !== socket) this.moveSocket(other, place);
     return {
       ok: true,
       protocol: PROTOCOL_VERSION,
-      participantId: msg.participantId,
-      state: this.deps.broadcaster.current(),
-      mine: this.mine(msg.participantId),
+      participantId: id,
+      state: this.deps.broadcasts.current(place.room),
+      mine: this.mine(id, place.room),
     };
   }
 
-  private mine(participantId: string): Mine {
-    const { board } = this.deps.writer;
+  /** Puts a socket in its room's socket.io room (and out of the one it was in). */
+  private put(socket: ParticipantSocket, place: Pick<Place, 'room' | 'origin' | 'chosen'>): void {
+    const was = socket.data.room;
+    if (was !== null && was !== place.room) void socket.leave(phonesOf(was));
+    socket.data.room = place.room;
+    socket.data.origin = place.origin;
+    socket.data.chosen = place.chosen;
+    void socket.join(phonesOf(place.room));
+  }
+
+  /** A joined socket moved by the hub: its new room's state, and its place. */
+  private moveSocket(socket: ParticipantSocket, place: Pick<Place, 'room' | 'origin' | 'chosen'>): void {
+    const moved = socket.data.room !== place.room;
+    this.put(socket, place);
+    if (moved) socket.emit('state', this.deps.broadcasts.current(place.room));
+    socket.emit('place', this.placeOf(socket));
+  }
+
+  private placeOf(socket: ParticipantSocket): ParticipantPlace {
+    const { room, origin, chosen, participantId } = socket.data;
+    return {
+      room: room ?? mainRoomId(this.deps.writer.board),
+      origin: origin ?? 'remote',
+      identified: participantId !== null && this.deps.places.heldBy(participantId) !== null,
+      chosen,
+    };
+  }
+
+  /**
+   * After a commit: the room list changed (every phone's room is decided again: a room gone sends
+   * its phones to the main room, where they are « à distance »), or what is live changed (the
+   * rooms the chooser offers).
+   */
+  afterCommit(roomsChanged: boolean): void {
+    const board = this.deps.writer.board;
+    if (roomsChanged) {
+      for (const [id, sockets] of this.socketsOf) {
+        const first = sockets.values().next().value;
+        if (!first?.data.room) continue;
+        const room = first.data.chosen ? placeRoom(board, first.data.room) : mainRoomId(board);
+        if (room === first.data.room) continue;
+        const place = { room, origin: 'remote' as const, chosen: first.data.chosen && room === first.data.room };
+        this.deps.presence.move(id, place.origin, place.room);
+        for (const s of sockets) this.moveSocket(s, place);
+      }
+    }
+    const summary = roomsSummary(board);
+    const key = JSON.stringify(summary);
+    if (key === this.lastRooms) return;
+    this.lastRooms = key;
+    this.nsp.to(AUDIENCE_ROOM).emit('rooms', summary);
+  }
+
+  /** Forgets ids not seen for `before` (memory bounded by a day's participants). */
+  prune(before: number): void {
+    for (const [id, at] of this.seen) if (at < before && !this.socketsOf.has(id)) this.seen.delete(id);
+  }
+
+  private mine(participantId: string, room: RoomId): Mine {
+    const board = roomBoard(this.deps.writer.board, room);
     const { store } = this.deps;
     const open = board.interaction;
     let vote: Mine['vote'] = null;

@@ -1,13 +1,29 @@
 import type { Origin } from '../shared/protocol/fields';
+import type { RoomId } from '../shared/protocol/rooms';
 
-/** Participants connected now, by distinct participant id (a phone with two tabs counts once). */
+export interface PresenceCounts {
+  room: number;
+  remote: number;
+}
+
+/**
+ * Participants connected now, by distinct participant id (a phone with two tabs counts once; a
+ * client opening a hundred sockets under one id counts once), per room and origin as the hub
+ * decided them. The latest join of a participant says where it is.
+ */
 export class PresenceCounter {
-  private readonly byParticipant = new Map<string, { origin: Origin; sockets: number }>();
+  private readonly byParticipant = new Map<string, { origin: Origin; room: RoomId; sockets: number }>();
 
-  join(participantId: string, origin: Origin): void {
+  join(participantId: string, origin: Origin, room: RoomId): void {
     const known = this.byParticipant.get(participantId);
-    // The latest origin wins: someone who moves from the stream into the room counts in the room.
-    this.byParticipant.set(participantId, { origin, sockets: (known?.sockets ?? 0) + 1 });
+    // The latest place wins: someone who moves from the stream into the room counts in the room.
+    this.byParticipant.set(participantId, { origin, room, sockets: (known?.sockets ?? 0) + 1 });
+  }
+
+  /** Where a participant is now (another socket of theirs moved them), without a new socket. */
+  move(participantId: string, origin: Origin, room: RoomId): void {
+    const known = this.byParticipant.get(participantId);
+    if (known) this.byParticipant.set(participantId, { ...known, origin, room });
   }
 
   leave(participantId: string): void {
@@ -17,7 +33,12 @@ export class PresenceCounter {
     else known.sockets -= 1;
   }
 
-  counts(): { room: number; remote: number } {
+  /** Sockets this participant holds joined now. */
+  sockets(participantId: string): number {
+    return this.byParticipant.get(participantId)?.sockets ?? 0;
+  }
+
+  counts(): PresenceCounts {
     let room = 0;
     let remote = 0;
     for (const p of this.byParticipant.values()) {
@@ -25,5 +46,16 @@ export class PresenceCounter {
       else remote += 1;
     }
     return { room, remote };
+  }
+
+  byRoom(): Record<RoomId, PresenceCounts> {
+    const out = new Map<RoomId, PresenceCounts>();
+    for (const p of this.byParticipant.values()) {
+      const c = out.get(p.room) ?? { room: 0, remote: 0 };
+      out.set(p.room, c);
+      if (p.origin === 'room') c.room += 1;
+      else c.remote += 1;
+    }
+    return Object.fromEntries(out);
   }
 }

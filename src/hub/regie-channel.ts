@@ -239,10 +239,12 @@ export class RegieChannel {
   private sendPresence(force: boolean): void {
     if (!this.current || !this.resumed) return;
     const counts = this.deps.presence.counts();
-    const key = `${counts.room}/${counts.remote}`;
+    // Per room once the régie sent its rooms (a régie of before rooms would not read the field).
+    const rooms = this.deps.writer.board.roomList.length > 0 ? { rooms: this.deps.presence.byRoom() } : {};
+    const key = JSON.stringify([counts, rooms]);
     if (!force && key === this.lastPresence) return;
     this.lastPresence = key;
-    const presence: Presence = { ...counts, at: Date.now() };
+    const presence: Presence = { ...counts, at: Date.now(), ...rooms };
     this.current.emit('presence', presence);
   }
 }

@@ -8,6 +8,8 @@ import type { HubOptions } from '../../src/hub/options';
 import { TestParticipant, TestRegie } from '../../src/hub/testing/clients';
 import type { AudienceMessage } from '../../src/shared/protocol/audience-messages';
 import type { Interaction } from '../../src/shared/protocol/interactions';
+import { currentPresenceKey, newRoomSecret, presenceKeyFor, presenceWindow } from '../../src/node/presence/presence-key';
+import type { RegieCommand } from '../../src/shared/protocol/regie-commands';
 
 // The participant page (out/participant, built by vite.participant.config.ts) served by a real hub
 // started in this process, a fake régie (src/hub/testing/clients.ts) driving it, and Chromium at a
@@ -20,6 +22,18 @@ const pageDir = join(repoRoot, 'out/participant');
 const TOKEN = 'regie-token-for-e2e-0123456789';
 const CODE = 'ASSISES';
 const PHONE = { width: 390, height: 844 };
+/** The rooms of the workshops' tests: a phone that scanned a room's QR code carries its current key. */
+const SECRETS = { pleniere: newRoomSecret(), 'salle-450': newRoomSecret(), 'salle-800': newRoomSecret(), 'salle-300': newRoomSecret() };
+const ROOMS: RegieCommand = {
+  type: 'rooms.set',
+  rooms: [
+    { id: 'pleniere', name: 'Grand Auditorium', main: true, secret: SECRETS.pleniere },
+    { id: 'salle-450', name: 'Salle 450', main: false, secret: SECRETS['salle-450'] },
+    { id: 'salle-800', name: 'Salle 800', main: false, secret: SECRETS['salle-800'] },
+    { id: 'salle-300', name: 'Salle 300', main: false, secret: SECRETS['salle-300'] },
+  ],
+};
+const qrAddress = (room: keyof typeof SECRETS, key = currentPresenceKey(SECRETS[room], room, Date.now())) => `/?e=${CODE}&r=${room}&k=${key}`;
 
 const poll: Interaction = {
   kind: 'poll',
@@ -138,6 +152,7 @@ test('in the room: vote, ask, upvote; the régie receives each with its origin a
   const r = await rig();
   const { context, page, problems } = await phone(browser);
   try {
+    await command(r, ROOMS);
     await command(r, { type: 'interaction.open', interaction: poll });
     await command(r, { type: 'qa.open', sessionId: 'pleniere-1', roomOnly: false });
     await command(r, {
@@ -147,7 +162,8 @@ test('in the room: vote, ask, upvote; the régie receives each with its origin a
       name: 'Claire',
     });
 
-    await page.goto(`${r.base}/?e=assises`);
+    // The plenary's QR code: its key makes this phone « dans la salle » (the hub decides, not the button).
+    await page.goto(`${r.base}${qrAddress('pleniere')}`);
     await expect(page.getByTestId('code-input')).toHaveValue('ASSISES');
     await shot(page, testInfo, '01-join');
     await page.getByTestId('join-room').click();
@@ -471,6 +487,62 @@ test('hostile text from the régie or a participant is shown as text; a wrong co
     expect(problems).toEqual([]);
   } finally {
     await context.close();
+    await teardown(r);
+  }
+});
+
+test('workshops: a phone without a room chooses one and sees only it; an expired key is remote, and its question is refused in the hub’s words', async ({
+  browser,
+}, testInfo) => {
+  const r = await rig();
+  const chooser = await phone(browser);
+  const late = await phone(browser);
+  try {
+    await command(r, ROOMS);
+    await command(r, { type: 'qa.open', sessionId: 'atelier-450', roomOnly: false, room: 'salle-450' });
+    await command(r, { type: 'qa.open', sessionId: 'atelier-800', roomOnly: false, room: 'salle-800' });
+    await command(r, { type: 'interaction.open', interaction: poll, room: 'salle-300' });
+    await command(r, { type: 'question.publish', questionId: 'q-450', text: 'Question de l’atelier de la salle 450', room: 'salle-450' });
+    await command(r, { type: 'question.publish', questionId: 'q-800', text: 'Question de l’atelier de la salle 800', room: 'salle-800' });
+
+    // The event's address, no room: three workshops live, the phone chooses.
+    await chooser.page.goto(`${r.base}/?e=${CODE}`);
+    await chooser.page.getByTestId('join-remote').click();
+    await expect(chooser.page.getByTestId('room-chooser')).toContainText('Quelle salle suivez-vous');
+    await expect(chooser.page.getByTestId('room-choice')).toHaveCount(4);
+    await shot(chooser.page, testInfo, '20-room-chooser');
+    const target = await chooser.page.getByTestId('room-choice').first().boundingBox();
+    expect(target?.height ?? 0).toBeGreaterThanOrEqual(56);
+    await chooser.page.getByTestId('room-choice').filter({ hasText: 'Salle 800' }).click();
+    await expect(chooser.page.getByTestId('hub-place')).toHaveText('Salle 800 · à distance');
+    await expect(chooser.page.getByTestId('published-question')).toHaveText(/salle 800/);
+    await expect(chooser.page.getByTestId('published-question')).toHaveCount(1);
+    await expect(chooser.page.getByTestId('live')).not.toContainText('salle 450');
+    await expect(chooser.page.getByTestId('poll')).toHaveCount(0);
+    await shot(chooser.page, testInfo, '21-room-chosen');
+
+    // A photo of Salle 450's QR code, ten minutes old: à distance in Salle 450.
+    const old = presenceKeyFor(SECRETS['salle-450'], 'salle-450', presenceWindow(Date.now()) - 2);
+    await late.page.goto(`${r.base}${qrAddress('salle-450', old)}`);
+    await late.page.getByTestId('join-room').click();
+    await expect(late.page.getByTestId('hub-place')).toHaveText('Salle 450 · à distance');
+    await expect(late.page.getByTestId('ask')).toBeVisible();
+    // Typed in the corridor without network; meanwhile the workshop's Q&A becomes room-only.
+    await late.context.setOffline(true);
+    await late.page.getByTestId('question-input').fill('Ma question depuis le couloir');
+    await late.page.getByTestId('question-submit').click();
+    await command(r, { type: 'qa.open', sessionId: 'atelier-450', roomOnly: true, room: 'salle-450' });
+    await late.context.setOffline(false);
+    await expect(late.page.getByTestId('qa-room-only')).toContainText(
+      'Les questions de cet atelier sont réservées aux personnes présentes dans la salle.',
+    );
+    await expect(late.page.getByTestId('qa-room-only')).toContainText('Ma question depuis le couloir');
+    await shot(late.page, testInfo, '22-room-only-refused');
+    expect(r.regie.deliveries.some((m) => m.type === 'question.ask' && m.text === 'Ma question depuis le couloir')).toBe(false);
+    expect([...chooser.problems, ...late.problems]).toEqual([]);
+  } finally {
+    await chooser.context.close();
+    await late.context.close();
     await teardown(r);
   }
 });

@@ -8,6 +8,7 @@ import type { HubOptions } from '../../src/hub/options';
 import { newParticipantId, participantSocket, regieSocket, TestParticipant, TestRegie } from '../../src/hub/testing/clients';
 import type { AudienceMessage } from '../../src/shared/protocol/audience-messages';
 import type { Interaction } from '../../src/shared/protocol/interactions';
+import { currentPresenceKey, newRoomSecret } from '../../src/node/presence/presence-key';
 
 const TOKEN = 'regie-token-for-tests-0123456789';
 const CODE = 'ASSISES';
@@ -31,7 +32,14 @@ const options = (extra: Partial<HubOptions> = {}): HubOptions => ({
   },
   ...extra,
 });
-const join_ = (o: { origin?: 'room' | 'remote'; participantId?: string } = {}) => TestParticipant.join(hub.port, CODE, o).then(track);
+const join_ = (o: { origin?: 'room' | 'remote'; participantId?: string; room?: string; key?: string } = {}) =>
+  TestParticipant.join(hub.port, CODE, o).then(track);
+/** The plenary room's secret: a phone that joins with its current key is « dans la salle ». */
+const SECRET = newRoomSecret();
+const ROOMS = { type: 'rooms.set', rooms: [{ id: 'pleniere', name: 'Grand Auditorium', main: true, secret: SECRET }] } as const;
+/** A phone that scanned the plenary's QR code (its origin, whatever it says, is the hub's decision). */
+const inRoom = (o: { participantId?: string } = {}) =>
+  join_({ ...o, origin: 'remote', room: 'pleniere', key: currentPresenceKey(SECRET, 'pleniere', Date.now()) });
 const regie = (o: Parameters<typeof TestRegie.connect>[2] = {}) => TestRegie.connect(hub.port, TOKEN, o).then(track);
 
 const poll: Interaction = {
@@ -106,9 +114,12 @@ describe('the audience reaches the régie', () => {
       duplicate: false,
     });
     expect((await r.command({ type: 'interaction.open', interaction: poll })).ok).toBe(true);
+    // The rooms come after: what the régie opened in the main room of before stays the main room's.
+    expect((await r.command(ROOMS)).ok).toBe(true);
 
-    const room = await join_({ origin: 'room' });
-    const remote = await join_({ origin: 'remote' });
+    const room = await inRoom();
+    // It says it is in the room: the hub does not believe it (no key).
+    const remote = await join_({ origin: 'room' });
     expect(room.state?.interaction).toEqual(poll);
     expect(await room.ask('Que devient l’enfant après 18 ans ?', { name: '  Marie  ' })).toEqual({ ok: true });
     expect(await remote.ask('<script>alert(1)</script> & « guillemets »')).toEqual({ ok: true });
@@ -123,13 +134,14 @@ describe('the audience reaches the régie', () => {
     expect(got.map((m) => m.type)).toEqual(['question.ask', 'question.ask', 'poll.vote', 'poll.vote', 'words.send']);
     expect(got[0]).toMatchObject({
       origin: 'room',
+      room: 'pleniere',
       participantId: room.participantId,
       msgId: expect.stringMatching(new RegExp(`^${room.participantId}:`)),
       text: 'Que devient l’enfant après 18 ans ?',
       name: 'Marie',
       sessionId: 'pleniere-1',
     });
-    expect(got[1]).toMatchObject({ origin: 'remote', text: '<script>alert(1)</script> & « guillemets »', name: null });
+    expect(got[1]).toMatchObject({ origin: 'remote', room: 'pleniere', text: '<script>alert(1)</script> & « guillemets »', name: null });
     expect(got[2]).toMatchObject({ type: 'poll.vote', pollId: 'poll-1', choices: [2], rating: null, replaces: null });
     expect(got[4]).toMatchObject({ type: 'words.send', cloudId: 'cloud-1', words: ['Écoute', 'lien'] });
     expect(got.every((m) => typeof m.receivedAt === 'number' && m.receivedAt > 0)).toBe(true);
@@ -229,14 +241,18 @@ describe('questions, upvotes and words', () => {
   it('takes questions from the room only when the Q&A says so, and none when it is closed', async () => {
     const r = await regie();
     let seq = r.resumeAck?.ok ? r.resumeAck.appliedSeq : 0;
+    await r.command(ROOMS, ++seq);
     await r.command({ type: 'qa.open', sessionId: 'atelier-3', roomOnly: true }, ++seq);
-    const inRoom = await join_({ origin: 'room' });
-    const away = await join_({ origin: 'remote' });
-    expect(await inRoom.ask('Dans la salle')).toEqual({ ok: true });
-    expect(await away.ask('À distance')).toMatchObject({ ok: false, error: { code: 'room_only' } });
-    expect(await inRoom.ask('Ancienne session', { sessionId: 'pleniere-1' })).toMatchObject({ ok: false, error: { code: 'closed' } });
+    const present = await inRoom();
+    const away = await join_({ origin: 'room' });
+    expect(await present.ask('Dans la salle')).toEqual({ ok: true });
+    expect(await away.ask('À distance')).toMatchObject({
+      ok: false,
+      error: { code: 'room_only', message: 'Les questions de cet atelier sont réservées aux personnes présentes dans la salle.' },
+    });
+    expect(await present.ask('Ancienne session', { sessionId: 'pleniere-1' })).toMatchObject({ ok: false, error: { code: 'closed' } });
     await r.command({ type: 'qa.close' }, ++seq);
-    expect(await inRoom.ask('Trop tard')).toMatchObject({
+    expect(await present.ask('Trop tard')).toMatchObject({
       ok: false,
       error: { code: 'closed', message: 'les questions sont fermées pour le moment' },
     });
@@ -301,11 +317,13 @@ describe('delivery to the régie: ack, resume, duplicates', () => {
 
   it('sends presence counts (distinct participants, room and remote)', async () => {
     const r = await regie();
+    await r.command(ROOMS, (r.resumeAck?.ok ? r.resumeAck.appliedSeq : 0) + 1);
     const id = newParticipantId();
-    await join_({ origin: 'room', participantId: id });
-    await join_({ origin: 'room', participantId: id });
-    await join_({ origin: 'remote' });
+    await inRoom({ participantId: id });
+    await inRoom({ participantId: id });
+    await join_({ origin: 'room' });
     await r.waitFor(() => r.presence.some((p) => p.room === 1 && p.remote === 1));
+    expect(r.presence.at(-1)?.rooms).toEqual({ pleniere: { room: 1, remote: 1 } });
   });
 });
 
@@ -377,9 +395,13 @@ describe('access', () => {
   });
 
   it('serves /health, the participant page, and a French 404; refuses a foreign Host', async () => {
+    // The public learns the hub is up, nothing more; the figures need the régie's token.
     const health = await get('/health');
     expect(health.status).toBe(200);
-    expect(JSON.parse(health.body)).toMatchObject({ ok: true, protocol: 1 });
+    expect(JSON.parse(health.body)).toEqual({ ok: true });
+    expect(JSON.parse((await get('/health', { Authorization: 'Bearer pas-le-bon-jeton-0123456789' })).body)).toEqual({ ok: true });
+    const figures = JSON.parse((await get('/health', { Authorization: `Bearer ${TOKEN}` })).body) as Record<string, unknown>;
+    expect(figures).toMatchObject({ ok: true, protocol: 1, hubSeq: expect.any(Number), participants: expect.any(Object), refused: expect.any(Object) });
     const page = await get('/');
     expect(page).toMatchObject({ status: 200, type: expect.stringContaining('text/html') });
     expect(page.body).toContain('participants');

@@ -45,6 +45,8 @@ describe('the régie ↔ hub link (embedded hub)', () => {
   it('opens a poll on the phones when its cue fires, and journals each vote once', async () => {
     const eventCode = core.link!.current.eventCode!;
     const hubPort = core.hub!.port;
+    // The hub decides the origin (docs/rooms.md § 4): without a room key, both are « à distance »
+    // whatever they say — the core sends no room secrets yet in this test.
     const alice = await TestParticipant.join(hubPort, eventCode, { origin: 'room' });
     const bob = await TestParticipant.join(hubPort, eventCode, { origin: 'remote' });
 
@@ -57,7 +59,7 @@ describe('the régie ↔ hub link (embedded hub)', () => {
     expect(await alice.vote('charge-de-travail', [1])).toMatchObject({ ok: true }); // changes her mind
     const tally = await until(() => {
       const t = core.engine.state.audience.tallies['charge-de-travail'];
-      return t && t.voters.room + t.voters.remote === 2 && (t.counts['1']?.room ?? 0) === 1 ? t : null;
+      return t && t.voters.room + t.voters.remote === 2 && (t.counts['1']?.remote ?? 0) === 1 ? t : null;
     }, 'le décompte de la régie');
     expect(tally.counts['0']).toEqual({ room: 0, remote: 0 });
     expect(tally.counts['2']).toEqual({ room: 0, remote: 1 });

@@ -50,7 +50,7 @@ async function until<T>(
 }
 
 async function hubHealth(port: number): Promise<{ hubSeq: number; appliedSeq: number; unacked: number }> {
-  const res = await fetch(`http://127.0.0.1:${port}/health`);
+  const res = await fetch(`http://127.0.0.1:${port}/health`, { headers: { Authorization: `Bearer ${TOKEN}` } });
   return (await res.json()) as { hubSeq: number; appliedSeq: number; unacked: number };
 }
 

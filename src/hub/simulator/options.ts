@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { MAX } from '../../shared/protocol/limits';
+import { presenceKeySchema, roomIdSchema } from '../../shared/protocol/rooms';
 import { DEFAULT_HUB_PORT } from '../options';
 
 /**
@@ -30,6 +31,10 @@ export const simulatorOptionsSchema = z.strictObject({
     .max(2 ** 32 - 1),
   ackTimeoutMs: z.number().int().min(100).max(120_000),
   json: z.boolean(),
+  /** The room the participants join (absent: the main room). */
+  room: roomIdSchema.optional(),
+  /** The room's presence key (`k=` of its QR code): the « in the room » share joins with it, as a phone that scanned it. */
+  roomKey: presenceKeySchema.optional(),
 });
 export type SimulatorOptions = z.infer<typeof simulatorOptionsSchema>;
 
@@ -48,6 +53,9 @@ export const usage = `Usage : npm run simulate -- --event-code CODE [options]
   --seed N                graine du hasard (même graine, même répétition)
   --ack-timeout-ms N      délai d’attente d’un accusé (défaut 10000)
   --json                  le bilan en JSON sur la sortie standard
+  --room SALLE            la salle que les participants rejoignent (défaut : la salle principale)
+  --room-key CLÉ          la clé de présence de la salle (k= du QR code affiché à son écran) : sans
+                          elle, le hub compte tout le monde « à distance »
 Tout vient d’une seule adresse IP : démarrez le hub de répétition avec une limite par adresse
 plus large, p. ex. --limits '{"addressRate":{"perSecond":5000,"burst":10000}}'.`;
 
@@ -102,6 +110,8 @@ export function parseSimulatorArgs(
         duration: { type: 'string' },
         seed: { type: 'string' },
         'ack-timeout-ms': { type: 'string' },
+        room: { type: 'string' },
+        'room-key': { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -131,7 +141,11 @@ export function parseSimulatorArgs(
   const bad = Object.values(numbers).find((v) => typeof v === 'string');
   if (typeof bad === 'string') return { kind: 'error', message: bad };
 
-  const parsed = simulatorOptionsSchema.safeParse({ url: url.url, eventCode, json: values.json, ...numbers });
+  const place = {
+    ...(values.room === undefined ? {} : { room: values.room }),
+    ...(values['room-key'] === undefined ? {} : { roomKey: values['room-key'] }),
+  };
+  const parsed = simulatorOptionsSchema.safeParse({ url: url.url, eventCode, json: values.json, ...numbers, ...place });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { kind: 'error', message: `${issue?.path.join('.') ?? 'options'} : ${issue?.message ?? 'invalide'}` };

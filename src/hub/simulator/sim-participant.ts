@@ -47,6 +47,8 @@ export class SimParticipant {
     private readonly ackTimeoutMs: number,
     private readonly hooks: SimParticipantHooks,
     private readonly watchState: boolean,
+    /** The room it joins and, for the « in the room » share, the room's presence key. */
+    private readonly place: { room?: string; key?: string } = {},
   ) {
     this.socket = io(`${url}${PARTICIPANT_NAMESPACE}`, {
       transports: ['websocket'],
@@ -85,6 +87,7 @@ export class SimParticipant {
       eventCode: this.eventCode,
       participantId: this.participantId,
       origin: this.origin,
+      ...this.place,
       lang: 'fr' as const,
       protocol: PROTOCOL_VERSION,
     };

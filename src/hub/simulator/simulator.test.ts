@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningHub, startHub } from '../hub';
 import { TestRegie } from '../testing/clients';
+import { currentPresenceKey, newRoomSecret } from '../../node/presence/presence-key';
 import { runSimulation } from './simulator';
 import type { SimulatorOptions } from './options';
 
 // The simulator against a real hub on 127.0.0.1 (short and small: the pure parts have their own tests).
 const TOKEN = 'simulator-test-token-0123456789';
+const SECRET = newRoomSecret();
 let dir: string;
 let hub: RunningHub;
 let regie: TestRegie;
@@ -23,6 +25,7 @@ beforeAll(async () => {
     limits: { patchDelayMs: 5, votesIntervalMs: 50, addressRate: { perSecond: 10_000, burst: 10_000 } },
   });
   regie = await TestRegie.connect(hub.port, TOKEN);
+  await regie.command({ type: 'rooms.set', rooms: [{ id: 'salle-450', name: 'Salle 450', main: true, secret: SECRET }] });
   await regie.command({ type: 'qa.open', sessionId: 'atelier-1', roomOnly: true });
   await regie.command({
     type: 'interaction.open',
@@ -54,6 +57,9 @@ describe('runSimulation', () => {
       seed: 42,
       ackTimeoutMs: 5000,
       json: false,
+      // The « in the room » half joins with the room's key, as phones that scanned its QR code.
+      room: 'salle-450',
+      roomKey: currentPresenceKey(SECRET, 'salle-450', Date.now()),
     };
     const t0 = Date.now();
     const s = await runSimulation(opts);

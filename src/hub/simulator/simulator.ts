@@ -95,6 +95,10 @@ export async function runSimulation(opts: SimulatorOptions, deps: SimulationDeps
         opts.ackTimeoutMs,
         hooks,
         i === 0,
+        {
+          ...(opts.room === undefined ? {} : { room: opts.room }),
+          ...(i < roomCount && opts.roomKey !== undefined ? { key: opts.roomKey } : {}),
+        },
       ),
   );
 

@@ -12,6 +12,7 @@ import type {
   ParticipantToHubEvents,
   RegieToHubEvents,
 } from '../../shared/protocol/socket-events';
+import type { ParticipantPlace, RoomsSummary } from '../../shared/protocol/rooms';
 import { PARTICIPANT_NAMESPACE, PROTOCOL_VERSION, REGIE_NAMESPACE } from '../../shared/protocol/version';
 
 /**
@@ -52,6 +53,13 @@ export class TestParticipant {
   readonly patches: AudiencePatch[] = [];
   /** Every `branding` event received, in order (the event's look). */
   readonly brandings: (ParticipantBranding | null)[] = [];
+  /** Where the hub put this phone (the last `place` event), and the rooms it offers. */
+  place: ParticipantPlace | null = null;
+  rooms: RoomsSummary | null = null;
+  /** Every `state` and `patch` payload received, as JSON (to check what a phone never got). */
+  readonly wire: string[] = [];
+  /** The room, presence key and personal code sent with each join (as a page read them from its address). */
+  joinWith: { room?: string; key?: string; code?: string } = {};
 
   constructor(
     readonly socket: ParticipantSocket,
@@ -59,9 +67,15 @@ export class TestParticipant {
     readonly origin: Origin,
     private readonly eventCode: string,
   ) {
-    socket.on('state', (s) => (this.state = s));
+    socket.on('state', (s) => {
+      this.wire.push(JSON.stringify(s));
+      this.state = s;
+    });
     socket.on('branding', (b) => this.brandings.push(b));
+    socket.on('place', (p) => (this.place = p));
+    socket.on('rooms', (r) => (this.rooms = r));
     socket.on('patch', (p) => {
+      this.wire.push(JSON.stringify(p));
       this.patches.push(p);
       if (this.state && p.fromRev === this.state.rev) this.state = applyPatch(this.state, p);
       else socket.emit('resync');
@@ -71,10 +85,15 @@ export class TestParticipant {
   static async join(
     port: number,
     eventCode: string,
-    opts: ConnectOptions & { origin?: Origin; participantId?: string } = {},
+    opts: ConnectOptions & { origin?: Origin; participantId?: string; room?: string; key?: string; code?: string } = {},
   ): Promise<TestParticipant> {
     const socket = participantSocket(port, opts);
     const p = new TestParticipant(socket, opts.participantId ?? newParticipantId(), opts.origin ?? 'room', eventCode);
+    p.joinWith = {
+      ...(opts.room === undefined ? {} : { room: opts.room }),
+      ...(opts.key === undefined ? {} : { key: opts.key }),
+      ...(opts.code === undefined ? {} : { code: opts.code }),
+    };
     const ack = await p.rejoin(opts.timeoutMs);
     if (!ack.ok) throw new Error(`join refusé : ${ack.error.message}`);
     return p;
@@ -90,15 +109,26 @@ export class TestParticipant {
     }
     // The state is taken in the acknowledgement callback itself: a patch that follows the answer on
     // the wire may be handled before an awaiting caller resumes.
-    return new Promise<JoinAck>((resolve, reject) => {
-      const msg = { eventCode: this.eventCode, participantId: this.participantId, origin: this.origin };
+    this.place = null;
+    const ack = await new Promise<JoinAck>((resolve, reject) => {
+      const msg = { eventCode: this.eventCode, participantId: this.participantId, origin: this.origin, ...this.joinWith };
       this.socket.timeout(timeoutMs).emit('join', msg, (err: Error | null, ack: JoinAck) => {
         if (err) return reject(err);
         this.joinAck = ack;
-        if (ack.ok) this.state = ack.state;
+        if (ack.ok) {
+          this.wire.push(JSON.stringify(ack.state));
+          this.state = ack.state;
+        }
         resolve(ack);
       });
     });
+    // The hub says where it put the phone right after its answer (a hub of before rooms never does).
+    if (ack.ok) await new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, 2000);
+      if (this.place) return (clearTimeout(t), resolve());
+      this.socket.once('place', () => (clearTimeout(t), resolve()));
+    });
+    return ack;
   }
 
   nextId(): string {

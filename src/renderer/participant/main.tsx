@@ -3,8 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { currentLanguage, translate } from './i18n';
 import { ParticipantApp } from './components/ParticipantApp';
 import { loadBranding } from './lib/event-look';
-import { joinEvent } from './lib/hub-link';
-import { codeFromSearch, storedCode, storedOrigin } from './lib/identity';
+import { joinEvent, setAddressPlace } from './lib/hub-link';
+import { codeFromSearch, placeFromSearch, storedCode, storedOrigin } from './lib/identity';
 import './participant.css';
 
 // The participant page: served by the hub (embedded in the régie, or alone on a server), opened
@@ -17,6 +17,8 @@ document.title = translate(language, 'app.title');
 void loadBranding();
 
 const fromUrl = codeFromSearch(window.location.search);
+// A room's QR code: …/?e=CODE&r=ROOM&k=KEY (the key changes every 5 minutes; the hub checks it).
+setAddressPlace(placeFromSearch(window.location.search));
 const code = fromUrl ?? storedCode();
 const origin = storedOrigin();
 if (code && origin) joinEvent(code, origin);

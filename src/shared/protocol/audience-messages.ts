@@ -65,6 +65,16 @@ export const audienceBatchSchema = z.strictObject({
 });
 export type AudienceBatch = z.infer<typeof audienceBatchSchema>;
 
-/** Participants connected now (distinct participant ids), sent at most once a second when it changes. */
-export const presenceSchema = z.strictObject({ room: countSchema, remote: countSchema, at: z.number().int().min(0) });
+const presenceCounts = { room: countSchema, remote: countSchema };
+
+/**
+ * Participants connected now (distinct participant ids, never sockets), sent at most once a second
+ * when it changes: in all, and per room once the régie sent its rooms (`room`: « dans la salle »
+ * with a valid key of that room).
+ */
+export const presenceSchema = z.strictObject({
+  ...presenceCounts,
+  at: z.number().int().min(0),
+  rooms: z.record(roomIdSchema, z.strictObject(presenceCounts)).optional(),
+});
 export type Presence = z.infer<typeof presenceSchema>;

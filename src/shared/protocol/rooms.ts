@@ -29,3 +29,31 @@ export const hubRoomSchema = z.strictObject({
   secret: roomSecretSchema,
 });
 export type HubRoom = z.infer<typeof hubRoomSchema>;
+
+/**
+ * `rooms` (hub → phones, all of them, after `join` and when it changes): the rooms without their
+ * secrets, for the room chooser. `live`: its Q&A or an interaction is open; `roomOnly`: its open
+ * Q&A takes questions from the people in the room only. A page of before rooms ignores the event.
+ */
+export const roomsSummarySchema = z.strictObject({
+  rooms: z
+    .array(
+      z.strictObject({ id: roomIdSchema, name: z.string().max(120), main: z.boolean(), live: z.boolean(), roomOnly: z.boolean() }),
+    )
+    .max(50),
+});
+export type RoomsSummary = z.infer<typeof roomsSummarySchema>;
+
+/**
+ * `place` (hub → one phone, after its `join` and when the hub moves it): where the hub put this
+ * phone. `origin` as the hub decided it (a valid key of `room`: « room »); `identified`: a personal
+ * code holds it; `chosen`: the phone named its room (QR code, chooser) or the hub remembers one —
+ * false: it follows the main room by default and may be offered the chooser.
+ */
+export const participantPlaceSchema = z.strictObject({
+  room: roomIdSchema,
+  origin: z.enum(['room', 'remote']),
+  identified: z.boolean(),
+  chosen: z.boolean(),
+});
+export type ParticipantPlace = z.infer<typeof participantPlaceSchema>;

@@ -3,6 +3,7 @@ import type { AudiencePatch, AudienceState, JoinAck } from './audience-state';
 import type { ParticipantBranding } from './branding';
 import type { AudienceBatch, Presence } from './audience-messages';
 import type { CommandAck, ResumeAck } from './regie-commands';
+import type { ParticipantPlace, RoomsSummary } from './rooms';
 
 /**
  * socket.io event maps of the two namespaces (for typed clients and the hub). Payloads a peer
@@ -26,6 +27,10 @@ export interface HubToParticipantEvents {
   refused: (r: RefusedNotice) => void;
   /** The event's look (branding.ts): after `join`, and when the régie changes it. */
   branding: (b: ParticipantBranding | null) => void;
+  /** The rooms, for the chooser (rooms.ts): after `join`, and when they change. */
+  rooms: (r: RoomsSummary) => void;
+  /** Where the hub put this phone (rooms.ts): after `join`, and when it moves it. */
+  place: (p: ParticipantPlace) => void;
 }
 
 export interface RegieToHubEvents {

@@ -2,7 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import type { QaState } from '../../../shared/protocol/audience-state';
 import type { Origin } from '../../../shared/protocol/fields';
 import { MAX } from '../../../shared/protocol/limits';
-import { useT } from '../i18n';
+import { hubErrorText, useLanguage, useT } from '../i18n';
 import { submit } from '../lib/hub-link';
 import { rememberName, storedName } from '../lib/identity';
 import { useParticipant } from '../lib/participant-store';
@@ -16,6 +16,7 @@ import { StatusLine } from './StatusLine';
  */
 export function AskCard({ qa, origin }: { qa: QaState; origin: Origin }) {
   const t = useT();
+  const language = useLanguage((s) => s.language);
   const uid = useId();
   const outbox = useParticipant((s) => s.outbox);
   const connection = useParticipant((s) => s.connection);
@@ -41,6 +42,15 @@ export function AskCard({ qa, origin }: { qa: QaState; origin: Origin }) {
           {t('qa.heading')}
         </h2>
         <p>{t('qa.roomOnly')}</p>
+        <p className="hint">{t('qa.roomOnlyScan')}</p>
+        {/* A question sent before the Q&A became room-only (from the outbox) and refused: the hub's sentence, and the text back. */}
+        {feedback?.kind === 'error' ? (
+          <p role="alert" className="status status-error" data-testid="ask-status-error">
+            {feedback.text
+              ? t('qa.refusedText', { reason: hubErrorText(language, feedback.error), text: feedback.text })
+              : t('error.generic', { reason: hubErrorText(language, feedback.error) })}
+          </p>
+        ) : null}
       </section>
     );
   }

@@ -14,7 +14,8 @@ export function Header({ onChange }: { onChange?: () => void }) {
   const language = useLanguage((s) => s.language);
   const setLanguage = useLanguage((s) => s.setLanguage);
   const eventCode = useParticipant((s) => s.eventCode);
-  const origin = useParticipant((s) => s.origin);
+  // Where the hub says the phone is, once it said so; before, what the phone chose.
+  const origin = useParticipant((s) => s.place?.origin ?? s.origin);
   return (
     <header className="topbar" data-branded={branding ? true : undefined} data-testid="topbar">
       <div className="topbar-row">

@@ -4,6 +4,7 @@ import { type Ack, ackSchema, type HubError } from '../../../shared/protocol/err
 import type { Origin } from '../../../shared/protocol/fields';
 import type { HubToParticipantEvents, ParticipantToHubEvents } from '../../../shared/protocol/socket-events';
 import { wordKey } from '../../../shared/domain/french-words';
+import { participantPlaceSchema, roomsSummarySchema } from '../../../shared/protocol/rooms';
 import { PARTICIPANT_NAMESPACE, PROTOCOL_VERSION } from '../../../shared/protocol/version';
 import { newCommandId } from '../../lib/command-id';
 import { currentLanguage } from '../i18n';
@@ -31,8 +32,11 @@ import {
   setConnection,
   type Feedback,
   setFeedback,
+  setCodeError,
+  setHubPlace,
   setJoinError,
   setOutbox,
+  setRooms,
   setPlace,
   useParticipant,
 } from './participant-store';
@@ -64,6 +68,29 @@ const inFlight = new Set<string>();
 /** The latest vote queued per poll: an older vote's late answer does not overwrite its message. */
 const latestVote = new Map<string, string>();
 setOutbox(outbox);
+/** What the phone gives at each join besides its code: the room (QR code or chooser), its key, a personal code. */
+let wanted: { room?: string; key?: string; code?: string } = {};
+/** The room and key of the page's own address (a room's QR code). */
+let fromAddress: { room?: string; key?: string } = {};
+
+/** The room and key the page was opened with (`r=`, `k=`): given at every join. */
+export function setAddressPlace(place: { room?: string; key?: string }): void {
+  fromAddress = place;
+  wanted = { ...place };
+}
+
+/** The phone chooses its room (the chooser): à distance there, unless its QR code was that room's. */
+export function chooseRoom(room: string): void {
+  wanted = fromAddress.room === room ? { ...fromAddress } : { room };
+  if (socket?.connected) sendJoin();
+}
+
+/** A remote attendee's personal code: the hub says whether it holds (one phone at a time). */
+export function sendPersonalCode(code: string): void {
+  setCodeError(null);
+  wanted = { ...wanted, code };
+  if (socket?.connected) sendJoin();
+}
 
 function saveOutbox(next: OutboxEntry[]): void {
   outbox = next;
@@ -149,6 +176,15 @@ function open(): void {
   });
   // The event's look: after each join, and when the régie changes it (an older hub never sends it).
   s.on('branding', (raw) => receiveBranding(raw));
+  // Rooms (a hub of before rooms sends neither): where the hub put this phone, and the rooms to choose from.
+  s.on('place', (raw) => {
+    const parsed = participantPlaceSchema.safeParse(raw);
+    if (parsed.success) setHubPlace(parsed.data);
+  });
+  s.on('rooms', (raw) => {
+    const parsed = roomsSummarySchema.safeParse(raw);
+    if (parsed.success) setRooms(parsed.data.rooms);
+  });
   s.on('patch', (raw) => {
     const parsed = audiencePatchSchema.safeParse(raw);
     if (!parsed.success) return askResync();
@@ -174,7 +210,8 @@ function sendJoin(): void {
   const s = socket;
   const { eventCode, origin } = useParticipant.getState();
   if (!s || !eventCode || !origin) return;
-  const msg = { eventCode, participantId: storedParticipantId(), origin, lang: currentLanguage(), protocol: PROTOCOL_VERSION };
+  const msg = { eventCode, participantId: storedParticipantId(), origin, ...wanted, lang: currentLanguage(), protocol: PROTOCOL_VERSION };
+  const sentCode = wanted.code;
   s.timeout(ACK_TIMEOUT_MS).emit('join', msg, (err, raw) => {
     if (s !== socket) return;
     if (err) {
@@ -185,6 +222,11 @@ function sendJoin(): void {
     const ack = joinAckSchema.safeParse(raw);
     if (!ack.success) return retryLater(sendJoin, 5000);
     if (ack.data.ok) {
+      // The hub holds the code for this phone now: no need to give it again.
+      if (sentCode !== undefined && wanted.code === sentCode) {
+        const { code: _, ...rest } = wanted;
+        wanted = rest;
+      }
       // In the callback itself: a patch may follow this answer on the wire.
       joined = true;
       resyncAsked = false;
@@ -195,6 +237,13 @@ function sendJoin(): void {
     }
     const { error } = ack.data;
     if (isTransient(error.code)) return retryLater(sendJoin, 3000);
+    // The personal code was refused (unknown, on another phone): say why, and stay in the event without it.
+    if (error.field === 'code') {
+      const { code: _, ...rest } = wanted;
+      wanted = rest;
+      setCodeError(error);
+      return sendJoin();
+    }
     // A wrong code or another version: stop and say so on the join screen.
     if (error.code === 'wrong_event') rememberCode(null);
     close();

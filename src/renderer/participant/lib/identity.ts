@@ -1,5 +1,6 @@
 import type { Origin } from '../../../shared/protocol/fields';
 import { MAX } from '../../../shared/protocol/limits';
+import { presenceKeySchema, roomIdSchema } from '../../../shared/protocol/rooms';
 import { newCommandId } from '../../lib/command-id';
 import { readStored, writeStored } from './storage';
 
@@ -62,4 +63,15 @@ export function storedName(): string {
 
 export function rememberName(name: string): void {
   writeStored(KEYS.name, name.trim() ? name.slice(0, MAX.name) : null);
+}
+
+/**
+ * The room a room's QR code names (`r=`) and its presence key (`k=`): sent at every join; the hub
+ * alone decides what they prove. Anything unreadable is left out.
+ */
+export function placeFromSearch(search: string): { room?: string; key?: string } {
+  const params = new URLSearchParams(search);
+  const room = roomIdSchema.safeParse(params.get('r') ?? '');
+  const key = presenceKeySchema.safeParse((params.get('k') ?? '').toUpperCase());
+  return { ...(room.success ? { room: room.data } : {}), ...(room.success && key.success ? { key: key.data } : {}) };
 }

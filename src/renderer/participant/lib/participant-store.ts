@@ -4,6 +4,7 @@ import { applyPatch } from '../../../shared/protocol/audience-state';
 import type { HubError } from '../../../shared/protocol/errors';
 import type { Origin } from '../../../shared/protocol/fields';
 import type { Interaction } from '../../../shared/protocol/interactions';
+import type { ParticipantPlace, RoomsSummary } from '../../../shared/protocol/rooms';
 import type { OutboxEntry } from './outbox';
 
 /**
@@ -43,6 +44,12 @@ export interface ParticipantState {
   feedback: Partial<Record<FeedbackArea, Feedback>>;
   /** Interactions seen during this visit, by id: results of a closed poll keep their labels. */
   seen: Record<string, Interaction>;
+  /** Where the hub put this phone (its room, « dans la salle » or not): null with a hub of before rooms. */
+  place: ParticipantPlace | null;
+  /** The event's rooms, for the chooser. */
+  rooms: RoomsSummary['rooms'];
+  /** Why the personal code typed was refused (the hub's sentence). */
+  codeError: HubError | null;
 }
 
 export const initialParticipantState: ParticipantState = {
@@ -58,6 +65,9 @@ export const initialParticipantState: ParticipantState = {
   outbox: [],
   feedback: {},
   seen: {},
+  place: null,
+  rooms: [],
+  codeError: null,
 };
 
 export const useParticipant = create<ParticipantState>(() => initialParticipantState);
@@ -125,6 +135,18 @@ export function setPlace(eventCode: string | null, origin: Origin | null): void 
   set({ eventCode, origin });
 }
 
+export function setHubPlace(place: ParticipantPlace | null): void {
+  set({ place });
+}
+
+export function setRooms(rooms: RoomsSummary['rooms']): void {
+  set({ rooms });
+}
+
+export function setCodeError(codeError: HubError | null): void {
+  set({ codeError });
+}
+
 export function setJoinError(error: HubError | null): void {
   set({ joinError: error });
 }
@@ -156,5 +178,5 @@ export function recordWords(cloudId: string, keys: string[]): void {
 
 /** Leaving the event (another code): forget its state, keep nothing of it on screen. */
 export function resetAudience(): void {
-  set({ audience: null, votes: {}, upvoted: [], words: {}, feedback: {}, seen: {}, joinError: null, back: false });
+  set({ audience: null, votes: {}, upvoted: [], words: {}, feedback: {}, seen: {}, joinError: null, back: false, place: null, rooms: [], codeError: null });
 }

@@ -25,6 +25,20 @@ export const fr = {
   'header.room': 'Dans la salle',
   'header.remote': 'À distance',
   'header.change': 'Changer',
+  'rooms.heading': 'Quelle salle suivez-vous ?',
+  'rooms.intro': 'Plusieurs séances ont lieu en même temps. Choisissez la vôtre : vous verrez ses questions, ses votes et ses nuages de mots.',
+  'rooms.main': 'salle principale',
+  'rooms.current': 'vous y êtes',
+  'rooms.cancel': 'Rester dans {room}',
+  'place.room': '{room} · dans la salle',
+  'place.remote': '{room} · à distance',
+  'place.change': 'Changer de salle',
+  'place.identified': 'Code personnel enregistré',
+  'code.open': 'J’ai un code personnel',
+  'code.label': 'Code personnel',
+  'code.help': 'Le code remis à votre inscription, pour suivre à distance. Il ne vaut que sur un téléphone à la fois.',
+  'code.submit': 'Valider le code',
+  'code.missing': 'Saisissez votre code personnel.',
   'header.changeLabel': 'Changer de lieu ou d’événement',
 
   'conn.connecting': 'Connexion au service…',
@@ -85,6 +99,7 @@ export const fr = {
   'qa.closed': 'Les questions sont fermées pour le moment.',
   'qa.roomOnly':
     'Dans cette séance, seules les personnes présentes dans la salle peuvent poser des questions. Vous pouvez soutenir les questions affichées ci-dessous.',
+  'qa.roomOnlyScan': 'Vous êtes dans la salle ? Scannez le QR code affiché sur son écran.',
   'qa.roomOnlyNote': 'Questions réservées à la salle pour cette séance.',
   'qa.screened':
     'Les questions sont relues par la régie avant d’être affichées\u00a0: toutes ne le seront pas. Ne citez ni enfant, ni famille, ni situation identifiable.',
