@@ -5,6 +5,7 @@
  * text with the detector, and a CSV with the names are printed apart.
  * Prints the median and the worst of several runs, and the file sizes. No assertion: figures.
  */
+import { roomOfSessionId } from '../src/shared/api/room-live';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { newQuestion } from '../src/main/engine/audience-reducer';
@@ -62,6 +63,7 @@ function benchState(): RegieState {
       name: i % 4 === 0 ? `Participant ${i}` : null,
       text,
       sessionId: sessions[i % sessions.length]!.id,
+      room: roomOfSessionId(programme, sessions[i % sessions.length]!.id),
       flags: i % 40 === 0 ? [{ field: 'text', kind: 'given-name', start: 0, end: 0, match: 'Zoé' }] : [],
     });
     const status = (['incoming', 'approved', 'answered', 'rejected'] as const)[i % 4]!;

@@ -95,7 +95,7 @@ for (const [name, run] of [
 // --- What the engine does on a list change (reflag-pending.ts): only the questions holding a new entry are read again.
 const state = initialState();
 state.audience.questions = pending.map((text, i) =>
-  newQuestion(`q-${i + 1}`, { msgId: `m-${i + 1}`, hubSeq: i + 1, receivedAt: i, origin: 'room', name: null, text, sessionId: null, flags: [] }),
+  newQuestion(`q-${i + 1}`, { msgId: `m-${i + 1}`, hubSeq: i + 1, receivedAt: i, origin: 'room', name: null, text, sessionId: null, room: 'salle', flags: [] }),
 );
 state.moderation = corpusSettings();
 for (const added of [['Zaouali2'], ['Moreau'], ['Léa', 'Kevin', 'Dubois']]) {

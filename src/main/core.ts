@@ -13,6 +13,8 @@ import { nodeHubLauncher } from './hub-process/node-launcher';
 import { withHubProcessNote } from './hub-process/status-note';
 import { HubSupervisor } from './hub-process/supervisor';
 import { brandingResync, hubCommandsFor, withoutRepeatedBranding } from './link/hub-commands';
+import { roomSecretKey, roomsAfter, roomsResync } from './link/rooms-command';
+import { newRoomSecret } from '../node/presence/presence-key';
 import { HubLink } from './link/hub-link';
 import { Outbox } from './store/outbox';
 import { startCueScheduler } from './engine/cue-scheduler';
@@ -191,6 +193,8 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   let channel: ViewChannel | null = null;
   let link: HubLink | null = null;
   let outbox = new Outbox(db);
+  // Each room's presence secret: made once, kept in the settings (stable across restarts), sent to the hub by rooms.set.
+  const roomSecret = (room: string) => settings.getOrCreate(roomSecretKey(room), newRoomSecret);
   const engine = new RegieEngine(new Journal(db), new Snapshots(db), {
     onCommitted: (c) => {
       channel?.onCommitted(c);
@@ -198,7 +202,9 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     },
     // The hub's commands are written in the same transaction as the events that cause them.
     onEvent: (event, after, meta) => {
-      const commands = withoutRepeatedBranding(hubCommandsFor(event, after), () => outbox.lastOfType('branding.set'));
+      // A programme may bring other rooms: the hub learns them first (their secrets made here, in the same transaction).
+      const rooms = event.type === 'programme.loaded' || event.type === 'programme.edited' ? roomsAfter(after.programme, roomSecret, () => outbox.lastOfType('rooms.set')) : [];
+      const commands = withoutRepeatedBranding([...rooms, ...hubCommandsFor(event, after)], () => outbox.lastOfType('branding.set'));
       for (const command of commands) outbox.append(outbox.lastSeq() + 1, command, meta.at);
     },
     onError: (err) => logger.error('journal write failed', { err: String(err) }),
@@ -208,6 +214,9 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   // The phones' look, when this journal never sent it (written by an older version).
   const look = brandingResync(engine.state, outbox.lastOfType('branding.set'));
   if (look) outbox.append(outbox.lastSeq() + 1, look, Date.now());
+  // The rooms and their secrets, when this journal never sent them (written before rooms).
+  const rooms = roomsResync(engine.state, roomSecret, outbox.lastOfType('rooms.set'));
+  if (rooms) outbox.append(outbox.lastSeq() + 1, rooms, Date.now());
   const scheduler = startCueScheduler(engine, logger);
 
   const lan = options.lan ?? false;

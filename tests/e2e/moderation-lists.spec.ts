@@ -1,3 +1,4 @@
+import { mainQa } from '../../src/shared/api/room-live';
 import { applyPatchOps } from '../../src/shared/api/apply-patch';
 import type { ViewState } from '../../src/shared/api/state';
 import { zonedToEpoch } from '../../src/shared/domain/zoned-time';
@@ -25,7 +26,7 @@ test('a name added to the watch lists flags the questions holding it; a flagged 
   try {
     expect(await cmd({ type: 'clock.set', clock: { mode: 'rehearsal', at: at('10:30') } })).toMatchObject({ ok: true });
     expect(await cmd({ type: 'cue.go', cueId: QA_CUE, outOfOrder: true })).toMatchObject({ ok: true });
-    await expect.poll(() => state.live.qa.open).toBe(true);
+    await expect.poll(() => mainQa(state).open).toBe(true);
 
     await page.goto(core.controlUrl);
     await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'online');

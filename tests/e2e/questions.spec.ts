@@ -1,3 +1,4 @@
+import { mainQa } from '../../src/shared/api/room-live';
 import type { Locator, Page } from '@playwright/test';
 import { TestParticipant } from '../../src/hub/testing/clients';
 import { applyPatchOps } from '../../src/shared/api/apply-patch';
@@ -25,7 +26,7 @@ async function openQa(core: CoreFixture): Promise<{ seat: ViewSocket; state: () 
   const cmd = (command: unknown) => send(seat, { id: `questions-e2e-${n++}`, command });
   expect(await cmd({ type: 'clock.set', clock: { mode: 'rehearsal', at: at('10:30') } })).toMatchObject({ ok: true });
   expect(await cmd({ type: 'cue.go', cueId: QA_CUE, outOfOrder: true })).toMatchObject({ ok: true });
-  await expect.poll(() => state.live.qa.open).toBe(true);
+  await expect.poll(() => mainQa(state).open).toBe(true);
   const stageUrl = snapshot.access?.stageUrl ?? '';
   expect(stageUrl).toMatch(/\/stage\?token=/);
   return { seat, state: () => state, stageUrl };

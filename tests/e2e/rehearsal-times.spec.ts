@@ -1,3 +1,4 @@
+import { mainQa } from '../../src/shared/api/room-live';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
@@ -43,7 +44,7 @@ test('a rehearsal at 10:15 on the first day: the queue, the logbook, the CSV, th
     await cmd({ type: 'clock.set', clock: { mode: 'rehearsal', at: SHOW } });
     // The poll cues of the session wait before it: confirmed out of order, as at the desk.
     await cmd({ type: 'cue.go', cueId: QA_CUE, outOfOrder: true });
-    await expect.poll(() => state.live.qa.open).toBe(true);
+    await expect.poll(() => mainQa(state).open).toBe(true);
     realAsked = Date.now();
     await ask(core, 'room', QUESTION);
     await expect.poll(() => state.audience.questions.length).toBe(1);

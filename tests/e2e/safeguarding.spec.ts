@@ -1,3 +1,4 @@
+import { mainQa } from '../../src/shared/api/room-live';
 import AxeBuilder from '@axe-core/playwright';
 import { TestParticipant } from '../../src/hub/testing/clients';
 import { applyPatchOps } from '../../src/shared/api/apply-patch';
@@ -34,7 +35,7 @@ test('the desk shows what was found, with its reason; redact, undo, clear; a hel
     // The poll cues of the session wait before it: confirmed out of order, as at the desk.
     await cmd({ type: 'cue.go', cueId: 'j1-seq1-questions-ouvrir', outOfOrder: true });
     await cmd({ type: 'moderation.lists', badWords: [], names: ['Moreau'], allowed: [] });
-    await expect.poll(() => state.live.qa.open).toBe(true);
+    await expect.poll(() => mainQa(state).open).toBe(true);
 
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(core.controlUrl);

@@ -1,3 +1,4 @@
+import { mainQa } from '../../src/shared/api/room-live';
 import { applyPatchOps } from '../../src/shared/api/apply-patch';
 import type { ViewState } from '../../src/shared/api/state';
 import { zonedToEpoch } from '../../src/shared/domain/zoned-time';
@@ -31,7 +32,7 @@ test('the stage shows what is on the projector: a question on air in full, the p
     await cmd({ type: 'clock.set', clock: { mode: 'rehearsal', at: zonedToEpoch({ date: '2021-06-24', time: '10:30' }, 'Europe/Paris') } });
     // The poll cues of the session wait before it: confirmed out of order, as at the desk.
     await cmd({ type: 'cue.go', cueId: QA_CUE, outOfOrder: true });
-    await expect.poll(() => state.live.qa.open).toBe(true);
+    await expect.poll(() => mainQa(state).open).toBe(true);
 
     await stage.goto(snapshot.access?.stageUrl ?? '');
     await expect(stage.getByTestId('connection-state')).toHaveAttribute('data-state', 'online');

@@ -1,3 +1,4 @@
+import { mainQa } from '../../src/shared/api/room-live';
 import { applyPatchOps } from '../../src/shared/api/apply-patch';
 import type { ViewState } from '../../src/shared/api/state';
 import { zonedToEpoch } from '../../src/shared/domain/zoned-time';
@@ -27,7 +28,7 @@ test('the stage shows the shortlist in order, follows a reorder, shows the régi
   try {
     expect(await cmd({ type: 'clock.set', clock: { mode: 'rehearsal', at: at('10:30') } })).toMatchObject({ ok: true });
     expect(await cmd({ type: 'cue.go', cueId: QA_CUE, outOfOrder: true })).toMatchObject({ ok: true });
-    await expect.poll(() => state.live.qa.open).toBe(true);
+    await expect.poll(() => mainQa(state).open).toBe(true);
 
     // The stage seat: read-only, its own token.
     const stageUrl = snapshot.access?.stageUrl ?? '';

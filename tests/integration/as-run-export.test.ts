@@ -30,8 +30,8 @@ describe('the as-run export', () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM a French spreadsheet needs
     const lines = new TextDecoder().decode(bytes).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('n°;événement;séance;titre de la séance;réplique;prévu;réel;écart (min);détail;par');
-    expect(lines.some((l) => l.includes('début de séance;j1-accueil;Accueil des participants'))).toBe(true);
+    expect(lines[0]).toBe('n°;événement;séance;titre de la séance;salle;réplique;prévu;réel;écart (min);détail;par');
+    expect(lines.some((l) => l.includes('début de séance;j1-accueil;Accueil des participants;Grand Auditorium'))).toBe(true);
     expect(lines.some((l) => l.includes('retard saisi;j1-seq1') && l.includes('+12 min'))).toBe(true);
   });
 

@@ -13,7 +13,7 @@ import { ExportScopeError } from '../export/export-scope';
 
 const USAGE = `Usage : npm run export -- --db FICHIER [--scope PÉRIMÈTRE] [--format FORMAT] [--out FICHIER] [--names] [--comma]
   --db       la base de Pupitre (pupitre.sqlite3, ou le dossier de données qui la contient)
-  --scope    event (défaut), day:AAAA-MM-JJ ou session:<identifiant de séance>
+  --scope    event (défaut), day:AAAA-MM-JJ, session:<identifiant de séance> ou room:<identifiant de salle>
   --format   ${exportFormats.join(', ')} (défaut : csv, les questions)
   --out      le fichier à écrire (défaut : un nom parlant dans le dossier courant ; un dossier : dedans)
   --names    avec les noms des participants et les textes tels qu’écrits (défaut : pseudonymisé,

@@ -20,7 +20,7 @@ const vote = (participantId: string, choices: number[], origin: 'room' | 'remote
 /** Poll `p` open: votes count only while the régie has the poll open. */
 const withPollOpen = (): RegieState => {
   const s = initialState();
-  return { ...s, live: { ...s.live, interactions: { p: { status: 'open', openedAt: 0, closedAt: null, revealed: false } } } };
+  return { ...s, live: { ...s.live, interactions: { p: { status: 'open', openedAt: 0, closedAt: null, revealed: false, room: 'salle' } } } };
 };
 const apply = (msgs: AudienceMessage[], from = withPollOpen()) =>
   msgs.reduce((s, m) => applyAudienceMessage(s, 'hub-1', m, { seq: m.hubSeq, at: 0, actor: 'audience' }), from);
@@ -49,7 +49,7 @@ describe('the audience reducer', () => {
     const open = withPollOpen();
     const closed = {
       ...open,
-      live: { ...open.live, interactions: { p: { status: 'closed' as const, openedAt: 0, closedAt: 5, revealed: false } } },
+      live: { ...open.live, interactions: { p: { status: 'closed' as const, openedAt: 0, closedAt: 5, revealed: false, room: 'salle' } } },
     };
     expect(apply([vote('gil-0000000000001', [0])], closed).audience.tallies.p?.voters).toEqual({ room: 1, remote: 0 });
   });

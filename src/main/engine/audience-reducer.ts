@@ -1,5 +1,6 @@
 import { type AudienceQuestion, type AudienceState, type Ballot, type ByOrigin, clockNow, type QuestionFinding, type RegieState, type Tally } from '../../shared/api/state';
 import type { PersonalDataKind } from '../../shared/domain/personal-data';
+import { crossRoom, questionRoom } from './audience-rooms';
 import type { AudienceMessage } from '../../shared/protocol/audience-messages';
 import { ballotBucket } from './ballot-bucket';
 import type { EventMeta, RegieEvent } from './events';
@@ -34,7 +35,7 @@ function retally(tally: Tally, before: Ballot | undefined, after: Ballot): Tally
 
 export function newQuestion(
   id: string,
-  q: Pick<AudienceQuestion, 'msgId' | 'hubSeq' | 'receivedAt' | 'origin' | 'name' | 'text' | 'sessionId' | 'flags'>,
+  q: Pick<AudienceQuestion, 'msgId' | 'hubSeq' | 'receivedAt' | 'origin' | 'name' | 'text' | 'sessionId' | 'flags' | 'room'>,
 ): AudienceQuestion {
   return {
     id,
@@ -91,6 +92,8 @@ export function applyAudienceMessage(
   const audience: AudienceState = { ...state.audience, received: state.audience.received + 1 };
   let ballots = state.ballots;
   let senders: Partial<Pick<RegieState, 'wordSenders' | 'wordParticipants'>> = {};
+  // A vote, a word or an upvote counts only in the phone's room (the journal keeps it anyway).
+  const counted = crossRoom(state, m) === null;
   switch (m.type) {
     case 'question.ask':
       audience.questions = [
@@ -105,6 +108,7 @@ export function applyAudienceMessage(
           name: m.name,
           text: m.text,
           sessionId: m.sessionId,
+          room: questionRoom(state, m.room, m.sessionId),
           flags: [...findings],
         }),
       ];
@@ -112,7 +116,7 @@ export function applyAudienceMessage(
     case 'question.upvote': {
       const i = audience.questions.findIndex((q) => q.id === m.questionId);
       const q = audience.questions[i];
-      if (q) {
+      if (q && counted) {
         audience.questions = audience.questions.slice();
         audience.questions[i] = { ...q, upvotes: q.upvotes + 1 };
       }
@@ -123,7 +127,7 @@ export function applyAudienceMessage(
       // cast while the poll was open, even one that arrives after the régie closed it (the hub had
       // not heard of the close yet: a slow or cut link). It counts. A vote for a poll never opened,
       // or reset since (its run is gone), stays in the journal, outside the tally.
-      if (state.live.interactions[m.pollId] === undefined) break;
+      if (state.live.interactions[m.pollId] === undefined || !counted) break;
       const poll = ballots[m.pollId] ?? {};
       const key = ballotBucket(m.participantId);
       const bucket = poll[key] ?? {};
@@ -136,6 +140,7 @@ export function applyAudienceMessage(
       break;
     }
     case 'words.send': {
+      if (!counted) break;
       // A banned word is not counted (the journal keeps it); a word a moderator released is not held again.
       const moderation = state.wordModeration[m.cloudId];
       const sent = noteWordSender(state, m.cloudId, m.participantId, m.origin, countedWords(m.words, moderation));

@@ -1,9 +1,12 @@
 import type { Command } from '../../shared/api/commands';
+import { defaultRoomOfInteraction } from '../../shared/api/room-live';
+import type { RoomId } from '../../shared/domain/rooms';
 import type { RegieState } from '../../shared/api/state';
 import { type Interaction, interactionText } from '../../shared/domain/interaction';
 import { CommandRejected } from './command-rejected';
 import { checked } from './decide-edit';
 import type { RegieEvent } from './events';
+import { requireRoom } from './require-room';
 
 type LiveCommand = Extract<Command, { type: `interaction.${string}` }>;
 
@@ -16,16 +19,21 @@ function requireInteraction(state: RegieState, id: string): Interaction {
 }
 
 /**
- * The phones show one interaction at a time (the hub closes the one open before): opening from
- * the desk closes, in the régie too, whatever else is open, so the desk never counts on votes
- * the hub would refuse.
+ * A room's phones show one interaction at a time (the hub closes the one open before in that
+ * room): opening from the desk closes, in the régie too, whatever else is open in the same room,
+ * so the desk never counts on votes the hub would refuse. Other rooms' polls and clouds run on.
  */
-function opening(state: RegieState, id: string, at: number): RegieEvent[] {
-  const others = Object.entries(state.live.interactions).filter(([other, run]) => other !== id && run.status === 'open');
+export function opening(state: RegieState, id: string, room: RoomId, at: number): RegieEvent[] {
+  const others = Object.entries(state.live.interactions).filter(([other, run]) => other !== id && run.status === 'open' && run.room === room);
   return [
     ...others.map(([other]): RegieEvent => ({ type: 'interaction.closed', interactionId: other, at })),
-    { type: 'interaction.opened', interactionId: id, at },
+    { type: 'interaction.opened', interactionId: id, at, room },
   ];
+}
+
+/** The room a command opens an interaction in: the one it names (checked), else where it belongs. */
+function roomToOpen(state: RegieState, id: string, room: RoomId | undefined): RoomId {
+  return room === undefined ? defaultRoomOfInteraction(state, id) : requireRoom(state, room);
 }
 
 /**
@@ -33,13 +41,16 @@ function opening(state: RegieState, id: string, at: number): RegieEvent[] {
  * or hidden (projector and phones), a poll reset to draft, a poll made on the spot. Pure.
  */
 export function decideInteraction(state: RegieState, command: LiveCommand, at: number): RegieEvent[] {
-  if (command.type === 'interaction.create') return creating(state, command.interaction, command.open, at);
+  if (command.type === 'interaction.create') return creating(state, command.interaction, command.open, command.room, at);
   const i = requireInteraction(state, command.interactionId);
   const run = state.live.interactions[i.id];
+  if (command.type !== 'interaction.open' && command.room !== undefined && run && run.room !== command.room) {
+    throw new CommandRejected(`${what(i)} « ${interactionText(i)} » est celui de la salle ${run.room}, pas de la salle ${command.room}`);
+  }
   switch (command.type) {
     case 'interaction.open':
       if (run?.status === 'open') throw new CommandRejected(`${what(i)} « ${interactionText(i)} » est déjà ouvert`);
-      return opening(state, i.id, at);
+      return opening(state, i.id, roomToOpen(state, i.id, command.room), at);
     case 'interaction.close':
       if (run?.status !== 'open') throw new CommandRejected(`${what(i)} n’est pas ouvert : rien à fermer`);
       return [{ type: 'interaction.closed', interactionId: i.id, at }];
@@ -54,19 +65,22 @@ export function decideInteraction(state: RegieState, command: LiveCommand, at: n
       if (i.kind !== 'poll') throw new CommandRejected('seul un sondage peut être remis à zéro');
       if (run?.status === 'open') throw new CommandRejected('fermez d’abord le sondage : on ne remet pas à zéro un vote en cours');
       if (!run && !state.audience.tallies[i.id]) return [];
-      return [{ type: 'interaction.reset', interactionId: i.id, at }];
+      // The room goes with it: the hub forgets the votes where the poll ran (its run is gone after).
+      return [{ type: 'interaction.reset', interactionId: i.id, at, room: run?.room ?? defaultRoomOfInteraction(state, i.id) }];
     default:
       return command satisfies never;
   }
 }
 
 /** Made on the spot: a new id only (never replaces a prepared one), every check of a programme file. */
-function creating(state: RegieState, interaction: Interaction, open: boolean, at: number): RegieEvent[] {
+function creating(state: RegieState, interaction: Interaction, open: boolean, room: RoomId | undefined, at: number): RegieEvent[] {
   const p = state.programme;
   if (!p) throw new CommandRejected('aucun programme chargé');
   if ((p.interactions ?? []).some((x) => x.id === interaction.id)) {
     throw new CommandRejected(`identifiant déjà pris : ${interaction.id}`, [{ path: 'interaction.id', message: 'identifiant déjà pris' }]);
   }
   const edited = checked({ ...p, interactions: [...(p.interactions ?? []), interaction] }, `interaction ${interaction.id} créée en direct`);
-  return open ? [...edited, ...opening(state, interaction.id, at)] : edited;
+  // Checked before anything is written; made on the spot, it belongs to no session: the main room by default.
+  const where = room === undefined ? defaultRoomOfInteraction(state, interaction.id) : requireRoom(state, room);
+  return open ? [...edited, ...opening(state, interaction.id, where, at)] : edited;
 }

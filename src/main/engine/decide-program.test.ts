@@ -144,7 +144,7 @@ describe('the program bus', () => {
     await cmd({ type: 'log.note', text: 'interne' });
     const state = {
       ...engine.state,
-      audience: { ...engine.state.audience, questions: [newQuestion('q-1', { msgId: 'a:b', hubSeq: 1, receivedAt: 0, origin: 'room', name: 'Léa', text: 'Ma fille Zoé…', sessionId: null, flags: [] })] },
+      audience: { ...engine.state.audience, questions: [newQuestion('q-1', { msgId: 'a:b', hubSeq: 1, receivedAt: 0, origin: 'room', name: 'Léa', text: 'Ma fille Zoé…', sessionId: null, room: 'salle', flags: [] })] },
     };
     const out = stateForRole(state, 'output');
     expect(out.audience.questions).toEqual([]);

@@ -63,17 +63,17 @@ describe('screening questions', () => {
     expect(q(id)).toMatchObject({ status: 'incoming', published: false });
     expect(await cmd({ type: 'question.approve', questionId: id }, 'control-2')).toMatchObject({ ok: true });
     expect(q(id)).toMatchObject({ status: 'approved', published: true, lastActionBy: 'control-2' });
-    expect(sent.at(-1)).toEqual({ type: 'question.publish', questionId: id, text: 'Quels moyens pour les jeunes majeurs ?', name: null });
+    expect(sent.at(-1)).toEqual({ type: 'question.publish', questionId: id, text: 'Quels moyens pour les jeunes majeurs ?', name: null, room: 'salle' });
     await cmd({ type: 'question.reject', questionId: id });
     expect(q(id)).toMatchObject({ status: 'rejected', published: false });
-    expect(sent.at(-1)).toEqual({ type: 'question.withdraw', questionId: id });
+    expect(sent.at(-1)).toEqual({ type: 'question.withdraw', questionId: id, room: 'salle' });
   });
 
   it('a flagged question is neither published nor projectable until a moderator clears it', async () => {
     const id = await arrives('Ma fille Zoé a été placée, pourquoi ?');
     await cmd({ type: 'question.approve', questionId: id });
     expect(q(id)).toMatchObject({ status: 'approved', published: false });
-    expect(sent.at(-1)).toEqual({ type: 'question.withdraw', questionId: id });
+    expect(sent.at(-1)).toEqual({ type: 'question.withdraw', questionId: id, room: 'salle' });
     await cmd({ type: 'question.clear-flags', questionId: id }, 'control-2');
     expect(q(id)).toMatchObject({ flagsClearedBy: 'control-2', published: true });
   });
@@ -93,7 +93,7 @@ describe('screening questions', () => {
     await cmd({ type: 'question.edit', questionId: id, text: 'Que devient la famille après le placement ? Appelez le 06 12 34 56 78' });
     expect(q(id).flags).toEqual([expect.objectContaining({ kind: 'phone' })]);
     expect(q(id)).toMatchObject({ published: false, flagsClearedBy: null });
-    expect(sent.at(-1)).toEqual({ type: 'question.withdraw', questionId: id });
+    expect(sent.at(-1)).toEqual({ type: 'question.withdraw', questionId: id, room: 'salle' });
     // Cleared, then edited again with the same number: nothing new to read, the clearance holds.
     await cmd({ type: 'question.clear-flags', questionId: id });
     await cmd({ type: 'question.edit', questionId: id, text: 'Que devient la famille ? Appelez le 06 12 34 56 78' });

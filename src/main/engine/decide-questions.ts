@@ -3,7 +3,9 @@ import type { AudienceQuestion, QuestionFinding, RegieState } from '../../shared
 import { cleanText } from '../../shared/protocol/clean-text';
 import { moderationLists } from '../moderation/moderation-lists';
 import { findingsIn, questionFindings } from '../moderation/question-findings';
+import { questionRoom } from './audience-rooms';
 import { CommandRejected } from './command-rejected';
+import { requireRoom } from './require-room';
 import type { RegieEvent } from './events';
 import { redactableFindings } from './question-redaction';
 
@@ -49,7 +51,9 @@ export function decideQuestion(state: RegieState, command: QuestionCommand, at: 
     if (!text) throw new CommandRejected('texte vide');
     // Checked like a participant's question: the text and the name.
     const findings = questionFindings(text, name, moderationLists(state.moderation));
-    return [{ type: 'question.added', text, name, sessionId: command.sessionId, at, findings }];
+    // The desk's room, else the session's, else the main room: written down, so a later programme cannot move it.
+    const room = questionRoom(state, command.room === undefined ? undefined : requireRoom(state, command.room), command.sessionId);
+    return [{ type: 'question.added', text, name, sessionId: command.sessionId, at, room, findings }];
   }
   const q = find(state, command.questionId);
   switch (command.type) {
@@ -74,6 +78,8 @@ export function decideQuestion(state: RegieState, command: QuestionCommand, at: 
     case 'question.merge': {
       if (command.intoId === q.id) throw new CommandRejected('une question ne peut pas être fusionnée avec elle-même');
       const into = find(state, command.intoId);
+      // Each room screens its own questions: a merge never moves askers and votes to another room.
+      if (into.room !== q.room) throw new CommandRejected(`les deux questions ne sont pas de la même salle (${q.room}, ${into.room}) : pas de fusion`);
       return [{ type: 'question.merged', questionId: q.id, intoId: into.id }];
     }
     case 'question.star':

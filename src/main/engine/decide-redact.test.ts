@@ -75,7 +75,7 @@ describe('the author’s name goes through the detector', () => {
     expect(stateForRole(engine.state, 'output').audience.questions).toEqual([]);
 
     await ok({ type: 'question.clear-flags', questionId: id });
-    expect(published(id)).toEqual({ type: 'question.publish', questionId: id, text: 'Quelle place pour les pères ?', name: '06 12 34 56 78' });
+    expect(published(id)).toEqual({ type: 'question.publish', questionId: id, text: 'Quelle place pour les pères ?', name: '06 12 34 56 78', room: 'salle' });
   });
 
   it('an organiser-listed name as a display name is found too, and re-found when the list grows', async () => {
@@ -123,7 +123,7 @@ describe('redaction', () => {
       published: true,
       lastActionBy: 'control-1',
     });
-    expect(published(id)).toEqual({ type: 'question.publish', questionId: id, text: 'Ma fille [prénom] a été placée, appelez le [téléphone]', name: '[prénom] [téléphone]' });
+    expect(published(id)).toEqual({ type: 'question.publish', questionId: id, text: 'Ma fille [prénom] a été placée, appelez le [téléphone]', name: '[prénom] [téléphone]', room: 'salle' });
     // No view receives the original, nor the undo's memory.
     for (const role of ['control', 'stage', 'output'] as const) {
       expect(JSON.stringify(role === 'control' ? viewState(engine.state) : stateForRole(engine.state, role))).not.toMatch(/Léa|06 12 34|06 98 76/);

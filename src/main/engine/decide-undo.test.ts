@@ -1,3 +1,4 @@
+import { mainQa } from '../../shared/api/room-live';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,8 +84,8 @@ describe('undoing a GO', () => {
     expect(engine.state.live.interactions[POLL]).toBeUndefined();
     expect(engine.state.audience.tallies[POLL]).toBeUndefined();
     expect(toHub).toEqual([
-      { type: 'interaction.close', interactionId: POLL },
-      { type: 'poll.reset', pollId: POLL },
+      { type: 'interaction.close', interactionId: POLL, room: 'grand-auditorium' },
+      { type: 'poll.reset', pollId: POLL, room: 'grand-auditorium' },
     ]);
     // The cue is to do again, on standby; the undo is logged with what it kept.
     expect(engine.state.cues.runs['j1-seq1-sondage-ouvrir']).toBeUndefined();
@@ -157,7 +158,7 @@ describe('undoing a GO', () => {
     await cmd({ type: 'question.add', text: 'Une question de la salle', name: null, sessionId: 'j1-seq1' });
     advance(2000);
     await cmd({ type: 'cue.undo', cueId: 'j1-seq1-questions-ouvrir' });
-    expect(engine.state.live.qa.open).toBe(false);
+    expect(mainQa(engine.state).open).toBe(false);
     expect(engine.state.audience.questions).toHaveLength(1);
   });
 

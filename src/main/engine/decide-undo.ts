@@ -1,4 +1,5 @@
 import type { Command } from '../../shared/api/commands';
+import { mainRoomOf } from '../../shared/api/room-live';
 import type { RegieState } from '../../shared/api/state';
 import { type UndoStep, undoNeedsConfirmation, undoPlan, UNDO_GO_WINDOW_MS } from '../../shared/domain/go-undo';
 import { HOLDING } from '../../shared/domain/scene';
@@ -36,15 +37,16 @@ function stepEvents(state: RegieState, step: UndoStep, at: number, kept: string[
     case 'close':
       return [{ type: 'interaction.closed', interactionId: step.interactionId, at }];
     case 'set-aside':
-      return [{ type: 'interaction.reset', interactionId: step.interactionId, at }];
+      return [{ type: 'interaction.reset', interactionId: step.interactionId, at, room: state.live.interactions[step.interactionId]?.room ?? mainRoomOf(state.programme) }];
     case 'reopen':
-      return [{ type: 'interaction.opened', interactionId: step.interactionId, at }];
+      // Where it ran (the GO's room: only its polls were written down).
+      return [{ type: 'interaction.opened', interactionId: step.interactionId, at, room: state.live.interactions[step.interactionId]?.room ?? mainRoomOf(state.programme) }];
     case 'hide':
       return [{ type: 'interaction.hidden', interactionId: step.interactionId, at }];
     case 'qa.close':
-      return [{ type: 'qa.closed', at }];
+      return [{ type: 'qa.closed', at, room: step.room }];
     case 'qa.reopen':
-      return [{ type: 'qa.opened', at, sessionId: step.sessionId, roomOnly: step.roomOnly }];
+      return [{ type: 'qa.opened', at, sessionId: step.sessionId, roomOnly: step.roomOnly, room: step.room }];
     case 'preview':
       return [{ type: 'program.previewed', scene: step.scene }];
     case 'air': {

@@ -8,6 +8,7 @@ import { audienceMessageSchema } from '../../shared/protocol/audience-messages';
 import { questionFields } from '../../shared/api/state';
 import { personalDataKinds } from '../../shared/domain/personal-data';
 import { legacyFlagSchema } from './legacy-flags';
+import { ROOM_ID_PATTERN } from '../../shared/domain/rooms';
 
 /**
  * Journal events: facts that happened, in the past tense. The journal stores them as JSON and
@@ -19,6 +20,12 @@ export const clockSettingSchema = z.discriminatedUnion('mode', [
 ]);
 
 const instant = z.number();
+
+/**
+ * The room an event happened in (docs/rooms.md § 2). Written by today's code; absent in a
+ * journal written before rooms, where it means the main room.
+ */
+const room = { room: z.string().regex(ROOM_ID_PATTERN).optional() };
 
 /** A span of personal data, as the detector gives it (src/shared/domain/personal-data.ts). */
 const spanSchema = z.strictObject({
@@ -74,15 +81,15 @@ export const regieEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('delay.cleared'), sessionId: z.string(), at: instant }),
   z.strictObject({ type: z.literal('session.marked'), sessionId: z.string(), edge: z.enum(['start', 'end']), at: instant, plannedAt: instant }),
   // What fired cues do to the audience side.
-  z.strictObject({ type: z.literal('interaction.opened'), interactionId: z.string(), at: instant }),
+  z.strictObject({ type: z.literal('interaction.opened'), interactionId: z.string(), at: instant, ...room }),
   z.strictObject({ type: z.literal('interaction.closed'), interactionId: z.string(), at: instant }),
   z.strictObject({ type: z.literal('interaction.revealed'), interactionId: z.string(), at: instant }),
   /** The results leave the projector and the phones again (after a reveal, or before one). */
   z.strictObject({ type: z.literal('interaction.hidden'), interactionId: z.string(), at: instant }),
   /** A poll starts again from zero: its votes are forgotten (the journal keeps them), back to draft. */
-  z.strictObject({ type: z.literal('interaction.reset'), interactionId: z.string(), at: instant }),
-  z.strictObject({ type: z.literal('qa.opened'), at: instant, sessionId: z.string().nullable(), roomOnly: z.boolean() }),
-  z.strictObject({ type: z.literal('qa.closed'), at: instant }),
+  z.strictObject({ type: z.literal('interaction.reset'), interactionId: z.string(), at: instant, ...room }),
+  z.strictObject({ type: z.literal('qa.opened'), at: instant, sessionId: z.string().nullable(), roomOnly: z.boolean(), ...room }),
+  z.strictObject({ type: z.literal('qa.closed'), at: instant, ...room }),
   // From the audience hub, deduplicated by msgId before it is journaled.
   z.strictObject({
     type: z.literal('audience.received'),
@@ -119,6 +126,8 @@ export const regieEventSchema = z.discriminatedUnion('type', [
     name: z.string().nullable(),
     sessionId: z.string().nullable(),
     at: instant,
+    /** Absent in an older journal: its session's room, else the main room (as an audience question). */
+    ...room,
     /** Before issue 15 (read, never written). */
     flags: z.array(legacyFlagSchema).optional(),
     findings: z.array(findingSchema).optional(),

@@ -149,7 +149,7 @@ describe('poll tallies', () => {
     await cmd({ type: 'interaction.reveal', interactionId: 'charge-de-travail' });
     await vote('charge-de-travail', 'mae-0000000000001', { choices: [2] }, 'remote');
     expect(hubCommandsFor(hubEvents.at(-1)!, engine.state)).toEqual([
-      { type: 'results.reveal', results: { kind: 'poll', interactionId: 'charge-de-travail', counts: [1, 0, 1, 0], total: 2 } },
+      { type: 'results.reveal', results: { kind: 'poll', interactionId: 'charge-de-travail', counts: [1, 0, 1, 0], total: 2 }, room: 'grand-auditorium' },
     ]);
   });
 
@@ -164,7 +164,7 @@ describe('poll tallies', () => {
     expect(await cmd({ type: 'interaction.reset', interactionId: 'charge-de-travail' })).toMatchObject({ ok: true });
     expect(tally('charge-de-travail')).toBeUndefined();
     expect(run('charge-de-travail')).toBeUndefined();
-    expect(hubCommandsFor(hubEvents.at(-1)!, engine.state)).toEqual([{ type: 'poll.reset', pollId: 'charge-de-travail' }]);
+    expect(hubCommandsFor(hubEvents.at(-1)!, engine.state)).toEqual([{ type: 'poll.reset', pollId: 'charge-de-travail', room: 'grand-auditorium' }]);
     // Opened again: the same participant's vote counts afresh, once.
     await cmd({ type: 'interaction.open', interactionId: 'charge-de-travail' });
     await vote('charge-de-travail', 'lou-0000000000001', { choices: [2] });
@@ -210,12 +210,12 @@ describe('the poll’s life from the desk', () => {
     expect(pollResultsHidden(p, run(id))).toBe(false);
     expect(onOutput()).toEqual(tally(id));
     expect(hubCommandsFor(hubEvents.at(-1)!, engine.state)).toEqual([
-      { type: 'results.reveal', results: { kind: 'poll', interactionId: id, counts: [0, 1, 0, 0], total: 1 } },
+      { type: 'results.reveal', results: { kind: 'poll', interactionId: id, counts: [0, 1, 0, 0], total: 1 }, room: 'grand-auditorium' },
     ]);
     await cmd({ type: 'interaction.hide', interactionId: id });
     expect(run(id)).toMatchObject({ revealed: false, hidden: true });
     expect(pollResultsHidden(p, run(id))).toBe(true);
-    expect(hubCommandsFor(hubEvents.at(-1)!, engine.state)).toEqual([{ type: 'results.hide' }]);
+    expect(hubCommandsFor(hubEvents.at(-1)!, engine.state)).toEqual([{ type: 'results.hide', room: 'grand-auditorium' }]);
     await cmd({ type: 'interaction.reveal', interactionId: id });
     expect(pollResultsHidden(p, run(id))).toBe(false);
   });
@@ -229,8 +229,8 @@ describe('the poll’s life from the desk', () => {
     await vote(id, 'ned-0000000000001', { choices: [0] }, 'remote');
     await cmd({ type: 'interaction.close', interactionId: id });
     expect(hubCommandsFor(hubEvents.at(-1)!, engine.state)).toEqual([
-      { type: 'interaction.close', interactionId: id },
-      { type: 'results.reveal', results: { kind: 'poll', interactionId: id, counts: [1, 0], total: 1 } },
+      { type: 'interaction.close', interactionId: id, room: 'grand-auditorium' },
+      { type: 'results.reveal', results: { kind: 'poll', interactionId: id, counts: [1, 0], total: 1 }, room: 'grand-auditorium' },
     ]);
     await cmd({ type: 'interaction.hide', interactionId: id });
     expect(pollResultsHidden(p, run(id))).toBe(true);

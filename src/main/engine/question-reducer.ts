@@ -1,6 +1,7 @@
 import { type AudienceQuestion, isProjectable, type QuestionFinding, questionText, type RedactionStep, type RegieState } from '../../shared/api/state';
 import type { ProgramState, Scene } from '../../shared/domain/scene';
 import { newQuestion } from './audience-reducer';
+import { questionRoom } from './audience-rooms';
 import type { EventMeta, RegieEvent } from './events';
 import { dedupe, locateFlags, relocate, textsOf } from './legacy-flags';
 import { redactQuestion } from './question-redaction';
@@ -119,7 +120,7 @@ export function applyQuestionEvent(state: RegieState, event: QuestionEvent, meta
       const texts = { text: event.text, edit: null, name: event.name };
       // An older journal's flags were found in the text only.
       const flags = event.findings ?? locateFlags(event.flags ?? [], texts, ['text']);
-      const q = newQuestion(`q-${meta.seq}`, { msgId: null, hubSeq: null, receivedAt: event.at, origin: 'regie', name: event.name, text: event.text, sessionId: event.sessionId, flags });
+      const q = newQuestion(`q-${meta.seq}`, { msgId: null, hubSeq: null, receivedAt: event.at, origin: 'regie', name: event.name, text: event.text, sessionId: event.sessionId, room: questionRoom(state, event.room, event.sessionId), flags });
       return { ...state, audience: { ...state.audience, questions: [...state.audience.questions, { ...q, lastActionBy: meta.actor }] } };
     }
     default:

@@ -1,3 +1,4 @@
+import { mainRoomOf, qaOf, roomOfSessionId } from '../../shared/api/room-live';
 import { AS_RUN_KEPT_IN_STATE, type AsRunEntry, clockNow, NOTES_KEPT_IN_STATE, type RegieState } from '../../shared/api/state';
 import { evolveCue, initialCueState } from '../../shared/domain/cue-events';
 import { formatOffset } from '../../shared/domain/delays';
@@ -13,8 +14,9 @@ function keepLast<T>(list: readonly T[], item: T, max: number): T[] {
   return next;
 }
 
-function logged(state: RegieState, meta: EventMeta, entry: Omit<AsRunEntry, 'seq' | 'author'>): RegieState['asRun'] {
-  return keepLast(state.asRun, { seq: meta.seq, author: meta.actor, ...entry }, AS_RUN_KEPT_IN_STATE);
+function logged(state: RegieState, meta: EventMeta, entry: Omit<AsRunEntry, 'seq' | 'author' | 'room'>): RegieState['asRun'] {
+  const room = roomOfSessionId(state.programme, entry.sessionId);
+  return keepLast(state.asRun, { seq: meta.seq, author: meta.actor, ...entry, room }, AS_RUN_KEPT_IN_STATE);
 }
 
 /** Applies one event. Pure and immutable: untouched slices keep their identity (patches rely on it). */
@@ -138,25 +140,44 @@ export function reduce(state: RegieState, event: RegieEvent, meta: EventMeta): R
       };
     }
     case 'interaction.opened':
-      return withInteraction(state, event.interactionId, { status: 'open', openedAt: event.at, closedAt: null, revealed: false });
+      // Without a room (a journal of before rooms): the main room.
+      return withInteraction(state, event.interactionId, { status: 'open', openedAt: event.at, closedAt: null, revealed: false, room: event.room ?? mainRoomOf(state.programme) });
     case 'interaction.closed': {
       const run = state.live.interactions[event.interactionId];
-      return withInteraction(state, event.interactionId, { status: 'closed', openedAt: run?.openedAt ?? event.at, closedAt: event.at, revealed: run?.revealed ?? false });
+      return withInteraction(state, event.interactionId, { status: 'closed', openedAt: run?.openedAt ?? event.at, closedAt: event.at, revealed: run?.revealed ?? false, room: runRoom(state, run) });
     }
     case 'interaction.revealed': {
       const run = state.live.interactions[event.interactionId];
-      return withInteraction(state, event.interactionId, { status: run?.status ?? 'closed', openedAt: run?.openedAt ?? event.at, closedAt: run?.closedAt ?? null, revealed: true, hidden: false });
+      return withInteraction(state, event.interactionId, {
+        status: run?.status ?? 'closed',
+        openedAt: run?.openedAt ?? event.at,
+        closedAt: run?.closedAt ?? null,
+        revealed: true,
+        hidden: false,
+        room: runRoom(state, run),
+      });
     }
     case 'interaction.hidden': {
       const run = state.live.interactions[event.interactionId];
-      return withInteraction(state, event.interactionId, { status: run?.status ?? 'closed', openedAt: run?.openedAt ?? event.at, closedAt: run?.closedAt ?? null, revealed: false, hidden: true });
+      return withInteraction(state, event.interactionId, {
+        status: run?.status ?? 'closed',
+        openedAt: run?.openedAt ?? event.at,
+        closedAt: run?.closedAt ?? null,
+        revealed: false,
+        hidden: true,
+        room: runRoom(state, run),
+      });
     }
     case 'interaction.reset':
       return resetPoll(state, event.interactionId);
-    case 'qa.opened':
-      return { ...state, live: { ...state.live, qa: { open: true, since: event.at, sessionId: event.sessionId, roomOnly: event.roomOnly } } };
-    case 'qa.closed':
-      return { ...state, live: { ...state.live, qa: { ...state.live.qa, open: false, since: event.at } } };
+    case 'qa.opened': {
+      const room = event.room ?? mainRoomOf(state.programme);
+      return withQa(state, room, { open: true, since: event.at, sessionId: event.sessionId, roomOnly: event.roomOnly });
+    }
+    case 'qa.closed': {
+      const room = event.room ?? mainRoomOf(state.programme);
+      return withQa(state, room, { ...qaOf(state, room), open: false, since: event.at });
+    }
     case 'audience.received':
       return applyAudienceReceived(state, event, meta);
     case 'question.status.set':
@@ -189,6 +210,15 @@ function resetPoll(state: RegieState, id: string): RegieState {
   const { [id]: _tally, ...tallies } = state.audience.tallies;
   const { [id]: _ballots, ...ballots } = state.ballots;
   return { ...state, live: { ...state.live, interactions }, audience: { ...state.audience, tallies }, ballots };
+}
+
+/** The room of a run (one of before rooms, in a journal: the main room). */
+function runRoom(state: RegieState, run: RegieState['live']['interactions'][string] | undefined): string {
+  return run?.room ?? mainRoomOf(state.programme);
+}
+
+function withQa(state: RegieState, room: string, qa: RegieState['live']['qa'][string]): RegieState {
+  return { ...state, live: { ...state.live, qa: { ...state.live.qa, [room]: qa } } };
 }
 
 function withInteraction(state: RegieState, id: string, run: RegieState['live']['interactions'][string]): RegieState {

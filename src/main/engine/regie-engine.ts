@@ -7,6 +7,7 @@ import { SNAPSHOT_FORMAT, type Snapshots } from '../store/snapshots';
 import { CommandRejected, decide } from './decide';
 import { type EventMeta, parseJournalEvent, type RegieEvent } from './events';
 import { changedSlices, reduce } from './reduce';
+import { upgradeSnapshot } from './snapshot-upgrade';
 import { validateEnvelope } from './validate-command';
 
 export interface Committed {
@@ -39,17 +40,22 @@ type Pending = {
 
 /**
  * Rebuilds the state: the latest readable snapshot, then the journal after it. A snapshot of
- * another format (snapshots.ts: the reducers derived it otherwise) is set aside: the journal alone.
+ * another format (snapshots.ts: the reducers derived it otherwise) is upgraded where that format
+ * has a step (snapshot-upgrade.ts), else set aside: the journal alone.
  */
 export function rebuildState(journal: Journal, snapshots: Snapshots | null): { state: RegieState; seq: number } {
   let state = initialState();
   let seq = 0;
   const snap = snapshots?.latest();
-  if (snap && snap.format === SNAPSHOT_FORMAT) {
+  if (snap) {
     try {
       // Slices added since the snapshot was written start empty; the journal tail fills them.
-      state = { ...initialState(), ...(JSON.parse(snap.state) as Partial<RegieState>) };
-      seq = snap.seq;
+      // An older format is brought up to date where a step says how (snapshot-upgrade.ts), else set aside.
+      const upgraded = upgradeSnapshot({ ...initialState(), ...(JSON.parse(snap.state) as Partial<RegieState>) }, snap.format, SNAPSHOT_FORMAT);
+      if (upgraded) {
+        state = upgraded;
+        seq = snap.seq;
+      }
     } catch {
       state = initialState();
       seq = 0;

@@ -1,3 +1,4 @@
+import { mainQa } from '../../shared/api/room-live';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,17 +80,17 @@ describe('the run of show in the core', () => {
   it('a manual cue waits for GO; an auto cue fires on the tick at its (delayed) time', async () => {
     await rehearseAt('2021-06-24', '10:40');
     await cmd({ type: 'cue.go', cueId: 'j1-seq1-questions-ouvrir', outOfOrder: true }); // the poll's cues are passed over
-    expect(engine.state.live.qa.open).toBe(true);
+    expect(mainQa(engine.state).open).toBe(true);
     expect(await cmd({ type: 'delay.set', sessionId: 'j1-seq1', minutes: 12 })).toMatchObject({ ok: true });
     const schedule = applyDelays(demo, engine.state.delays);
     expect(schedule['j1-seq1']?.startDelay).toBe(12);
     // The Q&A closes by itself at +01:10 after the session's start: 10:55 planned, 11:07 expected.
     advance(26 * MIN); // 11:06
     await engine.submitSystem('régie:horloge', decideTick);
-    expect(engine.state.live.qa.open).toBe(true);
+    expect(mainQa(engine.state).open).toBe(true);
     advance(MIN + 5000); // 11:07:05, within the 15 s an auto cue may be late
     await engine.submitSystem('régie:horloge', decideTick);
-    expect(engine.state.live.qa.open).toBe(false);
+    expect(mainQa(engine.state).open).toBe(false);
     expect(engine.state.cues.runs['j1-seq1-questions-fermer']).toMatchObject({ status: 'fired', trigger: 'auto' });
     // Manual cues never fire by themselves.
     expect(engine.state.cues.runs['j1-seq1-sondage-fermer']).toBeUndefined();

@@ -1,3 +1,4 @@
+import { qaOf, roomOfCue, roomOfSessionId } from '../../shared/api/room-live';
 import { clockNow, isProjectable, questionText, type RegieState } from '../../shared/api/state';
 import type { CueStep } from '../../shared/domain/cue-engine';
 import { cueList, type TimedCue } from '../../shared/domain/cue-list';
@@ -31,29 +32,32 @@ export function timedCuesOf(state: RegieState): TimedCue[] {
  */
 export function cueEffects(state: RegieState, fired: readonly TimedCue[], at: number): RegieEvent[] {
   const events: RegieEvent[] = [];
-  // Which interactions are open as the effects go (the phones show one at a time, as the hub does).
-  const status = new Map(Object.entries(state.live.interactions).map(([id, r]) => [id, r.status as 'open' | 'closed']));
-  let qaOpen = state.live.qa.open;
+  // Which interactions are open as the effects go, and where (a room's phones show one at a time, as the hub does).
+  const status = new Map(Object.entries(state.live.interactions).map(([id, r]) => [id, { open: r.status === 'open', room: r.room }]));
+  // Each room's Q&A as the effects go.
+  const qaOpen = new Map(Object.entries(state.live.qa).map(([room, qa]) => [room, qa.open]));
   for (const { cue, id: cueId, sessionId } of fired) {
     const a = cue.action;
+    // A cue acts in its session's room: a workshop's cue opens the workshop's poll and Q&A.
+    const room = roomOfSessionId(state.programme, sessionId);
     switch (a.type) {
       case 'poll.open':
       case 'wordcloud.open': {
-        if (status.get(a.interaction) === 'open') break;
+        if (status.get(a.interaction)?.open) break;
         for (const [other, st] of status) {
-          if (st !== 'open') continue;
+          if (!st.open || st.room !== room) continue;
           events.push({ type: 'interaction.closed', interactionId: other, at });
-          status.set(other, 'closed');
+          status.set(other, { ...st, open: false });
         }
-        events.push({ type: 'interaction.opened', interactionId: a.interaction, at });
-        status.set(a.interaction, 'open');
+        events.push({ type: 'interaction.opened', interactionId: a.interaction, at, room });
+        status.set(a.interaction, { open: true, room });
         break;
       }
       case 'poll.close':
       case 'wordcloud.close':
-        if (status.get(a.interaction) !== 'open') break;
+        if (!status.get(a.interaction)?.open) break;
         events.push({ type: 'interaction.closed', interactionId: a.interaction, at });
-        status.set(a.interaction, 'closed');
+        status.set(a.interaction, { open: false, room: status.get(a.interaction)?.room ?? room });
         break;
       case 'poll.reveal':
       case 'wordcloud.reveal':
@@ -64,14 +68,14 @@ export function cueEffects(state: RegieState, fired: readonly TimedCue[], at: nu
         const session = state.programme?.sessions.find((s) => s.id === sessionId);
         // Workshops take questions from the room only (the session's audience says so).
         const roomOnly = session ? !sessionAudience(session).remote : false;
-        events.push({ type: 'qa.opened', at, sessionId, roomOnly });
-        qaOpen = true;
+        events.push({ type: 'qa.opened', at, sessionId, roomOnly, room });
+        qaOpen.set(room, true);
         break;
       }
       case 'qa.close':
-        if (!qaOpen) break;
-        events.push({ type: 'qa.closed', at });
-        qaOpen = false;
+        if (!qaOpen.get(room)) break;
+        events.push({ type: 'qa.closed', at, room });
+        qaOpen.set(room, false);
         break;
       case 'scene': {
         const scene = sceneOfCue(state, a, at);
@@ -116,7 +120,11 @@ export function goRecorded(state: RegieState, list: readonly TimedCue[], cueId: 
     const ref = a ? actionInteraction(a) : null;
     return ref ? [ref.id] : [];
   });
-  const open = Object.entries(state.live.interactions).filter(([, r]) => r.status === 'open').map(([id]) => id);
+  // The GO's room: an undo puts back that room's polls and Q&A, never another room's.
+  const room = roomOfCue(state.programme, cueId);
+  const open = Object.entries(state.live.interactions)
+    .filter(([, r]) => r.status === 'open' && r.room === room)
+    .map(([id]) => id);
   const interactions = Object.fromEntries([...new Set([...named, ...open])].map((id) => [id, state.live.interactions[id] ?? null]));
   const byChain = (e: RegieEvent) => 'cueId' in e && typeof e.cueId === 'string' && chain.includes(e.cueId);
   return {
@@ -131,7 +139,7 @@ export function goRecorded(state: RegieState, list: readonly TimedCue[], cueId: 
         onAir: state.program.panicFrom ?? state.program.onAir,
         preview: state.program.preview,
         interactions,
-        qa: state.live.qa,
+        qa: qaOf(state, room),
         questions: state.audience.questions.length,
       },
     },

@@ -21,6 +21,7 @@ function ask(seq: number, who: string | null, text: string, extra: Partial<Audie
       name: null,
       text,
       sessionId: null,
+      room: 'salle',
       flags: [],
     }),
     ...extra,

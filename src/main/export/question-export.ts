@@ -1,3 +1,4 @@
+import { roomsOf } from '../../shared/domain/rooms';
 import type { AudienceQuestion, QuestionFlagKind, RegieState } from '../../shared/api/state';
 import { PERSONAL_DATA_NOUN } from '../../shared/domain/personal-data-words';
 import { type ExportPrivacy, exportPrivacy } from './export-privacy';
@@ -59,7 +60,7 @@ function mergedSources(questions: readonly AudienceQuestion[]): Map<string, stri
 
 export function questionsInScope(state: RegieState, scope: ExportScope): AudienceQuestion[] {
   return state.audience.questions
-    .filter((q) => inScope(state, scope, q.sessionId, q.receivedAt))
+    .filter((q) => inScope(state, scope, q.sessionId, q.receivedAt, q.room))
     .sort((a, b) => a.receivedAt - b.receivedAt || a.id.localeCompare(b.id, 'en', { numeric: true }));
 }
 
@@ -67,6 +68,7 @@ export const QUESTION_HEADER = [
   'n°',
   'séance',
   'titre de la séance',
+  'salle',
   'reçue le',
   'origine',
   'auteur',
@@ -90,10 +92,12 @@ export function questionsTable(state: RegieState, scope: ExportScope, options: Q
   const positions = shortlistPositions(state.audience.questions);
   const sources = mergedSources(state.audience.questions);
   const privacy = privacyOf(state, options);
+  const rooms = new Map((programme ? roomsOf(programme) : []).map((r) => [r.id, r.name]));
   const rows = questionsInScope(state, scope).map((q): Cell[] => [
     q.id,
     q.sessionId ?? '',
     q.sessionId === null ? '' : (titles.get(q.sessionId) ?? ''),
+    rooms.get(q.room) ?? q.room,
     when(q.receivedAt),
     ORIGIN_FR[q.origin],
     privacy.author(q),
@@ -111,7 +115,7 @@ export function questionsTable(state: RegieState, scope: ExportScope, options: Q
       .join(', '),
     q.flags.length === 0 ? '' : q.flagsClearedBy === null ? 'non' : 'oui',
   ]);
-  return { sheet: 'Questions', header: QUESTION_HEADER, rows, widths: [10, 16, 30, 20, 18, 16, 60, 60, 24, 12, 18, 10, 8, 10, 18, 10] };
+  return { sheet: 'Questions', header: QUESTION_HEADER, rows, widths: [10, 16, 30, 20, 20, 18, 16, 60, 60, 24, 12, 18, 10, 8, 10, 18, 10] };
 }
 
 /** The questions the speakers still owe an answer to: approved (or shortlisted), not answered. */

@@ -1,3 +1,4 @@
+import { mainRoomOf } from '../../shared/api/room-live';
 import { questionText, type RegieState, type Tally } from '../../shared/api/state';
 import type { Interaction } from '../../shared/domain/interaction';
 import { phoneLook } from '../../shared/domain/phone-branding';
@@ -55,13 +56,18 @@ function interaction(state: RegieState, id: string): Interaction | undefined {
   return state.programme?.interactions?.find((i) => i.id === id);
 }
 
+/** The room an interaction runs in (docs/rooms.md § 2): the hub shows it on that room's phones only. */
+function runRoom(state: RegieState, id: string): string {
+  return state.live.interactions[id]?.room ?? mainRoomOf(state.programme);
+}
+
 /** Publish a question (again: the hub replaces its text) when it may be shown, withdraw it otherwise. */
 function questionOnPhones(state: RegieState, id: string): RegieCommand[] {
   const q = state.audience.questions.find((x) => x.id === id);
   if (!q) return [];
   return q.published
-    ? [{ type: 'question.publish', questionId: q.id, text: questionText(q), name: q.name }]
-    : [{ type: 'question.withdraw', questionId: q.id }];
+    ? [{ type: 'question.publish', questionId: q.id, text: questionText(q), name: q.name, room: q.room }]
+    : [{ type: 'question.withdraw', questionId: q.id, room: q.room }];
 }
 
 /**
@@ -84,8 +90,8 @@ function lateVoteResults(state: RegieState, pollId: string): RegieCommand[] {
   const run = state.live.interactions[pollId];
   const i = interaction(state, pollId);
   if (!i || !run || run.status !== 'closed' || !run.revealed || run.hidden === true) return [];
-  const later = Object.entries(state.live.interactions).some(([id, r]) => id !== pollId && r.openedAt > run.openedAt);
-  return later ? [] : [{ type: 'results.reveal', results: resultsOf(i, state) }];
+  const later = Object.entries(state.live.interactions).some(([id, r]) => id !== pollId && r.room === run.room && r.openedAt > run.openedAt);
+  return later ? [] : [{ type: 'results.reveal', results: resultsOf(i, state), room: run.room }];
 }
 
 /** The event's look on the phones, as the programme gives it (phone-branding.ts); none without a programme. */
@@ -123,26 +129,28 @@ export function hubCommandsFor(event: RegieEvent, after: RegieState): RegieComma
       const i = interaction(after, event.interactionId);
       // A cloud opens with its banned words (a hub that lost them, or never had them, learns them).
       const banned = i?.kind === 'wordcloud' && after.wordModeration[i.id] ? [bannedWordsCommand(after, i.id)] : [];
-      return i ? [{ type: 'interaction.open', interaction: toHubInteraction(i) }, ...banned] : [];
+      return i ? [{ type: 'interaction.open', interaction: toHubInteraction(i), room: runRoom(after, i.id) }, ...banned] : [];
     }
     case 'interaction.closed': {
       // Results already shown on the phones are brought up to date with the final count.
       const i = interaction(after, event.interactionId);
       const shown = i && after.live.interactions[i.id]?.revealed === true;
+      const room = runRoom(after, event.interactionId);
       return [
-        { type: 'interaction.close', interactionId: event.interactionId },
-        ...(shown ? [{ type: 'results.reveal' as const, results: resultsOf(i, after) }] : []),
+        { type: 'interaction.close', interactionId: event.interactionId, room },
+        ...(shown ? [{ type: 'results.reveal' as const, results: resultsOf(i, after), room }] : []),
       ];
     }
     case 'audience.received':
       return event.message.type === 'poll.vote' ? lateVoteResults(after, event.message.pollId) : [];
     case 'interaction.hidden':
-      return [{ type: 'results.hide' }];
+      return [{ type: 'results.hide', room: runRoom(after, event.interactionId) }];
     case 'interaction.reset':
-      return [{ type: 'poll.reset', pollId: event.interactionId }];
+      // Its run is gone: the event says where it ran.
+      return [{ type: 'poll.reset', pollId: event.interactionId, room: event.room ?? mainRoomOf(after.programme) }];
     case 'interaction.revealed': {
       const i = interaction(after, event.interactionId);
-      return i ? [{ type: 'results.reveal', results: resultsOf(i, after) }] : [];
+      return i ? [{ type: 'results.reveal', results: resultsOf(i, after), room: runRoom(after, i.id) }] : [];
     }
     case 'words.banned':
     case 'words.unbanned':
@@ -154,9 +162,9 @@ export function hubCommandsFor(event: RegieEvent, after: RegieState): RegieComma
       // The phones wear the event's name, colours and logo (repeats are left out: withoutRepeatedBranding).
       return [brandingCommand(after)];
     case 'qa.opened':
-      return [{ type: 'qa.open', sessionId: event.sessionId, roomOnly: event.roomOnly }];
+      return [{ type: 'qa.open', sessionId: event.sessionId, roomOnly: event.roomOnly, room: event.room ?? mainRoomOf(after.programme) }];
     case 'qa.closed':
-      return [{ type: 'qa.close' }];
+      return [{ type: 'qa.close', room: event.room ?? mainRoomOf(after.programme) }];
     case 'question.status.set':
     case 'question.edited':
     case 'question.flags.cleared':

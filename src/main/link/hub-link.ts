@@ -7,6 +7,7 @@ import type { HubToRegieEvents, RegieToHubEvents } from '../../shared/protocol/s
 import { PROTOCOL_VERSION, REGIE_NAMESPACE } from '../../shared/protocol/version';
 import type { RegieEvent } from '../engine/events';
 import type { RegieEngine } from '../engine/regie-engine';
+import { crossRoom } from '../engine/audience-rooms';
 import type { Logger } from '../../node/log/logger';
 import type { Outbox } from '../store/outbox';
 import { moderationLists } from '../moderation/moderation-lists';
@@ -183,7 +184,12 @@ export class HubLink {
         batch.messages.map((message) =>
           engine.submitSystem(
             'audience',
-            (state) => [audienceReceived(state, hubId, message)],
+            (state) => {
+              // Journaled anyway; the reducer leaves it out of the counts (audience-rooms.ts).
+              const stray = crossRoom(state, message);
+              if (stray) this.opts.logger.warn('audience message from another room, not counted', { msgId: message.msgId, why: stray });
+              return [audienceReceived(state, hubId, message)];
+            },
             `aud:${message.msgId}`,
           ),
         ),

@@ -120,6 +120,7 @@ describe('the live feed of the « Public » panel', () => {
     name: null,
     text: `Question ${n}`,
     sessionId: null,
+    room: 'salle',
     upvotes: 0,
     flags: [],
     editedText: null,
@@ -150,12 +151,12 @@ describe('the live feed of the « Public » panel', () => {
       { kind: 'wordcloud', id: 'mots', prompt: 'Un mot' },
     ],
   });
-  const run = (openedAt: number, status: 'open' | 'closed' = 'open') => ({ status, openedAt, closedAt: null, revealed: false });
+  const run = (openedAt: number, status: 'open' | 'closed' = 'open') => ({ status, openedAt, closedAt: null, revealed: false, room: 'salle' });
 
   it('the counts of the open polls, room and remote apart, in the order they opened', () => {
     const live: LiveState = {
       interactions: { note: run(30), choix: run(10), 'oui-non': run(20, 'closed'), mots: run(5) },
-      qa: { open: false, since: null, sessionId: null, roomOnly: false },
+      qa: {},
     };
     const tallies = {
       choix: { counts: { '0': { room: 4, remote: 1 }, '2': { room: 0, remote: 2 } }, voters: { room: 4, remote: 3 } },
@@ -177,7 +178,7 @@ describe('the live feed of the « Public » panel', () => {
   });
 
   it('a yes/no poll with no vote yet shows its two answers at zero', () => {
-    const live: LiveState = { interactions: { 'oui-non': run(1) }, qa: { open: false, since: null, sessionId: null, roomOnly: false } };
+    const live: LiveState = { interactions: { 'oui-non': run(1) }, qa: {} };
     const [p] = openPollTallies(programme, live, {}, ['Oui', 'Non']);
     expect(p?.rows.map((r) => [r.label, r.total])).toEqual([
       ['Oui', 0],

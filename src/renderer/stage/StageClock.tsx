@@ -1,3 +1,4 @@
+import { mainQa } from '../../shared/api/room-live';
 import { formatClockFr } from '../../shared/domain/french-typography';
 import { formatOffset } from '../../shared/domain/delays';
 import { formatCountdown } from '../lib/countdown';
@@ -9,7 +10,8 @@ import { stageSession } from './stage-view';
 /** The session now, the time left on the show clock (delays applied), how late it runs, and the time. */
 export function StageClock({ now }: { now: number }) {
   const { programme, schedule, marks } = useSchedule();
-  const qaSessionId = useRegie((s) => s.state?.live.qa.sessionId ?? null);
+  // The main room's stage (docs/rooms.md § 3: a room's stage seat reads its room's).
+  const qaSessionId = useRegie((s) => (s.state ? mainQa(s.state).sessionId : null));
   if (!programme) return <header className="stage-clock" data-testid="stage-clock" />;
   const tz = programme.event.timeZone;
   const s = stageSession(programme, schedule, marks, qaSessionId, now);

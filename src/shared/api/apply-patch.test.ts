@@ -13,6 +13,7 @@ const question = (id: string, more: Partial<AudienceQuestion> = {}): AudienceQue
   text: `Texte ${id}`,
   editedText: null,
   sessionId: null,
+  room: 'salle',
   upvotes: 0,
   askers: 1,
   status: 'incoming',

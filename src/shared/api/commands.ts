@@ -3,6 +3,7 @@ import { cueSchema } from '../domain/cue';
 import { interactionSchema } from '../domain/interaction';
 import { personalDataKinds } from '../domain/personal-data';
 import { programmeSchema } from '../domain/programme';
+import { ROOM_ID_PATTERN } from '../domain/rooms';
 import { sceneSchema, transitionSchema } from '../domain/scene';
 
 /**
@@ -40,6 +41,8 @@ export const importProgrammeCommand = z.strictObject({
 });
 
 const cueId = z.string().min(1).max(64);
+/** The room a live command acts in (docs/rooms.md § 2); absent: where it belongs, else the main room. */
+const roomId = z.string().regex(ROOM_ID_PATTERN, 'salle : identifiant de 1 à 40 caractères [a-z0-9-]');
 const sessionId = z.string().min(1).max(64);
 
 /**
@@ -159,6 +162,7 @@ export const questionCommands = [
     text: z.string().trim().min(1, 'texte vide').max(500, 'texte trop long (500 caractères au plus)'),
     name: z.string().trim().min(1).max(60).nullable(),
     sessionId: z.string().min(1).max(64).nullable(),
+    room: roomId.optional(),
   }),
 ] as const;
 
@@ -169,9 +173,16 @@ export const questionCommands = [
 export const interactionLiveCommand = z.strictObject({
   type: z.enum(['interaction.open', 'interaction.close', 'interaction.reveal', 'interaction.hide', 'interaction.reset']),
   interactionId: z.string().min(1).max(64),
+  /** Where it opens (open only; the others act where it runs): absent, where it ran last or its session's room. */
+  room: roomId.optional(),
 });
 /** A poll or word cloud made on the spot during the show (allowed in show mode: it only adds), opened at once if asked. */
-export const createInteractionCommand = z.strictObject({ type: z.literal('interaction.create'), interaction: interactionSchema, open: z.boolean() });
+export const createInteractionCommand = z.strictObject({
+  type: z.literal('interaction.create'),
+  interaction: interactionSchema,
+  open: z.boolean(),
+  room: roomId.optional(),
+});
 
 /**
  * Moderating a word cloud's words (by the word as shown or its normalised key): ban (it leaves the

@@ -4,6 +4,7 @@ import type { DelayEntry } from '../domain/delays';
 import type { LastGo } from '../domain/go-undo';
 import type { PersonalDataKind, PersonalDataSpan } from '../domain/personal-data';
 import type { Programme } from '../domain/programme';
+import type { RoomId } from '../domain/rooms';
 import { initialProgram, type ProgramState } from '../domain/scene';
 import type { WordModeration } from '../domain/word-tally';
 
@@ -31,6 +32,8 @@ export interface AsRunEntry {
   actualAt: number;
   author: string;
   detail: string;
+  /** The room it happened in: its session's (docs/rooms.md § 6). */
+  room: RoomId;
 }
 
 /** What the audience is asked right now: prepared interactions opened by cues or by hand. */
@@ -41,12 +44,30 @@ export interface InteractionRun {
   revealed: boolean;
   /** The régie hid the results again (projector and phones) until the next reveal. */
   hidden?: boolean;
+  /** The room whose phones it runs on: one open poll or cloud per room (docs/rooms.md § 2). */
+  room: RoomId;
 }
+
+/** One room's Q&A: open or closed (`since`: when it last opened or closed), for which session. */
+export interface QaState {
+  open: boolean;
+  since: number | null;
+  sessionId: string | null;
+  /** Only the participants present in the room may ask (a workshop). */
+  roomOnly: boolean;
+}
+
+/** A room whose Q&A never opened. */
+export const CLOSED_QA: QaState = Object.freeze({ open: false, since: null, sessionId: null, roomOnly: false });
 
 export interface LiveState {
   /** By interaction id (from the programme's `interactions`). */
   interactions: Record<string, InteractionRun>;
-  qa: { open: boolean; since: number | null; sessionId: string | null; roomOnly: boolean };
+  /**
+   * Each room's Q&A (a room without an entry: closed). Read it through `qaOf` / `mainQa`
+   * (src/shared/api/room-live.ts): several sessions' Q&A may be open at once in different rooms.
+   */
+  qa: Record<RoomId, QaState>;
 }
 
 export type Origin = 'room' | 'remote';
@@ -103,6 +124,8 @@ export interface AudienceQuestion {
   /** As a moderator edited it (what is published and projected), or null. Redacted like `text`. */
   editedText: string | null;
   sessionId: string | null;
+  /** The room it was asked in: the phone's, else its session's, else the main room (docs/rooms.md § 2). */
+  room: RoomId;
   upvotes: number;
   /** 1 + the askers of the questions merged into this one. */
   askers: number;
@@ -251,7 +274,7 @@ export function initialState(): RegieState {
     cues: initialCueState(),
     sessionMarks: {},
     asRun: [],
-    live: { interactions: {}, qa: { open: false, since: null, sessionId: null, roomOnly: false } },
+    live: { interactions: {}, qa: {} },
     audience: { questions: [], tallies: {}, words: {}, heldWords: {}, received: 0 },
     ballots: {},
     moderation: { badWords: [], names: [], allowed: [] },

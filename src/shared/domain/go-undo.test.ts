@@ -44,7 +44,7 @@ function input(patch: Partial<UndoInput>): UndoInput {
   return {
     programme,
     cues: { ...initialCueState(), runs: {} },
-    live: { interactions: {}, qa: qaClosed },
+    live: { interactions: {}, qa: {} },
     program: initialProgram(),
     audience: { questions: [], tallies: {}, words: {} },
     lastGo: null,
@@ -64,7 +64,7 @@ describe('undoing a GO: the plan', () => {
       input({
         lastGo: lastGo('cloud', { interactions: { w1: null } }),
         cues: { ...initialCueState(), runs: { cloud: fired(1000) } },
-        live: { interactions: { w1: { status: 'open', openedAt: 1000, closedAt: null, revealed: false } }, qa: qaClosed },
+        live: { interactions: { w1: { status: 'open', openedAt: 1000, closedAt: null, revealed: false } }, qa: {} },
         audience: { questions: [], tallies: {}, words: { w1: { confiance: 3, écoute: 1 } } },
       }),
     );
@@ -91,7 +91,40 @@ describe('undoing a GO: the plan', () => {
   it('reopens the Q&A it closed, for the same session and audience', () => {
     const open = { open: true, since: 500, sessionId: 's1', roomOnly: true };
     const plan = undoPlan(input({ lastGo: lastGo('qa', { qa: open }), cues: { ...initialCueState(), runs: { qa: fired(1000) } } }));
-    expect(plan).toMatchObject({ ok: true, steps: [{ kind: 'qa.reopen', sessionId: 's1', roomOnly: true }, { kind: 'rearm', cueId: 'qa' }] });
+    expect(plan).toMatchObject({ ok: true, steps: [{ kind: 'qa.reopen', sessionId: 's1', roomOnly: true, room: 'salle' }, { kind: 'rearm', cueId: 'qa' }] });
+  });
+
+  it('reads and puts back the Q&A of the GO’s room only (its cue’s session’s), whatever the other rooms do', () => {
+    const rooms = programmeSchema.parse({
+      ...programme,
+      rooms: [{ id: 'pleniere', name: 'Plénière', main: true }, { id: 'salle-450', name: 'Salle 450' }],
+      sessions: [
+        { ...programme.sessions[0]!, room: 'Plénière' },
+        { id: 'a1', day: '2021-06-24', start: '09:00', end: '10:00', kind: 'workshop', title: 'Atelier', room: 'Salle 450', cues: [{ id: 'a1-qa', at: { offset: '+00:10' }, action: { type: 'qa.open' } }] },
+      ],
+    });
+    const workshopOpen = { open: true, since: 900, sessionId: 'a1', roomOnly: true };
+    const mainOpen = { open: true, since: 100, sessionId: 's1', roomOnly: false };
+    // The workshop's GO opened its Q&A; the plenary's has been open all along: only the workshop's closes.
+    const plan = undoPlan(
+      input({
+        programme: rooms,
+        lastGo: lastGo('a1-qa'),
+        cues: { ...initialCueState(), runs: { 'a1-qa': fired(1000) } },
+        live: { interactions: {}, qa: { pleniere: mainOpen, 'salle-450': workshopOpen } },
+      }),
+    );
+    expect(plan).toMatchObject({ ok: true, steps: [{ kind: 'qa.close', room: 'salle-450' }, { kind: 'rearm', cueId: 'a1-qa' }] });
+    // The plenary's GO that closed its Q&A: undone in the plenary, the workshop's left open.
+    const back = undoPlan(
+      input({
+        programme: rooms,
+        lastGo: lastGo('qa', { qa: mainOpen }),
+        cues: { ...initialCueState(), runs: { qa: fired(1000) } },
+        live: { interactions: {}, qa: { pleniere: { ...mainOpen, open: false }, 'salle-450': workshopOpen } },
+      }),
+    );
+    expect(back).toMatchObject({ ok: true, steps: [{ kind: 'qa.reopen', sessionId: 's1', room: 'pleniere' }, { kind: 'rearm', cueId: 'qa' }] });
   });
 
   it('takes one key within a minute of the GO (show clock), a confirmation after', () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CueEngineState } from './cue-events';
 import type { Programme } from './programme';
+import { DEFAULT_ROOM, mainRoomId, type RoomId, roomOfSession } from './rooms';
 import { type ProgramState, type Scene, sceneSchema } from './scene';
 
 /**
@@ -27,6 +28,8 @@ const runSchema = z.strictObject({
   closedAt: z.number().nullable(),
   revealed: z.boolean(),
   hidden: z.boolean().optional(),
+  /** Absent in a journal written before rooms (the main room). */
+  room: z.string().optional(),
 });
 const qaSchema = z.strictObject({ open: z.boolean(), since: z.number().nullable(), sessionId: z.string().nullable(), roomOnly: z.boolean() });
 
@@ -42,8 +45,9 @@ export const lastGoSchema = z.strictObject({
   before: z.strictObject({
     onAir: sceneSchema,
     preview: sceneSchema.nullable(),
-    /** The interactions the chain names and those open at GO time (null: never opened). */
+    /** The interactions the chain names and those open at GO time in the GO's room (null: never opened). */
     interactions: z.record(z.string(), runSchema.nullable()),
+    /** The Q&A of the GO's room (its cue's session's room). */
     qa: qaSchema,
     questions: z.int().min(0),
   }),
@@ -56,7 +60,8 @@ type Run = z.infer<typeof runSchema>;
 export interface UndoInput {
   programme: Programme | null;
   cues: CueEngineState;
-  live: { interactions: Record<string, Run>; qa: z.infer<typeof qaSchema> };
+  /** Each room's Q&A (absent: closed). */
+  live: { interactions: Record<string, Run>; qa: Record<string, z.infer<typeof qaSchema>> };
   program: ProgramState;
   audience: {
     questions: readonly unknown[];
@@ -72,8 +77,8 @@ export type UndoStep =
   | { kind: 'set-aside'; interactionId: string; votes: number }
   | { kind: 'reopen'; interactionId: string }
   | { kind: 'hide'; interactionId: string }
-  | { kind: 'qa.close' }
-  | { kind: 'qa.reopen'; sessionId: string | null; roomOnly: boolean }
+  | { kind: 'qa.close'; room: RoomId }
+  | { kind: 'qa.reopen'; sessionId: string | null; roomOnly: boolean; room: RoomId }
   | { kind: 'preview'; scene: Scene | null }
   | { kind: 'air'; scene: Scene }
   | { kind: 'rearm'; cueId: string };
@@ -90,6 +95,13 @@ export type UndoKept =
 export type UndoPlan =
   | { ok: true; cueId: string; at: number; steps: UndoStep[]; kept: UndoKept[] }
   | { ok: false; reason: 'nothing' | 'other-go'; lastCueId: string | null };
+
+/** The room a GO happened in: its cue's session's (unknown: the main room). */
+function roomOfGo(programme: Programme | null, cueId: string): RoomId {
+  if (!programme) return DEFAULT_ROOM.id;
+  const session = programme.sessions.find((s) => s.cues?.some((c) => c.id === cueId));
+  return session ? roomOfSession(programme, session.id).id : mainRoomId(programme);
+}
 
 /** Set off by this GO: fired or started at or after it. */
 function setOffBy(cues: CueEngineState, cueId: string, at: number): boolean {
@@ -138,13 +150,15 @@ export function undoPlan(input: UndoInput, cueId?: string): UndoPlan {
   // Closed first, reopened after: the phones show one interaction at a time.
   steps.push(...reopen);
 
-  const qa = input.live.qa;
+  // The GO's room: its cue's session's.
+  const room = roomOfGo(input.programme, last.cueId);
+  const qa = input.live.qa[room] ?? { open: false };
   if (qa.open && !before.qa.open) {
-    steps.push({ kind: 'qa.close' });
+    steps.push({ kind: 'qa.close', room });
     const received = input.audience.questions.length - before.questions;
     if (received > 0) kept.push({ kind: 'questions-kept', count: received });
   } else if (!qa.open && before.qa.open) {
-    steps.push({ kind: 'qa.reopen', sessionId: before.qa.sessionId, roomOnly: before.qa.roomOnly });
+    steps.push({ kind: 'qa.reopen', sessionId: before.qa.sessionId, roomOnly: before.qa.roomOnly, room });
   }
 
   // The projector: only what a cue of this GO put there and nobody changed since.

@@ -11,10 +11,11 @@ describe('purgeBlockers', () => {
       editLocked: true,
       live: {
         interactions: {
-          sondage: { status: 'open' as const, openedAt: 1, closedAt: null, revealed: false },
-          fini: { status: 'closed' as const, openedAt: 1, closedAt: 2, revealed: true },
+          sondage: { status: 'open' as const, openedAt: 1, closedAt: null, revealed: false, room: 'salle-450' },
+          fini: { status: 'closed' as const, openedAt: 1, closedAt: 2, revealed: true, room: 'salle' },
         },
-        qa: { ...s.live.qa, open: true },
+        // A workshop's Q&A open, the main room's closed.
+        qa: { salle: { open: false, since: 1, sessionId: null, roomOnly: false }, 'salle-450': { open: true, since: 1, sessionId: 'atelier', roomOnly: true } },
       },
       sessionMarks: { 'j1-seq1': { startedAt: 1, endedAt: null }, 'j1-seq0': { startedAt: 1, endedAt: 2 } },
     };

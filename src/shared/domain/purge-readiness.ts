@@ -23,7 +23,8 @@ export function isPurgeConfirmation(typed: string): boolean {
 export function purgeBlockers(state: Pick<ViewState, 'editLocked' | 'live' | 'sessionMarks' | 'programme'>): PurgeBlocker[] {
   const blockers: PurgeBlocker[] = [];
   if (state.editLocked) blockers.push({ kind: 'show-mode' });
-  if (state.live.qa.open) blockers.push({ kind: 'qa-open' });
+  // Any room's Q&A (docs/rooms.md § 2).
+  if (Object.values(state.live.qa).some((qa) => qa.open)) blockers.push({ kind: 'qa-open' });
   const interactions = state.programme?.interactions ?? [];
   for (const [id, run] of Object.entries(state.live.interactions)) {
     if (run.status !== 'open') continue;

@@ -12,6 +12,7 @@ const q = (more: Partial<AudienceQuestion> = {}): AudienceQuestion => ({
   text: 'Le texte d’origine',
   editedText: null,
   sessionId: 's1',
+  room: 'salle',
   upvotes: 0,
   askers: 1,
   status: 'incoming',

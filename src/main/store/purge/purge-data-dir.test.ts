@@ -8,7 +8,7 @@ import type { AudienceMessage } from '../../../shared/protocol/audience-messages
 import { RegieEngine } from '../../engine/regie-engine';
 import { audienceReceived } from '../../link/hub-link';
 import type { RegieEvent } from '../../engine/events';
-import { questionsTable } from '../../export/question-export';
+import { QUESTION_HEADER, questionsTable } from '../../export/question-export';
 import { openExportDatabase } from '../../export/export-database';
 import { openDatabase } from '../../../node/sqlite/database';
 import { openRegieDatabase } from '../regie-database';
@@ -150,7 +150,7 @@ describe('purgeDataDir', () => {
     expect(Object.values(after.audience.words['nuage'] ?? {}).reduce((a, b) => a + b, 0)).toBe(2);
     expect(after.moderation.names).toEqual([]);
     // Two people stay two: Alice's two questions share one pseudonym, Bob has another.
-    const authors = questionsTable(after, { kind: 'event' }).rows.map((r) => r[5]);
+    const authors = questionsTable(after, { kind: 'event' }).rows.map((r) => r[QUESTION_HEADER.indexOf('auteur')]);
     expect(authors).toEqual(['Participant 1', 'Participant 2', 'Participant 1', 'Participant 2']);
     expect(after.redactionUndo).toEqual({});
     expect(after.audience.questions.at(-1)?.text).toBe('Le surnom [prénom] circule au collège');

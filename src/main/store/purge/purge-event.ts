@@ -161,7 +161,7 @@ export function purgeEvent(event: RegieEvent, ctx: PurgeContext, facts: Question
       };
     }
     case 'question.added': {
-      const { type, text, name, sessionId, at, flags, findings, ...rest } = event;
+      const { type, text, name, sessionId, at, room, flags, findings, ...rest } = event;
       rest satisfies Empty;
       // The name typed in with it may be a person's (« Dr Martin »): it goes like a display name.
       if (name !== null && name.trim() !== '') ctx.erased.names.add(name.trim());
@@ -173,6 +173,7 @@ export function purgeEvent(event: RegieEvent, ctx: PurgeContext, facts: Question
         name: null,
         sessionId,
         at,
+        ...(room === undefined ? {} : { room }),
         ...(flags === undefined ? {} : { flags: ctx.flags(flags) }),
         ...(findings === undefined ? {} : { findings: purgeFindings(findings, (f) => (f === 'text' ? purged : null), ctx) }),
       };

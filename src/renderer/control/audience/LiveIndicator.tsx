@@ -1,3 +1,4 @@
+import { mainQa } from '../../../shared/api/room-live';
 import { useT } from '../../lib/i18n';
 import { interactionLabel } from '../../lib/cue-words';
 import { useRegie } from '../../lib/regie-store';
@@ -10,7 +11,8 @@ export function LiveIndicator() {
   const open = Object.entries(live?.interactions ?? {})
     .filter(([, run]) => run.status === 'open')
     .sort(([, a], [, b]) => a.openedAt - b.openedAt);
-  const qa = live?.qa.open ?? false;
+  // The main room's Q&A: the central desk's (the rooms overview shows the others).
+  const qa = useRegie((s) => (s.state ? mainQa(s.state).open : false));
   const items = open.map(([id]) => {
     const kind = programme?.interactions?.find((i) => i.id === id)?.kind ?? 'poll';
     const text = interactionLabel(programme, id);

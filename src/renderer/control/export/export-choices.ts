@@ -1,3 +1,4 @@
+import { mainQa } from '../../../shared/api/room-live';
 import type { ViewState } from '../../../shared/api/state';
 
 /** The export formats the core serves (see src/main/export/export-file.ts). */
@@ -17,7 +18,7 @@ export interface ExportChoice {
 export function defaultScope(state: Pick<ViewState, 'programme' | 'live'>, running: string | null): string {
   const ids = new Set(state.programme?.sessions.map((s) => s.id) ?? []);
   if (running && ids.has(running)) return `session:${running}`;
-  const qa = state.live.qa.sessionId;
+  const qa = mainQa(state).sessionId;
   if (qa && ids.has(qa)) return `session:${qa}`;
   return 'event';
 }

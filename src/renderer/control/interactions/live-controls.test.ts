@@ -8,8 +8,8 @@ const poll: Interaction = { kind: 'poll', id: 'p', type: 'yesno', question: 'Q ?
 const waitingPoll: Interaction = { ...poll, id: 'w', hideResultsUntilReveal: true };
 const cloud: Interaction = { kind: 'wordcloud', id: 'c', prompt: 'Un mot ?', maxWordsPerParticipant: 3, maxWordLength: 25 };
 
-const open: InteractionRun = { status: 'open', openedAt: 1, closedAt: null, revealed: false };
-const closed: InteractionRun = { status: 'closed', openedAt: 1, closedAt: 2, revealed: false };
+const open: InteractionRun = { status: 'open', openedAt: 1, closedAt: null, revealed: false, room: 'salle' };
+const closed: InteractionRun = { status: 'closed', openedAt: 1, closedAt: 2, revealed: false, room: 'salle' };
 const revealed = (run: InteractionRun): InteractionRun => ({ ...run, revealed: true, hidden: false });
 const hidden = (run: InteractionRun): InteractionRun => ({ ...run, revealed: false, hidden: true });
 
@@ -93,7 +93,7 @@ describe('the interactions the desk lists', () => {
       },
     ],
   });
-  const quiet: LiveState = { interactions: {}, qa: { open: false, since: null, sessionId: null, roomOnly: false } };
+  const quiet: LiveState = { interactions: {}, qa: {} };
   const ids = (list: Interaction[]) => list.map((i) => i.id);
 
   it('keeps the current session’s, the ones no cue uses, in programme order', () => {

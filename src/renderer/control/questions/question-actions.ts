@@ -190,6 +190,7 @@ const placeholder: AudienceQuestion = {
   text: '',
   editedText: null,
   sessionId: null,
+  room: '',
   upvotes: 0,
   askers: 1,
   status: 'incoming',

@@ -1,3 +1,4 @@
+import { mainQa } from '../../../shared/api/room-live';
 import { useMemo, useState } from 'react';
 import type { AudienceQuestion } from '../../../shared/api/state';
 import type { QueueView } from '../../../shared/domain/question-queue';
@@ -13,7 +14,8 @@ const NO_QUESTIONS: AudienceQuestion[] = [];
 
 /** The session the desk calls « current »: the open Q&A's, else the first one running now. */
 export function useCurrentSessionId(now: number): string | null {
-  const qaSession = useRegie((s) => s.state?.live.qa.sessionId ?? null);
+  // The main room's Q&A: the central desk's queue (the rooms overview opens the others).
+  const qaSession = useRegie((s) => (s.state ? mainQa(s.state).sessionId : null));
   const { programme, schedule, marks } = useSchedule();
   // The windows (time-zone arithmetic) once per programme change, not at every patch or second.
   const windows = useMemo(

@@ -52,7 +52,7 @@ describe('the word desk model', () => {
         { kind: 'wordcloud', id: 'c', prompt: 'C' },
       ],
     } as unknown as ViewState['programme'];
-    const run = (status: 'open' | 'closed', openedAt: number) => ({ status, openedAt, closedAt: null, revealed: false });
+    const run = (status: 'open' | 'closed', openedAt: number) => ({ status, openedAt, closedAt: null, revealed: false, room: 'salle' });
     const live = { ...initialState().live, interactions: { b: run('closed', 5), c: run('closed', 9) } };
     const clouds = deskClouds({ programme, live });
     expect(clouds).toEqual([
