@@ -23,7 +23,12 @@ import { createFileLogger, type Logger } from '../node/log/logger';
 import { parseProgrammeFile } from './programme/programme-file';
 import { assetReader } from './programme/asset-reader';
 import { MAX_LOGO_BYTES } from '../shared/domain/event-branding';
-import { type AccessTokens, newToken, roleForToken } from './server/access';
+import type { AccessTokens } from './server/access';
+import { newToken } from './server/access';
+import { seatsRoute } from './server/seats-route';
+import { SeatStore } from './store/seat-store';
+import { roomsOf } from '../shared/domain/rooms';
+import type { SeatWithToken } from '../shared/domain/seats';
 import { asRunCsv } from './export/as-run-csv';
 import { exportRoute } from './export/export-route';
 import { createHttpServer } from './server/http-server';
@@ -98,8 +103,13 @@ export interface RunningCore {
   link: HubLink | null;
   db: Db;
   port: number;
-  tokens: AccessTokens;
-  urls: { control: string; output: string; stage: string; lanControl: string[]; lanOutput: string[]; lanStage: string[] };
+  /** The main room's tokens as before seats (the first régie seat's, the main output's and stage's), as they are now. */
+  readonly tokens: AccessTokens;
+  /** Every seat, with its token (the régie's eyes only). */
+  readonly seats: SeatStore;
+  /** Closes a seat's open views (revocation). */
+  disconnectSeat(seatId: string): number;
+  readonly urls: { control: string; output: string; stage: string; lanControl: string[]; lanOutput: string[]; lanStage: string[] };
   logger: Logger;
   logFile: string | null;
   /** The OSC remote control's port, or null when it is off. */
@@ -184,11 +194,20 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   // Opened again after the desk's RGPD purge, which replaces the file with its purged copy.
   let db = openRegieDatabase(dbPath, { nativeBinding: options.nativeBinding });
   let settings = new Settings(db);
-  const tokens: AccessTokens = {
-    control: settings.getOrCreate('token.control', newToken),
-    output: settings.getOrCreate('token.output', newToken),
-    stage: settings.getOrCreate('token.stage', newToken),
+  const seats = new SeatStore(db);
+  // The seats the programme's rooms call for: at first start (before the demo, the tokens of a
+  // database of before seats are adopted then), and whenever a programme brings new rooms.
+  const ensureSeats = () => {
+    const programme = engine.state.programme;
+    const added = seats.ensure(programme ? roomsOf(programme) : [], Date.now());
+    if (added.length > 0) logger.info('seats added', { seats: added.map((s) => s.name) });
   };
+  const mainSeat = (pick: (s: SeatWithToken) => boolean) => seats.all().find(pick)?.token ?? '';
+  const tokens = (): AccessTokens => ({
+    control: mainSeat((s) => s.kind === 'regie'),
+    output: mainSeat((s) => s.kind === 'output' && s.room === null),
+    stage: mainSeat((s) => s.kind === 'stage' && s.room === null),
+  });
 
   let channel: ViewChannel | null = null;
   let link: HubLink | null = null;
@@ -197,6 +216,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   const roomSecret = (room: string) => settings.getOrCreate(roomSecretKey(room), newRoomSecret);
   const engine = new RegieEngine(new Journal(db), new Snapshots(db), {
     onCommitted: (c) => {
+      if (c.changed.includes('programme')) ensureSeats();
       channel?.onCommitted(c);
       link?.kick();
     },
@@ -211,6 +231,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   });
   logger.info('core starting', { seq: engine.seq, dataDir: options.dataDir });
   if (engine.seq === 0 && options.demo !== false) await seedDemo(engine, options.resourcesDir, logger);
+  ensureSeats();
   // The phones' look, when this journal never sent it (written by an older version).
   const look = brandingResync(engine.state, outbox.lastOfType('branding.set'));
   if (look) outbox.append(outbox.lastSeq() + 1, look, Date.now());
@@ -223,32 +244,44 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   const lanIps = lan ? lanAddresses() : [];
   const allowedHosts = new Set(['127.0.0.1', 'localhost', ...lanIps]);
   let port = 0;
+  const isRegie = (token: string | null) => seats.byToken(token)?.kind === 'regie';
   const http = createHttpServer({
     rendererDir: options.rendererDir,
     allowedHosts,
     port: () => port,
     health: () => ({ ok: true, seq: engine.seq, version: CORE_VERSION }),
     exportFile: (name, token) => {
-      if (roleForToken(tokens, token) !== 'control') return { status: 403, body: 'Jeton de régie requis pour les exports.' };
+      if (!isRegie(token)) return { status: 403, body: 'Jeton de régie requis pour les exports.' };
       if (name === 'as-run.csv') return { status: 200, body: asRunCsv(engine.state), contentType: 'text/csv; charset=utf-8' };
       return { status: 404, body: `Export inconnu : ${name.slice(0, 80)}` };
     },
-    remote: createRemoteApi({ engine, tokens, logger }),
-    purge: purgeRoute({ isControl: (token) => roleForToken(tokens, token) === 'control', purge: () => purge() }),
+    remote: createRemoteApi({ engine, seats, logger }),
+    seats: seatsRoute({
+      seats: () => seats,
+      origins: () => [...lanIps.map((ip) => `http://${ip}:${port}`), `http://127.0.0.1:${port}`],
+      connected: () => channel?.connectedSeats() ?? {},
+      disconnect: (id) => channel?.disconnectSeat(id),
+      onChange: (what, seat, by) => logger.info(what === 'revoke' ? 'seat revoked' : 'seat token reissued', { seat: seat.id, name: seat.name, by: by.name }),
+    }),
+    // Exports and the purge: the central régie's (a room seat's own exports come with the rooms' exports).
+    purge: purgeRoute({ isControl: (token) => isRegie(token), purge: () => purge() }),
     download: exportRoute({
       state: () => engine.state,
-      isControl: (token) => roleForToken(tokens, token) === 'control',
+      isControl: (token) => isRegie(token),
       onError: (err) => logger.error('export failed', { err: String(err) }),
     }),
   });
-  const urls = () => ({
-    control: `http://127.0.0.1:${port}/control?token=${tokens.control}`,
-    output: `http://127.0.0.1:${port}/output?token=${tokens.output}`,
-    stage: `http://127.0.0.1:${port}/stage?token=${tokens.stage}`,
-    lanControl: lanIps.map((ip) => `http://${ip}:${port}/control?token=${tokens.control}`),
-    lanOutput: lanIps.map((ip) => `http://${ip}:${port}/output?token=${tokens.output}`),
-    lanStage: lanIps.map((ip) => `http://${ip}:${port}/stage?token=${tokens.stage}`),
-  });
+  const urls = () => {
+    const t = tokens();
+    return {
+      control: `http://127.0.0.1:${port}/control?token=${t.control}`,
+      output: `http://127.0.0.1:${port}/output?token=${t.output}`,
+      stage: `http://127.0.0.1:${port}/stage?token=${t.stage}`,
+      lanControl: lanIps.map((ip) => `http://${ip}:${port}/control?token=${t.control}`),
+      lanOutput: lanIps.map((ip) => `http://${ip}:${port}/output?token=${t.output}`),
+      lanStage: lanIps.map((ip) => `http://${ip}:${port}/stage?token=${t.stage}`),
+    };
+  };
   const access = (): AccessInfo => {
     const u = urls();
     return { controlUrl: u.lanControl[0] ?? u.control, outputUrl: u.lanOutput[0] ?? u.output, stageUrl: u.lanStage[0] ?? u.stage, lan };
@@ -267,10 +300,10 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     joinUrls: [],
     lastError: null,
   };
-  channel = new ViewChannel(http, { engine, tokens, allowedHosts, port: () => port, access, version: CORE_VERSION, logger, status: { link: offStatus } });
+  channel = new ViewChannel(http, { engine, seats, allowedHosts, port: () => port, access, version: CORE_VERSION, logger, status: { link: offStatus } });
   port = await listen(http, lan ? '0.0.0.0' : '127.0.0.1', options.port ?? DEFAULT_PORT);
   logger.info('core listening', { port, lan });
-  const osc = options.oscPort === undefined ? null : await startOscRemote({ engine, tokens, logger, port: options.oscPort, host: lan ? '0.0.0.0' : '127.0.0.1' });
+  const osc = options.oscPort === undefined ? null : await startOscRemote({ engine, seats, logger, port: options.oscPort, host: lan ? '0.0.0.0' : '127.0.0.1' });
 
   let hub: EmbeddedHub | null = null;
   let lastHubPort: number | null = null;
@@ -353,6 +386,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     reopenDatabase: () => {
       db = openRegieDatabase(dbPath, { nativeBinding: options.nativeBinding });
       settings = new Settings(db);
+      seats.reopen(db);
       outbox = new Outbox(db);
       engine.reopen(new Journal(db), new Snapshots(db));
     },
@@ -372,8 +406,14 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       return db;
     },
     port,
-    tokens,
-    urls: urls(),
+    get tokens() {
+      return tokens();
+    },
+    seats,
+    disconnectSeat: (id) => channel?.disconnectSeat(id) ?? 0,
+    get urls() {
+      return urls();
+    },
     logger,
     logFile: fileLogger?.file ?? null,
     oscPort: osc?.port ?? null,

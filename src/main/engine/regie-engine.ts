@@ -33,10 +33,19 @@ export interface EngineOptions {
 /** A decision the core makes by itself (the clock's ticks, the restore at start-up): no command id. */
 export type SystemDecision = (state: RegieState, realNow: number) => RegieEvent[];
 
+/**
+ * Whether the sender may send this command, against the state it would apply to (the seats'
+ * `authorize`): null, or why not. A refused command writes nothing.
+ */
+export type CommandCheck = (command: Command, state: RegieState) => string | null;
+
 type Pending = {
   actor: string;
   resolve: (r: CommandResult) => void;
-} & ({ id: string; command: Command; system?: undefined } | { id: string | null; command?: undefined; system: SystemDecision });
+} & (
+  | { id: string; command: Command; check?: CommandCheck | undefined; system?: undefined }
+  | { id: string | null; command?: undefined; check?: undefined; system: SystemDecision }
+);
 
 /**
  * Rebuilds the state: the latest readable snapshot, then the journal after it. A snapshot of
@@ -113,13 +122,16 @@ export class RegieEngine {
     return this.queue.length;
   }
 
-  /** Validates and queues a command; resolves once it is committed (or refused). */
-  submit(envelope: unknown, actor: string): Promise<CommandResult> {
+  /**
+   * Validates and queues a command; resolves once it is committed (or refused). `check` (the
+   * seat's authorisation) runs at commit time, on the state the command would apply to.
+   */
+  submit(envelope: unknown, actor: string, check?: CommandCheck): Promise<CommandResult> {
     if (this.closed) return Promise.resolve(refusal('unavailable', 'la régie s’arrête'));
     const v = validateEnvelope(envelope);
     if (!v.ok) return Promise.resolve(v.result);
     return new Promise((resolve) => {
-      this.queue.push({ id: v.id, command: v.command, actor, resolve });
+      this.queue.push({ id: v.id, command: v.command, actor, check, resolve });
       this.scheduleFlush();
     });
   }
@@ -185,6 +197,12 @@ export class RegieEngine {
     try {
       this.journal.transaction(() => {
         for (const item of batch) {
+          // Before the duplicate check: a seat never hears « done » for a command it may not send.
+          const forbidden = item.command && item.check ? item.check(item.command, state) : null;
+          if (forbidden !== null) {
+            results.push(refusal('forbidden', forbidden));
+            continue;
+          }
           const known = item.id === null ? undefined : (seenInBatch.get(item.id) ?? this.journal.commandSeq(item.id));
           if (known !== undefined) {
             results.push({ ok: true, seq: known, duplicate: true });

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedHost, isAllowedOrigin, roleForToken } from './access';
+import { isAllowedHost, isAllowedOrigin, roleOfSeat, sameSecret } from './access';
 
 const hosts = new Set(['127.0.0.1', 'localhost', '192.168.1.20']);
 
 describe('access checks', () => {
-  it('maps tokens to roles, and nothing else', () => {
-    const tokens = { control: 'c'.repeat(24), output: 'o'.repeat(24), stage: 's'.repeat(24) };
-    expect(roleForToken(tokens, 'c'.repeat(24))).toBe('control');
-    expect(roleForToken(tokens, 'o'.repeat(24))).toBe('output');
-    expect(roleForToken(tokens, 's'.repeat(24))).toBe('stage');
-    expect(roleForToken(tokens, 'c'.repeat(23))).toBeNull();
-    expect(roleForToken(tokens, undefined)).toBeNull();
-    expect(roleForToken(tokens, { toString: () => 'c'.repeat(24) })).toBeNull();
+  it('compares secrets whole, and maps seat kinds to the page they open', () => {
+    expect(sameSecret('c'.repeat(24), 'c'.repeat(24))).toBe(true);
+    expect(sameSecret('c'.repeat(24), 'c'.repeat(23))).toBe(false);
+    expect(sameSecret('c'.repeat(24), `${'c'.repeat(23)}d`)).toBe(false);
+    expect(roleOfSeat('regie')).toBe('control');
+    expect(roleOfSeat('room')).toBe('control');
+    expect(roleOfSeat('output')).toBe('output');
+    expect(roleOfSeat('stage')).toBe('stage');
   });
 
   it('accepts our own Host headers only, on our port', () => {

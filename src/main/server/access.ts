@@ -1,8 +1,12 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ViewRole } from '../../shared/api/channel';
+import type { SeatKind } from '../../shared/domain/seats';
 import { parseOrigin, splitHostHeader } from '../../shared/net/host-header';
 
-/** The tokens of the views: one for control seats, one for read-only outputs. */
+/**
+ * The main room's tokens as the code of before seats had them (its scripts and tests read
+ * `tokens.control`…): the first régie seat's, the main output's and the main stage's.
+ */
 export interface AccessTokens {
   control: string;
   output: string;
@@ -14,18 +18,16 @@ export function newToken(): string {
   return randomBytes(18).toString('base64url');
 }
 
-function sameSecret(a: string, b: string): boolean {
+/** Equal secrets, compared in constant time (for equal lengths; a length tells nothing of a random token). */
+export function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function roleForToken(tokens: AccessTokens, token: unknown): ViewRole | null {
-  if (typeof token !== 'string' || token.length > 200) return null;
-  if (sameSecret(token, tokens.control)) return 'control';
-  if (sameSecret(token, tokens.output)) return 'output';
-  if (sameSecret(token, tokens.stage)) return 'stage';
-  return null;
+/** The view role of a seat's kind: a room moderator's desk is a control page, scoped to its room. */
+export function roleOfSeat(kind: SeatKind): ViewRole {
+  return kind === 'regie' || kind === 'room' ? 'control' : kind;
 }
 
 /**

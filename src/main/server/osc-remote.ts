@@ -1,25 +1,25 @@
 import { type RemoteInfo, createSocket } from 'node:dgram';
 import type { RegieEngine } from '../engine/regie-engine';
 import type { Logger } from '../../node/log/logger';
-import { type AccessTokens, roleForToken } from './access';
+import type { SeatStore } from '../store/seat-store';
 import { encodeOscMessage, parseOscMessage } from './osc-message';
 import { RateLimiter } from './rate-limit';
-import { REMOTE_ACTIONS, runRemoteCommands } from './remote-actions';
+import { REMOTE_ACTIONS, remoteActor, remoteState, runRemoteCommands } from './remote-actions';
 
 /**
  * The remote control over OSC (UDP), off unless `--osc-port` is given (docs/remote-control.md).
- * `/pupitre/<action>` with the control token as the first string argument — UDP has no headers —
+ * `/pupitre/<action>` with a seat's token (régie, or a room seat for its room) as the first
+ * string argument — UDP has no headers —
  * then optional arguments (`/pupitre/panic <token> black`, `/pupitre/take <token> cut`). Each
  * message becomes the same engine commands as the HTTP API; the sender gets `/pupitre/ok` or
  * `/pupitre/refused <raison> <code HTTP>` back. Listens on 127.0.0.1 unless the views are on the LAN.
  */
 
 export const OSC_PREFIX = '/pupitre/';
-export const OSC_ACTOR = 'remote-osc';
 
 export interface OscRemoteOptions {
   engine: RegieEngine;
-  tokens: AccessTokens;
+  seats: SeatStore;
   logger: Logger;
   port: number;
   host: string;
@@ -53,20 +53,21 @@ export function startOscRemote(opts: OscRemoteOptions): Promise<RunningOscRemote
     const parsed = parseOscMessage(buf);
     if (!parsed.ok) return reply(from, '/pupitre/refused', [parsed.reason, 400]);
     const { address, args } = parsed.message;
-    if (roleForToken(opts.tokens, args[0]) !== 'control') {
+    const seat = opts.seats.byToken(args[0]);
+    if (!seat || (seat.kind !== 'regie' && seat.kind !== 'room')) {
       opts.logger.warn('osc remote refused: bad token', { address: from.address, osc: address.slice(0, 60) });
       return reply(from, '/pupitre/refused', ['jeton de régie manquant ou invalide (premier argument texte)', 401]);
     }
     const action = address.startsWith(OSC_PREFIX) ? address.slice(OSC_PREFIX.length) : '';
     const plan = REMOTE_ACTIONS[action];
     if (!plan) return reply(from, '/pupitre/refused', [`adresse inconnue : ${address.slice(0, 60)}`, 404]);
-    const planned = plan(opts.engine, paramsFor(action, args));
+    const planned = plan(remoteState(opts.engine.state, seat), paramsFor(action, args));
     if ('refused' in planned) return reply(from, '/pupitre/refused', [planned.refused, 409]);
-    void runRemoteCommands(opts.engine, planned.commands, OSC_ACTOR).then(
+    void runRemoteCommands(opts.engine, planned.commands, seat, remoteActor(seat, 'osc')).then(
       (r) => {
         if (r.ok) return reply(from, '/pupitre/ok', [action, r.seq]);
         opts.logger.info('osc remote refused', { action, code: r.error.code, message: r.error.message });
-        reply(from, '/pupitre/refused', [r.error.message, r.error.code === 'rejected' ? 409 : 400]);
+        reply(from, '/pupitre/refused', [r.error.message, r.error.code === 'rejected' ? 409 : r.error.code === 'forbidden' ? 403 : 400]);
       },
       (err: unknown) => opts.logger.error('osc remote failed', { action, err: String(err) }),
     );

@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { CommandResult } from '../../shared/api/results';
+import type { RegieState } from '../../shared/api/state';
+import { authorize } from '../../shared/domain/authorize';
+import { questionRoom, roomProgram, stateMainRoom } from '../../shared/domain/room-of';
+import type { SeatInfo } from '../../shared/domain/seats';
 import type { RegieEngine } from '../engine/regie-engine';
 import { nextShortlistedQuestion } from './remote-next-question';
 
@@ -9,8 +13,11 @@ import { nextShortlistedQuestion } from './remote-next-question';
  * (`to=black`, `transition=cut`, `ms=800`).
  */
 export type RemoteParams = Pick<URLSearchParams, 'get' | 'has'>;
-/** The commands an action sends, in order; the next one only if the previous one was accepted. */
-export type RemotePlan = (engine: RegieEngine, params: RemoteParams) => { commands: unknown[] } | { refused: string };
+/**
+ * The commands an action sends, in order; the next one only if the previous one was accepted.
+ * `state` is the remote's seat's share of it (remoteState): a room seat's « next question » is its room's.
+ */
+export type RemotePlan = (state: RegieState, params: RemoteParams) => { commands: unknown[] } | { refused: string };
 
 export const NO_NEXT_QUESTION = 'aucune question suivante dans la sélection (étoilée, approuvée, non signalée, pas déjà à l’antenne)';
 
@@ -29,8 +36,8 @@ export const REMOTE_ACTIONS: Record<string, RemotePlan> = {
   lock: () => ({ commands: [{ type: 'program.lock', locked: true }] }),
   unlock: () => ({ commands: [{ type: 'program.lock', locked: false }] }),
   go: () => ({ commands: [{ type: 'cue.go' }] }),
-  'next-question': (e, q) => {
-    const next = nextShortlistedQuestion(e.state);
+  'next-question': (state, q) => {
+    const next = nextShortlistedQuestion(state);
     if (!next) return { refused: NO_NEXT_QUESTION };
     // Not atomic: if TAKE is then refused (output locked), the question stays in preview.
     return {
@@ -40,18 +47,41 @@ export const REMOTE_ACTIONS: Record<string, RemotePlan> = {
       ],
     };
   },
-  'preview/next-question': (e) => {
-    const next = nextShortlistedQuestion(e.state);
+  'preview/next-question': (state) => {
+    const next = nextShortlistedQuestion(state);
     if (!next) return { refused: NO_NEXT_QUESTION };
     return { commands: [{ type: 'program.preview', scene: { kind: 'question', questionId: next.id } }] };
   },
 };
 
-/** Submits the commands one after the other under `actor`; stops at the first refusal and returns it. */
-export async function runRemoteCommands(engine: RegieEngine, commands: unknown[], actor: string): Promise<CommandResult> {
+/**
+ * The state as a remote's seat sees it: the régie's whole; a room seat's, its room's bus and
+ * questions (what its keys show and what « question suivante » picks from).
+ */
+export function remoteState(state: RegieState, seat: SeatInfo): RegieState {
+  if (seat.kind === 'regie') return state;
+  const main = stateMainRoom(state);
+  const room = seat.room ?? main;
+  return {
+    ...state,
+    program: roomProgram(state, room),
+    audience: { ...state.audience, questions: state.audience.questions.filter((q) => questionRoom(q, main) === room) },
+  };
+}
+
+/** The journal's actor of a remote: its seat's name, and how it came (« Régie — conduite (Stream Deck) »). */
+export function remoteActor(seat: SeatInfo, via: 'http' | 'osc'): string {
+  return `${seat.name} (${via === 'http' ? 'télécommande HTTP' : 'télécommande OSC'})`;
+}
+
+/**
+ * Submits the commands one after the other as `seat` (authorised like the desk's, journaled under
+ * `actor`); stops at the first refusal and returns it.
+ */
+export async function runRemoteCommands(engine: RegieEngine, commands: unknown[], seat: SeatInfo, actor: string): Promise<CommandResult> {
   let last: CommandResult = { ok: true, seq: engine.seq, duplicate: false };
   for (const command of commands) {
-    last = await engine.submit({ id: `remote-${randomBytes(9).toString('base64url')}`, command }, actor);
+    last = await engine.submit({ id: `remote-${randomBytes(9).toString('base64url')}`, command }, actor, (c, state) => authorize(seat, c, state));
     if (!last.ok) return last;
   }
   return last;

@@ -2,22 +2,21 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ErrorCode } from '../../shared/api/results';
 import type { RegieEngine } from '../engine/regie-engine';
 import type { Logger } from '../../node/log/logger';
-import { type AccessTokens, roleForToken } from './access';
+import type { SeatStore } from '../store/seat-store';
 import { RateLimiter } from './rate-limit';
-import { REMOTE_ACTIONS, runRemoteCommands } from './remote-actions';
+import { REMOTE_ACTIONS, remoteActor, remoteState, runRemoteCommands } from './remote-actions';
 import { remoteStatus } from './remote-status';
 import { securityHeaders } from '../../node/http/static-files';
 
 /**
  * The remote control for a Stream Deck driven by Bitfocus Companion (docs/remote-control.md):
- * `/api/remote/<action>` over HTTP, with the control token (`Authorization: Bearer …` or
- * `?token=…` for Companion's plain GET buttons). Each action is an ordinary command submitted to
- * the engine: the same validation, the same journal (actor `remote-http`), the same refusals.
+ * `/api/remote/<action>` over HTTP, with a seat's token (`Authorization: Bearer …` or `?token=…`
+ * for Companion's plain GET buttons): a régie seat, or a room seat for its own room. Each action is
+ * an ordinary command submitted to the engine: the same validation, the same authorisation, the
+ * same journal (actor: the seat's name, « (télécommande HTTP) »), the same refusals.
  */
 
 export const REMOTE_PREFIX = '/api/remote/';
-/** The journal's name for what the remote control did. */
-export const REMOTE_ACTOR = 'remote-http';
 
 type Method = 'GET' | 'POST';
 
@@ -52,7 +51,7 @@ function bearer(req: IncomingMessage, query: URLSearchParams): string | null {
 
 export interface RemoteApiOptions {
   engine: RegieEngine;
-  tokens: AccessTokens;
+  seats: SeatStore;
   logger: Logger;
   /** Requests a second per client address, after a burst (default 20/s, burst 40). */
   limiter?: RateLimiter;
@@ -70,7 +69,9 @@ export function createRemoteApi(opts: RemoteApiOptions): (req: IncomingMessage, 
     if (!limiter.take(req.socket.remoteAddress ?? 'unknown')) {
       return sendJson(res, 429, { ok: false, error: 'trop de requêtes : réessayez dans une seconde' }, { 'Retry-After': '1' });
     }
-    if (roleForToken(opts.tokens, bearer(req, url.searchParams)) !== 'control') {
+    const seat = opts.seats.byToken(bearer(req, url.searchParams));
+    // An output or a stage sends nothing: its token is no remote's.
+    if (!seat || (seat.kind !== 'regie' && seat.kind !== 'room')) {
       opts.logger.warn('remote control refused: bad token', { address: req.socket.remoteAddress, action: action.slice(0, 40) });
       return sendJson(
         res,
@@ -91,13 +92,14 @@ export function createRemoteApi(opts: RemoteApiOptions): (req: IncomingMessage, 
         { Allow: allowed.join(', ') },
       );
     }
-    if (!plan) return sendJson(res, 200, remoteStatus(opts.engine.state, opts.engine.seq));
+    const status = () => remoteStatus(remoteState(opts.engine.state, seat), opts.engine.seq);
+    if (!plan) return sendJson(res, 200, status());
 
-    const planned = plan(opts.engine, url.searchParams);
+    const planned = plan(remoteState(opts.engine.state, seat), url.searchParams);
     if ('refused' in planned) return sendJson(res, 409, { ok: false, error: planned.refused });
-    void runRemoteCommands(opts.engine, planned.commands, REMOTE_ACTOR).then(
+    void runRemoteCommands(opts.engine, planned.commands, seat, remoteActor(seat, 'http')).then(
       (r) => {
-        if (r.ok) return sendJson(res, 200, { ok: true, seq: r.seq, status: remoteStatus(opts.engine.state, opts.engine.seq) });
+        if (r.ok) return sendJson(res, 200, { ok: true, seq: r.seq, status: status() });
         opts.logger.info('remote control refused', { action, code: r.error.code, message: r.error.message });
         sendJson(res, STATUS_FOR[r.error.code], { ok: false, error: r.error.message, code: r.error.code });
       },

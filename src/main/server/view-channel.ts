@@ -1,13 +1,15 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import type { AccessInfo, CoreStatus, PatchOp, ServerToViewEvents, Snapshot, ViewRole, ViewToServerEvents } from '../../shared/api/channel';
+import type { AccessInfo, CoreStatus, ServerToViewEvents, Snapshot, ViewToServerEvents } from '../../shared/api/channel';
 import { type CommandResult, refusal } from '../../shared/api/results';
-import { initialState, isProjectable, PRIVATE_SLICES, type RegieState, type ViewState } from '../../shared/api/state';
-import { cachedWordKey } from '../../shared/domain/french-words';
-import { pollResultsHidden } from '../../shared/domain/poll-results';
+import type { RegieState, ViewState } from '../../shared/api/state';
+import { authorize } from '../../shared/domain/authorize';
+import type { SeatInfo } from '../../shared/domain/seats';
 import type { Committed, RegieEngine } from '../engine/regie-engine';
 import type { Logger } from '../../node/log/logger';
-import { type AccessTokens, isAllowedHost, isAllowedOrigin, roleForToken } from './access';
+import type { SeatStore } from '../store/seat-store';
+import { isAllowedHost, isAllowedOrigin, roleOfSeat } from './access';
+import { isPrivate, type Scope, seatPatchOps, stateForSeat } from './seat-projection';
 
 export const MAX_COMMAND_BYTES = 256 * 1024;
 /** socket.io drops a connection whose single message exceeds this (and the others keep going). */
@@ -17,16 +19,26 @@ export const MAX_IN_FLIGHT_PER_SEAT = 1000;
 export const PATCH_INTERVAL_MS = 33;
 
 interface SeatData {
-  role: ViewRole;
-  seat: string;
+  /** The seat this socket opened with its token (its name is the journal's actor). */
+  seat: SeatInfo;
   inFlight: number;
+}
+
+/** The socket.io room of the seats that share a projection (same kind, same room): one patch each. */
+function scopeRoom(seat: Scope): string {
+  return `scope:${seat.kind}:${seat.room ?? ''}`;
+}
+
+function scopeOfRoom(name: string): Scope | null {
+  const m = /^scope:(regie|room|output|stage):(.*)$/.exec(name);
+  return m ? { kind: m[1] as Scope['kind'], room: m[2] === '' ? null : m[2]! } : null;
 }
 
 type ViewSocket = Socket<ViewToServerEvents, ServerToViewEvents, Record<string, never>, SeatData>;
 
 export interface ViewChannelOptions {
   engine: RegieEngine;
-  tokens: AccessTokens;
+  seats: SeatStore;
   allowedHosts: ReadonlySet<string>;
   port: () => number;
   access: () => AccessInfo;
@@ -45,7 +57,6 @@ export class ViewChannel {
   /** The state the last patch described: the audience's questions are diffed against it. */
   private lastSentState: RegieState;
   private timer: NodeJS.Timeout | null = null;
-  private seatCounter = 0;
 
   constructor(
     http: HttpServer,
@@ -68,13 +79,12 @@ export class ViewChannel {
     });
 
     this.io.use((socket, next) => {
-      const role = roleForToken(opts.tokens, (socket.handshake.auth as { token?: unknown }).token);
-      if (!role) {
+      const seat = opts.seats.byToken((socket.handshake.auth as { token?: unknown }).token);
+      if (!seat) {
         opts.logger.warn('view refused: bad token', { address: socket.handshake.address });
         return next(Object.assign(new Error('jeton invalide'), { data: { code: 'unauthorized' } }));
       }
-      this.seatCounter += 1;
-      socket.data = { role, seat: `${role}-${this.seatCounter}`, inFlight: 0 };
+      socket.data = { seat: { id: seat.id, name: seat.name, kind: seat.kind, room: seat.room }, inFlight: 0 };
       next();
     });
 
@@ -93,6 +103,28 @@ export class ViewChannel {
       return;
     }
     if (!this.timer) this.timer = setTimeout(() => this.sendPatch(), PATCH_INTERVAL_MS);
+  }
+
+  /**
+   * A seat revoked or given a new token: its open connections close at once (a view then
+   * reconnects with its old token and is refused). Returns how many were closed.
+   */
+  disconnectSeat(seatId: string): number {
+    let closed = 0;
+    for (const socket of this.io.of('/').sockets.values()) {
+      if (socket.data.seat.id !== seatId) continue;
+      socket.disconnect(true);
+      closed += 1;
+    }
+    if (closed > 0) this.opts.logger.info('seat connections closed', { seat: seatId, closed });
+    return closed;
+  }
+
+  /** The seats with a view open now (by seat id: how many connections). */
+  connectedSeats(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const socket of this.io.of('/').sockets.values()) out[socket.data.seat.id] = (out[socket.data.seat.id] ?? 0) + 1;
+    return out;
   }
 
   /** Volatile status (the hub link): to every view, at most a few times a second. */
@@ -115,12 +147,12 @@ export class ViewChannel {
   }
 
   private onConnection(socket: ViewSocket): void {
-    const { role, seat } = socket.data;
-    this.opts.logger.info('view connected', { role, seat, address: socket.handshake.address });
-    void socket.join(role);
-    socket.emit('snapshot', this.snapshotFor(role));
+    const { seat } = socket.data;
+    this.opts.logger.info('view connected', { seat: seat.id, kind: seat.kind, address: socket.handshake.address });
+    void socket.join(scopeRoom(seat));
+    socket.emit('snapshot', this.snapshotFor(seat));
 
-    socket.on('resync', () => socket.emit('snapshot', this.snapshotFor(role)));
+    socket.on('resync', () => socket.emit('snapshot', this.snapshotFor(seat)));
 
     socket.on('command', (envelope, ack) => {
       const reply = typeof ack === 'function' ? ack : () => undefined;
@@ -130,11 +162,12 @@ export class ViewChannel {
       });
     });
 
-    socket.on('disconnect', (reason) => this.opts.logger.info('view disconnected', { seat, reason }));
+    socket.on('disconnect', (reason) => this.opts.logger.info('view disconnected', { seat: seat.id, reason }));
   }
 
   private async handleCommand(socket: ViewSocket, envelope: unknown): Promise<CommandResult> {
-    if (socket.data.role !== 'control') {
+    const { seat } = socket.data;
+    if (seat.kind === 'output' || seat.kind === 'stage') {
       return refusal('forbidden', 'ce poste est en lecture seule (sortie) : il ne peut pas envoyer de commande');
     }
     let size: number;
@@ -151,19 +184,21 @@ export class ViewChannel {
     }
     socket.data.inFlight += 1;
     try {
-      return await this.opts.engine.submit(envelope, socket.data.seat);
+      // The seat's name is the journal's actor: the as-run and the exports say who did what.
+      return await this.opts.engine.submit(envelope, seat.name, (command, state) => authorize(seat, command, state));
     } finally {
       socket.data.inFlight -= 1;
     }
   }
 
-  private snapshotFor(role: ViewRole): Snapshot {
+  private snapshotFor(seat: SeatInfo): Snapshot {
     return {
       seq: this.opts.engine.seq,
-      role,
+      role: roleOfSeat(seat.kind),
+      seat,
       serverNow: Date.now(),
-      state: stateForRole(this.opts.engine.state, role),
-      access: role === 'control' ? this.opts.access() : null,
+      state: stateForSeat(this.opts.engine.state, seat),
+      access: seat.kind === 'regie' ? this.opts.access() : null,
       coreVersion: this.opts.version,
       status: this.status,
     };
@@ -181,121 +216,14 @@ export class ViewChannel {
     this.lastSentSeq = engine.seq;
     this.lastSentState = state;
 
-    const setOp = (k: keyof ViewState, value: unknown): PatchOp => ({ op: 'set', path: [k], value });
-    const controlOps: PatchOp[] = keys.flatMap((k) =>
-      k === 'audience' ? audienceOps(before.audience, state.audience) : [setOp(k, state[k])],
-    );
-    this.io.to('control').emit('patch', { ...base, ops: controlOps });
-    // A read-only output (projector, stream encoder, maybe on the venue network) gets only what it
-    // shows: never the audience's questions, the logbook or the as-run log. The stage tablet gets the
-    // projectable shortlist only.
-    // A poll revealed (live) or edited (programme) may change which counts the projector may hold.
-    const outputKeys =
-      keys.includes('audience') || !keys.some((k) => k === 'live' || k === 'programme') ? keys : [...keys, 'audience' as const];
-    const forOutput = outputKeys.filter((k) => OUTPUT_SLICES.has(k)).map((k) => setOp(k, forOutputSlice(k, state[k], state)));
-    this.io.to('output').emit('patch', { ...base, ops: forOutput });
-    const forStage = keys.filter((k) => STAGE_SLICES.has(k)).map((k) => setOp(k, forStageSlice(k, state[k])));
-    this.io.to('stage').emit('patch', { ...base, ops: forStage });
+    // One projection per scope with a seat connected (the régie's, each room's, each output's…).
+    for (const name of this.io.of('/').adapter.rooms.keys()) {
+      const scope = scopeOfRoom(name);
+      if (!scope) continue;
+      // Sent even empty: each view's seq must follow the core's, or its next patch asks a resync.
+      this.io.to(name).emit('patch', { ...base, ops: seatPatchOps(keys, before, state, scope) });
+    }
   }
 }
 
-/**
- * The audience slice as small ops: its fields that changed, and the questions that changed since
- * the last patch (updates are immutable, so an unchanged question keeps its identity; a question
- * keeps its index).
- */
-export function audienceOps(before: RegieState['audience'], after: RegieState['audience']): PatchOp[] {
-  const ops: PatchOp[] = [];
-  const fields: Partial<Omit<RegieState['audience'], 'questions'>> = {};
-  if (before.tallies !== after.tallies) fields.tallies = after.tallies;
-  if (before.words !== after.words) fields.words = after.words;
-  if (before.heldWords !== after.heldWords) fields.heldWords = after.heldWords;
-  if (before.received !== after.received) fields.received = after.received;
-  if (Object.keys(fields).length > 0) ops.push({ op: 'audience-fields', path: ['audience'], value: fields });
-  if (before.questions !== after.questions) {
-    const items = after.questions.filter((q, i) => before.questions[i] !== q);
-    if (items.length > 0) ops.push({ op: 'questions-upsert', path: ['audience'], items });
-  }
-  return ops;
-}
-
-/** The slices an output seat receives; the others keep their empty initial value there. */
-export const OUTPUT_SLICES: ReadonlySet<keyof ViewState> = new Set<keyof ViewState>([
-  'programme',
-  'clock',
-  'delays',
-  'sessionMarks',
-  'live',
-  'joinUrl',
-  'cues',
-  'program',
-  'audience',
-  'wordModeration',
-  'wordParticipants',
-]);
-
-/**
- * The audience slice as the projector may have it: tallies and words, never the questions, never a
- * word held back (a given name, profanity) until a moderator lets it through, and of a poll whose
- * results are hidden only how many voted (the counts reach the output when they are revealed).
- */
-function forOutputSlice(key: keyof ViewState, value: unknown, state: RegieState): unknown {
-  if (key !== 'audience') return value;
-  const a = value as ViewState['audience'];
-  const tallies = { ...a.tallies };
-  for (const i of state.programme?.interactions ?? []) {
-    const tally = tallies[i.id];
-    if (i.kind === 'poll' && tally && pollResultsHidden(i, state.live.interactions[i.id]))
-      tallies[i.id] = { counts: {}, voters: tally.voters };
-  }
-  const words: Record<string, Record<string, number>> = {};
-  for (const [cloud, counts] of Object.entries(a.words)) {
-    // Every spelling of a held word stays away (« Connard » held keeps « connards » away too).
-    const held = new Set(Object.keys(a.heldWords[cloud] ?? {}).map((w) => cachedWordKey(w)));
-    words[cloud] = Object.fromEntries(Object.entries(counts).filter(([w]) => !held.has(cachedWordKey(w))));
-  }
-  return { ...a, questions: [], tallies, words, heldWords: {} };
-}
-
-/** The stage tablet: the run of show and the shortlist, never the questions still to screen. */
-export const STAGE_SLICES: ReadonlySet<keyof ViewState> = new Set<keyof ViewState>([
-  'programme',
-  'clock',
-  'delays',
-  'sessionMarks',
-  'live',
-  'program',
-  'audience',
-  'stageMessage',
-]);
-
-/**
- * Only the shortlisted questions that could be projected; no tallies' voters detail is needed but
- * harmless. Of the program bus, what is on the projector (a question on air was approved and
- * cleared: its text is in the scene), never the preview the régie is composing.
- */
-function forStageSlice(key: keyof ViewState, value: unknown): unknown {
-  if (key === 'program') return { ...(value as ViewState['program']), preview: null };
-  if (key !== 'audience') return value;
-  const a = value as ViewState['audience'];
-  return { ...a, questions: a.questions.filter((q) => q.rank !== null && isProjectable(q)), words: {} };
-}
-
-export function stateForRole(state: RegieState, role: ViewRole): ViewState {
-  const full = viewState(state);
-  if (role === 'control') return full;
-  const [slices, filter] = role === 'output' ? [OUTPUT_SLICES, forOutputSlice] : [STAGE_SLICES, forStageSlice];
-  const out: Record<string, unknown> = { ...viewState(initialState()) };
-  for (const k of slices) out[k] = filter(k, full[k], state);
-  return out as unknown as ViewState;
-}
-
-function isPrivate(k: keyof RegieState): k is (typeof PRIVATE_SLICES)[number] {
-  return (PRIVATE_SLICES as readonly string[]).includes(k);
-}
-
-/** The state without the core's private slices. */
-export function viewState(state: RegieState): ViewState {
-  const { ballots: _ballots, wordSenders: _wordSenders, redactionUndo: _redactionUndo, ...rest } = state;
-  return rest;
-}
+export { audienceOps, OUTPUT_SLICES, STAGE_SLICES, stateForRole, stateForSeat, viewState } from './seat-projection';

@@ -63,6 +63,26 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE snapshots ADD COLUMN format INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 4,
+    name: 'seats: named accesses to the core, each with its own token',
+    sql: `
+      -- Filled at start-up by the seat store (seat-store.ts): the régie's seats, and per room of
+      -- the programme an output, a stage and a room moderator. The tokens of before (settings
+      -- token.control/output/stage) become the first régie seat's, the main output's and stage's.
+      -- A seat is never deleted: revoked, its token is NULL until a new one is issued.
+      CREATE TABLE seats (
+        id         TEXT    PRIMARY KEY,
+        position   INTEGER NOT NULL,
+        name       TEXT    NOT NULL,
+        kind       TEXT    NOT NULL CHECK (kind IN ('regie', 'room', 'output', 'stage')),
+        room       TEXT,
+        token      TEXT    UNIQUE,
+        created_at INTEGER NOT NULL,
+        revoked_at INTEGER
+      ) STRICT;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;

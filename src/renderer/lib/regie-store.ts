@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { AccessInfo, CoreStatus, Patch, Snapshot, ViewRole } from '../../shared/api/channel';
 import type { ViewState } from '../../shared/api/state';
+import type { SeatInfo } from '../../shared/domain/seats';
 import { applyPatchOps, patchDecision, type PatchDecision } from './regie-sync';
 import { refineServerOffset } from './server-offset';
 
@@ -13,6 +14,8 @@ export interface RegieStore {
   since: number;
   seq: number;
   role: ViewRole | null;
+  /** The seat this view opened as (« Régie — modération »); null before the first snapshot. */
+  seat: SeatInfo | null;
   state: ViewState | null;
   access: AccessInfo | null;
   /** serverNow − Date.now() at receipt: add it to Date.now() to read the core's clock. */
@@ -27,6 +30,7 @@ export const useRegie = create<RegieStore>(() => ({
   since: Date.now(),
   seq: 0,
   role: null,
+  seat: null,
   state: null,
   access: null,
   serverOffsetMs: 0,
@@ -43,6 +47,8 @@ export function receiveSnapshot(s: Snapshot, receivedAt = Date.now()): void {
   useRegie.setState({
     seq: s.seq,
     role: s.role,
+    // A core of before seats sends none.
+    seat: s.seat ?? null,
     state: s.state,
     access: s.access,
     coreVersion: s.coreVersion,

@@ -1,3 +1,4 @@
+import type { SeatInfo } from '../domain/seats';
 import type { CommandEnvelope } from './commands';
 import type { CommandResult } from './results';
 import type { AudienceQuestion, AudienceState, ViewState } from './state';
@@ -41,6 +42,8 @@ export interface CoreStatus {
 export interface Snapshot {
   seq: number;
   role: ViewRole;
+  /** The seat this view opened with its token: its name, kind and room (never its token). */
+  seat: SeatInfo;
   /** The core's wall clock when the snapshot left, so that views can correct their own drift. */
   serverNow: number;
   state: ViewState;

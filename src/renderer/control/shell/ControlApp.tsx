@@ -82,7 +82,9 @@ export function ControlApp() {
   useAudienceKeys();
   useLogbookKeys(noteInput);
 
-  if (connection === 'refused' && !hasState) return <AccessProblemScreen problem="refused" language={language} />;
+  // Refused, even with a state: the seat was revoked or given a new token while this desk was open
+  // (the core closed it at once); a stale desk that cannot act would mislead.
+  if (connection === 'refused') return <AccessProblemScreen problem="refused" language={language} />;
   if (!hasState) {
     return (
       <main className="desk-connecting" data-testid="desk-connecting">

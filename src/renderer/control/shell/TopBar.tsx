@@ -7,12 +7,13 @@ import { CoreClock } from '../clock/CoreClock';
 import { HoldPill } from '../run-of-show/HoldPill';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ModeSwitch } from './ModeSwitch';
+import { SeatButton } from '../seats/SeatButton';
 
 /** Event, clock, hold, the audience hub, the link to the core, desk mode, seat, language, help: what the operator checks at a glance. */
 export function TopBar({ now, timeZone, onHelp }: { now: number; timeZone: string; onHelp: () => void }) {
   const t = useT();
   const event = useRegie((s) => s.state?.programme?.event);
-  const role = useRegie((s) => s.role);
+  const regie = useRegie((s) => s.seat?.kind === 'regie' || (s.seat === null && s.role === 'control'));
   return (
     <header className="topbar">
       <div className="topbar-brand">{t('app.name')}</div>
@@ -28,10 +29,8 @@ export function TopBar({ now, timeZone, onHelp }: { now: number; timeZone: strin
         <AudienceIndicator now={now} timeZone={timeZone} />
         <ConnectionStatus timeZone={timeZone} />
         <ModeSwitch />
-        {role === 'control' && <ExportButton />}
-        <div className="topbar-seat" data-testid="seat-role">
-          <span className="muted">{t('topbar.seat')}</span> {role ? t(`role.${role}`) : t('role.unknown')}
-        </div>
+        {regie && <ExportButton />}
+        <SeatButton />
         <LanguageSwitch />
         <button type="button" className="btn btn-ghost btn-help" onClick={onHelp} aria-keyshortcuts="?" title={t('topbar.help')}>
           ?

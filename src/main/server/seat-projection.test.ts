@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { applyPatchOps } from '../../shared/api/apply-patch';
+import { type AudienceQuestion, initialState, type RegieState } from '../../shared/api/state';
+import { programmeSchema } from '../../shared/domain/programme';
+import { seatPatchOps, stateForSeat } from './seat-projection';
+
+// A room seat, a room's output and stage receive their room's share only: no other room's
+// question, poll count or bus, in the snapshot or in a patch. (Questions carry `room` once rooms-qa
+// lands; here they are given one as it will.)
+
+const programme = programmeSchema.parse({
+  event: { name: 'Assises' },
+  days: [{ date: '2021-06-24' }],
+  rooms: [
+    { id: 'grand', name: 'Grand Auditorium', main: true },
+    { id: 'salle-450', name: 'Salle 450' },
+  ],
+  interactions: [
+    { kind: 'poll', id: 'poll-main', type: 'single', question: 'Plénière ?', options: ['Oui', 'Non'] },
+    { kind: 'poll', id: 'poll-450', type: 'single', question: 'Atelier ?', options: ['Oui', 'Non'] },
+  ],
+  sessions: [
+    { id: 'pleniere', day: '2021-06-24', start: '09:00', end: '10:00', kind: 'plenary', title: 'P', room: 'Grand Auditorium', cues: [{ id: 'c1', at: { offset: '+00:01' }, action: { type: 'poll.open', interaction: 'poll-main' } }] },
+    { id: 'atelier', day: '2021-06-24', start: '14:00', end: '15:00', kind: 'workshop', title: 'A', room: 'Salle 450', cues: [{ id: 'c2', at: { offset: '+00:01' }, action: { type: 'poll.open', interaction: 'poll-450' } }] },
+  ],
+});
+
+const q = (id: string, text: string, room?: string): AudienceQuestion =>
+  ({
+    id, msgId: null, hubSeq: null, receivedAt: 0, origin: 'room', name: null, text, editedText: null, sessionId: null, upvotes: 0, askers: 1,
+    status: 'approved', rank: 1, mergedInto: null, flags: [], flagsClearedBy: null, published: true, lastActionBy: null,
+    ...(room === undefined ? {} : { room }),
+  }) as AudienceQuestion;
+
+const tally = { counts: { '0': { room: 3, remote: 0 } }, voters: { room: 3, remote: 0 } };
+const before: RegieState = {
+  ...initialState(),
+  programme,
+  notes: [{ seq: 1, at: 0, author: 'Régie — modération', text: 'Note de la régie' }],
+  program: { ...initialState().program, onAir: { kind: 'message', text: 'Message à l’antenne de la plénière' } },
+  audience: { ...initialState().audience, questions: [q('q-1', 'Et les jeunes majeurs (plénière) ?'), q('q-2', 'Atelier 450 ?', 'salle-450')], tallies: { 'poll-main': tally, 'poll-450': tally } },
+};
+const room450 = { kind: 'room' as const, room: 'salle-450' };
+
+describe('what each seat receives', () => {
+  it('a room seat: its questions and polls, never the plenary’s, nor the régie’s logbook', () => {
+    const view = stateForSeat(before, room450);
+    expect(view.audience.questions.map((x) => x.id)).toEqual(['q-2']);
+    expect(Object.keys(view.audience.tallies)).toEqual(['poll-450']);
+    expect(view.notes).toEqual([]);
+    expect(view.moderation).toEqual(initialState().moderation);
+    // Its room's bus: not the plenary's (one bus today: the main room's; rooms-bus gives each room its own).
+    expect(view.program.onAir).toEqual(initialState().program.onAir);
+    expect(JSON.stringify(view)).not.toMatch(/jeunes majeurs|à l’antenne de la plénière/);
+  });
+
+  it('an output and a stage of the main room: as before seats; of another room: nothing of the plenary', () => {
+    expect(stateForSeat(before, { kind: 'output', room: null }).program.onAir).toMatchObject({ text: 'Message à l’antenne de la plénière' });
+    expect(stateForSeat(before, { kind: 'stage', room: null }).audience.questions.map((x) => x.id)).toEqual(['q-1']);
+    for (const kind of ['output', 'stage'] as const) {
+      const view = stateForSeat(before, { kind, room: 'salle-450' });
+      expect(JSON.stringify(view)).not.toMatch(/jeunes majeurs|à l’antenne de la plénière/);
+      expect(Object.keys(view.audience.tallies)).toEqual(['poll-450']);
+    }
+  });
+
+  it('a patch to a room seat carries its room’s new questions only, and applies to the same state as a fresh snapshot', () => {
+    const after: RegieState = {
+      ...before,
+      audience: { ...before.audience, questions: [...before.audience.questions, q('q-3', 'Encore la plénière ?'), q('q-4', 'Encore l’atelier ?', 'salle-450')] },
+    };
+    const ops = seatPatchOps(['audience'], before, after, room450);
+    expect(JSON.stringify(ops)).not.toContain('plénière');
+    expect(applyPatchOps(stateForSeat(before, room450), ops).audience.questions.map((x) => x.id)).toEqual(['q-2', 'q-4']);
+    // The régie gets both.
+    const regie = seatPatchOps(['audience'], before, after, { kind: 'regie', room: null });
+    expect(JSON.stringify(regie)).toContain('Encore la plénière');
+  });
+});
