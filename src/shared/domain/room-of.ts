@@ -1,6 +1,6 @@
-import type { AudienceQuestion, InteractionRun, LiveState, RegieState, ViewState } from '../api/state';
-import { actionInteraction } from './cue';
-import { mainRoomId, roomOfSession, type RoomId, roomOr, DEFAULT_ROOM } from './rooms';
+import type { AudienceQuestion, QaState, RegieState, ViewState } from '../api/state';
+import { defaultRoomOfInteraction, qaOf } from '../api/room-live';
+import { mainRoomId, type RoomId, roomOr, DEFAULT_ROOM } from './rooms';
 import { initialProgram, type ProgramState } from './scene';
 
 /**
@@ -11,8 +11,8 @@ import { initialProgram, type ProgramState } from './scene';
  * THE EXTENSION POINT. Written before the per-room state lands (rooms-qa: `room` on questions and
  * interaction runs, `live.qa` per room; rooms-bus: `programs`, `stageMessages` per room), each
  * reads the field when it is there and falls back to the main room otherwise. When those fields
- * land, only the bodies of `roomQa`, `roomProgram` and `roomStageMessage` change (read the room's
- * entry); `questionRoom` and `interactionRoom` already read `room`.
+ * land, only the bodies of `roomProgram` and `roomStageMessage` change (read the room's entry);
+ * `roomQa`, `questionRoom` and `interactionRoom` read the per-room state already.
  */
 
 type StateWithProgramme = Pick<RegieState, 'programme'>;
@@ -39,18 +39,12 @@ export function questionRoom(q: AudienceQuestion, main: RoomId): RoomId {
  * session whose cues launch it (a prepared workshop poll is that workshop's); else the main room.
  */
 export function interactionRoom(state: StateWithProgramme & Pick<RegieState, 'live'>, interactionId: string): RoomId {
-  const main = stateMainRoom(state);
-  const ran = roomField(state.live.interactions[interactionId] as InteractionRun | undefined);
-  if (ran !== undefined) return ran;
-  const p = state.programme;
-  if (!p) return main;
-  const session = p.sessions.find((s) => s.cues?.some((c) => actionInteraction(c.action)?.id === interactionId));
-  return session ? roomOfSession(p, session.id).id : main;
+  return defaultRoomOfInteraction(state, interactionId);
 }
 
-/** A room's Q&A. Today one Q&A, the main room's; rooms-qa: `state.live.qa[room]`. */
-export function roomQa(state: StateWithProgramme & Pick<ViewState, 'live'>, room: RoomId): LiveState['qa'] {
-  return room === stateMainRoom(state) ? state.live.qa : { open: false, since: null, sessionId: null, roomOnly: false };
+/** A room's Q&A (closed when it never opened). */
+export function roomQa(state: StateWithProgramme & Pick<ViewState, 'live'>, room: RoomId): QaState {
+  return qaOf(state, room);
 }
 
 /** A room's program bus. Today one bus, the main room's; rooms-bus: `state.programs[room] ?? initialProgram()`. */
