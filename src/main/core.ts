@@ -36,6 +36,10 @@ import { Snapshots } from './store/snapshots';
 import { zonedToEpoch } from '../shared/domain/zoned-time';
 import { livePurge } from './store/purge/live-purge';
 import { purgeRoute } from './store/purge/purge-route';
+import { currentPresenceKey } from '../node/presence/presence-key';
+import { isKnownRoom } from '../shared/api/room-bus';
+import type { RoomId } from '../shared/domain/rooms';
+import { roomSecret } from './rooms/room-secrets';
 
 export const CORE_VERSION = '0.1.0';
 export const DEFAULT_PORT = 4870;
@@ -258,7 +262,21 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     joinUrls: [],
     lastError: null,
   };
-  channel = new ViewChannel(http, { engine, tokens, allowedHosts, port: () => port, access, version: CORE_VERSION, logger, status: { link: offStatus } });
+  // A room's output shows its join QR code with the room's key of the moment (docs/rooms.md § 4);
+  // none without an audience hub, nor for a room the programme does not have.
+  const presenceKey = (room: RoomId, now: number): string | null =>
+    hubSetting.mode === 'off' || !isKnownRoom(engine.state, room) ? null : currentPresenceKey(roomSecret(settings, room), room, now);
+  channel = new ViewChannel(http, {
+    engine,
+    tokens,
+    allowedHosts,
+    port: () => port,
+    access,
+    version: CORE_VERSION,
+    logger,
+    status: { link: offStatus },
+    presenceKey,
+  });
   port = await listen(http, lan ? '0.0.0.0' : '127.0.0.1', options.port ?? DEFAULT_PORT);
   logger.info('core listening', { port, lan });
   const osc = options.oscPort === undefined ? null : await startOscRemote({ engine, tokens, logger, port: options.oscPort, host: lan ? '0.0.0.0' : '127.0.0.1' });

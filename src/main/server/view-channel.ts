@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import type { AccessInfo, CoreStatus, PatchOp, ServerToViewEvents, Snapshot, ViewRole, ViewToServerEvents } from '../../shared/api/channel';
+import type { AccessInfo, CoreStatus, PatchOp, RoomPresence, ServerToViewEvents, Snapshot, ViewRole, ViewToServerEvents } from '../../shared/api/channel';
 import { type CommandResult, refusal } from '../../shared/api/results';
 import { initialState, isProjectable, PRIVATE_SLICES, type RegieState, type ViewState } from '../../shared/api/state';
 import { cachedWordKey } from '../../shared/domain/french-words';
@@ -8,6 +8,10 @@ import { pollResultsHidden } from '../../shared/domain/poll-results';
 import type { Committed, RegieEngine } from '../engine/regie-engine';
 import type { Logger } from '../../node/log/logger';
 import { type AccessTokens, isAllowedHost, isAllowedOrigin, roleForToken } from './access';
+import { busRoom, roomEntry } from '../../shared/api/room-bus';
+import type { RoomId } from '../../shared/domain/rooms';
+import { roomIdSchema } from '../../shared/protocol/rooms';
+import { presenceWindowEndsAt } from '../../node/presence/presence-key';
 
 export const MAX_COMMAND_BYTES = 256 * 1024;
 /** socket.io drops a connection whose single message exceeds this (and the others keep going). */
@@ -20,6 +24,8 @@ interface SeatData {
   role: ViewRole;
   seat: string;
   inFlight: number;
+  /** The room an output or a stage tablet shows (`?room=`); null: the main room. */
+  room: RoomId | null;
 }
 
 type ViewSocket = Socket<ViewToServerEvents, ServerToViewEvents, Record<string, never>, SeatData>;
@@ -33,6 +39,11 @@ export interface ViewChannelOptions {
   version: string;
   status: CoreStatus;
   logger: Logger;
+  /**
+   * A room's presence key for its output's join QR code (docs/rooms.md § 4), or null (no secret,
+   * no hub). Pushed to that room's outputs only, at connection and as each window turns.
+   */
+  presenceKey?: (room: RoomId, now: number) => string | null;
 }
 
 /** The socket.io side of the core: snapshot on connect, coalesced patches, commands with typed answers. */
@@ -73,8 +84,10 @@ export class ViewChannel {
         opts.logger.warn('view refused: bad token', { address: socket.handshake.address });
         return next(Object.assign(new Error('jeton invalide'), { data: { code: 'unauthorized' } }));
       }
+      const room = seatRoom((socket.handshake.auth as { room?: unknown }).room);
+      if (room === undefined) return next(Object.assign(new Error('salle inconnue'), { data: { code: 'bad_room' } }));
       this.seatCounter += 1;
-      socket.data = { role, seat: `${role}-${this.seatCounter}`, inFlight: 0 };
+      socket.data = { role, seat: `${role}-${this.seatCounter}`, inFlight: 0, room };
       next();
     });
 
@@ -87,7 +100,7 @@ export class ViewChannel {
       if (!isPrivate(k)) this.pendingChanges.add(k);
     });
     // What goes on the projector (TAKE, panic) is not held back by the coalescing: it goes at once.
-    if (c.changed.includes('program')) {
+    if (c.changed.includes('programs')) {
       if (this.timer) clearTimeout(this.timer);
       this.timer = setTimeout(() => this.sendPatch(), 0);
       return;
@@ -108,6 +121,7 @@ export class ViewChannel {
 
   close(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
+    if (this.presenceTimer) clearTimeout(this.presenceTimer);
     if (this.statusTimer) clearTimeout(this.statusTimer);
     return new Promise((resolve) => {
       this.io.close(() => resolve());
@@ -115,12 +129,15 @@ export class ViewChannel {
   }
 
   private onConnection(socket: ViewSocket): void {
-    const { role, seat } = socket.data;
-    this.opts.logger.info('view connected', { role, seat, address: socket.handshake.address });
+    const { role, seat, room } = socket.data;
+    this.opts.logger.info('view connected', { role, seat, room, address: socket.handshake.address });
     void socket.join(role);
-    socket.emit('snapshot', this.snapshotFor(role));
+    // Outputs and stage tablets are grouped by the room they show: each group gets its room's bus.
+    if (role !== 'control') void socket.join(seatGroup(role, room));
+    socket.emit('snapshot', this.snapshotFor(role, room));
+    if (role === 'output') this.schedulePresence();
 
-    socket.on('resync', () => socket.emit('snapshot', this.snapshotFor(role)));
+    socket.on('resync', () => socket.emit('snapshot', this.snapshotFor(role, room)));
 
     socket.on('command', (envelope, ack) => {
       const reply = typeof ack === 'function' ? ack : () => undefined;
@@ -157,12 +174,14 @@ export class ViewChannel {
     }
   }
 
-  private snapshotFor(role: ViewRole): Snapshot {
+  private snapshotFor(role: ViewRole, room: RoomId | null): Snapshot {
+    const state = this.opts.engine.state;
     return {
       seq: this.opts.engine.seq,
       role,
       serverNow: Date.now(),
-      state: stateForRole(this.opts.engine.state, role),
+      state: stateForRole(state, role, room),
+      ...(role === 'output' ? { presence: this.presenceOf(busRoom(state, room), Date.now()) } : {}),
       access: role === 'control' ? this.opts.access() : null,
       coreVersion: this.opts.version,
       status: this.status,
@@ -192,11 +211,88 @@ export class ViewChannel {
     // A poll revealed (live) or edited (programme) may change which counts the projector may hold.
     const outputKeys =
       keys.includes('audience') || !keys.some((k) => k === 'live' || k === 'programme') ? keys : [...keys, 'audience' as const];
-    const forOutput = outputKeys.filter((k) => OUTPUT_SLICES.has(k)).map((k) => setOp(k, forOutputSlice(k, state[k], state)));
-    this.io.to('output').emit('patch', { ...base, ops: forOutput });
-    const forStage = keys.filter((k) => STAGE_SLICES.has(k)).map((k) => setOp(k, forStageSlice(k, state[k])));
-    this.io.to('stage').emit('patch', { ...base, ops: forStage });
+    // Each room's outputs and stage tablets: only their room's bus and stage message, and only
+    // when that room's changed (or the programme did: the main room may be another one).
+    for (const { role, room, name } of this.seatGroups()) {
+      const bus = busRoom(state, room);
+      const roomChanged = (k: keyof ViewState) =>
+        !ROOM_SLICES.has(k) || keys.includes('programme') || roomEntry<unknown>(before[k as RoomSlice], bus) !== roomEntry<unknown>(state[k as RoomSlice], bus);
+      const ops =
+        role === 'output'
+          ? outputKeys.filter((k) => OUTPUT_SLICES.has(k) && roomChanged(k)).map((k) => setOp(k, forOutputSlice(k, state, bus)))
+          : keys.filter((k) => STAGE_SLICES.has(k) && roomChanged(k)).map((k) => setOp(k, forStageSlice(k, state, bus)));
+      this.io.to(name).emit('patch', { ...base, ops });
+    }
   }
+
+  /** The groups of outputs and stage tablets connected now, by the room they asked for. */
+  private seatGroups(): { role: 'output' | 'stage'; room: RoomId | null; name: string }[] {
+    const groups: { role: 'output' | 'stage'; room: RoomId | null; name: string }[] = [];
+    for (const [name, members] of this.io.of('/').adapter.rooms) {
+      const group = parseSeatGroup(name);
+      if (group && members.size > 0) groups.push({ ...group, name });
+    }
+    return groups;
+  }
+
+  private presenceTimer: NodeJS.Timeout | null = null;
+
+  private presenceOf(room: RoomId, now: number): RoomPresence | null {
+    const key = this.opts.presenceKey?.(room, now) ?? null;
+    return key === null ? null : { room, key, until: presenceWindowEndsAt(now) };
+  }
+
+  /**
+   * The room keys change every 5 minutes: as the window turns, each room's outputs get their
+   * room's new key (never the phones, the desk, the stage tablets or another room's outputs).
+   * The timer runs while outputs are connected.
+   */
+  private schedulePresence(): void {
+    if (this.presenceTimer || !this.opts.presenceKey) return;
+    const now = Date.now();
+    this.presenceTimer = setTimeout(() => {
+      this.presenceTimer = null;
+      this.pushPresence(Date.now());
+      if (this.seatGroups().some((g) => g.role === 'output')) this.schedulePresence();
+    }, presenceWindowEndsAt(now) - now + PRESENCE_MARGIN_MS);
+    this.presenceTimer.unref();
+  }
+
+  /** Sends each room's outputs their room's key for the window holding `now`. */
+  pushPresence(now: number): void {
+    const state = this.opts.engine.state;
+    for (const { role, room, name } of this.seatGroups()) {
+      if (role === 'output') this.io.to(name).emit('presence', this.presenceOf(busRoom(state, room), now));
+    }
+  }
+}
+
+/** Past the turn of the window, so that the key computed is the new one whatever the timer's jitter. */
+const PRESENCE_MARGIN_MS = 50;
+
+/** `?room=` as a seat asks for it: absent is the main room (null); a malformed one is refused (undefined). */
+export function seatRoom(raw: unknown): RoomId | null | undefined {
+  if (raw === undefined || raw === null || raw === '') return null;
+  const parsed = roomIdSchema.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}
+
+const seatGroup = (role: 'output' | 'stage', room: RoomId | null) => `${role}@${room ?? ''}`;
+
+function parseSeatGroup(name: string): { role: 'output' | 'stage'; room: RoomId | null } | null {
+  const m = /^(output|stage)@(.*)$/.exec(name);
+  if (!m) return null;
+  return { role: m[1] as 'output' | 'stage', room: m[2] === '' ? null : m[2]! };
+}
+
+/** The slices kept by room: an output or a stage tablet gets its room's entry only. */
+type RoomSlice = 'programs' | 'stageMessages' | 'lastGos';
+const ROOM_SLICES: ReadonlySet<keyof ViewState> = new Set<keyof ViewState>(['programs', 'stageMessages', 'lastGos']);
+
+/** A room slice with only `room`'s entry (none when it has none). */
+function oneRoom<T>(record: Record<RoomId, T>, room: RoomId): Record<RoomId, T> {
+  const value = roomEntry(record, room);
+  return value === undefined ? {} : { [room]: value };
 }
 
 /**
@@ -228,7 +324,7 @@ export const OUTPUT_SLICES: ReadonlySet<keyof ViewState> = new Set<keyof ViewSta
   'live',
   'joinUrl',
   'cues',
-  'program',
+  'programs',
   'audience',
   'wordModeration',
   'wordParticipants',
@@ -239,9 +335,10 @@ export const OUTPUT_SLICES: ReadonlySet<keyof ViewState> = new Set<keyof ViewSta
  * word held back (a given name, profanity) until a moderator lets it through, and of a poll whose
  * results are hidden only how many voted (the counts reach the output when they are revealed).
  */
-function forOutputSlice(key: keyof ViewState, value: unknown, state: RegieState): unknown {
-  if (key !== 'audience') return value;
-  const a = value as ViewState['audience'];
+function forOutputSlice(key: keyof ViewState, state: RegieState, room: RoomId): unknown {
+  if (key === 'programs') return oneRoom(state.programs, room);
+  if (key !== 'audience') return state[key];
+  const a = state.audience;
   const tallies = { ...a.tallies };
   for (const i of state.programme?.interactions ?? []) {
     const tally = tallies[i.id];
@@ -264,9 +361,9 @@ export const STAGE_SLICES: ReadonlySet<keyof ViewState> = new Set<keyof ViewStat
   'delays',
   'sessionMarks',
   'live',
-  'program',
+  'programs',
   'audience',
-  'stageMessage',
+  'stageMessages',
 ]);
 
 /**
@@ -274,19 +371,28 @@ export const STAGE_SLICES: ReadonlySet<keyof ViewState> = new Set<keyof ViewStat
  * harmless. Of the program bus, what is on the projector (a question on air was approved and
  * cleared: its text is in the scene), never the preview the régie is composing.
  */
-function forStageSlice(key: keyof ViewState, value: unknown): unknown {
-  if (key === 'program') return { ...(value as ViewState['program']), preview: null };
-  if (key !== 'audience') return value;
-  const a = value as ViewState['audience'];
+function forStageSlice(key: keyof ViewState, state: RegieState, room: RoomId): unknown {
+  if (key === 'programs') {
+    const p = roomEntry(state.programs, room);
+    return p === undefined ? {} : { [room]: { ...p, preview: null } };
+  }
+  if (key === 'stageMessages') return oneRoom(state.stageMessages, room);
+  if (key !== 'audience') return state[key];
+  const a = state.audience;
   return { ...a, questions: a.questions.filter((q) => q.rank !== null && isProjectable(q)), words: {} };
 }
 
-export function stateForRole(state: RegieState, role: ViewRole): ViewState {
-  const full = viewState(state);
-  if (role === 'control') return full;
+/**
+ * What a seat receives. The régie's seats: everything. An output or a stage tablet: what its room's
+ * screen or stage needs (`room`: the room it asked for, null for the main room), never another
+ * room's bus or stage message.
+ */
+export function stateForRole(state: RegieState, role: ViewRole, room: RoomId | null = null): ViewState {
+  if (role === 'control') return viewState(state);
   const [slices, filter] = role === 'output' ? [OUTPUT_SLICES, forOutputSlice] : [STAGE_SLICES, forStageSlice];
+  const bus = busRoom(state, room);
   const out: Record<string, unknown> = { ...viewState(initialState()) };
-  for (const k of slices) out[k] = filter(k, full[k], state);
+  for (const k of slices) out[k] = filter(k, state, bus);
   return out as unknown as ViewState;
 }
 

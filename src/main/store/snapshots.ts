@@ -5,9 +5,10 @@ import type { Db } from '../../node/sqlite/database';
  * to another state (a snapshot written before would disagree with a replay of its own journal):
  * a snapshot of another format is then set aside and the journal replayed from the start, once.
  * 0: snapshots written before formats were recorded. 1: findings located in their field (issue 15),
- * times on the show clock in rehearsal (issue 16).
+ * times on the show clock in rehearsal (issue 16). 2: each room its own program bus, stage message
+ * and last GO (issue 17; a format-1 snapshot is upgraded on load: snapshot-upgrade.ts).
  */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 export interface StoredSnapshot {
   seq: number;

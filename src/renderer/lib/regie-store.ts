@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AccessInfo, CoreStatus, Patch, Snapshot, ViewRole } from '../../shared/api/channel';
+import type { AccessInfo, CoreStatus, Patch, RoomPresence, Snapshot, ViewRole } from '../../shared/api/channel';
 import type { ViewState } from '../../shared/api/state';
 import { applyPatchOps, patchDecision, type PatchDecision } from './regie-sync';
 import { refineServerOffset } from './server-offset';
@@ -20,6 +20,8 @@ export interface RegieStore {
   coreVersion: string | null;
   /** The core's volatile status (the hub link): from the snapshot, then from `status` events. */
   status: CoreStatus | null;
+  /** An output's room key for its join QR code (docs/rooms.md § 4): from the snapshot, then as each window turns. */
+  presence: RoomPresence | null;
 }
 
 export const useRegie = create<RegieStore>(() => ({
@@ -32,6 +34,7 @@ export const useRegie = create<RegieStore>(() => ({
   serverOffsetMs: 0,
   coreVersion: null,
   status: null,
+  presence: null,
 }));
 
 export function setConnection(connection: ConnectionState): void {
@@ -48,7 +51,19 @@ export function receiveSnapshot(s: Snapshot, receivedAt = Date.now()): void {
     coreVersion: s.coreVersion,
     serverOffsetMs: s.serverNow - receivedAt,
     status: s.status,
+    presence: s.presence ?? null,
   });
+}
+
+/** The room's key changed (a new 5-minute window). */
+export function receivePresence(presence: RoomPresence | null): void {
+  useRegie.setState({ presence });
+}
+
+export function isRoomPresence(x: unknown): x is RoomPresence {
+  if (typeof x !== 'object' || x === null) return false;
+  const p = x as Partial<RoomPresence>;
+  return typeof p.room === 'string' && typeof p.key === 'string' && typeof p.until === 'number';
 }
 
 /** The core's status changed (at most a few times a second). */

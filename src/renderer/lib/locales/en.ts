@@ -10,6 +10,9 @@ export const en = {
     'Each Pupitre view opens with an address that carries its access token (…?token=…). It is shown in the Pupitre window, or in the terminal of “npm run serve”.',
   'token.refused.title': 'Token refused: this address no longer opens the control desk',
   'token.refused.detail': 'The token in this address is not the current one. Open the address Pupitre shows when it starts.',
+  'room.malformed.title': 'Room misspelt in the address: this screen does not know which room to show',
+  'room.malformed.detail':
+    'The “room” parameter of this address (…&room=…) must be the id of a room of the programme, in lower case, digits and dashes (for example salle-450). Copy the address the control desk gives.',
 
   'connection.label': 'Link to the core',
   'connection.connecting': 'Connecting…',
