@@ -13,8 +13,7 @@ import { nodeHubLauncher } from './hub-process/node-launcher';
 import { withHubProcessNote } from './hub-process/status-note';
 import { HubSupervisor } from './hub-process/supervisor';
 import { brandingResync, hubCommandsFor, withoutRepeatedBranding } from './link/hub-commands';
-import { roomSecretKey, roomsAfter, roomsResync } from './link/rooms-command';
-import { newRoomSecret } from '../node/presence/presence-key';
+import { roomsAfter, roomsResync } from './link/rooms-command';
 import { HubLink } from './link/hub-link';
 import { Outbox } from './store/outbox';
 import { startCueScheduler } from './engine/cue-scheduler';
@@ -43,6 +42,10 @@ import { Snapshots } from './store/snapshots';
 import { zonedToEpoch } from '../shared/domain/zoned-time';
 import { livePurge } from './store/purge/live-purge';
 import { purgeRoute } from './store/purge/purge-route';
+import { currentPresenceKey } from '../node/presence/presence-key';
+import { isKnownRoom } from '../shared/api/room-bus';
+import type { RoomId } from '../shared/domain/rooms';
+import { roomSecret } from './rooms/room-secrets';
 
 export const CORE_VERSION = '0.1.0';
 export const DEFAULT_PORT = 4870;
@@ -213,7 +216,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   let link: HubLink | null = null;
   let outbox = new Outbox(db);
   // Each room's presence secret: made once, kept in the settings (stable across restarts), sent to the hub by rooms.set.
-  const roomSecret = (room: string) => settings.getOrCreate(roomSecretKey(room), newRoomSecret);
+  const secretOf = (room: RoomId) => roomSecret(settings, room);
   const engine = new RegieEngine(new Journal(db), new Snapshots(db), {
     onCommitted: (c) => {
       if (c.changed.includes('programme')) ensureSeats();
@@ -223,7 +226,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     // The hub's commands are written in the same transaction as the events that cause them.
     onEvent: (event, after, meta) => {
       // A programme may bring other rooms: the hub learns them first (their secrets made here, in the same transaction).
-      const rooms = event.type === 'programme.loaded' || event.type === 'programme.edited' ? roomsAfter(after.programme, roomSecret, () => outbox.lastOfType('rooms.set')) : [];
+      const rooms = event.type === 'programme.loaded' || event.type === 'programme.edited' ? roomsAfter(after.programme, secretOf, () => outbox.lastOfType('rooms.set')) : [];
       const commands = withoutRepeatedBranding([...rooms, ...hubCommandsFor(event, after)], () => outbox.lastOfType('branding.set'));
       for (const command of commands) outbox.append(outbox.lastSeq() + 1, command, meta.at);
     },
@@ -236,7 +239,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   const look = brandingResync(engine.state, outbox.lastOfType('branding.set'));
   if (look) outbox.append(outbox.lastSeq() + 1, look, Date.now());
   // The rooms and their secrets, when this journal never sent them (written before rooms).
-  const rooms = roomsResync(engine.state, roomSecret, outbox.lastOfType('rooms.set'));
+  const rooms = roomsResync(engine.state, secretOf, outbox.lastOfType('rooms.set'));
   if (rooms) outbox.append(outbox.lastSeq() + 1, rooms, Date.now());
   const scheduler = startCueScheduler(engine, logger);
 
@@ -300,7 +303,21 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     joinUrls: [],
     lastError: null,
   };
-  channel = new ViewChannel(http, { engine, seats, allowedHosts, port: () => port, access, version: CORE_VERSION, logger, status: { link: offStatus } });
+  // A room's output shows its join QR code with the room's key of the moment (docs/rooms.md § 4);
+  // none without an audience hub, nor for a room the programme does not have.
+  const presenceKey = (room: RoomId, now: number): string | null =>
+    hubSetting.mode === 'off' || !isKnownRoom(engine.state, room) ? null : currentPresenceKey(secretOf(room), room, now);
+  channel = new ViewChannel(http, {
+    engine,
+    seats,
+    allowedHosts,
+    port: () => port,
+    access,
+    version: CORE_VERSION,
+    logger,
+    status: { link: offStatus },
+    presenceKey,
+  });
   port = await listen(http, lan ? '0.0.0.0' : '127.0.0.1', options.port ?? DEFAULT_PORT);
   logger.info('core listening', { port, lan });
   const osc = options.oscPort === undefined ? null : await startOscRemote({ engine, seats, logger, port: options.oscPort, host: lan ? '0.0.0.0' : '127.0.0.1' });

@@ -9,6 +9,7 @@ import { connectView, nextSnapshot, send } from '../integration/helpers';
 import { type CoreFixture, expect, test } from './fixtures';
 import { paintedContrast } from './painted-contrast';
 import { showQuestionsTab } from './question-desk';
+import { programOf } from '../../src/shared/api/room-bus';
 
 // WCAG 2 A/AA (axe-core) on every projector scene, the stream encoder's page and the control
 // desk. Every scene is also kept as a 1920×1080 screenshot in test-results/. No rule is disabled:
@@ -70,7 +71,7 @@ async function openSeat(core: CoreFixture) {
 const stage = (page: Page) => page.getByTestId('output-stage');
 
 async function showScene(seat: Awaited<ReturnType<typeof openSeat>>, page: Page, scene: Scene): Promise<void> {
-  const before = seat.state().program.take;
+  const before = programOf(seat.state()).take;
   await seat.cmd({ type: 'program.preview', scene });
   await seat.cmd({ type: 'program.take', transition: { kind: 'cut', durationMs: 0 } });
   await expect(stage(page)).toHaveAttribute('data-take', String(before + 1));

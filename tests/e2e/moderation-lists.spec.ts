@@ -5,6 +5,7 @@ import { zonedToEpoch } from '../../src/shared/domain/zoned-time';
 import { connectView, nextSnapshot, send } from '../integration/helpers';
 import { expect, test } from './fixtures';
 import { ask, row, selectByKeys, shot, showQuestionsTab } from './question-desk';
+import { programOf } from '../../src/shared/api/room-bus';
 
 // « Listes de vigilance »: an organiser adds the name of a family named in a case under
 // discussion. A question already approved that holds it is flagged again; a participant's new
@@ -88,7 +89,7 @@ test('a name added to the watch lists flags the questions holding it; a flagged 
     await expect(feedback).toContainText(/Aperçu refusé : question signalée \((prénom|nom de famille|nom de la liste) : kerlidou\)/);
     const id = state.audience.questions.find((q) => q.text.includes('la petite, a-t-elle revu'))?.id ?? '';
     expect(await cmd({ type: 'program.preview', scene: { kind: 'question', questionId: id } })).toMatchObject({ ok: false });
-    expect(state.program.preview).toBeNull();
+    expect(programOf(state).preview).toBeNull();
     await shot(page, testInfo, '2-flagged-refused');
 
     // Cleared by a moderator (c): now it goes to preview.
@@ -97,7 +98,7 @@ test('a name added to the watch lists flags the questions holding it; a flagged 
     await page.keyboard.press('v');
     await expect(feedback).toContainText(/En aperçu : « kerlidou, la petite/);
     await expect
-      .poll(() => state.program.preview)
+      .poll(() => programOf(state).preview)
       .toMatchObject({ kind: 'question', text: expect.stringContaining('kerlidou, la petite') });
   } finally {
     seat.close();

@@ -10,6 +10,7 @@ import type { Scene, SceneKind, Transition } from '../../src/shared/domain/scene
 import { zonedToEpoch } from '../../src/shared/domain/zoned-time';
 import { connectView, nextSnapshot, send, spawnCore } from '../integration/helpers';
 import { type CoreFixture, test, expect } from './fixtures';
+import { programOf } from '../../src/shared/api/room-bus';
 
 // The program bus on the output page, end to end: scenes composed in preview and TAKEn by a
 // control seat (a Node socket, as a desk would), drawn by the real output page in Chromium at
@@ -107,10 +108,10 @@ async function settled(page: Page, take: number, kind: SceneKind): Promise<void>
 
 /** Preview, then TAKE; returns the take now on air (the output not waited for). */
 async function take(desk: Desk, scene: Scene, transition?: Transition): Promise<number> {
-  const before = desk.state().program.take;
+  const before = programOf(desk.state()).take;
   await desk.cmd({ type: 'program.preview', scene });
   await desk.cmd({ type: 'program.take', ...(transition ? { transition } : {}) });
-  await expect.poll(() => desk.state().program.take).toBe(before + 1);
+  await expect.poll(() => programOf(desk.state()).take).toBe(before + 1);
   return before + 1;
 }
 
@@ -284,7 +285,7 @@ test('a poll: hidden until revealed, then bars that match the tally, live', asyn
   expect(widths.map((w) => Math.round(w * 90) / 10)).toEqual([5, 2, 2, 0]);
   await expect(page.getByTestId('poll-voters')).toHaveText('9\u00a0réponses · 6\u00a0salle · 3\u00a0distance');
   await expect(page.getByTestId('poll-status')).toHaveText('Vote clos');
-  expect(desk.state().program.take, 'revealed on air, without a new TAKE').toBe(n);
+  expect(programOf(desk.state()).take, 'revealed on air, without a new TAKE').toBe(n);
   await shot(page, testInfo, '09-poll-revealed');
   await expect(obs.getByTestId('poll-row')).toHaveCount(4);
   await shot(obs, testInfo, '10-poll-obs', { omitBackground: true });
@@ -534,7 +535,7 @@ test('TAKE with a fade, panic and restore, lock, and a reload mid-show', async (
   await nextFrame();
   const panicFrames = (await frames()).filter((f) => f.t >= sinceMark && f.layers.some((l) => l.scene === 'holding'));
   expect(panicFrames[0]!.layers).toEqual([expect.objectContaining({ scene: 'holding', phase: 'shown', opacity: 1 })]);
-  expect(desk.state().program.panicFrom).toEqual({ kind: 'join' });
+  expect(programOf(desk.state()).panicFrom).toEqual({ kind: 'join' });
   await shot(page, testInfo, '15-panic');
   // Restore: the scene that was on air comes back.
   await desk.cmd({ type: 'program.restore' });

@@ -7,6 +7,7 @@ import { zonedToEpoch } from '../../src/shared/domain/zoned-time';
 import { connectView, nextSnapshot, send, type ViewSocket } from '../integration/helpers';
 import { test, expect, type CoreFixture } from './fixtures';
 import { ask, row, rows, selectByKeys, selected, shot, showQuestionsTab, tabCount } from './question-desk';
+import { programOf } from '../../src/shared/api/room-bus';
 
 // Issue 5 at the desk: questions from simulated participants reach the « Questions » tab; a
 // moderator screens them with the keyboard (approve, edit, merge, star, reorder, undo); a second
@@ -219,7 +220,7 @@ test('a flagged question shows what matched and cannot go to preview until a mod
     const feedback = page.getByTestId('questions-feedback');
     await expect(feedback).toHaveAttribute('data-tone', 'error');
     await expect(feedback).toContainText('Aperçu refusé : question signalée (prénom : Zoé)');
-    expect(state().program.preview).toBeNull();
+    expect(programOf(state()).preview).toBeNull();
     await shot(page, testInfo, '3-flag-refused');
 
     // « Lever le signalement » (c): recorded with the seat; now the core decides on the scene itself.
@@ -229,7 +230,7 @@ test('a flagged question shows what matched and cannot go to preview until a mod
     await page.keyboard.press('v');
     // Cleared by a moderator: the question goes to preview, with its text copied into the scene.
     await expect(feedback).toContainText(/En aperçu : « Ma fille Zoé/);
-    await expect.poll(() => state().program.preview).toMatchObject({ kind: 'question', text: expect.stringContaining('Ma fille Zoé') });
+    await expect.poll(() => programOf(state()).preview).toMatchObject({ kind: 'question', text: expect.stringContaining('Ma fille Zoé') });
     await shot(page, testInfo, '4-flag-cleared-preview');
   } finally {
     seat.close();

@@ -7,6 +7,7 @@ import { zonedToEpoch } from '../../src/shared/domain/zoned-time';
 import { connectView, nextSnapshot, send } from '../integration/helpers';
 import { expect, test } from './fixtures';
 import { ask, row, selectByKeys, shot, showQuestionsTab } from './question-desk';
+import { stageMessageOf } from '../../src/shared/api/room-bus';
 
 // Issue 15 at the desk, in Chromium: what the detector found is highlighted in the question and in
 // the name with its reason (hover, and for a screen reader); a click picks a passage and x redacts
@@ -149,7 +150,7 @@ test('the desk shows what was found, with its reason; redact, undo, clear; a hel
     await input.press('Enter');
     const confirm = page.getByTestId('stage-message-confirm');
     await expect(confirm).toContainText(`« ${PHONE} » : Numéro de téléphone.`);
-    expect(state.stageMessage).toBeNull();
+    expect(stageMessageOf(state)).toBeNull();
     await shot(page, testInfo, '6-stage-message-confirm');
     await page.getByTestId('stage-message-send-anyway').click();
     await expect(page.getByTestId('stage-message-current')).toHaveText(`Rappeler Mme Martin au ${PHONE} après la séance`);

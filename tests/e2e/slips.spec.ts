@@ -3,6 +3,7 @@ import { REMOTE_PREFIX } from '../../src/main/server/remote-api';
 import { selectByKeys, showQuestionsTab } from './question-desk';
 import { type CoreFixture, expect, test } from './fixtures';
 import { approvedQuestion, Audience, confirmation, focusPage, openDesk, openSeat, rehearseAt, type Seat, shot, stage } from './slip-helpers';
+import { programOf } from '../../src/shared/api/room-bus';
 
 // Issue 16: the slips a stressed operator makes, on the demo, in Chromium. Each test makes one
 // slip at the desk and checks what the projector (the real /output page, every scene it showed
@@ -326,7 +327,7 @@ test.describe('slips at the desk', () => {
     for (let i = 0; i < 6; i += 1) await page.keyboard.down('Enter');
     await page.keyboard.up('Enter');
     await expect(stage(audience.output)).toHaveAttribute('data-scene', 'message');
-    await expect.poll(() => seat.state().program.take).toBe(1);
+    await expect.poll(() => programOf(seat.state()).take).toBe(1);
     expect((await audience.shown()).map((s) => s.scene)).toEqual(['message']);
     await expect(page.getByTestId('program-problem')).toHaveCount(0); // no second TAKE even tried
     expect(audience.phoneOps()).toEqual([]);

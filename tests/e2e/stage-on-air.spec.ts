@@ -5,6 +5,7 @@ import { zonedToEpoch } from '../../src/shared/domain/zoned-time';
 import { connectView, nextSnapshot, send } from '../integration/helpers';
 import { expect, test } from './fixtures';
 import { ask, shot } from './question-desk';
+import { programOf } from '../../src/shared/api/room-bus';
 
 // Issue 16 on stage: the facilitator's tablet says what the projector shows, from the core's
 // program bus: the holding screen, then a question taken on air (approved, not shortlisted: it
@@ -62,7 +63,7 @@ test('the stage shows what is on the projector: a question on air in full, the p
 
     // The régie composes the next scene: the stage is not told.
     await cmd({ type: 'program.preview', scene: { kind: 'message', text: 'Brouillon : ne pas afficher' } });
-    await expect.poll(() => state.program.preview?.kind).toBe('message');
+    await expect.poll(() => programOf(state).preview?.kind).toBe('message');
     await expect(stage.getByText('Brouillon')).toHaveCount(0);
     await shot(stage, testInfo, 'stage-question-on-air-1024x768');
 

@@ -7,6 +7,7 @@ import { startCore, type RunningCore } from '../../src/main/core';
 import { silentLogger } from '../../src/node/log/logger';
 import { encodeOscMessage, parseOscMessage, type OscMessage } from '../../src/main/server/osc-message';
 import { repoRoot } from './helpers';
+import { programOf } from '../../src/shared/api/room-bus';
 
 // The OSC remote control against a real core (in this process, real UDP on 127.0.0.1): the token
 // as the first argument, the engine's refusals sent back to the sender.
@@ -58,7 +59,7 @@ describe('the OSC remote control', () => {
       address: '/pupitre/refused',
       args: [expect.stringMatching(/jeton/), 401],
     });
-    expect(core.engine.state.program.take).toBe(0);
+    expect(programOf(core.engine.state).take).toBe(0);
   });
 
   it('TAKE, panic to black and restore go through the engine, its refusals come back', async () => {
@@ -74,12 +75,12 @@ describe('the OSC remote control', () => {
     );
     expect(preview.ok).toBe(true);
     expect(await osc('/pupitre/take', [t, 'cut'])).toMatchObject({ address: '/pupitre/ok', args: ['take', expect.any(Number)] });
-    expect(core.engine.state.program.onAir).toEqual({ kind: 'join' });
-    expect(core.engine.state.program.takeTransition.kind).toBe('cut');
+    expect(programOf(core.engine.state).onAir).toEqual({ kind: 'join' });
+    expect(programOf(core.engine.state).takeTransition.kind).toBe('cut');
     expect(await osc('/pupitre/panic', [t, 'black'])).toMatchObject({ address: '/pupitre/ok' });
-    expect(core.engine.state.program.onAir).toEqual({ kind: 'black' });
+    expect(programOf(core.engine.state).onAir).toEqual({ kind: 'black' });
     expect(await osc('/pupitre/restore', [t])).toMatchObject({ address: '/pupitre/ok' });
-    expect(core.engine.state.program.onAir).toEqual({ kind: 'join' });
+    expect(programOf(core.engine.state).onAir).toEqual({ kind: 'join' });
     expect(await osc('/pupitre/next-question', [t])).toEqual({
       address: '/pupitre/refused',
       args: [expect.stringMatching(/aucune question suivante/), 409],

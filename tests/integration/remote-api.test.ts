@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyPatchOps } from '../../src/shared/api/apply-patch';
 import type { ViewState } from '../../src/shared/api/state';
 import { connectView, nextSnapshot, send, spawnCore, type CoreProcess, type ViewSocket } from './helpers';
+import { programOf } from '../../src/shared/api/room-bus';
 
 // The Stream Deck / Companion remote control against a real core (child process, demo programme):
 // each action goes through the engine (refusals in French, as HTTP 409), the token is checked,
@@ -118,17 +119,17 @@ describe('the remote control (HTTP, for Companion)', () => {
     expect(ok.status).toBe(200);
     expect(ok.json.status).toMatchObject({ onAir: { kind: 'message', label: 'Message : Pause café' } });
     // The seat's mirror gets the patch shortly after the HTTP answer.
-    await expect.poll(() => state.program.onAir).toEqual({ kind: 'message', text: 'Pause café' });
-    expect(state.program.takeTransition).toEqual({ kind: 'cut', durationMs: 0 });
+    await expect.poll(() => programOf(state).onAir).toEqual({ kind: 'message', text: 'Pause café' });
+    expect(programOf(state).takeTransition).toEqual({ kind: 'cut', durationMs: 0 });
     const badTransition = await control('POST', 'take', '&transition=wipe');
     expect(badTransition.status).toBe(400);
   });
 
   it('panic, restore, lock: the engine’s rules, its refusals as 409', async () => {
     expect((await control('POST', 'panic', '&to=black')).status).toBe(200);
-    await expect.poll(() => state.program.onAir.kind).toBe('black');
+    await expect.poll(() => programOf(state).onAir.kind).toBe('black');
     expect((await control('POST', 'restore')).status).toBe(200);
-    await expect.poll(() => state.program.onAir.kind).toBe('message');
+    await expect.poll(() => programOf(state).onAir.kind).toBe('message');
     const again = await control('POST', 'restore');
     expect(again.status).toBe(409);
     expect(again.json.error).toMatch(/rien à rétablir/);
@@ -143,8 +144,8 @@ describe('the remote control (HTTP, for Companion)', () => {
       preview: { kind: 'join' },
     });
     expect((await control('POST', 'unlock')).status).toBe(200);
-    await expect.poll(() => state.program.locked).toBe(false);
-    expect(state.program.onAir.kind).toBe('message');
+    await expect.poll(() => programOf(state).locked).toBe(false);
+    expect(programOf(state).onAir.kind).toBe('message');
   });
 
   it('GO fires the standby cue, as the desk’s Space does', async () => {
@@ -186,21 +187,21 @@ describe('the remote control (HTTP, for Companion)', () => {
     const status = await call('GET', `/api/remote/status?token=${core.tokens.control}`);
     expect(status.json.nextQuestion).toMatchObject({ id: third, text: 'Quelle place pour les familles d’accueil ?' });
 
-    const onAirBefore = state.program.onAir;
+    const onAirBefore = programOf(state).onAir;
     const previewed = await control('POST', 'preview/next-question');
     expect(previewed.status).toBe(200);
-    await expect.poll(() => state.program.preview).toMatchObject({ kind: 'question', questionId: third });
-    expect(state.program.onAir).toEqual(onAirBefore); // the « Rejoindre » scene of the GO above
+    await expect.poll(() => programOf(state).preview).toMatchObject({ kind: 'question', questionId: third });
+    expect(programOf(state).onAir).toEqual(onAirBefore); // the « Rejoindre » scene of the GO above
 
     expect((await control('POST', 'next-question')).status).toBe(200);
-    await expect.poll(() => state.program.onAir).toMatchObject({ kind: 'question', questionId: third });
+    await expect.poll(() => programOf(state).onAir).toMatchObject({ kind: 'question', questionId: third });
     expect((await control('GET', 'next-question')).status).toBe(200);
-    await expect.poll(() => state.program.onAir).toMatchObject({ kind: 'question', questionId: first });
+    await expect.poll(() => programOf(state).onAir).toMatchObject({ kind: 'question', questionId: first });
     // The flagged one is skipped and nothing follows: a clear refusal, the projector unchanged.
     const none = await control('POST', 'next-question');
     expect(none.status).toBe(409);
     expect(none.json.error).toMatch(/aucune question suivante/);
-    expect(state.program.onAir).toMatchObject({ kind: 'question', questionId: first });
+    expect(programOf(state).onAir).toMatchObject({ kind: 'question', questionId: first });
   });
 
   it('answers a flood from one address with 429 (other addresses unaffected)', async () => {

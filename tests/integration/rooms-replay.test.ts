@@ -1,4 +1,5 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { programOf } from '../../src/shared/api/room-bus';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -66,7 +67,7 @@ describe('a journal and a snapshot of before rooms', () => {
     const db = openRegieDatabase(join(copy('rebuild'), 'pupitre.sqlite3'));
     try {
       expect(new Snapshots(db).latest()).toMatchObject({ seq: expected.snapshotSeq, format: 1 });
-      expect(SNAPSHOT_FORMAT).toBe(2);
+      expect(SNAPSHOT_FORMAT).toBeGreaterThan(1); // the fixture's format 1 is upgraded, step by step
       const fromJournal = rebuildState(new Journal(db), null);
       const fromSnapshot = rebuildState(new Journal(db), new Snapshots(db));
       expect(fromJournal.seq).toBe(expected.seq);
@@ -79,7 +80,7 @@ describe('a journal and a snapshot of before rooms', () => {
       expect(fromJournal.state.audience.tallies['charge-de-travail']?.voters).toEqual({ room: 3, remote: 1 });
       expect(fromJournal.state.audience.words['securite-enfant']).toEqual({ écoute: 2, confiance: 2, stabilité: 1 });
       expect(fromJournal.state.audience.questions.find((q) => q.id === 'q-24')).toMatchObject({ upvotes: 2, rank: 1, room: MAIN });
-      expect(fromJournal.state.program.onAir).toMatchObject({ kind: 'question', questionId: 'q-24' });
+      expect(programOf(fromJournal.state).onAir).toMatchObject({ kind: 'question', questionId: 'q-24' });
     } finally {
       db.close();
     }

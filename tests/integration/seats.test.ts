@@ -1,4 +1,5 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { programOf } from '../../src/shared/api/room-bus';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -101,7 +102,7 @@ describe('seats', () => {
     expect(c.db.prepare('SELECT actor FROM journal ORDER BY seq DESC LIMIT 1').pluck().get()).toBe('Régie — modération');
   });
 
-  it('a room seat’s command on the main room is refused with the reason and writes nothing (view channel and remote HTTP)', async () => {
+  it('a room seat’s command on the main room is refused with the reason and writes nothing (view channel); its remote drives its own room’s screen', async () => {
     const c = await start();
     const room = seatOf(c, 'Salle 450 — animation');
     const seat = open(room.token!);
@@ -115,12 +116,14 @@ describe('seats', () => {
       const r = await send(seat, envelope(command));
       expect(r).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/Salle 450 — animation/) } });
     }
-    const remote = await http('POST', '/api/remote/panic', room.token!);
-    expect(remote.status).toBe(403);
-    expect(remote.json).toMatchObject({ ok: false, error: expect.stringMatching(/agit dans Salle 450 seulement.*Grand Auditorium/) });
     expect(journalRows(c)).toBe(before);
     expect(c.engine.seq).toBe(seqBefore);
-    expect(c.engine.state.program.panicFrom).toBeNull();
+    // Its remote (a Stream Deck in the workshop) drives its own room's screen, never the plenary's.
+    const remote = await http('POST', '/api/remote/panic', room.token!);
+    expect(remote.status).toBe(200);
+    expect(programOf(c.engine.state, 'salle-450').panicFrom).not.toBeNull();
+    expect(programOf(c.engine.state).panicFrom).toBeNull();
+    expect(c.db.prepare('SELECT actor FROM journal ORDER BY seq DESC LIMIT 1').pluck().get()).toBe('Salle 450 — animation (télécommande HTTP)');
     // An output's token is no remote's.
     expect((await http('POST', '/api/remote/panic', seatOf(c, 'Salle 450 — sortie').token!)).status).toBe(401);
     // The régie's remote is journaled under the seat's name.

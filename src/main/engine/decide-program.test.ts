@@ -12,6 +12,7 @@ import { Snapshots } from '../store/snapshots';
 import { newQuestion } from './audience-reducer';
 import { decideTick } from './decide';
 import { RegieEngine } from './regie-engine';
+import { lastGoOf, programOf } from '../../shared/api/room-bus';
 
 const demo = parseProgrammeFile(readFileSync(new URL('../../../resources/demo/assises-2021.yaml', import.meta.url), 'utf8'), 'assises-2021.yaml');
 let dir: string;
@@ -20,7 +21,7 @@ let engine: RegieEngine;
 let realNow = Date.UTC(2026, 10, 28, 12);
 let n = 0;
 const cmd = (command: unknown) => engine.submit({ id: `prog-${String(n++).padStart(6, '0')}`, command }, 'control-1');
-const program = () => engine.state.program;
+const program = () => programOf(engine.state);
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pupitre-program-'));
@@ -51,7 +52,7 @@ describe('the program bus', () => {
     const row = { type: 'program.taken', scene: { kind: 'join' }, transition: { kind: 'cut', durationMs: 0 }, swap: true, at: 1 };
     const seq = engine.seq + 1;
     new Journal(db).append(seq, { at: realNow, actor: 'control-1', commandId: null, type: row.type, payload: JSON.stringify(row) });
-    const replayed = new RegieEngine(new Journal(db), new Snapshots(db), { now: () => realNow }).state.program;
+    const replayed = programOf(new RegieEngine(new Journal(db), new Snapshots(db), { now: () => realNow }).state);
     expect(replayed).toMatchObject({ onAir: { kind: 'join' }, preview: { kind: 'holding' }, previous: { kind: 'holding' } });
   });
 
@@ -110,15 +111,17 @@ describe('the program bus', () => {
 
   it('restores from a snapshot written before the preview was emptied by TAKE, and goes on', async () => {
     await cmd({ type: 'program.preview', scene: { kind: 'join' } });
-    // The state as the previous version wrote it: no `previous`, `previewCue`, `onAirCue`, `since`, `lastGo`.
-    const { lastGo: _lastGo, ...old } = engine.state;
-    const { previous: _p, previewCue: _pc, onAirCue: _oc, ...program } = old.program;
+    // The state as the previous version wrote it: one bus, without `previous`, `previewCue`,
+    // `onAirCue`, `since`, `lastGo` (format 1: upgraded on load, the bus to the main room's).
+    const { lastGos: _lastGos, programs: _programs, stageMessages: _messages, ...old } = engine.state;
+    const { previous: _p, previewCue: _pc, onAirCue: _oc, ...program } = programOf(engine.state);
     const { since: _s, ...cues } = old.cues;
-    new Snapshots(db).save(engine.seq, realNow, JSON.stringify({ ...old, program, cues }));
+    new Snapshots(db).save(engine.seq, realNow, JSON.stringify({ ...old, program, cues, stageMessage: null }));
+    db.prepare('UPDATE snapshots SET format = 1 WHERE seq = ?').run(engine.seq);
     const restarted = new RegieEngine(new Journal(db), new Snapshots(db), { now: () => realNow });
-    expect(restarted.state.lastGo).toBeNull();
+    expect(lastGoOf(restarted.state)).toBeNull();
     expect(await restarted.submit({ id: 'after-snapshot-1', command: { type: 'program.take' } }, 'control-1')).toMatchObject({ ok: true });
-    expect(restarted.state.program).toMatchObject({ onAir: { kind: 'join' }, preview: null, previous: { kind: 'holding' }, onAirCue: null });
+    expect(programOf(restarted.state)).toMatchObject({ onAir: { kind: 'join' }, preview: null, previous: { kind: 'holding' }, onAirCue: null });
   });
 
   it('a scene cue goes to the preview; straight to air only where the cue says so, and never over a lock', async () => {
@@ -150,7 +153,7 @@ describe('the program bus', () => {
     expect(out.audience.questions).toEqual([]);
     expect(out.notes).toEqual([]);
     expect(out.asRun).toEqual([]);
-    expect(out.program).toEqual(state.program);
+    expect(programOf(out)).toEqual(programOf(state));
     expect(stateForRole(state, 'control').audience.questions).toHaveLength(1);
   });
 });

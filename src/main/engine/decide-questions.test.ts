@@ -11,6 +11,7 @@ import { Journal } from '../store/journal';
 import { Snapshots } from '../store/snapshots';
 import type { RegieEvent } from './events';
 import { rebuildState, RegieEngine } from './regie-engine';
+import { stageMessageOf } from '../../shared/api/room-bus';
 
 let dir: string;
 let db: Db;
@@ -158,7 +159,7 @@ describe('what each seat receives', () => {
     await cmd({ type: 'stage.message', text: 'Plus que 5 minutes' });
     const stage = stateForRole(engine.state, 'stage');
     expect(stage.audience.questions.map((x) => x.id)).toEqual([ok]);
-    expect(stage.stageMessage).toMatchObject({ text: 'Plus que 5 minutes' });
+    expect(stageMessageOf(stage)).toMatchObject({ text: 'Plus que 5 minutes' });
     expect(stage.notes).toEqual([]);
     expect(stateForRole(engine.state, 'output').audience.questions).toEqual([]);
     expect(stateForRole(engine.state, 'control').audience.questions.map((x) => x.id)).toEqual([ok, flagged, waiting]);
@@ -188,6 +189,6 @@ describe('text typed at the desk', () => {
     expect(engine.state.audience.questions.at(-1)).toMatchObject({ text: 'Au micro : quels moyens ?', name: 'Inès' });
     expect(await cmd({ type: 'question.add', text: '\u200B\u202E', name: null, sessionId: null })).toMatchObject({ ok: false });
     await cmd({ type: 'stage.message', text: 'Plus que\u202E 5 minutes' });
-    expect(engine.state.stageMessage?.text).toBe('Plus que 5 minutes');
+    expect(stageMessageOf(engine.state)?.text).toBe('Plus que 5 minutes');
   });
 });

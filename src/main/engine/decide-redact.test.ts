@@ -13,6 +13,7 @@ import { Journal } from '../store/journal';
 import { Snapshots } from '../store/snapshots';
 import type { RegieEvent } from './events';
 import { rebuildState, RegieEngine } from './regie-engine';
+import { programOf } from '../../shared/api/room-bus';
 
 // Every path of a question through the detector (its text and its author's name), the hold until a
 // moderator has read it, and redaction: what every view, the phones and the projector get, what
@@ -139,7 +140,7 @@ describe('redaction', () => {
     // Projectable now (the redaction read every finding): preview and TAKE show the labels.
     await ok({ type: 'program.preview', scene: { kind: 'question', questionId: id } });
     await ok({ type: 'program.take' });
-    expect(engine.state.program.onAir).toMatchObject({ text: 'Ma fille [prénom] a été placée, appelez le [téléphone]', name: '[prénom] [téléphone]' });
+    expect(programOf(engine.state).onAir).toMatchObject({ text: 'Ma fille [prénom] a été placée, appelez le [téléphone]', name: '[prénom] [téléphone]' });
   });
 
   it('redacts one span; the other findings are still to be read', async () => {
@@ -198,9 +199,9 @@ describe('redaction', () => {
     await ok({ type: 'program.preview', scene: { kind: 'question', questionId: id } });
     await ok({ type: 'program.take' });
     await ok({ type: 'program.preview', scene: { kind: 'question', questionId: id } });
-    const take = engine.state.program.take;
+    const take = programOf(engine.state).take;
     await ok({ type: 'question.redact', questionId: id, span: null });
-    const p = engine.state.program;
+    const p = programOf(engine.state);
     expect(p.onAir).toMatchObject({ kind: 'question', text: 'Je travaille avec [prénom] à l’ASE, comment faire ?' });
     expect(p.preview).toMatchObject({ kind: 'question', text: 'Je travaille avec [prénom] à l’ASE, comment faire ?' });
     expect(p.take).toBe(take + 1);
@@ -210,6 +211,6 @@ describe('redaction', () => {
     await ok({ type: 'program.panic' });
     await ok({ type: 'question.redact', questionId: id, span: { field: 'text', start: 0, end: 2, kind: 'given-name' } });
     await ok({ type: 'program.restore' });
-    expect(engine.state.program.onAir).toMatchObject({ text: '[prénom] travaille avec [prénom] à l’ASE, comment faire ?' });
+    expect(programOf(engine.state).onAir).toMatchObject({ text: '[prénom] travaille avec [prénom] à l’ASE, comment faire ?' });
   });
 });

@@ -6,7 +6,7 @@ import { decideStageMessage, STAGE_CONFIRM_PATH } from './decide-stage-message';
 const state = { ...initialState(), moderation: { badWords: [], names: ['Kerbrat'], allowed: [] } };
 const refusal = (text: string): CommandRejected => {
   try {
-    decideStageMessage(state, text, false, 1);
+    decideStageMessage(state, text, false, 1, 'salle');
   } catch (err) {
     if (err instanceof CommandRejected) return err;
     throw err;
@@ -16,8 +16,8 @@ const refusal = (text: string): CommandRejected => {
 
 describe('the message to the stage', () => {
   it('goes at once when it holds no personal data; null clears it', () => {
-    expect(decideStageMessage(state, '  Plus que 5 minutes  ', false, 1)).toEqual([{ type: 'stage.message.set', text: 'Plus que 5 minutes', at: 1 }]);
-    expect(decideStageMessage(state, null, false, 2)).toEqual([{ type: 'stage.message.set', text: null, at: 2 }]);
+    expect(decideStageMessage(state, '  Plus que 5 minutes  ', false, 1, 'salle')).toEqual([{ type: 'stage.message.set', text: 'Plus que 5 minutes', at: 1, room: 'salle' }]);
+    expect(decideStageMessage(state, null, false, 2, 'salle')).toEqual([{ type: 'stage.message.set', text: null, at: 2, room: 'salle' }]);
   });
 
   it('asks for a confirmation, with the reasons in French, when it holds personal data', () => {
@@ -30,12 +30,13 @@ describe('the message to the stage', () => {
   });
 
   it('goes once confirmed, and the journal keeps what was found in it', () => {
-    const [event] = decideStageMessage(state, 'Ma fille Léa vous attend en coulisses', true, 3);
+    const [event] = decideStageMessage(state, 'Ma fille Léa vous attend en coulisses', true, 3, 'salle');
     expect(event).toEqual({
       type: 'stage.message.set',
       text: 'Ma fille Léa vous attend en coulisses',
       at: 3,
       findings: [{ kind: 'given-name', start: 9, end: 12, match: 'Léa' }],
+      room: 'salle',
     });
   });
 });

@@ -14,6 +14,7 @@ import { Journal } from '../store/journal';
 import { Snapshots } from '../store/snapshots';
 import { decideTick } from './decide';
 import { rebuildState, RegieEngine } from './regie-engine';
+import { lastGoOf, programOf } from '../../shared/api/room-bus';
 
 // Undoing a mistaken GO through the real engine (SQLite in a temp folder): what comes back, what
 // the phones are told (the hub's commands), what cannot be undone, and the next routine GO.
@@ -75,7 +76,7 @@ describe('undoing a GO', () => {
     expect(engine.state.cues.runs['j1-seq1-sondage-ouvrir']).toMatchObject({ status: 'fired', outOfOrder: true });
     await vote('alice-00000000001', 0);
     await vote('bob-0000000000001', 1);
-    expect(engine.state.lastGo).toMatchObject({ cueId: 'j1-seq1-sondage-ouvrir', before: { interactions: { [POLL]: null } } });
+    expect(lastGoOf(engine.state)).toMatchObject({ cueId: 'j1-seq1-sondage-ouvrir', before: { interactions: { [POLL]: null } } });
 
     toHub = [];
     advance(5000);
@@ -90,7 +91,7 @@ describe('undoing a GO', () => {
     // The cue is to do again, on standby; the undo is logged with what it kept.
     expect(engine.state.cues.runs['j1-seq1-sondage-ouvrir']).toBeUndefined();
     expect(engine.state.cues).toMatchObject({ standby: 'j1-seq1-sondage-ouvrir', standbyPinned: true });
-    expect(engine.state.lastGo).toBeNull();
+    expect(lastGoOf(engine.state)).toBeNull();
     expect(await cmd({ type: 'cue.undo', cueId: 'j1-seq1-sondage-ouvrir' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('aucun GO à annuler') } });
 
     // The next routine Space (the standby, still early): refused, nothing reaches the phones.
@@ -112,7 +113,7 @@ describe('undoing a GO', () => {
     await vote('alice-00000000001', 2);
     advance(10 * 60_000); // 10:25
     await cmd({ type: 'cue.go', cueId: 'j1-seq1-sondage-fermer' });
-    expect(engine.state.lastGo?.chain).toEqual(['j1-seq1-sondage-fermer', 'j1-seq1-sondage-resultats']);
+    expect(lastGoOf(engine.state)?.chain).toEqual(['j1-seq1-sondage-fermer', 'j1-seq1-sondage-resultats']);
     advance(5000);
     await engine.submitSystem('régie:horloge', decideTick);
     expect(engine.state.live.interactions[POLL]).toMatchObject({ status: 'closed', revealed: true });
@@ -136,10 +137,10 @@ describe('undoing a GO', () => {
     // GO on the « Rejoindre » scene (straight to air in the demo).
     await cmd({ type: 'clock.set', clock: { mode: 'rehearsal', at: paris('08:50') } });
     await cmd({ type: 'cue.go', cueId: 'j1-ouverture-participation' });
-    expect(engine.state.program).toMatchObject({ onAir: { kind: 'join' }, onAirCue: 'j1-ouverture-participation' });
+    expect(programOf(engine.state)).toMatchObject({ onAir: { kind: 'join' }, onAirCue: 'j1-ouverture-participation' });
     advance(2000);
     expect(await cmd({ type: 'cue.undo', cueId: 'j1-ouverture-participation' })).toMatchObject({ ok: true });
-    expect(engine.state.program.onAir).toEqual({ kind: 'message', text: 'Bienvenue' });
+    expect(programOf(engine.state).onAir).toEqual({ kind: 'message', text: 'Bienvenue' });
 
     // Again, but the operator took another scene since: the air is left alone, and the log says so.
     advance(2000);
@@ -148,7 +149,7 @@ describe('undoing a GO', () => {
     await cmd({ type: 'program.take' });
     advance(2000);
     expect(await cmd({ type: 'cue.undo', cueId: 'j1-ouverture-participation' })).toMatchObject({ ok: true });
-    expect(engine.state.program.onAir).toEqual({ kind: 'black' });
+    expect(programOf(engine.state).onAir).toEqual({ kind: 'black' });
     const last = journaled().filter((e) => e.type === 'go.undone').at(-1);
     expect(last?.kept).toEqual(['air-changed']);
 

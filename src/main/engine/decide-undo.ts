@@ -1,7 +1,9 @@
 import type { Command } from '../../shared/api/commands';
 import { mainRoomOf } from '../../shared/api/room-live';
 import type { RegieState } from '../../shared/api/state';
+import { cueRoom, lastGoOf, programOf, undoInputOf } from '../../shared/api/room-bus';
 import { type UndoStep, undoNeedsConfirmation, undoPlan, UNDO_GO_WINDOW_MS } from '../../shared/domain/go-undo';
+import type { RoomId } from '../../shared/domain/rooms';
 import { HOLDING } from '../../shared/domain/scene';
 import { CommandRejected } from './command-rejected';
 import { checkScene } from './decide-program';
@@ -14,7 +16,10 @@ type UndoCommand = Extract<Command, { type: 'cue.undo' }>;
  * what not), its cues re-armed, then `go.undone` with what had to stay. Pure.
  */
 export function decideUndo(state: RegieState, command: UndoCommand, at: number): RegieEvent[] {
-  const plan = undoPlan(state, command.cueId);
+  // Each room has its last GO: the cue's room's is the one undone.
+  const room = cueRoom(state, command.cueId);
+  const lastGo = lastGoOf(state, room);
+  const plan = undoPlan(undoInputOf(state, room), command.cueId);
   if (!plan.ok) {
     throw new CommandRejected(
       plan.reason === 'nothing'
@@ -22,17 +27,17 @@ export function decideUndo(state: RegieState, command: UndoCommand, at: number):
         : `le dernier GO est celui de ${plan.lastCueId ?? '?'}, pas de ${command.cueId} : rien n’a été annulé`,
     );
   }
-  if (state.lastGo && undoNeedsConfirmation(state.lastGo, at) && command.confirmed !== true) {
+  if (lastGo && undoNeedsConfirmation(lastGo, at) && command.confirmed !== true) {
     throw new CommandRejected(`GO lancé il y a plus de ${UNDO_GO_WINDOW_MS / 1000} s : confirmez l’annulation depuis la régie`, [
       { path: 'confirmed', message: 'confirmation requise' },
     ]);
   }
   const kept: string[] = plan.kept.map((k) => k.kind);
-  const events = plan.steps.flatMap((s) => stepEvents(state, s, at, kept));
-  return [...events, { type: 'go.undone', cueId: plan.cueId, at, kept }];
+  const events = plan.steps.flatMap((s) => stepEvents(state, s, at, kept, room));
+  return [...events, { type: 'go.undone', cueId: plan.cueId, at, kept, room }];
 }
 
-function stepEvents(state: RegieState, step: UndoStep, at: number, kept: string[]): RegieEvent[] {
+function stepEvents(state: RegieState, step: UndoStep, at: number, kept: string[], room: RoomId): RegieEvent[] {
   switch (step.kind) {
     case 'close':
       return [{ type: 'interaction.closed', interactionId: step.interactionId, at }];
@@ -48,17 +53,17 @@ function stepEvents(state: RegieState, step: UndoStep, at: number, kept: string[
     case 'qa.reopen':
       return [{ type: 'qa.opened', at, sessionId: step.sessionId, roomOnly: step.roomOnly, room: step.room }];
     case 'preview':
-      return [{ type: 'program.previewed', scene: step.scene }];
+      return [{ type: 'program.previewed', scene: step.scene, room }];
     case 'air': {
       // The scene from before is checked again (a question rejected since never comes back).
       let scene = HOLDING;
       try {
-        scene = checkScene(state, step.scene);
+        scene = checkScene(state, step.scene, room);
       } catch (err) {
         if (!(err instanceof CommandRejected)) throw err;
         kept.push('air-holding');
       }
-      return [{ type: 'program.taken', scene, transition: state.program.transition, swap: false, at }];
+      return [{ type: 'program.taken', scene, transition: programOf(state, room).transition, swap: false, at, room }];
     }
     case 'rearm':
       return [{ type: 'cue.rearmed', cueId: step.cueId, at }];

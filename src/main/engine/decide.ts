@@ -7,7 +7,7 @@ import { readProgrammeFile } from '../programme/import-programme';
 import { ProgrammeFileError } from '../programme/programme-file';
 import { CommandRejected } from './command-rejected';
 import { assertUnlocked, decideEdit } from './decide-edit';
-import { decideProgram } from './decide-program';
+import { commandRoom, decideProgram } from './decide-program';
 import { decideQuestion } from './decide-questions';
 import { decideStageMessage } from './decide-stage-message';
 import { reflagPending } from '../moderation/reflag-pending';
@@ -105,7 +105,7 @@ export function decide(state: RegieState, command: Command, ctx: DecideContext):
       return [{ type: 'moderation.lists.set', ...settings }, ...reflagPending(state, settings)];
     }
     case 'stage.message':
-      return decideStageMessage(state, command.text, command.confirmed === true, at);
+      return decideStageMessage(state, command.text, command.confirmed === true, at, commandRoom(state, command.room));
     case 'join.choose':
       return command.url === state.joinUrl ? [] : [{ type: 'join.chosen', url: command.url }];
     case 'cue.go': {

@@ -20,7 +20,6 @@ export const clockSettingSchema = z.discriminatedUnion('mode', [
 ]);
 
 const instant = z.number();
-
 /**
  * The room an event happened in (docs/rooms.md § 2). Written by today's code; absent in a
  * journal written before rooms, where it means the main room.
@@ -45,8 +44,8 @@ export const regieEventSchema = z.discriminatedUnion('type', [
   /** The programme after an edit of a cue or an interaction (`change` says which, for the log). */
   z.strictObject({ type: z.literal('programme.edited'), programme: programmeSchema, change: z.string() }),
   z.strictObject({ type: z.literal('edit.locked'), locked: z.boolean() }),
-  // The program bus. `cueId`: put there by that cue.
-  z.strictObject({ type: z.literal('program.previewed'), scene: sceneSchema.nullable(), cueId: z.string().optional() }),
+  // The program bus of `room` (absent, in a journal written before rooms: the main room's). `cueId`: put there by that cue.
+  z.strictObject({ type: z.literal('program.previewed'), scene: sceneSchema.nullable(), cueId: z.string().optional(), ...room }),
   /**
    * On air. `emptyPreview`: a TAKE (the preview is emptied; what was on air is kept aside as
    * « déjà à l'antenne avant »). `swap`, in journals written before: a TAKE that swapped preview
@@ -60,22 +59,23 @@ export const regieEventSchema = z.discriminatedUnion('type', [
     emptyPreview: z.literal(true).optional(),
     cueId: z.string().optional(),
     at: instant,
+    ...room,
   }),
-  z.strictObject({ type: z.literal('program.panicked'), to: z.enum(['holding', 'black']), at: instant }),
-  z.strictObject({ type: z.literal('program.restored'), at: instant }),
-  z.strictObject({ type: z.literal('program.locked'), locked: z.boolean() }),
-  z.strictObject({ type: z.literal('program.transition.set'), transition: transitionSchema }),
+  z.strictObject({ type: z.literal('program.panicked'), to: z.enum(['holding', 'black']), at: instant, ...room }),
+  z.strictObject({ type: z.literal('program.restored'), at: instant, ...room }),
+  z.strictObject({ type: z.literal('program.locked'), locked: z.boolean(), ...room }),
+  z.strictObject({ type: z.literal('program.transition.set'), transition: transitionSchema, ...room }),
   z.strictObject({ type: z.literal('log.noted'), text: z.string() }),
   z.strictObject({ type: z.literal('join.chosen'), url: z.string().nullable() }),
   /** `findings`: personal data the régie's own text holds, sent anyway once the moderator confirmed it. */
-  z.strictObject({ type: z.literal('stage.message.set'), text: z.string().nullable(), at: instant, findings: z.array(spanSchema).optional() }),
+  z.strictObject({ type: z.literal('stage.message.set'), text: z.string().nullable(), at: instant, findings: z.array(spanSchema).optional(), ...room }),
   // The run of show: the cue engine's own events (src/shared/domain/cue-events.ts), verbatim.
   ...cueEventSchema.options,
   z.strictObject({ type: z.literal('cue.reset'), at: instant }),
   /** A GO was accepted: what the show looked like just before, to undo it (src/shared/domain/go-undo.ts). */
-  z.strictObject({ type: z.literal('go.recorded'), lastGo: lastGoSchema }),
+  z.strictObject({ type: z.literal('go.recorded'), lastGo: lastGoSchema, ...room }),
   /** The GO on `cueId` was undone (its inverse events precede this one); `kept`: what could not be. */
-  z.strictObject({ type: z.literal('go.undone'), cueId: z.string(), at: instant, kept: z.array(z.string()) }),
+  z.strictObject({ type: z.literal('go.undone'), cueId: z.string(), at: instant, kept: z.array(z.string()), ...room }),
   /** `entry.at` is real time (it orders the entries); `showAt` is the show clock, for the as-run log. */
   z.strictObject({ type: z.literal('delay.set'), entry: delayEntrySchema, showAt: instant.optional() }),
   z.strictObject({ type: z.literal('delay.cleared'), sessionId: z.string(), at: instant }),

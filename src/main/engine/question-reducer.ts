@@ -46,7 +46,7 @@ function edited(q: AudienceQuestion, event: Extract<QuestionEvent, { type: 'ques
 }
 
 /**
- * The projector's copies of a redacted question follow it: in preview, in the panic's memory, and
+ * A projector's copies of a redacted question follow it: in preview, in the panic's memory, and
  * on air — there as a new take, a cut, so that the name leaves the screen at once.
  */
 function followRedaction(program: ProgramState, q: AudienceQuestion): ProgramState {
@@ -72,8 +72,11 @@ function redacted(state: RegieState, event: Extract<QuestionEvent, { type: 'ques
   const after = redactQuestion(before, event.spans);
   const updated = update(state, q.id, meta, (x) => ({ ...x, ...after }));
   const now = updated.audience.questions.find((x) => x.id === q.id) ?? q;
-  const shown = [updated.program.preview, updated.program.onAir, updated.program.panicFrom].some((sc) => sc?.kind === 'question' && sc.questionId === q.id);
-  const next = shown ? { ...updated, program: followRedaction(updated.program, now) } : updated;
+  // Every room's bus that shows it (a question belongs to one room, but a bus of before rooms may hold it).
+  const shows = (p: ProgramState) => [p.preview, p.onAir, p.panicFrom].some((sc) => sc?.kind === 'question' && sc.questionId === q.id);
+  const rooms = Object.keys(updated.programs).filter((room) => shows(updated.programs[room]!));
+  const programs = rooms.reduce((acc, room) => ({ ...acc, [room]: followRedaction(acc[room]!, now) }), updated.programs);
+  const next = rooms.length > 0 ? { ...updated, programs } : updated;
   const step: RedactionStep = { before, after: { text: after.text, editedText: after.editedText, name: after.name, flags: after.flags } };
   const steps = [...(state.redactionUndo[q.id] ?? []), step].slice(-UNDO_KEPT);
   return { ...next, redactionUndo: { ...state.redactionUndo, [q.id]: steps } };

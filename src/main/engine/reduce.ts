@@ -5,6 +5,7 @@ import { formatOffset } from '../../shared/domain/delays';
 import { applyAudienceReceived } from './audience-reducer';
 import { assertNever } from './decide';
 import { applyQuestionEvent } from './question-reducer';
+import { applyRoomBusEvent, carryMainRoom } from './room-bus-reducer';
 import { applyWordEvent } from './word-moderation-reducer';
 import type { EventMeta, RegieEvent } from './events';
 
@@ -23,7 +24,7 @@ function logged(state: RegieState, meta: EventMeta, entry: Omit<AsRunEntry, 'seq
 export function reduce(state: RegieState, event: RegieEvent, meta: EventMeta): RegieState {
   switch (event.type) {
     case 'programme.loaded':
-      return { ...state, programme: event.programme };
+      return carryMainRoom(state, { ...state, programme: event.programme });
     case 'clock.set': {
       // Moving the rehearsal clock back before the watched start watches the auto cues from there.
       const since = state.cues.since ?? null;
@@ -31,44 +32,19 @@ export function reduce(state: RegieState, event: RegieEvent, meta: EventMeta): R
       return { ...state, clock: event.clock, ...(since !== null && showAt < since ? { cues: { ...state.cues, since: showAt } } : {}) };
     }
     case 'programme.edited':
-      return { ...state, programme: event.programme };
+      return carryMainRoom(state, { ...state, programme: event.programme });
     case 'edit.locked':
       return { ...state, editLocked: event.locked };
     case 'program.previewed':
-      return { ...state, program: { ...state.program, preview: event.scene, previewCue: event.cueId ?? null } };
-    case 'program.taken': {
-      const p = state.program;
-      const wasOnAir = p.panicFrom ?? p.onAir;
-      // A TAKE empties the preview (a journal from before swapped it); a cue's scene leaves it alone.
-      const taken = event.swap || event.emptyPreview === true;
-      const preview = event.swap ? wasOnAir : event.emptyPreview ? null : p.preview;
-      const program = {
-        ...p,
-        onAir: event.scene,
-        preview,
-        previewCue: taken ? null : (p.previewCue ?? null),
-        onAirCue: event.cueId ?? null,
-        previous: wasOnAir,
-        take: p.take + 1,
-        panicFrom: null,
-        takeTransition: event.transition,
-      };
-      return { ...state, program };
-    }
-    case 'program.panicked': {
-      const p = state.program;
-      return { ...state, program: { ...p, panicFrom: p.onAir, onAir: { kind: event.to }, take: p.take + 1 } };
-    }
-    case 'program.restored': {
-      const p = state.program;
-      return { ...state, program: { ...p, onAir: p.panicFrom ?? p.onAir, panicFrom: null, take: p.take + 1 } };
-    }
+    case 'program.taken':
+    case 'program.panicked':
+    case 'program.restored':
     case 'program.locked':
-      return { ...state, program: { ...state.program, locked: event.locked } };
     case 'program.transition.set':
-      return { ...state, program: { ...state.program, transition: event.transition } };
     case 'stage.message.set':
-      return { ...state, stageMessage: event.text === null ? null : { text: event.text, at: event.at } };
+    case 'go.recorded':
+    case 'go.undone':
+      return applyRoomBusEvent(state, event);
     case 'join.chosen':
       return { ...state, joinUrl: event.url };
     case 'log.noted': {
@@ -84,10 +60,6 @@ export function reduce(state: RegieState, event: RegieEvent, meta: EventMeta): R
     case 'cue.rearmed':
     case 'cue.watching':
       return { ...state, cues: evolveCue(state.cues, event) };
-    case 'go.recorded':
-      return { ...state, lastGo: event.lastGo };
-    case 'go.undone':
-      return { ...state, lastGo: null };
     case 'cue.fired':
     case 'cue.missed':
     case 'cue.skipped': {
@@ -103,7 +75,7 @@ export function reduce(state: RegieState, event: RegieEvent, meta: EventMeta): R
     }
     case 'cue.reset':
       // The auto cues already past are not flagged missed: the run starts again from now.
-      return { ...state, cues: { ...initialCueState(), since: event.at }, lastGo: null };
+      return { ...state, cues: { ...initialCueState(), since: event.at }, lastGos: {} };
     case 'delay.set':
       return {
         ...state,

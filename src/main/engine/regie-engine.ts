@@ -3,11 +3,11 @@ import type { CommandResult } from '../../shared/api/results';
 import { refusal } from '../../shared/api/results';
 import { initialState, type RegieState } from '../../shared/api/state';
 import type { Journal } from '../store/journal';
-import { SNAPSHOT_FORMAT, type Snapshots } from '../store/snapshots';
+import type { Snapshots } from '../store/snapshots';
+import { upgradeSnapshot } from '../store/snapshot-upgrade';
 import { CommandRejected, decide } from './decide';
 import { type EventMeta, parseJournalEvent, type RegieEvent } from './events';
 import { changedSlices, reduce } from './reduce';
-import { upgradeSnapshot } from './snapshot-upgrade';
 import { validateEnvelope } from './validate-command';
 
 export interface Committed {
@@ -49,8 +49,8 @@ type Pending = {
 
 /**
  * Rebuilds the state: the latest readable snapshot, then the journal after it. A snapshot of
- * another format (snapshots.ts: the reducers derived it otherwise) is upgraded where that format
- * has a step (snapshot-upgrade.ts), else set aside: the journal alone.
+ * another format (snapshots.ts: the reducers derived it otherwise) is upgraded when a step says how
+ * (snapshot-upgrade.ts), else set aside: the journal alone.
  */
 export function rebuildState(journal: Journal, snapshots: Snapshots | null): { state: RegieState; seq: number } {
   let state = initialState();
@@ -58,11 +58,11 @@ export function rebuildState(journal: Journal, snapshots: Snapshots | null): { s
   const snap = snapshots?.latest();
   if (snap) {
     try {
-      // Slices added since the snapshot was written start empty; the journal tail fills them.
-      // An older format is brought up to date where a step says how (snapshot-upgrade.ts), else set aside.
-      const upgraded = upgradeSnapshot({ ...initialState(), ...(JSON.parse(snap.state) as Partial<RegieState>) }, snap.format, SNAPSHOT_FORMAT);
+      // An older format is upgraded where it can be (snapshot-upgrade.ts); slices added since the
+      // snapshot was written start empty, and the journal tail fills them.
+      const upgraded = upgradeSnapshot(JSON.parse(snap.state) as Record<string, unknown>, snap.format);
       if (upgraded) {
-        state = upgraded;
+        state = { ...initialState(), ...upgraded };
         seq = snap.seq;
       }
     } catch {

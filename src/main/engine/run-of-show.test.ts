@@ -12,6 +12,7 @@ import { Journal } from '../store/journal';
 import { Snapshots } from '../store/snapshots';
 import { decideRestore, decideTick } from './decide';
 import { rebuildState, RegieEngine } from './regie-engine';
+import { programOf } from '../../shared/api/room-bus';
 
 const demo = parseProgrammeFile(readFileSync(new URL('../../../resources/demo/assises-2021.yaml', import.meta.url), 'utf8'), 'assises-2021.yaml');
 const paris = (date: string, time: string) => zonedToEpoch({ date, time }, 'Europe/Paris');
@@ -53,7 +54,7 @@ describe('the run of show in the core', () => {
     advance(250);
     await engine.submitSystem('régie:horloge', decideTick);
     expect(engine.state.cues.runs).toEqual({});
-    expect(engine.state.program.onAir).toEqual({ kind: 'holding' });
+    expect(programOf(engine.state).onAir).toEqual({ kind: 'holding' });
   });
 
   it('flags auto cues whose time passed while closed as missed, and never fires them', async () => {

@@ -1,4 +1,4 @@
-import { qaOf, roomOfCue, roomOfSessionId } from '../../shared/api/room-live';
+import { qaOf, roomOfSessionId } from '../../shared/api/room-live';
 import { clockNow, isProjectable, questionText, type RegieState } from '../../shared/api/state';
 import type { CueStep } from '../../shared/domain/cue-engine';
 import { cueList, type TimedCue } from '../../shared/domain/cue-list';
@@ -7,6 +7,7 @@ import { sessionAudience } from '../../shared/domain/programme';
 import { type CueAction, actionInteraction } from '../../shared/domain/cue';
 import { cueStatus } from '../../shared/domain/cue-events';
 import type { Scene } from '../../shared/domain/scene';
+import { programOf, sessionRoom } from '../../shared/api/room-bus';
 import type { RegieEvent } from './events';
 
 /** The show's clock: real time, or the rehearsal clock. Cue and session times are read against it. */
@@ -80,13 +81,15 @@ export function cueEffects(state: RegieState, fired: readonly TimedCue[], at: nu
       case 'scene': {
         const scene = sceneOfCue(state, a, at);
         if (!scene) break;
-        // Through the program bus: to preview, unless the cue says straight to air. A locked
-        // output, or the holding screen of a panic, is not overridden: the scene waits in preview.
-        const p = state.program;
+        // Through the program bus of the cue's room (its session's): to preview, unless the cue
+        // says straight to air. A locked output, or the holding screen of a panic, is not
+        // overridden: the scene waits in preview.
+        const room = sessionRoom(state, sessionId);
+        const p = programOf(state, room);
         if (a.straightToAir === true && !p.locked && !p.panicFrom) {
-          events.push({ type: 'program.taken', scene, transition: p.transition, swap: false, cueId, at });
+          events.push({ type: 'program.taken', scene, transition: p.transition, swap: false, cueId, at, room });
         } else {
-          events.push({ type: 'program.previewed', scene, cueId });
+          events.push({ type: 'program.previewed', scene, cueId, room });
         }
         break;
       }
@@ -112,16 +115,20 @@ export function autoContinueChain(state: RegieState, list: readonly TimedCue[], 
   return chain;
 }
 
-/** What the show looked like just before a GO, journaled after it, so that `u` can undo it. */
+/**
+ * What the show looked like just before a GO, journaled after it, so that `u` can undo it. The GO
+ * is its cue's room's: that room's bus is the one written down, and the last GO of that room.
+ */
 export function goRecorded(state: RegieState, list: readonly TimedCue[], cueId: string, events: readonly RegieEvent[], at: number): RegieEvent {
   const chain = autoContinueChain(state, list, cueId);
+  const room = sessionRoom(state, list.find((c) => c.id === cueId)?.sessionId ?? null);
+  const program = programOf(state, room);
   const named = chain.flatMap((id) => {
     const a = list.find((c) => c.id === id)?.cue.action;
     const ref = a ? actionInteraction(a) : null;
     return ref ? [ref.id] : [];
   });
   // The GO's room: an undo puts back that room's polls and Q&A, never another room's.
-  const room = roomOfCue(state.programme, cueId);
   const open = Object.entries(state.live.interactions)
     .filter(([, r]) => r.status === 'open' && r.room === room)
     .map(([id]) => id);
@@ -129,6 +136,7 @@ export function goRecorded(state: RegieState, list: readonly TimedCue[], cueId: 
   const byChain = (e: RegieEvent) => 'cueId' in e && typeof e.cueId === 'string' && chain.includes(e.cueId);
   return {
     type: 'go.recorded',
+    room,
     lastGo: {
       cueId,
       at,
@@ -136,8 +144,8 @@ export function goRecorded(state: RegieState, list: readonly TimedCue[], cueId: 
       aired: events.some((e) => e.type === 'program.taken' && byChain(e)),
       previewed: events.some((e) => e.type === 'program.previewed' && byChain(e)),
       before: {
-        onAir: state.program.panicFrom ?? state.program.onAir,
-        preview: state.program.preview,
+        onAir: program.panicFrom ?? program.onAir,
+        preview: program.preview,
         interactions,
         qa: qaOf(state, room),
         questions: state.audience.questions.length,

@@ -6,9 +6,6 @@ import type { RegieCommand } from '../../shared/protocol/regie-commands';
 /** The hub knows at most this many rooms (its protocol's limit). */
 const MAX_HUB_ROOMS = 50;
 
-/** Where the régie keeps a room's presence secret (src/main/store/settings.ts). */
-export const roomSecretKey = (room: RoomId): string => `room.secret.${room}`;
-
 /**
  * `rooms.set` (docs/rooms.md § 4): the programme's rooms, each with its presence secret, which
  * `secretOf` gives (created once per room, then stable across restarts: the régie's settings).

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { CommandResult } from '../../shared/api/results';
 import type { RegieState } from '../../shared/api/state';
 import { authorize } from '../../shared/domain/authorize';
-import { questionRoom, roomProgram, stateMainRoom } from '../../shared/domain/room-of';
+import { programOf } from '../../shared/api/room-bus';
+import { questionRoom, stateMainRoom } from '../../shared/domain/room-of';
 import type { SeatInfo } from '../../shared/domain/seats';
 import type { RegieEngine } from '../engine/regie-engine';
 import { nextShortlistedQuestion } from './remote-next-question';
@@ -55,8 +56,9 @@ export const REMOTE_ACTIONS: Record<string, RemotePlan> = {
 };
 
 /**
- * The state as a remote's seat sees it: the régie's whole; a room seat's, its room's bus and
- * questions (what its keys show and what « question suivante » picks from).
+ * The state as a remote's seat sees it: the régie's whole; a room seat's, its room's bus in the
+ * main room's place and its room's questions (what the status reads, and what « question
+ * suivante » picks from, read the main room's bus).
  */
 export function remoteState(state: RegieState, seat: SeatInfo): RegieState {
   if (seat.kind === 'regie') return state;
@@ -64,9 +66,16 @@ export function remoteState(state: RegieState, seat: SeatInfo): RegieState {
   const room = seat.room ?? main;
   return {
     ...state,
-    program: roomProgram(state, room),
+    programs: { ...state.programs, [main]: programOf(state, room) },
     audience: { ...state.audience, questions: state.audience.questions.filter((q) => questionRoom(q, main) === room) },
   };
+}
+
+/** A room seat's bus commands name its room (a régie seat's remote drives the main room's bus, as before rooms). */
+function inSeatRoom(command: unknown, seat: SeatInfo): unknown {
+  if (seat.kind !== 'room' || seat.room === null || typeof command !== 'object' || command === null) return command;
+  const type = (command as { type?: unknown }).type;
+  return typeof type === 'string' && type.startsWith('program.') ? { ...command, room: seat.room } : command;
 }
 
 /** The journal's actor of a remote: its seat's name, and how it came (« Régie — conduite (Stream Deck) »). */
@@ -81,7 +90,7 @@ export function remoteActor(seat: SeatInfo, via: 'http' | 'osc'): string {
 export async function runRemoteCommands(engine: RegieEngine, commands: unknown[], seat: SeatInfo, actor: string): Promise<CommandResult> {
   let last: CommandResult = { ok: true, seq: engine.seq, duplicate: false };
   for (const command of commands) {
-    last = await engine.submit({ id: `remote-${randomBytes(9).toString('base64url')}`, command }, actor, (c, state) => authorize(seat, c, state));
+    last = await engine.submit({ id: `remote-${randomBytes(9).toString('base64url')}`, command: inSeatRoom(command, seat) }, actor, (c, state) => authorize(seat, c, state));
     if (!last.ok) return last;
   }
   return last;

@@ -1,3 +1,4 @@
+import { programOf } from '../../shared/api/room-bus';
 import { type AudienceQuestion, type RegieState, isProjectable } from '../../shared/api/state';
 
 /**
@@ -7,8 +8,10 @@ import { type AudienceQuestion, type RegieState, isProjectable } from '../../sha
  * ones before it were read already); else the first. The state keeps no history of what went on air,
  * so the position of the question on air is what « not yet on air » rests on.
  */
-export function nextShortlistedQuestion(state: Pick<RegieState, 'audience' | 'program'>): AudienceQuestion | null {
-  const onAir = state.program.onAir.kind === 'question' ? state.program.onAir.questionId : null;
+export function nextShortlistedQuestion(state: Pick<RegieState, 'audience' | 'programme' | 'programs'>): AudienceQuestion | null {
+  // The remote drives the main room's bus (its commands name no room).
+  const { onAir: scene } = programOf(state);
+  const onAir = scene.kind === 'question' ? scene.questionId : null;
   const ranked = state.audience.questions.filter((q) => q.rank !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
   const candidates = ranked.filter((q) => q.status === 'approved' && isProjectable(q) && q.id !== onAir);
   const onAirRank = ranked.find((q) => q.id === onAir)?.rank ?? null;

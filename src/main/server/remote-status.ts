@@ -1,6 +1,7 @@
+import { programOf } from '../../shared/api/room-bus';
 import { type RegieState, questionText } from '../../shared/api/state';
 import { standbyCue } from '../../shared/domain/cue-engine';
-import type { Scene, SceneKind } from '../../shared/domain/scene';
+import type { Scene, SceneKind, Transition } from '../../shared/domain/scene';
 import { timedCuesOf } from '../engine/run-of-show';
 import { nextShortlistedQuestion } from './remote-next-question';
 
@@ -28,7 +29,7 @@ export interface RemoteStatus {
   take: number;
   panic: boolean;
   locked: boolean;
-  transition: RegieState['program']['transition'];
+  transition: Transition;
   nextCue: { id: string; action: string; expectedAt: number; notes: string | null } | null;
   cuesHeld: boolean;
   nextQuestion: { id: string; text: string; name: string | null; origin: string } | null;
@@ -55,7 +56,8 @@ export function remoteScene(scene: Scene): RemoteScene {
 }
 
 export function remoteStatus(state: RegieState, seq: number): RemoteStatus {
-  const p = state.program;
+  // The main room's bus: the remote's commands name no room.
+  const p = programOf(state);
   const cue = standbyCue(state.cues, timedCuesOf(state));
   const q = nextShortlistedQuestion(state);
   return {

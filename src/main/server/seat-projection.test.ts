@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { applyPatchOps } from '../../shared/api/apply-patch';
 import { type AudienceQuestion, initialState, type RegieState } from '../../shared/api/state';
 import { programmeSchema } from '../../shared/domain/programme';
+import { initialProgram } from '../../shared/domain/scene';
+import { programOf } from '../../shared/api/room-bus';
 import { seatPatchOps, stateForSeat } from './seat-projection';
 
 // A room seat, a room's output and stage receive their room's share only: no other room's
@@ -37,7 +39,7 @@ const before: RegieState = {
   ...initialState(),
   programme,
   notes: [{ seq: 1, at: 0, author: 'Régie — modération', text: 'Note de la régie' }],
-  program: { ...initialState().program, onAir: { kind: 'message', text: 'Message à l’antenne de la plénière' } },
+  programs: { grand: { ...initialProgram(), onAir: { kind: 'message', text: 'Message à l’antenne de la plénière' } } },
   audience: { ...initialState().audience, questions: [q('q-1', 'Et les jeunes majeurs (plénière) ?'), q('q-2', 'Atelier 450 ?', 'salle-450')], tallies: { 'poll-main': tally, 'poll-450': tally } },
 };
 const room450 = { kind: 'room' as const, room: 'salle-450' };
@@ -49,13 +51,14 @@ describe('what each seat receives', () => {
     expect(Object.keys(view.audience.tallies)).toEqual(['poll-450']);
     expect(view.notes).toEqual([]);
     expect(view.moderation).toEqual(initialState().moderation);
-    // Its room's bus: not the plenary's (one bus today: the main room's; rooms-bus gives each room its own).
-    expect(view.program.onAir).toEqual(initialState().program.onAir);
+    // Its room's bus: not the plenary's.
+    expect(view.programs).toEqual({});
+    expect(programOf(view, 'salle-450').onAir).toEqual(initialProgram().onAir);
     expect(JSON.stringify(view)).not.toMatch(/jeunes majeurs|à l’antenne de la plénière/);
   });
 
   it('an output and a stage of the main room: as before seats; of another room: nothing of the plenary', () => {
-    expect(stateForSeat(before, { kind: 'output', room: null }).program.onAir).toMatchObject({ text: 'Message à l’antenne de la plénière' });
+    expect(programOf(stateForSeat(before, { kind: 'output', room: null })).onAir).toMatchObject({ text: 'Message à l’antenne de la plénière' });
     expect(stateForSeat(before, { kind: 'stage', room: null }).audience.questions.map((x) => x.id)).toEqual(['q-1']);
     for (const kind of ['output', 'stage'] as const) {
       const view = stateForSeat(before, { kind, room: 'salle-450' });

@@ -2,7 +2,8 @@ import type { PatchOp, ViewRole } from '../../shared/api/channel';
 import { initialState, isProjectable, PRIVATE_SLICES, type RegieState, type ViewState } from '../../shared/api/state';
 import { cachedWordKey } from '../../shared/domain/french-words';
 import { pollResultsHidden } from '../../shared/domain/poll-results';
-import { interactionRoom, questionRoom, roomProgram, roomQa, roomStageMessage, stateMainRoom } from '../../shared/domain/room-of';
+import { interactionRoom, questionRoom, roomQa, stateMainRoom } from '../../shared/domain/room-of';
+import { roomEntry } from '../../shared/api/room-bus';
 import type { RoomId } from '../../shared/domain/rooms';
 import type { SeatKind } from '../../shared/domain/seats';
 
@@ -21,7 +22,7 @@ export const OUTPUT_SLICES: ReadonlySet<keyof ViewState> = new Set<keyof ViewSta
   'live',
   'joinUrl',
   'cues',
-  'program',
+  'programs',
   'audience',
   'wordModeration',
   'wordParticipants',
@@ -34,9 +35,9 @@ export const STAGE_SLICES: ReadonlySet<keyof ViewState> = new Set<keyof ViewStat
   'delays',
   'sessionMarks',
   'live',
-  'program',
+  'programs',
   'audience',
-  'stageMessage',
+  'stageMessages',
 ]);
 
 /**
@@ -54,8 +55,9 @@ export const ROOM_SLICES: ReadonlySet<keyof ViewState> = new Set<keyof ViewState
   'audience',
   'wordModeration',
   'wordParticipants',
-  'program',
-  'stageMessage',
+  'programs',
+  'stageMessages',
+  'lastGos',
   'editLocked',
   'joinUrl',
 ]);
@@ -69,6 +71,15 @@ export interface Scope {
   room: RoomId | null;
 }
 
+/** A per-room slice with only `room`'s entry (none when it has none): never another room's. */
+function oneRoom<T>(record: Record<RoomId, T>, room: RoomId): Record<RoomId, T> {
+  const value = roomEntry(record, room);
+  return value === undefined ? {} : { [room]: value };
+}
+
+/** The slices kept by room (docs/rooms.md § 2): a room's seats get their room's entry only. */
+const PER_ROOM: ReadonlySet<keyof ViewState> = new Set<keyof ViewState>(['programs', 'stageMessages', 'lastGos']);
+
 function pickKeys<T>(record: Record<string, T>, keep: (id: string) => boolean): Record<string, T> {
   const out: Record<string, T> = {};
   for (const [id, v] of Object.entries(record)) if (keep(id)) out[id] = v;
@@ -80,14 +91,17 @@ function sliceFor(kind: Exclude<SeatKind, 'regie'>, room: RoomId, key: keyof Vie
   const main = stateMainRoom(state);
   const ownInteraction = (id: string) => interactionRoom(state, id) === room;
   switch (key) {
-    case 'program': {
-      const bus = roomProgram(state, room);
+    case 'programs': {
+      const bus = roomEntry(state.programs, room);
+      if (bus === undefined) return {};
       // What is on the projector (a question on air was approved and cleared: its text is in the
       // scene), never the preview the régie is composing.
-      return kind === 'stage' ? { ...bus, preview: null } : bus;
+      return { [room]: kind === 'stage' ? { ...bus, preview: null } : bus };
     }
-    case 'stageMessage':
-      return roomStageMessage(state, room);
+    case 'stageMessages':
+      return oneRoom(state.stageMessages, room);
+    case 'lastGos':
+      return oneRoom(state.lastGos, room);
     case 'live':
       return { interactions: pickKeys(state.live.interactions, ownInteraction), qa: roomQa(state, room) };
     case 'wordModeration':
@@ -150,9 +164,9 @@ export function stateForSeat(state: RegieState, seat: Scope): ViewState {
   return out as unknown as ViewState;
 }
 
-/** The main room's seat of a view role, as the code of before seats knew them (tests, tools). */
-export function stateForRole(state: RegieState, role: ViewRole): ViewState {
-  return stateForSeat(state, { kind: role === 'control' ? 'regie' : role, room: null });
+/** A view role's seat in `room` (null: the main room), as the code of before seats knew them (tests, tools). */
+export function stateForRole(state: RegieState, role: ViewRole, room: RoomId | null = null): ViewState {
+  return stateForSeat(state, { kind: role === 'control' ? 'regie' : role, room });
 }
 
 /**
@@ -213,10 +227,13 @@ export function seatPatchOps(keys: readonly (keyof ViewState)[], before: RegieSt
   const shareMoved = keys.includes('live') || keys.includes('programme');
   const wanted = new Set(keys.filter((k) => slices.has(k)));
   if (shareMoved) for (const k of ROOM_DEPENDENT) if (slices.has(k)) wanted.add(k);
-  if (keys.includes('programme') && slices.has('program')) wanted.add('program').add('stageMessage');
+  // A programme may make another room the main one (the main output follows it).
+  if (keys.includes('programme')) for (const k of PER_ROOM) if (slices.has(k)) wanted.add(k);
   const ops: PatchOp[] = [];
   for (const k of wanted) {
     if (!slices.has(k)) continue;
+    // Another room's TAKE or message: nothing for this room's seats (their patch stays empty).
+    if (PER_ROOM.has(k) && !keys.includes('programme') && roomEntry<unknown>(before[k] as Record<RoomId, unknown>, room) === roomEntry<unknown>(after[k] as Record<RoomId, unknown>, room)) continue;
     if (k === 'audience' && seat.kind === 'room' && !shareMoved) ops.push(...roomAudienceOps(before, after, room));
     else ops.push(setOp(k, sliceFor(seat.kind, room, k, after)));
   }

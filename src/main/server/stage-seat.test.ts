@@ -10,6 +10,7 @@ import { openRegieDatabase } from '../store/regie-database';
 import { Journal } from '../store/journal';
 import { Snapshots } from '../store/snapshots';
 import { stateForRole } from './view-channel';
+import { programOf } from '../../shared/api/room-bus';
 
 // The facilitator's tablet shows what is on the projector: it receives the scene on air (a question
 // there was approved and cleared, its text is in the scene), never the preview being composed.
@@ -56,15 +57,15 @@ describe('the stage seat and the program bus', () => {
     expect(await cmd({ type: 'program.preview', scene: { kind: 'message', text: 'Brouillon de la régie' } })).toMatchObject({ ok: true });
 
     const stage = stateForRole(engine.state, 'stage');
-    expect(stage.program.onAir).toMatchObject({
+    expect(programOf(stage).onAir).toMatchObject({
       kind: 'question',
       questionId: id,
       text: 'Et après 18 ans ?',
       name: 'Claire',
       origin: 'remote',
     });
-    expect(stage.program.preview).toBeNull();
+    expect(programOf(stage).preview).toBeNull();
     expect(stage.audience.questions).toEqual([]); // not shortlisted: only on air
-    expect(stateForRole(engine.state, 'control').program.preview).toMatchObject({ kind: 'message' });
+    expect(programOf(stateForRole(engine.state, 'control')).preview).toMatchObject({ kind: 'message' });
   });
 });

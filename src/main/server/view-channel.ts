@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import type { AccessInfo, CoreStatus, ServerToViewEvents, Snapshot, ViewToServerEvents } from '../../shared/api/channel';
+import type { AccessInfo, CoreStatus, RoomPresence, ServerToViewEvents, Snapshot, ViewToServerEvents } from '../../shared/api/channel';
 import { type CommandResult, refusal } from '../../shared/api/results';
 import type { RegieState, ViewState } from '../../shared/api/state';
 import { authorize } from '../../shared/domain/authorize';
@@ -10,6 +10,10 @@ import type { Logger } from '../../node/log/logger';
 import type { SeatStore } from '../store/seat-store';
 import { isAllowedHost, isAllowedOrigin, roleOfSeat } from './access';
 import { isPrivate, type Scope, seatPatchOps, stateForSeat } from './seat-projection';
+import { busRoom } from '../../shared/api/room-bus';
+import type { RoomId } from '../../shared/domain/rooms';
+import { roomIdSchema } from '../../shared/protocol/rooms';
+import { presenceWindowEndsAt } from '../../node/presence/presence-key';
 
 export const MAX_COMMAND_BYTES = 256 * 1024;
 /** socket.io drops a connection whose single message exceeds this (and the others keep going). */
@@ -19,7 +23,10 @@ export const MAX_IN_FLIGHT_PER_SEAT = 1000;
 export const PATCH_INTERVAL_MS = 33;
 
 interface SeatData {
-  /** The seat this socket opened with its token (its name is the journal's actor). */
+  /**
+   * The seat this socket opened with its token (its name is the journal's actor). For an output or
+   * a stage view of a seat without a room, `room` is the room its address asked for (`?room=`).
+   */
   seat: SeatInfo;
   inFlight: number;
 }
@@ -45,6 +52,11 @@ export interface ViewChannelOptions {
   version: string;
   status: CoreStatus;
   logger: Logger;
+  /**
+   * A room's presence key for its output's join QR code (docs/rooms.md § 4), or null (no secret,
+   * no hub). Pushed to that room's outputs only, at connection and as each window turns.
+   */
+  presenceKey?: (room: RoomId, now: number) => string | null;
 }
 
 /** The socket.io side of the core: snapshot on connect, coalesced patches, commands with typed answers. */
@@ -84,7 +96,12 @@ export class ViewChannel {
         opts.logger.warn('view refused: bad token', { address: socket.handshake.address });
         return next(Object.assign(new Error('jeton invalide'), { data: { code: 'unauthorized' } }));
       }
-      socket.data = { seat: { id: seat.id, name: seat.name, kind: seat.kind, room: seat.room }, inFlight: 0 };
+      const viewRoom = roomOfView(seat, (socket.handshake.auth as { room?: unknown }).room);
+      if (typeof viewRoom !== 'object') {
+        opts.logger.warn('view refused: room', { seat: seat.id, reason: viewRoom });
+        return next(Object.assign(new Error(viewRoom), { data: { code: 'bad_room' } }));
+      }
+      socket.data = { seat: { id: seat.id, name: seat.name, kind: seat.kind, room: viewRoom.room }, inFlight: 0 };
       next();
     });
 
@@ -97,7 +114,7 @@ export class ViewChannel {
       if (!isPrivate(k)) this.pendingChanges.add(k);
     });
     // What goes on the projector (TAKE, panic) is not held back by the coalescing: it goes at once.
-    if (c.changed.includes('program')) {
+    if (c.changed.includes('programs')) {
       if (this.timer) clearTimeout(this.timer);
       this.timer = setTimeout(() => this.sendPatch(), 0);
       return;
@@ -140,6 +157,7 @@ export class ViewChannel {
 
   close(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
+    if (this.presenceTimer) clearTimeout(this.presenceTimer);
     if (this.statusTimer) clearTimeout(this.statusTimer);
     return new Promise((resolve) => {
       this.io.close(() => resolve());
@@ -151,6 +169,7 @@ export class ViewChannel {
     this.opts.logger.info('view connected', { seat: seat.id, kind: seat.kind, address: socket.handshake.address });
     void socket.join(scopeRoom(seat));
     socket.emit('snapshot', this.snapshotFor(seat));
+    if (seat.kind === 'output') this.schedulePresence();
 
     socket.on('resync', () => socket.emit('snapshot', this.snapshotFor(seat)));
 
@@ -192,12 +211,14 @@ export class ViewChannel {
   }
 
   private snapshotFor(seat: SeatInfo): Snapshot {
+    const state = this.opts.engine.state;
     return {
       seq: this.opts.engine.seq,
       role: roleOfSeat(seat.kind),
       seat,
       serverNow: Date.now(),
-      state: stateForSeat(this.opts.engine.state, seat),
+      state: stateForSeat(state, seat),
+      ...(seat.kind === 'output' ? { presence: this.presenceOf(busRoom(state, seat.room), Date.now()) } : {}),
       access: seat.kind === 'regie' ? this.opts.access() : null,
       coreVersion: this.opts.version,
       status: this.status,
@@ -224,6 +245,64 @@ export class ViewChannel {
       this.io.to(name).emit('patch', { ...base, ops: seatPatchOps(keys, before, state, scope) });
     }
   }
+
+  /** The output scopes with a view connected now, by the room they show. */
+  private outputScopes(): { room: RoomId | null; name: string }[] {
+    const out: { room: RoomId | null; name: string }[] = [];
+    for (const [name, members] of this.io.of('/').adapter.rooms) {
+      const scope = scopeOfRoom(name);
+      if (scope?.kind === 'output' && members.size > 0) out.push({ room: scope.room, name });
+    }
+    return out;
+  }
+
+  private presenceTimer: NodeJS.Timeout | null = null;
+
+  private presenceOf(room: RoomId, now: number): RoomPresence | null {
+    const key = this.opts.presenceKey?.(room, now) ?? null;
+    return key === null ? null : { room, key, until: presenceWindowEndsAt(now) };
+  }
+
+  /**
+   * The room keys change every 5 minutes: as the window turns, each room's outputs get their
+   * room's new key (never the phones, the desks, the stage tablets or another room's outputs).
+   * The timer runs while outputs are connected.
+   */
+  private schedulePresence(): void {
+    if (this.presenceTimer || !this.opts.presenceKey) return;
+    const now = Date.now();
+    this.presenceTimer = setTimeout(() => {
+      this.presenceTimer = null;
+      this.pushPresence(Date.now());
+      if (this.outputScopes().length > 0) this.schedulePresence();
+    }, presenceWindowEndsAt(now) - now + PRESENCE_MARGIN_MS);
+    this.presenceTimer.unref();
+  }
+
+  /** Sends each room's outputs their room's key for the window holding `now`. */
+  pushPresence(now: number): void {
+    const state = this.opts.engine.state;
+    for (const { room, name } of this.outputScopes()) this.io.to(name).emit('presence', this.presenceOf(busRoom(state, room), now));
+  }
+}
+
+/** Past the turn of the window, so that the key computed is the new one whatever the timer's jitter. */
+const PRESENCE_MARGIN_MS = 50;
+
+/**
+ * The room a view of `seat` shows: a seat's own room; for a seat without one (the main output and
+ * stage, a régie seat), the room its address asks for (`?room=`, the socket's `auth.room`), else
+ * the main room (null). A malformed room, or another room than a room seat's own, is refused with
+ * the reason (never taken for the main room: a workshop's projector showing the plenary would look
+ * right and be wrong).
+ */
+export function roomOfView(seat: Pick<SeatInfo, 'room' | 'kind'>, asked: unknown): { room: RoomId | null } | string {
+  if (asked === undefined || asked === null || asked === '') return { room: seat.room };
+  const parsed = roomIdSchema.safeParse(asked);
+  if (!parsed.success) return 'salle mal écrite dans l’adresse';
+  if (seat.room !== null && parsed.data !== seat.room) return `ce poste est celui de la salle ${seat.room}, pas de ${parsed.data}`;
+  // A régie seat sees every room: its scope stays the régie's (the page picks its room itself).
+  return { room: seat.kind === 'regie' ? null : parsed.data };
 }
 
 export { audienceOps, OUTPUT_SLICES, STAGE_SLICES, stateForRole, stateForSeat, viewState } from './seat-projection';

@@ -5,11 +5,12 @@ import type { Db } from '../../node/sqlite/database';
  * to another state (a snapshot written before would disagree with a replay of its own journal):
  * a snapshot of another format is then set aside and the journal replayed from the start, once.
  * 0: snapshots written before formats were recorded. 1: findings located in their field (issue 15),
- * times on the show clock in rehearsal (issue 16). 2: rooms (issue 17): `live.qa` per room, a
- * room on every interaction run, question and as-run line — a snapshot of format 1 is upgraded on
- * load (src/main/engine/snapshot-upgrade.ts), not replayed.
+ * times on the show clock in rehearsal (issue 16). 2: rooms' Q&A (issue 17): `live.qa` per room, a
+ * room on every interaction run, question and as-run line. 3: each room its own program bus, stage
+ * message and last GO (issue 17). Snapshots of format 1 and 2 are upgraded on load
+ * (snapshot-upgrade.ts), not replayed.
  */
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
 
 export interface StoredSnapshot {
   seq: number;

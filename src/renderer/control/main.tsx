@@ -6,6 +6,7 @@ import './control.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectToCore } from '../lib/core-client';
+import { VIEW_ROOM_MALFORMED } from '../lib/view-room';
 import { currentLanguage } from '../lib/i18n';
 import { tokenFromLocation } from '../lib/url-token';
 import { AccessProblemScreen } from '../ui/AccessProblemScreen';
@@ -23,7 +24,10 @@ import './interactions/interactions.css';
 document.documentElement.lang = currentLanguage();
 const root = createRoot(document.getElementById('root')!);
 const token = tokenFromLocation();
-if (token) {
+if (VIEW_ROOM_MALFORMED) {
+  // `?room=` written wrong: the desk would drive the main room's screen instead.
+  root.render(<AccessProblemScreen problem="room" language={currentLanguage()} />);
+} else if (token) {
   connectToCore(token);
   root.render(
     <StrictMode>

@@ -1,12 +1,13 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ServerToViewEvents, ViewToServerEvents } from '../../shared/api/channel';
+import type { ServerToViewEvents, ViewAuth, ViewToServerEvents } from '../../shared/api/channel';
 import type { Command, CommandEnvelope } from '../../shared/api/commands';
 import { type CommandResult, refusal } from '../../shared/api/results';
 import { newCommandId } from './command-id';
 import { currentLanguage, translate } from './i18n';
 import { isCoreStatus } from './link-status';
 import { isPatch } from './regie-sync';
-import { receivePatch, receiveSnapshot, receiveStatus, setConnection, useRegie } from './regie-store';
+import { isRoomPresence, receivePatch, receivePresence, receiveSnapshot, receiveStatus, setConnection, useRegie } from './regie-store';
+import { VIEW_ROOM } from './view-room';
 
 /**
  * The view's link to the core: socket.io to the page's own origin, with the seat's token.
@@ -24,8 +25,10 @@ let resyncAsked = false;
 
 export function connectToCore(token: string): void {
   if (socket) return;
+  // An output or a stage tablet shows its room's bus (`?room=`); the core sends it no other room's.
+  const auth: ViewAuth = VIEW_ROOM === null ? { token } : { token, room: VIEW_ROOM };
   const s: CoreSocket = io(window.location.origin, {
-    auth: { token },
+    auth,
     transports: ['websocket', 'polling'],
     reconnectionDelay: 500,
     reconnectionDelayMax: 3000,
@@ -52,6 +55,9 @@ export function connectToCore(token: string): void {
   s.on('snapshot', (snapshot) => {
     resyncAsked = false;
     receiveSnapshot(snapshot);
+  });
+  s.on('presence', (presence) => {
+    if (presence === null || isRoomPresence(presence)) receivePresence(presence);
   });
   s.on('patch', (patch) => {
     if (!isPatch(patch)) return;

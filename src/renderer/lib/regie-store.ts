@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AccessInfo, CoreStatus, Patch, Snapshot, ViewRole } from '../../shared/api/channel';
+import type { AccessInfo, CoreStatus, Patch, RoomPresence, Snapshot, ViewRole } from '../../shared/api/channel';
 import type { ViewState } from '../../shared/api/state';
 import type { SeatInfo } from '../../shared/domain/seats';
 import { applyPatchOps, patchDecision, type PatchDecision } from './regie-sync';
@@ -23,6 +23,8 @@ export interface RegieStore {
   coreVersion: string | null;
   /** The core's volatile status (the hub link): from the snapshot, then from `status` events. */
   status: CoreStatus | null;
+  /** An output's room key for its join QR code (docs/rooms.md § 4): from the snapshot, then as each window turns. */
+  presence: RoomPresence | null;
 }
 
 export const useRegie = create<RegieStore>(() => ({
@@ -36,6 +38,7 @@ export const useRegie = create<RegieStore>(() => ({
   serverOffsetMs: 0,
   coreVersion: null,
   status: null,
+  presence: null,
 }));
 
 export function setConnection(connection: ConnectionState): void {
@@ -54,7 +57,19 @@ export function receiveSnapshot(s: Snapshot, receivedAt = Date.now()): void {
     coreVersion: s.coreVersion,
     serverOffsetMs: s.serverNow - receivedAt,
     status: s.status,
+    presence: s.presence ?? null,
   });
+}
+
+/** The room's key changed (a new 5-minute window). */
+export function receivePresence(presence: RoomPresence | null): void {
+  useRegie.setState({ presence });
+}
+
+export function isRoomPresence(x: unknown): x is RoomPresence {
+  if (typeof x !== 'object' || x === null) return false;
+  const p = x as Partial<RoomPresence>;
+  return typeof p.room === 'string' && typeof p.key === 'string' && typeof p.until === 'number';
 }
 
 /** The core's status changed (at most a few times a second). */

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useRegie } from '../lib/regie-store';
+import { useProgram } from '../lib/view-room';
 import { LinkDot } from './LinkDot';
 import type { OutputMode } from './output-mode';
 import { busPicture, emptyBus, layerBuilt, layerEntered, onProgram } from './program-bus';
@@ -13,7 +14,8 @@ import { Stage } from './Stage';
  * what the audience sees: data-scene, data-take, and data-state (idle once a take has settled).
  */
 export function ProgramOutput({ mode }: { mode: OutputMode }) {
-  const program = useRegie((s) => s.state?.program ?? null);
+  // This output's room's bus (`?room=`; the core sends it no other room's).
+  const program = useProgram();
   const connection = useRegie((s) => s.connection);
   const [bus, setBus] = useState(emptyBus);
   // A new take is taken into account in this very render (no effect, no extra frame: a panic

@@ -2,6 +2,8 @@
  * The output page: the projector, any browser on the venue network, the stream encoder.
  *
  *   /output?token=…             the projector (default): the event's theme, full frame, 16:9.
+ *   /output?token=…&room=ID     a room's projector (docs/rooms.md): that room's bus and join QR
+ *                               code (with the room's key); without `room`, the main room's.
  *   /output?token=…&mode=obs    a browser source for OBS or vMix: transparent page (html, body and
  *                               the stage have no background), messages and polls drawn as a
  *                               lower-third band over the camera picture, the holding screen as a
@@ -15,6 +17,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectToCore } from '../lib/core-client';
 import { tokenFromLocation } from '../lib/url-token';
+import { VIEW_ROOM_MALFORMED } from '../lib/view-room';
 import { AccessProblemScreen } from '../ui/AccessProblemScreen';
 import { OutputApp } from './OutputApp';
 import { outputModeFromSearch } from './output-mode';
@@ -32,7 +35,10 @@ document.documentElement.dataset.mode = mode;
 
 const root = createRoot(document.getElementById('root')!);
 const token = tokenFromLocation();
-if (token) {
+if (VIEW_ROOM_MALFORMED) {
+  // `?room=` written wrong: never the main room's screen instead (it would look right and be wrong).
+  root.render(<AccessProblemScreen problem="room" language="fr" />);
+} else if (token) {
   connectToCore(token);
   root.render(
     <StrictMode>

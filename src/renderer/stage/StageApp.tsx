@@ -3,6 +3,7 @@ import type { AudienceQuestion } from '../../shared/api/state';
 import { shortlist } from '../../shared/domain/question-queue';
 import { tFr } from '../lib/i18n';
 import { useRegie } from '../lib/regie-store';
+import { useProgram, useStageMessage } from '../lib/view-room';
 import { useShowClock } from '../lib/use-show-clock';
 import { StageClock } from './StageClock';
 import { StageMessage } from './StageMessage';
@@ -21,11 +22,13 @@ export function StageApp() {
   const connection = useRegie((s) => s.connection);
   const hasState = useRegie((s) => s.state !== null);
   const questions = useRegie((s) => s.state?.audience.questions) ?? NONE;
-  const onAir = useRegie((s) => s.state?.program.onAir ?? null);
-  const panicFrom = useRegie((s) => s.state?.program.panicFrom ?? null);
+  // This tablet's room (`?room=`): its screen and the régie's message to its stage.
+  const program = useProgram();
+  const onAir = program?.onAir ?? null;
+  const panicFrom = program?.panicFrom ?? null;
   const programme = useRegie((s) => s.state?.programme ?? null);
   const onAirId = onAir?.kind === 'question' ? onAir.questionId : null;
-  const message = useRegie((s) => s.state?.stageMessage ?? null);
+  const message = useStageMessage();
   const now = useShowClock();
   const list = useMemo(() => shortlist(questions), [questions]);
 

@@ -1,10 +1,14 @@
 import { type Language, translate } from '../lib/i18n';
 
-/** A view opened without a usable token: say plainly what to do. Styled on its own (access-problem.css). */
-export function AccessProblemScreen({ problem, language }: { problem: 'missing' | 'refused'; language: Language }) {
+/** A view opened without a usable token (or with a room it cannot read): say plainly what to do. Styled on its own (access-problem.css). */
+export function AccessProblemScreen({ problem, language }: { problem: 'missing' | 'refused' | 'room'; language: Language }) {
   const t = (k: Parameters<typeof translate>[1]) => translate(language, k);
-  const title = problem === 'missing' ? t('token.missing.title') : t('token.refused.title');
-  const detail = problem === 'missing' ? t('token.missing.detail') : t('token.refused.detail');
+  const [title, detail] =
+    problem === 'missing'
+      ? [t('token.missing.title'), t('token.missing.detail')]
+      : problem === 'refused'
+        ? [t('token.refused.title'), t('token.refused.detail')]
+        : [t('room.malformed.title'), t('room.malformed.detail')];
   return (
     <main className="access-problem" role="alert" data-testid="access-problem" data-problem={problem}>
       <div className="access-problem-card">

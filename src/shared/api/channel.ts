@@ -1,6 +1,7 @@
 import type { SeatInfo } from '../domain/seats';
 import type { CommandEnvelope } from './commands';
 import type { CommandResult } from './results';
+import type { RoomId } from '../domain/rooms';
 import type { AudienceQuestion, AudienceState, ViewState } from './state';
 
 /** The socket.io contract between the core and its views. */
@@ -50,6 +51,19 @@ export interface Snapshot {
   access: AccessInfo | null;
   coreVersion: string;
   status: CoreStatus;
+  /** An output's room key for its join QR code (absent for other seats; null: none to show). */
+  presence?: RoomPresence | null;
+}
+
+/**
+ * A room's presence key for the window now (docs/rooms.md § 4): its output's join QR code carries
+ * it (`?e=EVENT&r=ROOM&k=KEY`). Sent to that room's outputs only, again as each window turns.
+ */
+export interface RoomPresence {
+  room: RoomId;
+  key: string;
+  /** When this key's window ends (core clock, ms): the next one arrives then. */
+  until: number;
 }
 
 /**
@@ -74,6 +88,7 @@ export interface ServerToViewEvents {
   snapshot: (s: Snapshot) => void;
   patch: (p: Patch) => void;
   status: (s: CoreStatus) => void;
+  presence: (p: RoomPresence | null) => void;
 }
 
 export interface ViewToServerEvents {
@@ -84,4 +99,6 @@ export interface ViewToServerEvents {
 /** Names of the socket.io auth fields. */
 export interface ViewAuth {
   token: string;
+  /** An output's or a stage tablet's room (`?room=`); absent: the main room. */
+  room?: string;
 }

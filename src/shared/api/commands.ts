@@ -5,6 +5,7 @@ import { personalDataKinds } from '../domain/personal-data';
 import { programmeSchema } from '../domain/programme';
 import { ROOM_ID_PATTERN } from '../domain/rooms';
 import { sceneSchema, transitionSchema } from '../domain/scene';
+import { roomIdSchema } from '../protocol/rooms';
 
 /**
  * Commands the views send to the core. Each is a zod schema; the union is validated at the
@@ -103,13 +104,19 @@ export const deleteInteractionCommand = z.strictObject({ type: z.literal('edit.i
 /** Show mode: the programme is locked (no edit, no import) until unlocked. Shared by every seat. */
 export const lockEditsCommand = z.strictObject({ type: z.literal('edit.lock'), locked: z.boolean() });
 
+/**
+ * The room a bus command drives (docs/rooms.md § 2): each room has its own program bus and stage
+ * message. Absent (an older client, the desk of the main room): the main room.
+ */
+const room = roomIdSchema.optional();
+
 /** The program bus: compose in preview, TAKE to the projector, panic and restore, lock. */
-export const previewSceneCommand = z.strictObject({ type: z.literal('program.preview'), scene: sceneSchema.nullable() });
-export const takeCommand = z.strictObject({ type: z.literal('program.take'), transition: transitionSchema.optional() });
-export const panicCommand = z.strictObject({ type: z.literal('program.panic'), to: z.enum(['holding', 'black']).optional() });
-export const restoreCommand = z.strictObject({ type: z.literal('program.restore') });
-export const lockProgramCommand = z.strictObject({ type: z.literal('program.lock'), locked: z.boolean() });
-export const setTransitionCommand = z.strictObject({ type: z.literal('program.transition'), transition: transitionSchema });
+export const previewSceneCommand = z.strictObject({ type: z.literal('program.preview'), scene: sceneSchema.nullable(), room });
+export const takeCommand = z.strictObject({ type: z.literal('program.take'), transition: transitionSchema.optional(), room });
+export const panicCommand = z.strictObject({ type: z.literal('program.panic'), to: z.enum(['holding', 'black']).optional(), room });
+export const restoreCommand = z.strictObject({ type: z.literal('program.restore'), room });
+export const lockProgramCommand = z.strictObject({ type: z.literal('program.lock'), locked: z.boolean(), room });
+export const setTransitionCommand = z.strictObject({ type: z.literal('program.transition'), transition: transitionSchema, room });
 
 const listWord = z.string().trim().min(2).max(60);
 /** The organisers' moderation lists, added to the built-in ones (they apply to questions received from then on, and flag again the pending ones that hold a new entry). */
@@ -208,6 +215,8 @@ export const stageMessageCommand = z.strictObject({
   type: z.literal('stage.message'),
   text: z.string().trim().min(1).max(300).nullable(),
   confirmed: z.boolean().optional(),
+  /** The room whose stage tablet gets it; absent: the main room's. */
+  room: roomIdSchema.optional(),
 });
 
 export const commandSchema = z.discriminatedUnion('type', [

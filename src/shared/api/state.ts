@@ -5,7 +5,8 @@ import type { LastGo } from '../domain/go-undo';
 import type { PersonalDataKind, PersonalDataSpan } from '../domain/personal-data';
 import type { Programme } from '../domain/programme';
 import type { RoomId } from '../domain/rooms';
-import { initialProgram, type ProgramState } from '../domain/scene';
+import type { ProgramState } from '../domain/scene';
+import type { StageMessage } from './room-bus';
 import type { WordModeration } from '../domain/word-tally';
 
 /** The state the core owns and the views mirror (snapshot, then patches). */
@@ -234,12 +235,15 @@ export interface RegieState {
    * in what the views receive. Top level so that a snapshot taken before it existed restores.
    */
   redactionUndo: Record<string, RedactionStep[]>;
-  /** The projector: preview, on air, panic, lock (src/shared/domain/scene.ts). */
-  program: ProgramState;
-  /** The last GO and what the show looked like before it, until it is undone or another GO comes. */
-  lastGo: LastGo | null;
-  /** A message from the régie to the facilitator's tablet (« Plus que 5 minutes »), or null. */
-  stageMessage: { text: string; at: number } | null;
+  /**
+   * Each room's projector: preview, on air, panic, lock (src/shared/domain/scene.ts), by room id.
+   * A room without an entry shows the initial bus; read through `programOf` (room-bus.ts).
+   */
+  programs: Record<RoomId, ProgramState>;
+  /** Each room's last GO and what its show looked like before it, until it is undone or another GO comes there. */
+  lastGos: Record<RoomId, LastGo>;
+  /** A message from the régie to a room's facilitator tablet (« Plus que 5 minutes »), by room id. */
+  stageMessages: Record<RoomId, StageMessage>;
   /** Show mode: the programme cannot be edited or replaced until unlocked. */
   editLocked: boolean;
   /** The address participants join at, as chosen by the operator (null: the hub's first). */
@@ -282,9 +286,9 @@ export function initialState(): RegieState {
     wordParticipants: {},
     wordSenders: {},
     redactionUndo: {},
-    program: initialProgram(),
-    lastGo: null,
-    stageMessage: null,
+    programs: {},
+    lastGos: {},
+    stageMessages: {},
     editLocked: false,
     joinUrl: null,
     hubCursor: { hubId: null, lastHubSeq: 0 },

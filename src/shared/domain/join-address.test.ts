@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLoopbackUrl, loopbackWarning } from './join-address';
+import { isLoopbackUrl, loopbackWarning, roomJoinUrl } from './join-address';
 
 describe('join addresses a phone cannot reach', () => {
   it('are the loopback and unspecified hosts, in every spelling', () => {
@@ -38,5 +38,18 @@ describe('join addresses a phone cannot reach', () => {
       'Attention : aucun téléphone ne peut joindre http://127.0.0.1:4871/?e=AB, cette adresse ne désigne que cet ordinateur — le hub n’écoute que sur 127.0.0.1 (--hub-host) : relancez sans --hub-host (ou avec --hub-host 0.0.0.0), ou donnez au public une adresse qu’il atteint (panneau « Public », Changer d’adresse…).',
     );
     expect(loopbackWarning(['http://127.0.0.1:4871/'], undefined)).toMatch(/aucune adresse sur un réseau : branchez-la au réseau du lieu/);
+  });
+});
+
+describe('a room’s join QR code', () => {
+  const presence = { room: 'salle-450', key: 'ABCDEFGH23' };
+  it('carries the event code, the room and its key of the moment', () => {
+    expect(roomJoinUrl('http://192.168.1.20:4871/?e=K7M2QX', presence, 'K7M2QX')).toBe('http://192.168.1.20:4871/?e=K7M2QX&r=salle-450&k=ABCDEFGH23');
+    // A public address chosen without the code gets it; one that has it keeps its own.
+    expect(roomJoinUrl('https://assises.example.org/rejoindre', presence, 'K7M2QX')).toBe('https://assises.example.org/rejoindre?e=K7M2QX&r=salle-450&k=ABCDEFGH23');
+    expect(roomJoinUrl('https://x.example/?code=ZZ&r=old&k=OLDKEY2345', presence, 'K7M2QX')).toBe('https://x.example/?code=ZZ&r=salle-450&k=ABCDEFGH23');
+  });
+  it('gives back an address it cannot read as it is', () => {
+    expect(roomJoinUrl('pas une adresse', presence, 'K7M2QX')).toBe('pas une adresse');
   });
 });

@@ -39,6 +39,25 @@ export function isLoopbackUrl(url: string): boolean {
  * The warning `npm run serve` prints under the join addresses when every one of them is local to
  * this machine, with the way out; null when a phone can reach one of them.
  */
+/**
+ * The address a room's join QR code carries (docs/rooms.md § 4): the join address with the event
+ * code (`e`, kept when the address has it), the room (`r`) and the room's key of the moment (`k`).
+ * A phone that scans it is « dans la salle » of that room while the key holds. An address that
+ * cannot be read is given back as it is (the screen still shows it).
+ */
+export function roomJoinUrl(joinUrl: string, presence: { room: string; key: string }, eventCode: string | null): string {
+  let url: URL;
+  try {
+    url = new URL(joinUrl);
+  } catch {
+    return joinUrl;
+  }
+  if (eventCode !== null && !url.searchParams.has('e') && !url.searchParams.has('code')) url.searchParams.set('e', eventCode);
+  url.searchParams.set('r', presence.room);
+  url.searchParams.set('k', presence.key);
+  return url.toString();
+}
+
 export function loopbackWarning(joinUrls: readonly string[], hubHost: string | undefined): string | null {
   if (joinUrls.length === 0 || !joinUrls.every(isLoopbackUrl)) return null;
   const cause =

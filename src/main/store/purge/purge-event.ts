@@ -127,10 +127,16 @@ export function purgeEvent(event: RegieEvent, ctx: PurgeContext, facts: Question
     case 'log.noted':
       return { ...event, text: ctx.text(event.text, 'edit') };
     case 'stage.message.set': {
-      const { type, text, at, findings, ...rest } = event;
+      const { type, text, at, findings, room, ...rest } = event;
       rest satisfies Empty;
       const purged = text === null ? null : ctx.text(text, 'stage-message', findings ?? []);
-      return { type, text: purged, at, ...(findings === undefined ? {} : { findings: purgeFindings(findings, () => purged, ctx) }) };
+      return {
+        type,
+        text: purged,
+        at,
+        ...(findings === undefined ? {} : { findings: purgeFindings(findings, () => purged, ctx) }),
+        ...(room === undefined ? {} : { room }),
+      };
     }
     case 'audience.received': {
       const { type, hubId, message, flags, findings, held, ...rest } = event;

@@ -123,18 +123,26 @@ export function purgeStateSlices(known: ReadonlyMap<string, readonly StoredFlag[
       ),
     // What a redaction replaced, for its undo: the originals. Gone; the purged texts cannot be undone.
     redactionUndo: () => ({}),
-    program: (p, ctx) => ({
-      ...p,
-      onAir: purgeScene(p.onAir, ctx),
-      preview: p.preview === null ? null : purgeScene(p.preview, ctx),
-      panicFrom: p.panicFrom === null ? null : purgeScene(p.panicFrom, ctx),
-    }),
-    lastGo: (g, ctx) => (g === null ? null : purgeLastGo(g, ctx)),
-    stageMessage: (m, ctx) => (m === null ? null : { ...m, text: ctx.text(m.text, 'stage-message') }),
+    // Every room's bus, stage message and last GO.
+    programs: (byRoom, ctx) =>
+      mapRooms(byRoom, (p) => ({
+        ...p,
+        onAir: purgeScene(p.onAir, ctx),
+        preview: p.preview === null ? null : purgeScene(p.preview, ctx),
+        panicFrom: p.panicFrom === null ? null : purgeScene(p.panicFrom, ctx),
+        // « déjà à l'antenne avant » holds a scene too (a question's text and name).
+        ...(p.previous === undefined || p.previous === null ? {} : { previous: purgeScene(p.previous, ctx) }),
+      })),
+    lastGos: (byRoom, ctx) => mapRooms(byRoom, (g) => purgeLastGo(g, ctx)),
+    stageMessages: (byRoom, ctx) => mapRooms(byRoom, (m) => ({ ...m, text: ctx.text(m.text, 'stage-message') })),
     editLocked: same,
     joinUrl: same,
     hubCursor: same,
   };
+}
+
+function mapRooms<T>(byRoom: Record<string, T>, f: (value: T) => T): Record<string, T> {
+  return Object.fromEntries(Object.entries(byRoom).map(([room, value]) => [room, f(value)]));
 }
 
 export function purgeState(state: RegieState, ctx: PurgeContext, known: ReadonlyMap<string, readonly StoredFlag[]>): RegieState {

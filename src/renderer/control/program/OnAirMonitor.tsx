@@ -1,13 +1,14 @@
 import { useT } from '../../lib/i18n';
-import { useRegie } from '../../lib/regie-store';
+import { useProgram } from '../../lib/view-room';
 import { ProgramMonitor } from './ProgramMonitor';
 import { sceneLabel } from './scene-label';
 
 /** The program monitor, with what is on air in words, and the panic state unmistakable. */
 export function OnAirMonitor() {
   const t = useT();
-  const onAir = useRegie((s) => s.state?.program.onAir ?? null);
-  const panicFrom = useRegie((s) => s.state?.program.panicFrom ?? null);
+  const program = useProgram();
+  const onAir = program?.onAir ?? null;
+  const panicFrom = program?.panicFrom ?? null;
   return (
     <div className={`onair-monitor${panicFrom ? ' onair-panic' : ''}`}>
       {panicFrom && (

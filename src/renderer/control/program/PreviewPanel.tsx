@@ -1,6 +1,7 @@
 import { cueActionWords } from '../../lib/cue-words';
 import { useT } from '../../lib/i18n';
 import { useRegie } from '../../lib/regie-store';
+import { useProgram } from '../../lib/view-room';
 import { Panel } from '../shell/Panel';
 import { sendProgram } from './program-actions';
 import { SceneComposer } from './SceneComposer';
@@ -14,9 +15,10 @@ import { sceneLabel } from './scene-label';
  */
 export function PreviewPanel() {
   const t = useT();
-  const preview = useRegie((s) => s.state?.program.preview ?? null);
-  const previewCue = useRegie((s) => s.state?.program.previewCue ?? null);
-  const previous = useRegie((s) => s.state?.program.previous ?? null);
+  const program = useProgram();
+  const preview = program?.preview ?? null;
+  const previewCue = program?.previewCue ?? null;
+  const previous = program?.previous ?? null;
   const programme = useRegie((s) => s.state?.programme ?? null);
   const cue = previewCue ? programme?.sessions.flatMap((s) => s.cues ?? []).find((c) => c.id === previewCue) : undefined;
   return (

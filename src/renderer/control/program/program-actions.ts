@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Command } from '../../../shared/api/commands';
 import type { CommandResult } from '../../../shared/api/results';
 import { sendCommand } from '../../lib/core-client';
+import { roomField } from '../../lib/view-room';
 
 type ProgramCommand = Extract<Command, { type: `program.${string}` }>;
 
@@ -15,9 +16,12 @@ export const useProgramFeedback = create<{ problem: string | null; ignored: 'Ent
   ticket: 0,
 }));
 
-/** Sends a program command; a refusal is kept to be shown next to the TAKE button. */
+/**
+ * Sends a program command to this desk's room's bus (`?room=`; the main room's without it); a
+ * refusal is kept to be shown next to the TAKE button.
+ */
 export async function sendProgram(command: ProgramCommand): Promise<CommandResult> {
-  const r = await sendCommand(command);
+  const r = await sendCommand({ ...command, ...roomField() });
   useProgramFeedback.setState((s) => ({ problem: r.ok ? null : r.error.message, ignored: null, ticket: s.ticket + 1 }));
   return r;
 }

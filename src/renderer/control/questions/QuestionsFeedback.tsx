@@ -1,6 +1,8 @@
 import { questionText } from '../../../shared/api/state';
 import { useT } from '../../lib/i18n';
 import { useRegie } from '../../lib/regie-store';
+import { VIEW_ROOM } from '../../lib/view-room';
+import { programOf } from '../../../shared/api/room-bus';
 import { excerpt, run, undoLast } from './question-actions';
 import { clearFeedback, type Feedback, useQuestionsDesk } from './questions-store';
 
@@ -12,7 +14,7 @@ function usePreviewTruth(feedback: Feedback | null): string | null {
   const t = useT();
   const id = feedback?.preview ? feedback.questionId : null;
   const where = useRegie((s) => {
-    const p = s.state?.program;
+    const p = s.state ? programOf(s.state, VIEW_ROOM) : null;
     if (!id || !p) return null;
     if (p.preview?.kind === 'question' && p.preview.questionId === id) return 'preview';
     return p.onAir.kind === 'question' && p.onAir.questionId === id && !p.panicFrom ? 'air' : 'gone';

@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useEffect, useId, useRef } from 'react';
-import { undoPlan } from '../../../shared/domain/go-undo';
+import { deskUndoPlan } from '../../lib/view-room';
 import { cancelSlip, confirmSlip } from './cue-actions';
 import { type SlipConfirmation, useSlipConfirm } from './run-of-show-store';
 import { fullReasons } from '../../lib/cue-order-words';
@@ -122,7 +122,7 @@ function UndoBody({ titleId, cueId }: { titleId: string; cueId: string }) {
   const state = useRegie((s) => s.state);
   const programme = state?.programme ?? null;
   const cue = programme?.sessions.flatMap((s) => s.cues ?? []).find((c) => c.id === cueId);
-  const plan = state ? undoPlan(state, cueId) : null;
+  const plan = state ? deskUndoPlan(state, cueId) : null;
   const lines = plan?.ok ? undoLines(plan, programme, t) : null;
   return (
     <>

@@ -1,11 +1,11 @@
 import type { Programme } from '../../../shared/domain/programme';
-import { undoPlan } from '../../../shared/domain/go-undo';
 import { undoLastGo } from './cue-actions';
 import { cueActionWords } from '../../lib/cue-words';
 import { deskTime } from '../../lib/desk-time';
 import { undoLines } from '../../lib/go-undo-words';
 import { useT } from '../../lib/i18n';
 import { useRegie } from '../../lib/regie-store';
+import { deskUndoPlan, useDeskLastGo } from '../../lib/view-room';
 
 /**
  * « Annuler le GO (u) »: the last GO, until it is undone or another comes. Its title says what
@@ -13,13 +13,13 @@ import { useRegie } from '../../lib/regie-store';
  */
 export function UndoGoBar({ programme }: { programme: Programme }) {
   const t = useT();
-  const lastGo = useRegie((s) => s.state?.lastGo ?? null);
+  const lastGo = useDeskLastGo();
   if (!lastGo) return null;
   const cue = programme.sessions.flatMap((s) => s.cues ?? []).find((c) => c.id === lastGo.cueId);
   const words = cue ? cueActionWords(cue.action, programme, t) : lastGo.cueId;
   // Read when drawn (a tooltip), not followed vote by vote.
   const state = useRegie.getState().state;
-  const plan = state ? undoPlan(state, lastGo.cueId) : null;
+  const plan = state ? deskUndoPlan(state, lastGo.cueId) : null;
   const lines = plan?.ok ? undoLines(plan, programme, t) : null;
   const what = lines ? [...lines.done, ...lines.kept.map((k) => `≠ ${k}`)].join(' ; ') : '';
   return (

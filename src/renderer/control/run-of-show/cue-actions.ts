@@ -3,7 +3,8 @@ import type { CommandResult } from '../../../shared/api/results';
 import { cueList, type TimedCue } from '../../../shared/domain/cue-list';
 import { goOrder, type OutOfOrder } from '../../../shared/domain/cue-order';
 import { applyDelays } from '../../../shared/domain/delays';
-import { undoNeedsConfirmation, undoPlan } from '../../../shared/domain/go-undo';
+import { undoNeedsConfirmation } from '../../../shared/domain/go-undo';
+import { deskLastGo, deskUndoPlan } from '../../lib/view-room';
 import { sendCommand } from '../../lib/core-client';
 import { undoReport } from '../../lib/go-undo-words';
 import { currentLanguage, type MessageKey, type MessageParams, translate } from '../../lib/i18n';
@@ -120,7 +121,7 @@ export function toggleHold(): void {
 async function sendUndo(cueId: string, confirmed: boolean): Promise<void> {
   const state = useRegie.getState().state;
   // Worded from the state before it: what it is about to do and what it cannot.
-  const plan = state ? undoPlan(state, cueId) : null;
+  const plan = state ? deskUndoPlan(state, cueId) : null;
   const r = await sendCueCommand({ type: 'cue.undo', cueId, ...(confirmed ? { confirmed: true as const } : {}) });
   if (r.ok) {
     if (plan?.ok) sayCue(undoReport(plan, state?.programme ?? null, tr));
@@ -134,7 +135,7 @@ async function sendUndo(cueId: string, confirmed: boolean): Promise<void> {
 export function undoLastGo(): void {
   if (useSlipConfirm.getState().pending) return;
   const { state, serverOffsetMs } = useRegie.getState();
-  const last = state?.lastGo ?? null;
+  const last = state ? deskLastGo(state) : null;
   if (!state || !last) {
     sayCue(tr('undoGo.nothing'));
     return;

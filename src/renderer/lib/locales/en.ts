@@ -11,6 +11,9 @@ export const en = {
   'token.refused.title': 'Token refused: this address no longer opens the control desk',
   'token.refused.detail':
     'The token in this address is not (or no longer) one of this régie’s seats: it may have been revoked or replaced. Ask the régie for your seat’s address (“Seats”), or open the one Pupitre shows when it starts.',
+  'room.malformed.title': 'Room misspelt in the address: this screen does not know which room to show',
+  'room.malformed.detail':
+    'The “room” parameter of this address (…&room=…) must be the id of a room of the programme, in lower case, digits and dashes (for example salle-450). Copy the address the control desk gives.',
 
   'connection.label': 'Link to the core',
   'connection.connecting': 'Connecting…',

@@ -12,6 +12,9 @@ export const fr = {
   'token.refused.title': 'Jeton refusé : cette adresse n’ouvre plus la régie',
   'token.refused.detail':
     'Le jeton de cette adresse n’est pas (ou plus) celui d’un poste de cette régie\u00a0: il a peut-être été révoqué ou remplacé. Demandez à la régie l’adresse de votre poste (menu «\u00a0Sièges\u00a0»), ou ouvrez celle que Pupitre affiche au démarrage.',
+  'room.malformed.title': 'Salle mal écrite dans l’adresse : cet écran ne sait pas quelle salle montrer',
+  'room.malformed.detail':
+    'Le paramètre « room » de cette adresse (…&room=…) doit être l’identifiant d’une salle du programme, en minuscules, chiffres et tirets (par exemple salle-450). Recopiez l’adresse donnée par la régie.',
 
   'connection.label': 'Liaison avec la régie',
   'connection.connecting': 'Connexion…',
