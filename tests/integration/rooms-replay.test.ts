@@ -22,8 +22,11 @@ import { connectView, type CoreProcess, nextSnapshot, spawnCore } from './helper
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/journal-rooms-v0');
 const MAIN = 'grand-auditorium';
-type OldState = Omit<ViewState, 'programme' | 'live'> & {
+type OldState = Omit<ViewState, 'programme' | 'live' | 'programs' | 'stageMessages' | 'lastGos'> & {
   live: { interactions: Record<string, object>; qa: { open: boolean; since: number | null; sessionId: string | null; roomOnly: boolean } };
+  program: ViewState['programs'][string];
+  stageMessage: ViewState['stageMessages'][string] | null;
+  lastGo: ViewState['lastGos'][string] | null;
 };
 const expected = JSON.parse(readFileSync(join(FIXTURE, 'expected-state.json'), 'utf8')) as {
   seq: number;
@@ -44,10 +47,15 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The old state in today's shape: the single Q&A and every run, question and as-run line in the main room. */
+/** The old state in today's shape: the single Q&A, bus, stage message and last GO, and every run, question and as-run line in the main room. */
 function inMainRoom(old: OldState): Omit<ViewState, 'programme'> {
+  const { program, stageMessage, lastGo, ...rest } = old;
+  const one = <T,>(value: T | null) => (value === null ? {} : { [MAIN]: value });
   return {
-    ...old,
+    ...rest,
+    programs: one(program),
+    stageMessages: one(stageMessage),
+    lastGos: one(lastGo),
     live: {
       interactions: Object.fromEntries(Object.entries(old.live.interactions).map(([id, run]) => [id, { ...run, room: MAIN }])) as ViewState['live']['interactions'],
       qa: { [MAIN]: old.live.qa },
