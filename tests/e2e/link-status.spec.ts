@@ -1,9 +1,10 @@
+import { joinPhone } from '../integration/room-presence';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
-import { TestParticipant } from '../../src/hub/testing/clients';
+import { type TestParticipant } from '../../src/hub/testing/clients';
 import { type CoreProcess, spawnCore } from '../integration/helpers';
 import { test, expect } from './fixtures';
 
@@ -83,8 +84,8 @@ test('the desk shows the hub and its audience; a new join address redraws the QR
     expect(new URL(defaultUrl).searchParams.get('e')).toBe(code);
 
     // Two participants join: one in the room, one remote.
-    participants.push(await TestParticipant.join(core.hubPort ?? 0, code, { origin: 'room' }));
-    participants.push(await TestParticipant.join(core.hubPort ?? 0, code, { origin: 'remote' }));
+    participants.push(await joinPhone(core, code, { origin: 'room' }));
+    participants.push(await joinPhone(core, code, { origin: 'remote' }));
     await expect(page.getByTestId('participants-room')).toHaveAttribute('data-count', '1');
     await expect(page.getByTestId('participants-remote')).toHaveAttribute('data-count', '1');
     await expect(page.getByTestId('participants-room')).toHaveText('1 salle');

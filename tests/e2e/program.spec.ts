@@ -1,9 +1,9 @@
+import { joinPhone } from '../integration/room-presence';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
-import { TestParticipant } from '../../src/hub/testing/clients';
 import { applyPatchOps } from '../../src/shared/api/apply-patch';
 import type { ViewState } from '../../src/shared/api/state';
 import type { Scene, SceneKind, Transition } from '../../src/shared/domain/scene';
@@ -240,7 +240,7 @@ test('a poll: hidden until revealed, then bars that match the tally, live', asyn
     ['remote', 0],
     ['room', 1],
   ];
-  const people = await Promise.all(votes.map(([origin]) => TestParticipant.join(core.hubPort!, code, { origin })));
+  const people = await Promise.all(votes.map(([origin]) => joinPhone(core, code, { origin })));
   await Promise.all(people.map((p) => expect.poll(() => p.state?.interaction?.id).toBe('charge-de-travail')));
 
   const n = await take(desk, { kind: 'poll', interactionId: 'charge-de-travail' });
@@ -370,7 +370,7 @@ test('a word cloud of some forty words: sized by frequency, no overlap, stable a
   const hands: string[][] = Array.from({ length: people }, () => []);
   deck.forEach((w, i) => hands[i % people]!.push(w));
   const code = eventCode(core);
-  const senders = await Promise.all(hands.map(() => TestParticipant.join(core.hubPort!, code)));
+  const senders = await Promise.all(hands.map(() => joinPhone(core, code)));
   await Promise.all(senders.map((p) => expect.poll(() => p.state?.interaction?.id).toBe('securite-enfant')));
   for (const [i, p] of senders.entries()) expect(await p.words('securite-enfant', hands[i]!), hands[i]!.join()).toMatchObject({ ok: true });
   const distinct = frequent.length + rare.length;
@@ -430,7 +430,7 @@ test('a word cloud of some forty words: sized by frequency, no overlap, stable a
 
   // More words arrive: the words already there keep their place (at most the whole cloud zooms out).
   const late = ['humour', 'nature', 'musique', 'voisins', 'copains', 'doudou', 'lecture', 'cuisine', 'vélo', 'dessin', 'sport', 'chien'];
-  const more = await Promise.all(late.map(() => TestParticipant.join(core.hubPort!, code)));
+  const more = await Promise.all(late.map(() => joinPhone(core, code)));
   await Promise.all(more.map((p) => expect.poll(() => p.state?.interaction?.id).toBe('securite-enfant')));
   for (const [i, p] of more.entries()) expect(await p.words('securite-enfant', [late[i]!])).toMatchObject({ ok: true });
   await expect(page.getByTestId('cloud-word')).toHaveCount(distinct + late.length);

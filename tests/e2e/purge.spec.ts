@@ -1,4 +1,4 @@
-import { TestParticipant } from '../../src/hub/testing/clients';
+import { joinPhone } from '../integration/room-presence';
 import { connectView, nextSnapshot, send } from '../integration/helpers';
 import { expect, test } from './fixtures';
 import { shot } from './question-desk';
@@ -12,7 +12,7 @@ test('the desk purges the participants’ personal data after the event, not dur
   let n = 0;
   const cmd = (command: unknown) => send(seat, { id: `purge-e2e-${n++}`, command });
   const code = new URL(core.joinUrls[0] ?? 'http://x/').searchParams.get('e') ?? '';
-  const phone = await TestParticipant.join(core.hubPort!, code);
+  const phone = await joinPhone(core, code);
   expect(
     await cmd({
       type: 'question.add',

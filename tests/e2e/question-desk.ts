@@ -1,5 +1,5 @@
+import { joinPhone } from '../integration/room-presence';
 import type { Page, TestInfo } from '@playwright/test';
-import { TestParticipant } from '../../src/hub/testing/clients';
 import { expect, type CoreFixture } from './fixtures';
 
 // What the questions and stage specs share: a participant asking through the hub, the desk's
@@ -14,7 +14,7 @@ export async function shot(page: Page, testInfo: TestInfo, name: string) {
 /** A participant asks, once the Q&A is open on its phone. */
 export async function ask(core: CoreFixture, origin: 'room' | 'remote', text: string, name?: string): Promise<void> {
   const code = new URL(core.joinUrls[0] ?? '').searchParams.get('e') ?? '';
-  const p = await TestParticipant.join(core.hubPort ?? 0, code, { origin });
+  const p = await joinPhone(core, code, { origin });
   try {
     await expect.poll(() => p.state?.qa.open ?? false).toBe(true);
     const ack = await p.ask(text, name ? { name } : {});

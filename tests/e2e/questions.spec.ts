@@ -1,6 +1,6 @@
+import { joinPhone } from '../integration/room-presence';
 import { mainQa } from '../../src/shared/api/room-live';
 import type { Locator, Page } from '@playwright/test';
-import { TestParticipant } from '../../src/hub/testing/clients';
 import { applyPatchOps } from '../../src/shared/api/apply-patch';
 import type { ViewState } from '../../src/shared/api/state';
 import { zonedToEpoch } from '../../src/shared/domain/zoned-time';
@@ -273,7 +273,7 @@ test('hostile text stays inert text on the desk and on the stage, and the layout
     expect([...HOSTILE.long].length).toBe(500); // the hub's limit, the longest allowed
     // 5,000 characters: refused by the hub, nothing reaches the desk.
     const code = new URL(core.joinUrls[0] ?? '').searchParams.get('e') ?? '';
-    const flooder = await TestParticipant.join(core.hubPort ?? 0, code, { origin: 'remote' });
+    const flooder = await joinPhone(core, code, { origin: 'remote' });
     try {
       await expect.poll(() => flooder.state?.qa.open ?? false).toBe(true);
       expect((await flooder.ask('Pourquoi '.repeat(556).slice(0, 5000))).ok).toBe(false);

@@ -1,6 +1,6 @@
+import { joinPhone } from '../integration/room-presence';
 import { mainQa } from '../../src/shared/api/room-live';
 import AxeBuilder from '@axe-core/playwright';
-import { TestParticipant } from '../../src/hub/testing/clients';
 import { applyPatchOps } from '../../src/shared/api/apply-patch';
 import type { ViewState } from '../../src/shared/api/state';
 import { zonedToEpoch } from '../../src/shared/domain/zoned-time';
@@ -160,7 +160,7 @@ test('the desk shows what was found, with its reason; redact, undo, clear; a hel
     await cmd({ type: 'clock.set', clock: { mode: 'rehearsal', at: at('14:20') } });
     await cmd({ type: 'cue.go', cueId: 'j1-seq2-nuage-ouvrir' });
     const code = new URL(core.joinUrls[0] ?? '').searchParams.get('e') ?? '';
-    const phone = await TestParticipant.join(core.hubPort ?? 0, code, { origin: 'room' });
+    const phone = await joinPhone(core, code, { origin: 'room' });
     try {
       await expect.poll(() => phone.state?.interaction?.id).toBe('securite-enfant');
       expect(await phone.words('securite-enfant', ['Moreau', 'écoute'])).toMatchObject({ ok: true });

@@ -1,5 +1,6 @@
+import { joinPhone } from '../integration/room-presence';
 import type { Browser, Page, TestInfo } from '@playwright/test';
-import { TestParticipant } from '../../src/hub/testing/clients';
+import { type TestParticipant } from '../../src/hub/testing/clients';
 import { applyPatchOps } from '../../src/shared/api/apply-patch';
 import type { CommandResult } from '../../src/shared/api/results';
 import type { ViewState } from '../../src/shared/api/state';
@@ -131,7 +132,7 @@ export class Audience {
     await output.goto(core.outputUrl);
     await expect(stage(output)).toHaveAttribute('data-state', 'idle');
     const code = new URL(core.joinUrls[0] ?? 'http://x/').searchParams.get('e') ?? '';
-    const phone = await TestParticipant.join(core.hubPort ?? 0, code, { origin: 'room' });
+    const phone = await joinPhone(core, code, { origin: 'room' });
     await expect.poll(() => phone.state !== null).toBe(true);
     const audience = new Audience(output, phone, seat);
     await audience.record();

@@ -1,6 +1,6 @@
+import { joinPhone } from '../integration/room-presence';
 import { randomBytes } from 'node:crypto';
 import type { Page, TestInfo } from '@playwright/test';
-import { TestParticipant } from '../../src/hub/testing/clients';
 import { applyPatchOps } from '../../src/shared/api/apply-patch';
 import type { ViewState } from '../../src/shared/api/state';
 import { zonedToEpoch } from '../../src/shared/domain/zoned-time';
@@ -58,12 +58,12 @@ test('« L’enfant », « enfants », « ENFANT » are one word on the projecto
     ['Connard'],
   ];
   const phones = await Promise.all(
-    hands.map((_, i) => TestParticipant.join(core.hubPort!, code, { origin: i % 3 === 2 ? 'remote' : 'room' })),
+    hands.map((_, i) => joinPhone(core, code, { origin: i % 3 === 2 ? 'remote' : 'room' })),
   );
   await Promise.all(phones.map((p) => expect.poll(() => p.state?.interaction?.id).toBe(CLOUD)));
   for (const [i, p] of phones.entries()) expect(await p.words(CLOUD, hands[i]!), hands[i]!.join()).toMatchObject({ ok: true });
   // A stop word alone is not a word: the phone is told so.
-  const extra = await TestParticipant.join(core.hubPort!, code);
+  const extra = await joinPhone(core, code);
   phones.push(extra);
   await expect.poll(() => extra.state?.interaction?.id).toBe(CLOUD);
   expect(await extra.words(CLOUD, ['le'])).toMatchObject({
@@ -129,7 +129,7 @@ test('« L’enfant », « enfants », « ENFANT » are one word on the projecto
   // The hub hears of the ban through the régie's outbox: wait until it refuses the word (a probe
   // accepted before that is not counted by the régie either).
   const joinOpen = async () => {
-    const p = await TestParticipant.join(core.hubPort!, code);
+    const p = await joinPhone(core, code);
     phones.push(p);
     await expect.poll(() => p.state?.interaction?.id).toBe(CLOUD);
     return p;
