@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestParticipant } from '../../src/hub/testing/clients';
 import { zonedToEpoch } from '../../src/shared/domain/zoned-time';
 import { stateOf, until } from './export-fixture';
+import { joinPhone } from './room-presence';
 import { connectView, type CoreProcess, nextSnapshot, send, spawnCore, type ViewSocket } from './helpers';
 
 /**
@@ -87,7 +88,7 @@ beforeAll(async () => {
   core = await spawnCore(dataDir);
   desk = connectView(core.port, core.tokens.control);
   await nextSnapshot(desk);
-  const anne = await TestParticipant.join(core.hubPort!, code(), { participantId: IDS.anne });
+  const anne = await joinPhone({ dataDir, hubPort: core.hubPort }, code(), { participantId: IDS.anne });
   const yves = await TestParticipant.join(core.hubPort!, code(), { participantId: IDS.yves, origin: 'remote' });
   try {
     await cmd({ type: 'clock.set', clock: { mode: 'rehearsal', at: zonedToEpoch({ date: '2021-06-24', time: '10:15' }, 'Europe/Paris') } });
@@ -166,7 +167,7 @@ describe('the desk’s purge', () => {
   }, 120_000);
 
   it('lets the phones come back to the same hub, and their new questions reach the régie', async () => {
-    const anne = await TestParticipant.join(core.hubPort!, code(), { participantId: IDS.anne });
+    const anne = await joinPhone({ dataDir, hubPort: core.hubPort }, code(), { participantId: IDS.anne });
     try {
       expect(anne.state?.questions.length).toBeGreaterThan(0);
       expect(anne.state?.questions.every((q) => q.name === null)).toBe(true);
