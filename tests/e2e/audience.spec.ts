@@ -1,3 +1,4 @@
+import { roomPresence } from '../integration/room-presence';
 import { TestParticipant } from '../../src/hub/testing/clients';
 import { zonedToEpoch } from '../../src/shared/domain/zoned-time';
 import { applyPatchOps } from '../../src/shared/api/apply-patch';
@@ -20,7 +21,9 @@ test('a participant sees the poll a cue opened, votes and asks; the régie recei
   seat.on('patch', (p) => (state = applyPatchOps(state, p.ops)));
 
   const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  await phone.goto(joinUrl!);
+  // The address the plenary's screen shows in its QR code: the room and its key of the moment.
+  const { room, key } = roomPresence(core.dataDir);
+  await phone.goto(`${joinUrl!}&r=${room}&k=${key}`);
   await phone.getByTestId('join-room').click();
   await expect(phone.getByTestId('connection')).toHaveAttribute('data-state', 'online');
 

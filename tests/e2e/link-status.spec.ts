@@ -245,8 +245,8 @@ test('a hub that cannot be reached, or that refuses the régie, is unmissable', 
     await expect(page.getByTestId('standby')).toHaveAttribute('data-cue-id', POLL_CUE);
     await go(page);
     await expect(marker(page, POLL_CUE)).toHaveAttribute('data-status', 'fired');
-    // The event's look for the phones (sent since the demo loaded) and the poll the GO opened.
-    await expect(page.getByTestId('outbox-pending')).toHaveText('2 commandes en attente d’envoi');
+    // The rooms and the event's look for the phones (sent since the demo loaded) and the poll the GO opened.
+    await expect(page.getByTestId('outbox-pending')).toHaveText('3 commandes en attente d’envoi');
     await indicator.click();
     await expect(page.getByTestId('audience-link-problem')).toContainText('Dernière erreur : hub injoignable');
     await page.setViewportSize({ width: 1366, height: 768 });

@@ -54,7 +54,11 @@ test('questions arrive; a moderator approves, edits, merges, stars and reorders 
   const seatB = await browser.newPage();
   try {
     await openQuestions(page, core.controlUrl);
-    await openQuestions(seatB, core.controlUrl);
+    // The second moderator has a seat of their own (« Régie — conduite »): each sees who did what.
+    const seats = (await (await page.request.get(`http://127.0.0.1:${core.port}/api/seats`, { headers: { Authorization: `Bearer ${core.tokens.control}` } })).json()) as {
+      seats: { name: string; addresses: string[] }[];
+    };
+    await openQuestions(seatB, seats.seats.find((s) => s.name === 'Régie — conduite')!.addresses[0]!);
 
     await ask(core, 'room', 'Quels moyens pour les équipes de nuit en foyer ?', 'Inès');
     await ask(core, 'remote', 'Équipes de nuit en foyer : quels moyens ??');
@@ -91,7 +95,7 @@ test('questions arrive; a moderator approves, edits, merges, stars and reorders 
     await seatB.keyboard.press('2');
     const approvedInB = row(seatB, 'Quels moyens pour');
     await expect(approvedInB).toHaveAttribute('data-status', 'approved');
-    await expect(approvedInB.getByTestId('question-by')).toHaveText(/^par Régie \d+$/);
+    await expect(approvedInB.getByTestId('question-by')).toHaveText('par Régie — modération');
     const byA = await approvedInB.getByTestId('question-by').textContent();
 
     // Edit (e): inline, Enter saves; the other seat sees the new text and « modifiée »; the original on demand (o).
@@ -163,7 +167,7 @@ test('questions arrive; a moderator approves, edits, merges, stars and reorders 
     await page.keyboard.press('4');
     await expect(row(page, 'Quels moyens pour')).toHaveAttribute('data-status', 'answered');
     const byB = await row(page, 'Quels moyens pour').getByTestId('question-by').textContent();
-    expect(byB).toMatch(/^par Régie \d+$/);
+    expect(byB).toBe('par Régie — conduite');
     expect(byB).not.toBe(byA);
 
     // Type a question in (t): origin « régie », in the current session.
@@ -225,7 +229,7 @@ test('a flagged question shows what matched and cannot go to preview until a mod
 
     // « Lever le signalement » (c): recorded with the seat; now the core decides on the scene itself.
     await page.keyboard.press('c');
-    await expect(page.getByTestId('flags-cleared')).toContainText(/Signalement levé par Régie \d+/);
+    await expect(page.getByTestId('flags-cleared')).toContainText('Signalement levé par Régie — modération');
     await expect(row(page, 'Ma fille Zoé')).toHaveAttribute('data-flagged', 'false');
     await page.keyboard.press('v');
     // Cleared by a moderator: the question goes to preview, with its text copied into the scene.
