@@ -4,6 +4,7 @@ import { selectByKeys, showQuestionsTab } from './question-desk';
 import { type CoreFixture, expect, test } from './fixtures';
 import { approvedQuestion, Audience, confirmation, focusPage, openDesk, openSeat, rehearseAt, type Seat, shot, stage } from './slip-helpers';
 import { programOf } from '../../src/shared/api/room-bus';
+import { cuesOf } from '../../src/shared/api/room-cues';
 
 // Issue 16: the slips a stressed operator makes, on the demo, in Chromium. Each test makes one
 // slip at the desk and checks what the projector (the real /output page, every scene it showed
@@ -338,7 +339,7 @@ test.describe('slips at the desk', () => {
     for (let i = 0; i < 5; i += 1) await page.keyboard.down('h');
     await page.keyboard.up('h');
     await expect(page.getByTestId('hold-banner')).toBeVisible();
-    await expect.poll(() => seat.state().cues.held).toBe(true);
+    await expect.poll(() => cuesOf(seat.state()).held).toBe(true);
     await page.keyboard.press('h');
     await expect(page.getByTestId('hold-banner')).toHaveCount(0);
     await audience.expectUntouched();
