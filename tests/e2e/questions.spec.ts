@@ -8,6 +8,7 @@ import { connectView, nextSnapshot, send, type ViewSocket } from '../integration
 import { test, expect, type CoreFixture } from './fixtures';
 import { ask, row, rows, selectByKeys, selected, shot, showQuestionsTab, tabCount } from './question-desk';
 import { programOf } from '../../src/shared/api/room-bus';
+import { cuesOf } from '../../src/shared/api/room-cues';
 
 // Issue 5 at the desk: questions from simulated participants reach the « Questions » tab; a
 // moderator screens them with the keyboard (approve, edit, merge, star, reorder, undo); a second
@@ -154,10 +155,10 @@ test('questions arrive; a moderator approves, edits, merges, stars and reorders 
     await expect(rows(seatB).nth(0)).toContainText('Quel budget');
     await expect(rows(seatB).nth(0).getByTestId('question-rank')).toHaveText('★ 1');
     // Shift+↓ too; neither moved the cue standby (the arrows alone are the run of show's).
-    const standby = state().cues.standby;
+    const standby = cuesOf(state()).standby;
     await page.keyboard.press('Shift+ArrowDown');
     await expect(rows(seatB).nth(1)).toContainText('Quel budget');
-    expect(state().cues.standby).toBe(standby);
+    expect(cuesOf(state()).standby).toBe(standby);
     await page.keyboard.press('u'); // the move back
     await expect(rows(seatB).nth(0)).toContainText('Quel budget');
 

@@ -4,6 +4,7 @@ import { selectByKeys, showQuestionsTab } from './question-desk';
 import { type CoreFixture, expect, test } from './fixtures';
 import { approvedQuestion, Audience, confirmation, focusPage, openDesk, openSeat, rehearseAt, type Seat, shot, stage } from './slip-helpers';
 import { programOf } from '../../src/shared/api/room-bus';
+import { cuesOf } from '../../src/shared/api/room-cues';
 
 // Issue 16: the slips a stressed operator makes, on the demo, in Chromium. Each test makes one
 // slip at the desk and checks what the projector (the real /output page, every scene it showed
@@ -184,7 +185,11 @@ test.describe('slips at the desk', () => {
     await page.getByTestId('slip-confirm-yes').click();
     await expect.poll(() => audience.phone.state?.interaction?.id ?? null).toBe(POLL);
     expect((await audience.phone.vote(POLL, [0])).ok).toBe(true);
-    await expect.poll(() => seat.state().audience.tallies[POLL]?.voters.room ?? 0).toBe(1);
+    // Counted (as remote: the test phone joins without the room's QR key, since the hub proves presence).
+    await expect.poll(() => {
+      const v = seat.state().audience.tallies[POLL]?.voters;
+      return (v?.room ?? 0) + (v?.remote ?? 0);
+    }).toBe(1);
     await focusPage(page);
     await page.keyboard.press('u');
     await expect(page.getByTestId('cue-feedback')).toContainText('GO annulé');
@@ -338,7 +343,7 @@ test.describe('slips at the desk', () => {
     for (let i = 0; i < 5; i += 1) await page.keyboard.down('h');
     await page.keyboard.up('h');
     await expect(page.getByTestId('hold-banner')).toBeVisible();
-    await expect.poll(() => seat.state().cues.held).toBe(true);
+    await expect.poll(() => cuesOf(seat.state()).held).toBe(true);
     await page.keyboard.press('h');
     await expect(page.getByTestId('hold-banner')).toHaveCount(0);
     await audience.expectUntouched();

@@ -7,6 +7,7 @@ import { applyPatchOps } from '../../src/shared/api/apply-patch';
 import type { ViewState } from '../../src/shared/api/state';
 import { connectView, nextSnapshot, send, spawnCore, type CoreProcess, type ViewSocket } from './helpers';
 import { programOf } from '../../src/shared/api/room-bus';
+import { cuesOf } from '../../src/shared/api/room-cues';
 
 // The Stream Deck / Companion remote control against a real core (child process, demo programme):
 // each action goes through the engine (refusals in French, as HTTP 409), the token is checked,
@@ -107,7 +108,7 @@ describe('the remote control (HTTP, for Companion)', () => {
       panic: false,
       nextQuestion: null,
     });
-    expect(r.json.nextCue).toMatchObject({ id: state.cues.standby });
+    expect(r.json.nextCue).toMatchObject({ id: cuesOf(state).standby });
   });
 
   it('TAKE refused in French (409) with nothing in preview; accepted once a scene is composed', async () => {
@@ -149,7 +150,7 @@ describe('the remote control (HTTP, for Companion)', () => {
   });
 
   it('GO fires the standby cue, as the desk’s Space does', async () => {
-    const standby = state.cues.standby;
+    const standby = cuesOf(state).standby;
     expect(standby).not.toBeNull();
     const r = await control('POST', 'go');
     expect(r.status).toBe(200);
@@ -158,7 +159,7 @@ describe('the remote control (HTTP, for Companion)', () => {
 
   it('GO out of order is refused (409, in French): a Stream Deck cannot fire a cue more than 5 min early', async () => {
     // The standby is now the poll of 10:15, and the show clock reads about 08:50.
-    await expect.poll(() => state.cues.standby).toBe('j1-seq1-sondage-ouvrir');
+    await expect.poll(() => cuesOf(state).standby).toBe('j1-seq1-sondage-ouvrir');
     await new Promise((r) => setTimeout(r, 1100)); // past the double-GO guard: the order is what refuses
     const r = await control('POST', 'go');
     expect(r.status).toBe(409);

@@ -10,6 +10,7 @@ import { Journal } from '../../src/main/store/journal';
 import { SNAPSHOT_FORMAT, Snapshots } from '../../src/main/store/snapshots';
 import { mainQa } from '../../src/shared/api/room-live';
 import type { RegieState, ViewState } from '../../src/shared/api/state';
+import type { CueEngineState } from '../../src/shared/domain/cue-events';
 import { connectView, type CoreProcess, nextSnapshot, spawnCore } from './helpers';
 
 /**
@@ -22,7 +23,8 @@ import { connectView, type CoreProcess, nextSnapshot, spawnCore } from './helper
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/journal-rooms-v0');
 const MAIN = 'grand-auditorium';
-type OldState = Omit<ViewState, 'programme' | 'live' | 'programs' | 'stageMessages' | 'lastGos'> & {
+type OldState = Omit<ViewState, 'programme' | 'live' | 'programs' | 'stageMessages' | 'lastGos' | 'cues'> & {
+  cues: CueEngineState;
   live: { interactions: Record<string, object>; qa: { open: boolean; since: number | null; sessionId: string | null; roomOnly: boolean } };
   program: ViewState['programs'][string];
   stageMessage: ViewState['stageMessages'][string] | null;
@@ -47,15 +49,17 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The old state in today's shape: the single Q&A, bus, stage message and last GO, and every run, question and as-run line in the main room. */
+/** The old state in today's shape: the single Q&A, bus, stage message, last GO and cue standby, and every run, question and as-run line in the main room. */
 function inMainRoom(old: OldState): Omit<ViewState, 'programme'> {
-  const { program, stageMessage, lastGo, ...rest } = old;
+  const { program, stageMessage, lastGo, cues, ...rest } = old;
+  const { runs, since, ...playhead } = cues;
   const one = <T,>(value: T | null) => (value === null ? {} : { [MAIN]: value });
   return {
     ...rest,
     programs: one(program),
     stageMessages: one(stageMessage),
     lastGos: one(lastGo),
+    cues: { rooms: { [MAIN]: playhead }, runs, since: since ?? null },
     live: {
       interactions: Object.fromEntries(Object.entries(old.live.interactions).map(([id, run]) => [id, { ...run, room: MAIN }])) as ViewState['live']['interactions'],
       qa: { [MAIN]: old.live.qa },

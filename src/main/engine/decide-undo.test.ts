@@ -15,6 +15,7 @@ import { Snapshots } from '../store/snapshots';
 import { decideTick } from './decide';
 import { rebuildState, RegieEngine } from './regie-engine';
 import { lastGoOf, programOf } from '../../shared/api/room-bus';
+import { cuesOf } from '../../shared/api/room-cues';
 
 // Undoing a mistaken GO through the real engine (SQLite in a temp folder): what comes back, what
 // the phones are told (the hub's commands), what cannot be undone, and the next routine GO.
@@ -90,7 +91,7 @@ describe('undoing a GO', () => {
     ]);
     // The cue is to do again, on standby; the undo is logged with what it kept.
     expect(engine.state.cues.runs['j1-seq1-sondage-ouvrir']).toBeUndefined();
-    expect(engine.state.cues).toMatchObject({ standby: 'j1-seq1-sondage-ouvrir', standbyPinned: true });
+    expect(cuesOf(engine.state)).toMatchObject({ standby: 'j1-seq1-sondage-ouvrir', standbyPinned: true });
     expect(lastGoOf(engine.state)).toBeNull();
     expect(await cmd({ type: 'cue.undo', cueId: 'j1-seq1-sondage-ouvrir' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('aucun GO à annuler') } });
 
@@ -125,7 +126,7 @@ describe('undoing a GO', () => {
     expect(toHub.map((c) => c.type)).toEqual(['results.hide', 'interaction.open']);
     expect(engine.state.cues.runs['j1-seq1-sondage-fermer']).toBeUndefined();
     expect(engine.state.cues.runs['j1-seq1-sondage-resultats']).toBeUndefined();
-    expect(engine.state.cues.standby).toBe('j1-seq1-sondage-fermer');
+    expect(cuesOf(engine.state).standby).toBe('j1-seq1-sondage-fermer');
     // The journal says what could not be undone: the results were seen.
     const undone = journaled().filter((e) => e.type === 'go.undone');
     expect(undone).toEqual([expect.objectContaining({ cueId: 'j1-seq1-sondage-fermer', kept: ['results-seen'] })]);

@@ -66,7 +66,8 @@ function stepEvents(state: RegieState, step: UndoStep, at: number, kept: string[
       return [{ type: 'program.taken', scene, transition: programOf(state, room).transition, swap: false, at, room }];
     }
     case 'rearm':
-      return [{ type: 'cue.rearmed', cueId: step.cueId, at }];
+      // Back on standby in its own room (the GO's: a cue's room is its session's).
+      return [{ type: 'cue.rearmed', cueId: step.cueId, at, room }];
     default:
       return step satisfies never;
   }

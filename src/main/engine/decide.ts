@@ -1,6 +1,12 @@
 import type { Command } from '../../shared/api/commands';
 import type { RegieState } from '../../shared/api/state';
+import { cueRoom } from '../../shared/api/room-bus';
+import { mainRoomOf } from '../../shared/api/room-live';
 import * as cueEngine from '../../shared/domain/cue-engine';
+import type { CueEngineState, CueEvent } from '../../shared/domain/cue-events';
+import type { TimedCue } from '../../shared/domain/cue-list';
+import { cueRoomState, cueRooms, inRoom, roomCues, withCueRoomState } from '../../shared/domain/cue-rooms';
+import { findRoom, type RoomId } from '../../shared/domain/rooms';
 import { sessionEndMs, sessionStartMs } from '../../shared/domain/programme';
 import { rehearsalBounds, rehearsalRefusal } from '../../shared/domain/rehearsal-clock';
 import { readProgrammeFile } from '../programme/import-programme';
@@ -28,9 +34,45 @@ function requireSession(state: RegieState, sessionId: string) {
   return { programme: state.programme, session };
 }
 
-function cueStep(state: RegieState, step: cueEngine.CueStep, at: number): RegieEvent[] {
+/** One room's step of the cue engine, on that room's playhead and cues; its events carry the room. */
+function cueStep(state: RegieState, room: RoomId, run: (cues: CueEngineState, list: TimedCue[]) => cueEngine.CueStep, at: number): RegieEvent[] {
+  const step = run(cueRoomState(state.cues, room), roomCues(state.programme, timedCuesOf(state), room));
   if (!step.ok) throw new CommandRejected(step.reason);
-  return stepEvents(state, step, at);
+  return stepEvents(state, { ...step, events: inRoom(step.events, room) }, at);
+}
+
+/**
+ * What the clock does in every room, one after the other (auto cues fire in every room on their
+ * own; a room held misses its own). Each room's step sees the runs the rooms before it left.
+ */
+function everyRoomStep(state: RegieState, run: (cues: CueEngineState, list: TimedCue[]) => cueEngine.CueStep, at: number): RegieEvent[] {
+  const list = timedCuesOf(state);
+  let show = state.cues;
+  const events: CueEvent[] = [];
+  const fired: TimedCue[] = [];
+  for (const room of cueRooms(state.programme, list, state.cues)) {
+    const step = run(cueRoomState(show, room), roomCues(state.programme, list, room));
+    if (!step.ok) continue; // tick and restore never refuse
+    show = withCueRoomState(show, room, step.state);
+    events.push(...inRoom(step.events, room));
+    fired.push(...step.fired);
+  }
+  return stepEvents(state, { ok: true, state: cueRoomState(show, mainRoomOf(state.programme)), events, fired }, at);
+}
+
+/** The room of a cue named by a command; a `room` that is not the cue's is refused. */
+function roomOfNamedCue(state: RegieState, cueId: string, named: RoomId | undefined): RoomId {
+  const room = cueRoom(state, cueId);
+  if (named !== undefined && named !== room) {
+    throw new CommandRejected(`la réplique ${cueId} est de « ${roomName(state, room)} », pas de « ${roomName(state, named)} »`, [
+      { path: 'room', message: 'pas la salle de la réplique' },
+    ]);
+  }
+  return room;
+}
+
+function roomName(state: RegieState, room: RoomId): string {
+  return (state.programme && findRoom(state.programme, room)?.name) ?? room;
 }
 
 /** Turns a valid command into the events it causes, or refuses it given the state. Pure. */
@@ -109,30 +151,34 @@ export function decide(state: RegieState, command: Command, ctx: DecideContext):
     case 'join.choose':
       return command.url === state.joinUrl ? [] : [{ type: 'join.chosen', url: command.url }];
     case 'cue.go': {
-      const list = timedCuesOf(state);
-      const step = cueEngine.go(state.cues, list, at, {
+      // A cue named: its room's GO (its room's order, double press and playhead). None: the standby
+      // of the room named, else of the main room.
+      const room =
+        command.cueId === undefined ? commandRoom(state, command.room) : roomOfNamedCue(state, command.cueId, command.room && commandRoom(state, command.room));
+      const list = roomCues(state.programme, timedCuesOf(state), room);
+      const step = cueEngine.go(cueRoomState(state.cues, room), list, at, {
         ...(command.cueId === undefined ? {} : { cueId: command.cueId }),
         ...(command.outOfOrder ? { outOfOrder: true } : {}),
       });
       if (!step.ok && step.code === 'out-of-order') throw new CommandRejected(step.reason, [{ path: 'outOfOrder', message: 'confirmation requise' }]);
-      const events = cueStep(state, step, at);
+      const events = cueStep(state, room, () => step, at);
       const goId = events.find((e) => e.type === 'cue.go')?.cueId;
       return goId === undefined ? events : [...events, goRecorded(state, list, goId, events, at)];
     }
     case 'cue.rearm':
-      return cueStep(state, cueEngine.rearm(state.cues, timedCuesOf(state), command.cueId, at), at);
+      return cueStep(state, cueRoom(state, command.cueId), (cues, list) => cueEngine.rearm(cues, list, command.cueId, at), at);
     case 'cue.undo':
       return decideUndo(state, command, at);
     case 'cue.next':
-      return cueStep(state, cueEngine.next(state.cues, timedCuesOf(state)), at);
+      return cueStep(state, commandRoom(state, command.room), (cues, list) => cueEngine.next(cues, list), at);
     case 'cue.previous':
-      return cueStep(state, cueEngine.previous(state.cues, timedCuesOf(state)), at);
+      return cueStep(state, commandRoom(state, command.room), (cues, list) => cueEngine.previous(cues, list), at);
     case 'cue.skip':
-      return cueStep(state, cueEngine.skip(state.cues, timedCuesOf(state), command.cueId, at), at);
+      return cueStep(state, cueRoom(state, command.cueId), (cues, list) => cueEngine.skip(cues, list, command.cueId, at), at);
     case 'cue.hold':
-      return cueStep(state, cueEngine.hold(state.cues, timedCuesOf(state), at), at);
+      return cueStep(state, commandRoom(state, command.room), (cues, list) => cueEngine.hold(cues, list, at), at);
     case 'cue.release':
-      return cueStep(state, cueEngine.release(state.cues, timedCuesOf(state), at), at);
+      return cueStep(state, commandRoom(state, command.room), (cues, list) => cueEngine.release(cues, list, at), at);
     case 'cue.reset':
       return [{ type: 'cue.reset', at }];
     case 'delay.set':
@@ -157,14 +203,14 @@ export function decide(state: RegieState, command: Command, ctx: DecideContext):
 export function decideTick(state: RegieState, realNow: number): RegieEvent[] {
   if (!state.programme) return [];
   const at = showNow(state, realNow);
-  return cueStep(state, cueEngine.tick(state.cues, timedCuesOf(state), at), at);
+  return everyRoomStep(state, (cues, list) => cueEngine.tick(cues, list, at), at);
 }
 
 /** At start-up: auto cues whose time passed while the régie was closed are flagged missed, never fired. */
 export function decideRestore(state: RegieState, realNow: number): RegieEvent[] {
   if (!state.programme) return [];
   const at = showNow(state, realNow);
-  return cueStep(state, cueEngine.restore(state.cues, timedCuesOf(state), at), at);
+  return everyRoomStep(state, (cues, list) => cueEngine.restore(cues, list, at), at);
 }
 
 

@@ -1,6 +1,6 @@
 import { mainRoomOf, qaOf, roomOfSessionId } from '../../shared/api/room-live';
 import { AS_RUN_KEPT_IN_STATE, type AsRunEntry, clockNow, NOTES_KEPT_IN_STATE, type RegieState } from '../../shared/api/state';
-import { evolveCue, initialCueState } from '../../shared/domain/cue-events';
+import { eventRoom, evolveCueShow } from '../../shared/domain/cue-rooms';
 import { formatOffset } from '../../shared/domain/delays';
 import { applyAudienceReceived } from './audience-reducer';
 import { assertNever } from './decide';
@@ -59,11 +59,12 @@ export function reduce(state: RegieState, event: RegieEvent, meta: EventMeta): R
     case 'cue.released':
     case 'cue.rearmed':
     case 'cue.watching':
-      return { ...state, cues: evolveCue(state.cues, event) };
+      // Each room its own playhead; an event without a room (a journal of before rooms) is the main room's.
+      return { ...state, cues: evolveCueShow(state.cues, event, eventRoom(event, mainRoomOf(state.programme))) };
     case 'cue.fired':
     case 'cue.missed':
     case 'cue.skipped': {
-      const cues = evolveCue(state.cues, event);
+      const cues = evolveCueShow(state.cues, event, eventRoom(event, mainRoomOf(state.programme)));
       const sessionId = state.programme?.sessions.find((s) => s.cues?.some((c) => c.id === event.cueId))?.id ?? null;
       const entry =
         event.type === 'cue.fired'
@@ -75,7 +76,7 @@ export function reduce(state: RegieState, event: RegieEvent, meta: EventMeta): R
     }
     case 'cue.reset':
       // The auto cues already past are not flagged missed: the run starts again from now.
-      return { ...state, cues: { ...initialCueState(), since: event.at }, lastGos: {} };
+      return { ...state, cues: { rooms: {}, runs: {}, since: event.at }, lastGos: {} };
     case 'delay.set':
       return {
         ...state,

@@ -13,6 +13,7 @@ import { Snapshots } from '../store/snapshots';
 import { decideRestore, decideTick } from './decide';
 import { rebuildState, RegieEngine } from './regie-engine';
 import { programOf } from '../../shared/api/room-bus';
+import { cuesOf } from '../../shared/api/room-cues';
 
 const demo = parseProgrammeFile(readFileSync(new URL('../../../resources/demo/assises-2021.yaml', import.meta.url), 'utf8'), 'assises-2021.yaml');
 const paris = (date: string, time: string) => zonedToEpoch({ date, time }, 'Europe/Paris');
@@ -50,7 +51,7 @@ describe('the run of show in the core', () => {
     await engine.submitSystem('régie:démarrage', decideRestore);
     expect(engine.state.cues.runs).toEqual({});
     expect(engine.state.asRun).toEqual([]);
-    expect(engine.state.cues.standby).toBe('j1-ouverture-participation'); // waits for a GO
+    expect(cuesOf(engine.state).standby).toBe('j1-ouverture-participation'); // waits for a GO
     advance(250);
     await engine.submitSystem('régie:horloge', decideTick);
     expect(engine.state.cues.runs).toEqual({});
@@ -136,7 +137,7 @@ describe('the run of show in the core', () => {
     const restarted = new RegieEngine(new Journal(db), new Snapshots(db), { now: () => realNow });
     expect(restarted.state).toEqual(engine.state);
     expect(rebuildState(new Journal(db), null).state).toEqual(engine.state);
-    expect(restarted.state.cues.held).toBe(true);
+    expect(cuesOf(restarted.state).held).toBe(true);
   });
 });
 

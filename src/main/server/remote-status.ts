@@ -1,6 +1,6 @@
 import { programOf } from '../../shared/api/room-bus';
 import { type RegieState, questionText } from '../../shared/api/state';
-import { standbyCue } from '../../shared/domain/cue-engine';
+import { cuesOf } from '../../shared/api/room-cues';
 import type { Scene, SceneKind, Transition } from '../../shared/domain/scene';
 import { timedCuesOf } from '../engine/run-of-show';
 import { nextShortlistedQuestion } from './remote-next-question';
@@ -58,7 +58,9 @@ export function remoteScene(scene: Scene): RemoteScene {
 export function remoteStatus(state: RegieState, seq: number): RemoteStatus {
   // The main room's bus: the remote's commands name no room.
   const p = programOf(state);
-  const cue = standbyCue(state.cues, timedCuesOf(state));
+  // The main room's standby and hold: the remote's cue commands name no room.
+  const cues = cuesOf(state);
+  const cue = timedCuesOf(state).find((c) => c.id === cues.standby) ?? null;
   const q = nextShortlistedQuestion(state);
   return {
     onAir: remoteScene(p.onAir),
@@ -68,7 +70,7 @@ export function remoteStatus(state: RegieState, seq: number): RemoteStatus {
     locked: p.locked,
     transition: p.transition,
     nextCue: cue ? { id: cue.id, action: cue.cue.action.type, expectedAt: cue.expectedAt, notes: cue.cue.notes ?? null } : null,
-    cuesHeld: state.cues.held,
+    cuesHeld: cues.held,
     nextQuestion: q ? { id: q.id, text: questionText(q), name: q.name, origin: q.origin } : null,
     seq,
   };

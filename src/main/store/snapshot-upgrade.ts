@@ -1,5 +1,7 @@
 import { mainRoomOf, roomOfSessionId } from '../../shared/api/room-live';
 import { CLOSED_QA, type QaState, type RegieState } from '../../shared/api/state';
+import type { CueEngineState } from '../../shared/domain/cue-events';
+import { playheadEntry } from '../../shared/domain/cue-rooms';
 import type { Programme } from '../../shared/domain/programme';
 import type { RoomId } from '../../shared/domain/rooms';
 import { SNAPSHOT_FORMAT } from './snapshots';
@@ -53,6 +55,16 @@ const STEPS: Record<number, (raw: RawState) => RawState> = {
     const main = mainRoomOf(programmeOf(rest));
     const one = (value: unknown) => (value === undefined || value === null ? {} : { [main]: value });
     return { ...rest, programs: one(program), stageMessages: one(stageMessage), lastGos: one(lastGo) };
+  },
+  // 3 → 4: each room its own cue standby (docs/rooms.md § 2). The one playhead (standby, hold, last
+  // GO time) is the main room's, as the journal's cue events without a room are; the runs and the
+  // watched start stay the show's.
+  3: (raw) => {
+    if (!raw.cues || typeof raw.cues !== 'object' || 'rooms' in raw.cues) return raw;
+    const { runs, since, standby, standbyPinned, held, heldSince, lastGoAt } = raw.cues as CueEngineState;
+    const main = mainRoomOf(programmeOf(raw));
+    const playhead = { standby, standbyPinned, held, heldSince, lastGoAt };
+    return { ...raw, cues: { rooms: playheadEntry(main, playhead), runs, since: since ?? null } };
   },
 };
 

@@ -7,10 +7,10 @@ import type { Db } from '../../node/sqlite/database';
  * 0: snapshots written before formats were recorded. 1: findings located in their field (issue 15),
  * times on the show clock in rehearsal (issue 16). 2: rooms' Q&A (issue 17): `live.qa` per room, a
  * room on every interaction run, question and as-run line. 3: each room its own program bus, stage
- * message and last GO (issue 17). Snapshots of format 1 and 2 are upgraded on load
- * (snapshot-upgrade.ts), not replayed.
+ * message and last GO (issue 17). 4: each room its own cue standby, hold and last GO time (issue 17).
+ * Snapshots of format 1 to 3 are upgraded on load (snapshot-upgrade.ts), not replayed.
  */
-export const SNAPSHOT_FORMAT = 3;
+export const SNAPSHOT_FORMAT = 4;
 
 export interface StoredSnapshot {
   seq: number;

@@ -1,13 +1,18 @@
-import type { CueEngineState, CueRun, CueStatus } from '../../shared/domain/cue-events';
+import type { CueRun, CueStatus } from '../../shared/domain/cue-events';
 import { cueStatus } from '../../shared/domain/cue-events';
 import type { TimedCue } from '../../shared/domain/cue-list';
+import { type CueShowState, roomOfCueSession, standbyOf } from '../../shared/domain/cue-rooms';
+import type { Programme } from '../../shared/domain/programme';
+import type { RoomId } from '../../shared/domain/rooms';
 
 /** The cue list as the desk shows it: each cue with its status, and the lists of the cue panel. Pure. */
 
 export interface CueView extends TimedCue {
   status: CueStatus;
   run: CueRun | undefined;
-  /** The cue the next GO fires. */
+  /** Its session's room: each room has its own standby. */
+  room: RoomId;
+  /** The cue its room's next GO fires. */
   standby: boolean;
 }
 
@@ -28,11 +33,16 @@ export interface CuePanelView {
 
 export const UPCOMING_SHOWN = 4;
 
-export function cueViews(list: readonly TimedCue[], state: CueEngineState): CueView[] {
-  return list.map((c) => ({ ...c, status: cueStatus(state, c.id), run: state.runs[c.id], standby: state.standby === c.id }));
+export function cueViews(list: readonly TimedCue[], show: CueShowState, programme: Programme): CueView[] {
+  return list.map((c) => {
+    const room = roomOfCueSession(programme, c.sessionId);
+    return { ...c, status: cueStatus(show, c.id), run: show.runs[c.id], room, standby: standbyOf(show, room).standby === c.id };
+  });
 }
 
-export function cuePanelView(views: readonly CueView[], now: number, count = UPCOMING_SHOWN): CuePanelView {
+/** The cue panel of one room (the desk's): its standby, and its lists, never another room's. */
+export function cuePanelView(all: readonly CueView[], now: number, room: RoomId, count = UPCOMING_SHOWN): CuePanelView {
+  const views = all.filter((c) => c.room === room);
   const standbyIndex = views.findIndex((c) => c.standby);
   const standby = views[standbyIndex] ?? null;
   const upcoming = (
@@ -49,6 +59,17 @@ export function cuePanelView(views: readonly CueView[], now: number, count = UPC
     behind: views.filter((c, i) => live(c) && !c.standby && (c.status === 'skipped' || (c.status === 'waiting' && standbyIndex >= 0 && i < standbyIndex))),
     outOfOrder: views.filter((c) => live(c) && c.run?.status === 'fired' && c.run.outOfOrder === true),
   };
+}
+
+/** How far ahead another room's standby is shown at the desk (overdue ones always). */
+export const OTHER_ROOM_DUE_MS = 15 * 60_000;
+
+/**
+ * The other rooms' standbys the central desk keeps in sight without switching: each room's
+ * standby due within `OTHER_ROOM_DUE_MS` (or past its time, or missed), in the order they are due.
+ */
+export function otherRoomsDue(all: readonly CueView[], now: number, room: RoomId, within = OTHER_ROOM_DUE_MS): CueView[] {
+  return all.filter((c) => c.standby && c.room !== room && (c.status === 'missed' || c.expectedAt - now <= within));
 }
 
 /** The cues of one session, in the order they are expected. */

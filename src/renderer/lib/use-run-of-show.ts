@@ -10,7 +10,7 @@ export interface RunOfShow {
   programme: Programme | null;
   /** Planned and expected times of every session (delays applied). */
   schedule: Schedule;
-  /** Every cue with its times and status, in the order they are expected. */
+  /** Every cue of every room with its times, status and room, in the order they are expected. */
   cues: CueView[];
 }
 
@@ -19,6 +19,6 @@ export function useRunOfShow(): RunOfShow {
   const { programme, schedule } = useSchedule();
   const engine = useRegie((s) => s.state?.cues);
   const list = useMemo(() => (programme ? cueList(programme, schedule) : []), [programme, schedule]);
-  const cues = useMemo(() => (engine ? cueViews(list, engine) : []), [list, engine]);
+  const cues = useMemo(() => (engine && programme ? cueViews(list, engine, programme) : []), [list, engine, programme]);
   return { programme, schedule, cues };
 }

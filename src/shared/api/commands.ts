@@ -51,17 +51,29 @@ const sessionId = z.string().min(1).max(64);
  * cue due next: src/shared/domain/cue-order.ts) is refused unless `outOfOrder` says the operator
  * confirmed it.
  */
-export const goCommand = z.strictObject({ type: z.literal('cue.go'), cueId: cueId.optional(), outOfOrder: z.literal(true).optional() });
-/** A cue back to waiting, on standby: fired, skipped, missed or passed, it can be fired again. */
+/**
+ * Each room has its own standby (src/shared/domain/cue-rooms.ts): `room` names whose standby a GO
+ * without `cueId` fires (absent: the main room's); with `cueId`, the cue's room is the one, and a
+ * `room` that is not the cue's is refused.
+ */
+export const goCommand = z.strictObject({
+  type: z.literal('cue.go'),
+  cueId: cueId.optional(),
+  outOfOrder: z.literal(true).optional(),
+  room: roomId.optional(),
+});
+/** A cue back to waiting, on standby (its room's): fired, skipped, missed or passed, it can be fired again. */
 export const rearmCueCommand = z.strictObject({ type: z.literal('cue.rearm'), cueId });
 /**
  * Undoes the last GO (the one on `cueId`: a stale undo never undoes another), where its effects
  * can be reversed (src/shared/domain/go-undo.ts). Past a minute, only `confirmed`.
  */
 export const undoGoCommand = z.strictObject({ type: z.literal('cue.undo'), cueId, confirmed: z.literal(true).optional() });
-export const standbyMoveCommand = z.strictObject({ type: z.enum(['cue.next', 'cue.previous']) });
+/** Moves `room`'s standby (absent: the main room's). */
+export const standbyMoveCommand = z.strictObject({ type: z.enum(['cue.next', 'cue.previous']), room: roomId.optional() });
 export const skipCueCommand = z.strictObject({ type: z.literal('cue.skip'), cueId });
-export const holdCommand = z.strictObject({ type: z.enum(['cue.hold', 'cue.release']) });
+/** Holds or releases `room`'s cues (absent: the main room's); the other rooms' auto cues go on. */
+export const holdCommand = z.strictObject({ type: z.enum(['cue.hold', 'cue.release']), room: roomId.optional() });
 /** Rehearsal: forget which cues ran (the journal keeps it all). */
 export const resetCuesCommand = z.strictObject({ type: z.literal('cue.reset') });
 

@@ -1,5 +1,4 @@
-import type { CueEngineState } from '../domain/cue-events';
-import { initialCueState } from '../domain/cue-events';
+import { type CueShowState, initialCueShowState } from '../domain/cue-rooms';
 import type { DelayEntry } from '../domain/delays';
 import type { LastGo } from '../domain/go-undo';
 import type { PersonalDataKind, PersonalDataSpan } from '../domain/personal-data';
@@ -207,7 +206,8 @@ export interface RegieState {
   notesTotal: number;
   /** "We are running late" entries; the schedule derives from them (src/shared/domain/delays.ts). */
   delays: DelayEntry[];
-  cues: CueEngineState;
+  /** The run of show, each room its own standby and hold (src/shared/domain/cue-rooms.ts). */
+  cues: CueShowState;
   /** Actual start and end of sessions, marked by the operator (show clock). */
   sessionMarks: Record<string, { startedAt: number | null; endedAt: number | null }>;
   asRun: AsRunEntry[];
@@ -275,7 +275,7 @@ export function initialState(): RegieState {
     notes: [],
     notesTotal: 0,
     delays: [],
-    cues: initialCueState(),
+    cues: initialCueShowState(),
     sessionMarks: {},
     asRun: [],
     live: { interactions: {}, qa: {} },

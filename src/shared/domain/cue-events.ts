@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROOM_ID_PATTERN } from './rooms';
 
 /**
  * The cue engine's state and the events that change it. The state is plain data; the core
@@ -48,22 +49,29 @@ export const cueEngineStateSchema = z.strictObject({
 });
 export type CueEngineState = z.infer<typeof cueEngineStateSchema>;
 
-const cueTimes = { cueId: z.string(), plannedAt: instant, expectedAt: instant };
+/**
+ * The room whose run of show an event belongs to (each room its own standby, GO order and hold:
+ * cue-rooms.ts). The engine decides a room's step without it; the core stamps it on the events it
+ * journals. Absent, in a journal written before rooms: the main room's.
+ */
+const room = z.string().regex(ROOM_ID_PATTERN).optional();
+
+const cueTimes = { cueId: z.string(), plannedAt: instant, expectedAt: instant, room };
 
 export const cueEventSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('cue.standby'), cueId: z.string().nullable(), by: z.enum(['operator', 'engine']) }),
+  z.strictObject({ type: z.literal('cue.standby'), cueId: z.string().nullable(), by: z.enum(['operator', 'engine']), room }),
   /** The operator pressed GO and it was accepted (the firing or pre-wait follows); `outOfOrder`: confirmed so. */
-  z.strictObject({ type: z.literal('cue.go'), cueId: z.string(), at: instant, outOfOrder }),
+  z.strictObject({ type: z.literal('cue.go'), cueId: z.string(), at: instant, outOfOrder, room }),
   z.strictObject({ type: z.literal('cue.prewait'), ...cueTimes, startedAt: instant, fireAt: instant, trigger: z.enum(cueTriggers), outOfOrder }),
   z.strictObject({ type: z.literal('cue.fired'), ...cueTimes, firedAt: instant, trigger: z.enum(cueTriggers), outOfOrder }),
   z.strictObject({ type: z.literal('cue.missed'), ...cueTimes, at: instant, reason: z.enum(missedReasons) }),
-  z.strictObject({ type: z.literal('cue.skipped'), cueId: z.string(), at: instant }),
-  z.strictObject({ type: z.literal('cue.held'), at: instant }),
-  z.strictObject({ type: z.literal('cue.released'), at: instant }),
+  z.strictObject({ type: z.literal('cue.skipped'), cueId: z.string(), at: instant, room }),
+  z.strictObject({ type: z.literal('cue.held'), at: instant, room }),
+  z.strictObject({ type: z.literal('cue.released'), at: instant, room }),
   /** Back to waiting (a cue fired, skipped, missed or passed, or a GO undone), and on standby. */
-  z.strictObject({ type: z.literal('cue.rearmed'), cueId: z.string(), at: instant }),
+  z.strictObject({ type: z.literal('cue.rearmed'), cueId: z.string(), at: instant, room }),
   /** The engine watches the auto cues due from `since` on (the first start). */
-  z.strictObject({ type: z.literal('cue.watching'), since: instant }),
+  z.strictObject({ type: z.literal('cue.watching'), since: instant, room }),
 ]);
 export type CueEvent = z.infer<typeof cueEventSchema>;
 
@@ -71,7 +79,7 @@ export function initialCueState(): CueEngineState {
   return { standby: null, standbyPinned: false, held: false, heldSince: null, lastGoAt: null, runs: {}, since: null };
 }
 
-export function cueStatus(state: CueEngineState, cueId: string): CueStatus {
+export function cueStatus(state: Pick<CueEngineState, 'runs'>, cueId: string): CueStatus {
   return state.runs[cueId]?.status ?? 'waiting';
 }
 
@@ -113,7 +121,7 @@ function outOfOrderRun(state: CueEngineState, cueId: string): true | undefined {
 }
 
 /** When the engine watches auto cues from (null: all of them). */
-export function watchedSince(state: CueEngineState): number | null {
+export function watchedSince(state: Pick<CueEngineState, 'since'>): number | null {
   return state.since ?? null;
 }
 

@@ -59,7 +59,8 @@ type Run = z.infer<typeof runSchema>;
 /** The parts of the state the plan reads (the core's state and a desk's mirror both have them). */
 export interface UndoInput {
   programme: Programme | null;
-  cues: CueEngineState;
+  /** The cues' runs (every room's: a cue id is unique). */
+  cues: Pick<CueEngineState, 'runs'>;
   /** Each room's Q&A (absent: closed). */
   live: { interactions: Record<string, Run>; qa: Record<string, z.infer<typeof qaSchema>> };
   program: ProgramState;
@@ -104,7 +105,7 @@ function roomOfGo(programme: Programme | null, cueId: string): RoomId {
 }
 
 /** Set off by this GO: fired or started at or after it. */
-function setOffBy(cues: CueEngineState, cueId: string, at: number): boolean {
+function setOffBy(cues: Pick<CueEngineState, 'runs'>, cueId: string, at: number): boolean {
   const r = cues.runs[cueId];
   if (r?.status === 'fired') return r.firedAt >= at;
   if (r?.status === 'prewait') return r.startedAt >= at;

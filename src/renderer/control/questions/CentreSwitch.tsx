@@ -5,6 +5,7 @@ import { cueActionWords } from '../../lib/cue-words';
 import { useT } from '../../lib/i18n';
 import { useRegie } from '../../lib/regie-store';
 import { type CueView, cuePanelView } from '../../lib/run-of-show-view';
+import { useDeskRoom } from '../../lib/view-room';
 import { QuestionsPanel } from './QuestionsPanel';
 import { isTyping } from '../shell/key-context';
 
@@ -26,6 +27,8 @@ function storedTab(): CentreTab {
  */
 export function CentreSwitch({ conduite, programme, cues, now }: { conduite: ReactNode; programme: Programme | null; cues: CueView[]; now: number }) {
   const t = useT();
+  // The standby beside the tabs is the desk's room's (each room has its own).
+  const deskRoom = useDeskRoom();
   const [tab, setTab] = useState<CentreTab>(storedTab);
   const questions = useRegie((s) => s.state?.audience.questions);
   const incoming = useMemo(() => (questions ?? []).reduce((n, q) => (q.status === 'incoming' ? n + 1 : n), 0), [questions]);
@@ -60,7 +63,7 @@ export function CentreSwitch({ conduite, programme, cues, now }: { conduite: Rea
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const standby = tab === 'questions' && programme ? cuePanelView(cues, now).standby : null;
+  const standby = tab === 'questions' && programme && deskRoom ? cuePanelView(cues, now, deskRoom).standby : null;
   return (
     <>
       <div className="centre-tabs">

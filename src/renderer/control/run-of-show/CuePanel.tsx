@@ -1,8 +1,11 @@
 import { goOrder } from '../../../shared/domain/cue-order';
+import { cueRoomState } from '../../../shared/domain/cue-rooms';
 import type { Programme } from '../../../shared/domain/programme';
 import { useT } from '../../lib/i18n';
 import { useRegie } from '../../lib/regie-store';
 import { cuePanelView, type CueView } from '../../lib/run-of-show-view';
+import { useDeskRoom } from '../../lib/view-room';
+import { OtherRoomsStandby } from './OtherRoomsStandby';
 import { CueLists } from './CueLists';
 import { CueReset } from './CueReset';
 import { CueTransport } from './CueTransport';
@@ -14,14 +17,17 @@ import { StandbyCard } from './StandbyCard';
 import { UndoGoBar } from './UndoGoBar';
 
 /**
- * « Conduite »: the run of show at the desk. The standby cue and GO on top (saying when a GO would
- * be out of order), the last GO and its undo, then what is about to fire, what was fired out of
- * order, what was missed, what was passed over, and what comes next; a hold is shown across the
- * whole panel.
+ * « Conduite »: the run of show of the desk's room (each room has its own standby, GO order and
+ * hold). The standby cue and GO on top (saying when a GO would be out of order), a line per other
+ * room whose standby is due, the last GO and its undo, then what is about to fire, what was fired
+ * out of order, what was missed, what was passed over, and what comes next; a hold of the room is
+ * shown across the whole panel.
  */
 export function CuePanel({ programme, cues, now }: { programme: Programme | null; cues: CueView[]; now: number }) {
   const t = useT();
-  const engine = useRegie((s) => s.state?.cues ?? null);
+  const room = useDeskRoom();
+  const show = useRegie((s) => s.state?.cues ?? null);
+  const engine = show && room ? cueRoomState(show, room) : null;
   const held = engine?.held ?? false;
   const heldSince = engine?.heldSince ?? null;
   const className = `cue-panel${held ? ' cue-panel-held' : ''}`;
@@ -32,7 +38,7 @@ export function CuePanel({ programme, cues, now }: { programme: Programme | null
       </Panel>
     );
   }
-  const view = cuePanelView(cues, now);
+  const view = cuePanelView(cues, now, room ?? '');
   // Why a GO on the standby now would be out of order: said on the card before anyone presses.
   const outOfOrder = view.standby && engine ? goOrder(engine, cues, now, view.standby.id) : [];
   return (
@@ -44,6 +50,7 @@ export function CuePanel({ programme, cues, now }: { programme: Programme | null
         <>
           <StandbyCard cue={view.standby} programme={programme} now={now} outOfOrder={outOfOrder} />
           <CueTransport standby={view.standby} held={held} />
+          {room && <OtherRoomsStandby cues={cues} programme={programme} now={now} room={room} />}
           <div className="cue-status-line">
             <LastFired programme={programme} />
             <UndoGoBar programme={programme} />

@@ -4,21 +4,22 @@ import { cueActionWords, triggerKey } from '../../lib/cue-words';
 import { deskTime } from '../../lib/desk-time';
 import { useT } from '../../lib/i18n';
 import { useRegie } from '../../lib/regie-store';
+import { deskRoomOf } from '../../lib/view-room';
 
-function lastFiredEntry(asRun: readonly AsRunEntry[]): AsRunEntry | null {
+function lastFiredEntry(asRun: readonly AsRunEntry[], room: string): AsRunEntry | null {
   for (let i = asRun.length - 1; i >= 0; i--) {
     const e = asRun[i];
-    if (e?.kind === 'cue.fired') return e;
+    if (e?.kind === 'cue.fired' && e.room === room) return e;
   }
   return null;
 }
 
 const TRIGGERS = ['go', 'auto', 'continue'] as const;
 
-/** « Dernière lancée »: what the desk just did, so the operator can check it happened. */
+/** « Dernière lancée »: what the desk's room just did, so the operator can check it happened. */
 export function LastFired({ programme }: { programme: Programme }) {
   const t = useT();
-  const entry = useRegie((s) => (s.state ? lastFiredEntry(s.state.asRun) : null));
+  const entry = useRegie((s) => (s.state ? lastFiredEntry(s.state.asRun, deskRoomOf(s.state)) : null));
   if (!entry || entry.cueId === null) return null;
   const cue = programme.sessions.flatMap((s) => s.cues ?? []).find((c) => c.id === entry.cueId);
   const trigger = TRIGGERS.find((x) => x === entry.detail);

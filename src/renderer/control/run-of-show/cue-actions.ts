@@ -4,7 +4,9 @@ import { cueList, type TimedCue } from '../../../shared/domain/cue-list';
 import { goOrder, type OutOfOrder } from '../../../shared/domain/cue-order';
 import { applyDelays } from '../../../shared/domain/delays';
 import { undoNeedsConfirmation } from '../../../shared/domain/go-undo';
-import { deskLastGo, deskUndoPlan } from '../../lib/view-room';
+import { cueRoom } from '../../../shared/api/room-bus';
+import { cueRoomState } from '../../../shared/domain/cue-rooms';
+import { deskCuesOf, deskLastGo, deskRoomOf, deskUndoPlan } from '../../lib/view-room';
 import { sendCommand } from '../../lib/core-client';
 import { undoReport } from '../../lib/go-undo-words';
 import { currentLanguage, type MessageKey, type MessageParams, translate } from '../../lib/i18n';
@@ -46,11 +48,17 @@ function runOfShowNow(): { list: TimedCue[]; now: number } | null {
   return { list: cueList(state.programme, applyDelays(state.programme, state.delays)), now: showTime(state.clock, serverOffsetMs) };
 }
 
-/** Why a GO on `cueId` now would be out of order ([] when it is the one due next). */
+/** Why a GO on `cueId` now would be out of order in its room ([] when it is the one due next there). */
 export function outOfOrderNow(cueId: string): OutOfOrder[] {
-  const cues = useRegie.getState().state?.cues;
+  const state = useRegie.getState().state;
   const ros = runOfShowNow();
-  return cues && ros ? goOrder(cues, ros.list, ros.now, cueId) : [];
+  return state && ros ? goOrder(cueRoomState(state.cues, cueRoom(state, cueId)), ros.list, ros.now, cueId) : [];
+}
+
+/** `{ room }`: the desk's room, named in the standby's commands (each room has its own standby). */
+function deskRoomField(): { room?: string } {
+  const state = useRegie.getState().state;
+  return state ? { room: deskRoomOf(state) } : {};
 }
 
 /**
@@ -60,7 +68,7 @@ export function outOfOrderNow(cueId: string): OutOfOrder[] {
 export function requestGo(cueId: string | null): boolean {
   if (useSlipConfirm.getState().pending) return false; // a confirmation is open: it decides
   if (cueId === null) {
-    void sendCueCommand({ type: 'cue.go' });
+    void sendCueCommand({ type: 'cue.go', ...deskRoomField() });
     return true;
   }
   const reasons = outOfOrderNow(cueId);
@@ -78,9 +86,13 @@ export function requestGo(cueId: string | null): boolean {
   return true;
 }
 
-/** GO on what the desk shows on standby (what you see is what you fire); the core refuses a double press. */
+/**
+ * GO on what the desk shows on standby, its room's (what you see is what you fire); the core
+ * refuses a double press.
+ */
 export function goStandby(): boolean {
-  return requestGo(useRegie.getState().state?.cues.standby ?? null);
+  const state = useRegie.getState().state;
+  return requestGo(state ? deskCuesOf(state).standby : null);
 }
 
 export function goCue(cueId: string): void {
@@ -110,12 +122,13 @@ export function rearmCue(cueId: string): void {
 }
 
 export function moveStandby(direction: 'next' | 'previous'): void {
-  void sendCueCommand({ type: direction === 'next' ? 'cue.next' : 'cue.previous' });
+  void sendCueCommand({ type: direction === 'next' ? 'cue.next' : 'cue.previous', ...deskRoomField() });
 }
 
 export function toggleHold(): void {
-  const held = useRegie.getState().state?.cues.held ?? false;
-  void sendCueCommand({ type: held ? 'cue.release' : 'cue.hold' });
+  const state = useRegie.getState().state;
+  const held = state ? deskCuesOf(state).held : false;
+  void sendCueCommand({ type: held ? 'cue.release' : 'cue.hold', ...deskRoomField() });
 }
 
 async function sendUndo(cueId: string, confirmed: boolean): Promise<void> {
