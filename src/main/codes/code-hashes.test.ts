@@ -24,8 +24,9 @@ describe('hashing the codes', () => {
     expect(ticks).toBeGreaterThan(3);
   });
 
-  it('fingerprints a list whatever its order', () => {
-    expect(listDigest(['b'.repeat(64), 'a'.repeat(64)])).toBe(listDigest(['a'.repeat(64), 'b'.repeat(64)]));
+  it('fingerprints a list: the same file, the same fingerprint; another list, another one', () => {
+    expect(listDigest(['a'.repeat(64), 'b'.repeat(64)])).toBe(listDigest(['a'.repeat(64), 'b'.repeat(64)]));
+    expect(listDigest(['a'.repeat(64)])).not.toBe(listDigest(['a'.repeat(64), 'b'.repeat(64)]));
     expect(listDigest(['a'.repeat(64)])).toMatch(/^[0-9a-f]{12}$/);
   });
 });

@@ -41,13 +41,12 @@ export async function hashCodes(salt: string, codes: readonly string[], perSlice
 }
 
 /**
- * A short fingerprint of a list (the first 12 hex characters of SHA-256 over its sorted hashes):
- * the journal says « the same list as before » or « another one » without holding any hash.
+ * A short fingerprint of a list (the first 12 hex characters of SHA-256 over its hashes, in the
+ * file's order): the journal says « the same file as before » or « another one » without holding
+ * any hash. One update over the joined hashes: a sort of 50,000 of them held the loop 150 ms.
  */
 export function listDigest(hashes: readonly string[]): string {
-  const h = createHash('sha256');
-  for (const x of [...hashes].sort()) h.update(x);
-  return h.digest('hex').slice(0, 12);
+  return createHash('sha256').update(hashes.join('\n')).digest('hex').slice(0, 12);
 }
 
 /** What the journal keeps of one code's hash: its first 8 characters, enough to trace a release. */

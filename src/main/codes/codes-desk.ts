@@ -6,7 +6,7 @@ import type { RegieEngine } from '../engine/regie-engine';
 import type { RegieEvent } from '../engine/events';
 import type { Settings } from '../store/settings';
 import { codesSalt, hashCodes, hashPrefix, listDigest, replaceListCommands } from './code-hashes';
-import { type CodesFileReport, parseCodesFile } from './personal-codes-csv';
+import { type CodesFileReport, parseCodesFileSliced } from './personal-codes-csv';
 
 /**
  * The régie's side of the personal codes (docs/rooms.md § 4): import a list, free a code, clear
@@ -43,14 +43,14 @@ export class CodesDesk {
   constructor(private readonly deps: CodesDeskDeps) {}
 
   /** Reads a file without changing anything: what an import would do. */
-  check(bytes: Uint8Array): CodesOutcome<{ report: CodesFileReport }> {
-    const parsed = parseCodesFile(bytes);
+  async check(bytes: Uint8Array): Promise<CodesOutcome<{ report: CodesFileReport }>> {
+    const parsed = await parseCodesFileSliced(bytes);
     return parsed.ok ? { ok: true, report: parsed.report } : { ok: false, status: 400, message: parsed.message };
   }
 
   /** Replaces the list with the file's codes (hashed here, slice by slice). */
   async importFile(bytes: Uint8Array, actor: string): Promise<CodesOutcome<{ report: CodesFileReport; count: number }>> {
-    const parsed = parseCodesFile(bytes);
+    const parsed = await parseCodesFileSliced(bytes);
     if (!parsed.ok) return { ok: false, status: 400, message: parsed.message };
     const salt = codesSalt(this.deps.settings());
     const hashes = await hashCodes(salt, parsed.codes);

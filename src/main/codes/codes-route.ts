@@ -87,7 +87,7 @@ export function codesRoute(deps: CodesRouteDeps): (req: IncomingMessage, res: Se
           return reply(res, 413, { ok: false, message: `Fichier trop grand (${MAX_CODES_FILE_BYTES / 1024 / 1024} Mio au plus) : ne gardez que la colonne des codes.` });
         }
         const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-        return answer(res, action === 'check' ? desk.check(view) : await desk.importFile(view, seat.name));
+        return answer(res, action === 'check' ? await desk.check(view) : await desk.importFile(view, seat.name));
       }
       const body = await readBody(req, MAX_JSON_BODY);
       if (action === 'clear') return answer(res, await desk.clear(seat.name));

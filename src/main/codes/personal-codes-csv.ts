@@ -58,47 +58,56 @@ function delimiterOf(line: string): string | null {
 
 /**
  * The records of a delimited text with the line each starts on; a quoted cell may hold the
- * delimiter, doubled quotes and line breaks (an address in another column).
+ * delimiter, doubled quotes and line breaks (an address in another column). A line without a
+ * quote is split at once (most lines); one with a quote is read character by character.
  */
 function* records(text: string, delimiter: string | null): Generator<{ line: number; cells: string[] }> {
   let line = 1;
-  let start = 1;
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i += 1;
-        } else quoted = false;
-      } else {
-        if (c === '\n') line += 1;
-        cell += c;
+  let at = 0;
+  while (at < text.length) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const raw = text.slice(at, end);
+    if (!raw.includes('"')) {
+      const plain = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+      // An old Mac's lone CRs: each is a line of its own.
+      for (const part of plain.split('\r')) {
+        yield { line, cells: delimiter === null ? [part] : part.split(delimiter) };
+        line += 1;
       }
+      at = end + 1;
       continue;
     }
-    if (c === '"' && cell.trim() === '') {
-      quoted = true;
-      cell = '';
-    } else if (c === delimiter) {
-      cells.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i += 1;
-      cells.push(cell);
-      yield { line: start, cells };
-      line += 1;
-      start = line;
-      cells = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell !== '' || cells.length > 0) {
+    const start = line;
+    const cells: string[] = [];
+    let cell = '';
+    let quoted = false;
+    let i = at;
+    for (; i < text.length; i += 1) {
+      const c = text[i]!;
+      if (quoted) {
+        if (c === '"') {
+          if (text[i + 1] === '"') {
+            cell += '"';
+            i += 1;
+          } else quoted = false;
+        } else {
+          if (c === '\n') line += 1;
+          cell += c;
+        }
+      } else if (c === '"' && cell.trim() === '') {
+        quoted = true;
+        cell = '';
+      } else if (c === delimiter) {
+        cells.push(cell);
+        cell = '';
+      } else if (c === '\n') break;
+      else if (c !== '\r') cell += c;
+    }
     cells.push(cell);
     yield { line: start, cells };
+    line += 1;
+    at = i + 1;
   }
 }
 
@@ -114,8 +123,14 @@ function problemOf(raw: string, code: string): string | null {
   return null;
 }
 
-/** Reads decoded text: the codes (normalised, distinct, in file order) and what was found. */
-export function parseCodesText(text: string, encoding: TextEncodingName = 'UTF-8'): ParsedCodes {
+/** Records read between two yields to the event loop (the async reading). */
+export const RECORDS_PER_SLICE = 2000;
+
+/**
+ * The reading itself, as steps: it yields every RECORDS_PER_SLICE records so that the async
+ * reading gives the event loop a turn (50,000 lines never hold the core's loop in one block).
+ */
+function* parseSteps(text: string, encoding: TextEncodingName): Generator<void, ParsedCodes> {
   const body = text.replace(/^\uFEFF/, '');
   const firstLine = body.split(/\r\n|\n|\r/, 50).find((l) => l.trim() !== '');
   if (firstLine === undefined) return { ok: false, message: 'Le fichier est vide : aucun code à importer.' };
@@ -133,7 +148,10 @@ export function parseCodesText(text: string, encoding: TextEncodingName = 'UTF-8
     lines: 0,
   };
   let column: number | null = null;
+  let read = 0;
   for (const { line, cells } of records(body, delimiter)) {
+    read += 1;
+    if (read % RECORDS_PER_SLICE === 0) yield;
     if (isBlank(cells)) continue;
     if (column === null) {
       // The first row: a header naming the code column, or (one column) already a code.
@@ -180,15 +198,43 @@ export function parseCodesText(text: string, encoding: TextEncodingName = 'UTF-8
   return { ok: true, codes, report };
 }
 
-/** Reads the file's bytes whatever tool saved it (UTF-8, UTF-16 with BOM, Windows-1252). */
-export function parseCodesFile(bytes: Uint8Array): ParsedCodes {
+/** Reads decoded text: the codes (normalised, distinct, in file order) and what was found. */
+export function parseCodesText(text: string, encoding: TextEncodingName = 'UTF-8'): ParsedCodes {
+  const steps = parseSteps(text, encoding);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function decodeCodesFile(bytes: Uint8Array): { ok: true; text: string; encoding: TextEncodingName } | { ok: false; message: string } {
   if (bytes.byteLength === 0) return { ok: false, message: 'Le fichier est vide : aucun code à importer.' };
   if (bytes.byteLength > MAX_CODES_FILE_BYTES) {
     return { ok: false, message: `Fichier trop grand (${MAX_CODES_FILE_BYTES / 1024 / 1024} Mio au plus) : ne gardez que la colonne des codes.` };
   }
   const decoded = decodeTextFile(bytes);
-  if (!decoded.ok) return { ok: false, message: `Fichier illisible : ${decoded.message}.` };
-  return parseCodesText(decoded.text, decoded.encoding);
+  return decoded.ok ? decoded : { ok: false, message: `Fichier illisible : ${decoded.message}.` };
+}
+
+/** Reads the file's bytes whatever tool saved it (UTF-8, UTF-16 with BOM, Windows-1252). */
+export function parseCodesFile(bytes: Uint8Array): ParsedCodes {
+  const decoded = decodeCodesFile(bytes);
+  return decoded.ok ? parseCodesText(decoded.text, decoded.encoding) : decoded;
+}
+
+/** The same, giving the event loop a turn every RECORDS_PER_SLICE records (the core's route). */
+export async function parseCodesFileSliced(bytes: Uint8Array): Promise<ParsedCodes> {
+  const decoded = decodeCodesFile(bytes);
+  if (!decoded.ok) return decoded;
+  await nextTurn();
+  const steps = parseSteps(decoded.text, decoded.encoding);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await nextTurn();
+  }
 }
 
 /** The report in one French paragraph (the CLI prints it; the desk lays it out itself). */
