@@ -46,6 +46,8 @@ import { currentPresenceKey } from '../node/presence/presence-key';
 import { isKnownRoom } from '../shared/api/room-bus';
 import type { RoomId } from '../shared/domain/rooms';
 import { roomSecret } from './rooms/room-secrets';
+import { CodesDesk } from './codes/codes-desk';
+import { codesRoute } from './codes/codes-route';
 
 export const CORE_VERSION = '0.1.0';
 export const DEFAULT_PORT = 4870;
@@ -110,6 +112,8 @@ export interface RunningCore {
   readonly tokens: AccessTokens;
   /** Every seat, with its token (the régie's eyes only). */
   readonly seats: SeatStore;
+  /** The personal codes (import, release, clear), as the desk's dialog and `serve --codes` use them. */
+  readonly codes: CodesDesk;
   /** Closes a seat's open views (revocation). */
   disconnectSeat(seatId: string): number;
   readonly urls: { control: string; output: string; stage: string; lanControl: string[]; lanOutput: string[]; lanStage: string[] };
@@ -217,6 +221,8 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   let outbox = new Outbox(db);
   // Each room's presence secret: made once, kept in the settings (stable across restarts), sent to the hub by rooms.set.
   const secretOf = (room: RoomId) => roomSecret(settings, room);
+  // The personal codes: imported, released and cleared at the desk; their hashes reach the hub through the outbox.
+  const codes = new CodesDesk({ engine: () => engine, settings: () => settings, db: () => db });
   const engine = new RegieEngine(new Journal(db), new Snapshots(db), {
     onCommitted: (c) => {
       if (c.changed.includes('programme')) ensureSeats();
@@ -227,7 +233,9 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     onEvent: (event, after, meta) => {
       // A programme may bring other rooms: the hub learns them first (their secrets made here, in the same transaction).
       const rooms = event.type === 'programme.loaded' || event.type === 'programme.edited' ? roomsAfter(after.programme, secretOf, () => outbox.lastOfType('rooms.set')) : [];
-      const commands = withoutRepeatedBranding([...rooms, ...hubCommandsFor(event, after)], () => outbox.lastOfType('branding.set'));
+      const commands = withoutRepeatedBranding([...rooms, ...hubCommandsFor(event, after), ...codes.commandsFor(event)], () =>
+        outbox.lastOfType('branding.set'),
+      );
       for (const command of commands) outbox.append(outbox.lastSeq() + 1, command, meta.at);
     },
     onError: (err) => logger.error('journal write failed', { err: String(err) }),
@@ -266,6 +274,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       disconnect: (id) => channel?.disconnectSeat(id),
       onChange: (what, seat, by) => logger.info(what === 'revoke' ? 'seat revoked' : 'seat token reissued', { seat: seat.id, name: seat.name, by: by.name }),
     }),
+    codes: codesRoute({ desk: () => codes, seatOf: (token) => seats.byToken(token) ?? null }),
     // Exports and the purge: the central régie's (a room seat's own exports come with the rooms' exports).
     purge: purgeRoute({ isControl: (token) => isRegie(token), purge: () => purge() }),
     download: exportRoute({
@@ -427,6 +436,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       return tokens();
     },
     seats,
+    codes,
     disconnectSeat: (id) => channel?.disconnectSeat(id) ?? 0,
     get urls() {
       return urls();

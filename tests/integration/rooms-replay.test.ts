@@ -3,6 +3,7 @@ import { programOf } from '../../src/shared/api/room-bus';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { noPersonalCodes } from '../../src/shared/api/personal-codes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildState } from '../../src/main/engine/regie-engine';
 import { openRegieDatabase } from '../../src/main/store/regie-database';
@@ -66,6 +67,8 @@ function inMainRoom(old: OldState): Omit<ViewState, 'programme'> {
     },
     audience: { ...old.audience, questions: old.audience.questions.map((q) => ({ ...q, room: MAIN })) },
     asRun: old.asRun.map((e) => ({ ...e, room: MAIN })),
+    // A slice of after the fixture: it starts empty.
+    personalCodes: noPersonalCodes(),
   };
 }
 

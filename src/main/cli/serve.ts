@@ -3,6 +3,8 @@
  * Prints the views' addresses (with their tokens). With --json, one line of JSON for scripts.
  */
 import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { describeReport } from '../codes/personal-codes-csv';
 import { join } from 'node:path';
 import { isLoopbackUrl, loopbackWarning } from '../../shared/domain/join-address';
 import { DatabaseTooNewError } from '../../node/sqlite/database';
@@ -26,6 +28,7 @@ const { values } = parseArgs({
     'hub-limits': { type: 'string' },
     'hub-in-process': { type: 'boolean', default: false },
     'osc-port': { type: 'string' },
+    codes: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -46,7 +49,10 @@ if (values.help) {
   --hub-in-process  le hub intégré dans le processus de la régie (comparaison de bench/take seulement :
                     ses connexions et ses votes passent alors par la boucle de la régie, et rien ne le relance)
   Télécommande (Stream Deck, Companion) : HTTP /api/remote/… avec le jeton de régie (docs/remote-control.md)
-  --osc-port N      aussi en OSC sur ce port UDP (jeton de régie en premier argument ; désactivé sans cette option)`);
+  --osc-port N      aussi en OSC sur ce port UDP (jeton de régie en premier argument ; désactivé sans cette option)
+  Codes personnels (participants à distance) :
+  --codes FICHIER   importer la liste (CSV : colonne « code » ou « Code personnel », ou un code par ligne) ;
+                    remplace la liste en vigueur ; seuls les codes, hachés, quittent le fichier`);
   process.exit(0);
 }
 
@@ -127,6 +133,24 @@ try {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  // The organisers' IT imports the personal codes without the desk (the same path as its dialog).
+  if (values.codes !== undefined) {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(values.codes);
+    } catch (err) {
+      console.error(`--codes : fichier illisible (${values.codes}) : ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+      await core.close();
+      process.exit(2);
+    }
+    const imported = await core.codes.importFile(bytes, 'Ligne de commande');
+    if (!imported.ok) {
+      console.error(`--codes : ${imported.message}`);
+      await core.close();
+      process.exit(2);
+    }
+    if (!values.json) console.log(`\n  Codes personnels importés : ${describeReport(imported.report)}`);
+  }
   // No phone reaches 127.0.0.1: said under the addresses (and in the JSON for scripts).
   const joinUrls = core.link?.current.joinUrls ?? [];
   const joinWarning = loopbackWarning(joinUrls, values['hub-host']);

@@ -139,6 +139,17 @@ export const regieEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('words.unmerged'), cloudId: z.string(), key: z.string() }),
   z.strictObject({ type: z.literal('words.allowed'), cloudId: z.string(), key: z.string(), spelling: z.string() }),
   z.strictObject({ type: z.literal('moderation.lists.set'), badWords: z.array(z.string()), names: z.array(z.string()), allowed: z.array(z.string()) }),
+  // Personal codes (src/main/codes): counts and fingerprints only — never a code, never a hash.
+  /** A list imported, replacing the one before: its distinct codes, the duplicates left out, its fingerprint (null once purged). */
+  z.strictObject({
+    type: z.literal('codes.imported'),
+    count: z.number().int().min(1),
+    duplicates: z.number().int().min(0),
+    digest: z.string().regex(/^[0-9a-f]{12}$/).nullable(),
+  }),
+  z.strictObject({ type: z.literal('codes.cleared') }),
+  /** A code freed for another phone; `hashPrefix`: its hash's first 8 characters, to trace it (null once purged). */
+  z.strictObject({ type: z.literal('code.released'), hashPrefix: z.string().regex(/^[0-9a-f]{8}$/).nullable() }),
 ]);
 export type RegieEvent = z.infer<typeof regieEventSchema>;
 

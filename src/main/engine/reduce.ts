@@ -7,6 +7,7 @@ import { assertNever } from './decide';
 import { applyQuestionEvent } from './question-reducer';
 import { applyRoomBusEvent, carryMainRoom } from './room-bus-reducer';
 import { applyWordEvent } from './word-moderation-reducer';
+import { applyCodesEvent } from '../codes/codes-reducer';
 import type { EventMeta, RegieEvent } from './events';
 
 function keepLast<T>(list: readonly T[], item: T, max: number): T[] {
@@ -172,6 +173,10 @@ export function reduce(state: RegieState, event: RegieEvent, meta: EventMeta): R
       return applyWordEvent(state, event);
     case 'moderation.lists.set':
       return { ...state, moderation: { badWords: event.badWords, names: event.names, allowed: event.allowed } };
+    case 'codes.imported':
+    case 'codes.cleared':
+    case 'code.released':
+      return applyCodesEvent(state, event, meta);
     default:
       return assertNever(event);
   }

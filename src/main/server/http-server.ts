@@ -16,6 +16,8 @@ export interface HttpOptions {
   remote?: (req: IncomingMessage, res: ServerResponse) => void;
   /** The « Sièges » dialog (`/api/seats…`, a régie seat; it answers 403/405 itself). */
   seats?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** The « Codes personnels » dialog (`/api/codes/…`, a régie seat; it answers 403/404/405 itself). */
+  codes?: (req: IncomingMessage, res: ServerResponse) => void;
   /** The desk's RGPD purge (`POST /api/purge`, a control seat; it answers 405 itself). */
   purge?: (req: IncomingMessage, res: ServerResponse) => void;
   /** Exports built on request (`/export?scope=…&format=…`, `/export/image/…`): a control seat only. */
@@ -40,6 +42,7 @@ export function createHttpServer(opts: HttpOptions): Server {
     }
     if (opts.remote && req.url?.startsWith('/api/remote/')) return opts.remote(req, res);
     if (opts.seats && (req.url === '/api/seats' || req.url?.startsWith('/api/seats/') || req.url?.startsWith('/api/seats?'))) return opts.seats(req, res);
+    if (opts.codes && (req.url === '/api/codes' || req.url?.startsWith('/api/codes/'))) return opts.codes(req, res);
     if (opts.purge && (req.url === '/api/purge' || req.url?.startsWith('/api/purge?'))) return opts.purge(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Méthode non autorisée.');
     const url = new URL(req.url ?? '/', 'http://local');

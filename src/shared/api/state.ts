@@ -7,6 +7,7 @@ import type { RoomId } from '../domain/rooms';
 import type { ProgramState } from '../domain/scene';
 import type { StageMessage } from './room-bus';
 import type { WordModeration } from '../domain/word-tally';
+import { noPersonalCodes, type PersonalCodesState } from './personal-codes';
 
 /** The state the core owns and the views mirror (snapshot, then patches). */
 
@@ -250,6 +251,8 @@ export interface RegieState {
   joinUrl: string | null;
   /** Where the régie is in the hub's stream: the last audience message committed. */
   hubCursor: { hubId: string | null; lastHubSeq: number };
+  /** The remote attendees' personal codes: how many, when imported (src/shared/api/personal-codes.ts). */
+  personalCodes: PersonalCodesState;
 }
 
 /** The screening fields of a question that a redaction changes. */
@@ -292,6 +295,7 @@ export function initialState(): RegieState {
     editLocked: false,
     joinUrl: null,
     hubCursor: { hubId: null, lastHubSeq: 0 },
+    personalCodes: noPersonalCodes(),
   };
 }
 

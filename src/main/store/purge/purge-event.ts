@@ -206,6 +206,12 @@ export function purgeEvent(event: RegieEvent, ctx: PurgeContext, facts: Question
     case 'words.unbanned':
     case 'words.unmerged':
       return { ...event, key: ctx.wordKey(event.key) };
+    // The purge forgets the personal codes (the outbox's codes.add become codes.clear): so does the journal.
+    case 'codes.imported':
+    case 'codes.cleared':
+      return { type: 'codes.cleared' };
+    case 'code.released':
+      return { ...event, hashPrefix: null };
     default:
       return event satisfies never;
   }

@@ -1,4 +1,5 @@
 import { type AudienceQuestion, type Ballots, type RedactionMark, type RegieState } from '../../../shared/api/state';
+import { noPersonalCodes } from '../../../shared/api/personal-codes';
 import { personalDataKinds, REDACTION_LABEL } from '../../../shared/domain/personal-data';
 import type { WordModeration } from '../../../shared/domain/word-tally';
 import { MAX } from '../../../shared/protocol/limits';
@@ -138,6 +139,8 @@ export function purgeStateSlices(known: ReadonlyMap<string, readonly StoredFlag[
     editLocked: same,
     joinUrl: same,
     hubCursor: same,
+    // The list is forgotten with the outbox's hashes (purge-hub-command.ts): no code in force any more.
+    personalCodes: () => noPersonalCodes(),
   };
 }
 

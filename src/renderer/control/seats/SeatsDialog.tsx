@@ -8,6 +8,7 @@ import { useRegie } from '../../lib/regie-store';
 import { tokenFromLocation } from '../../lib/url-token';
 import { useQrCode } from '../../lib/use-qr-code';
 import { changeSeat, fetchSeats, type SeatEntry, type SeatList, tokenOfAddress } from './seats-request';
+import { CodesDialog } from '../codes/CodesDialog';
 import './seats.css';
 
 type Load = { kind: 'loading' } | { kind: 'ready'; list: SeatList } | { kind: 'failed'; message: string };
@@ -57,6 +58,8 @@ export function SeatsDialog({ onClose }: { onClose: () => void }) {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [notice, setNotice] = useState<{ seat: string; text: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // The personal codes of remote attendees: a dialog of its own, opened from here (régie seats only).
+  const [codesOpen, setCodesOpen] = useState(false);
   const token = tokenFromLocation() ?? '';
 
   const refresh = useCallback(() => {
@@ -108,6 +111,9 @@ export function SeatsDialog({ onClose }: { onClose: () => void }) {
       <header className="seats-head">
         <h2 id={titleId}>{t('seats.title')}</h2>
         <div className="seats-head-actions">
+          <button type="button" className="btn" onClick={() => setCodesOpen(true)} aria-haspopup="dialog" data-testid="seats-codes">
+            {t('seats.codes')}
+          </button>
           <button type="button" className="btn" onClick={() => window.print()} disabled={!list} data-testid="seats-print">
             {t('seats.print')}
           </button>
@@ -128,6 +134,7 @@ export function SeatsDialog({ onClose }: { onClose: () => void }) {
           {load.message}
         </p>
       )}
+      {codesOpen && <CodesDialog onClose={() => setCodesOpen(false)} />}
       {list && (
         <ul className="seats-list" data-testid="seats-list">
           {list.seats.map((seat) => (
