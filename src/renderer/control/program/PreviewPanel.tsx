@@ -1,7 +1,7 @@
 import { cueActionWords } from '../../lib/cue-words';
 import { useT } from '../../lib/i18n';
 import { useRegie } from '../../lib/regie-store';
-import { useProgram } from '../../lib/view-room';
+import { useDeskProgram } from '../rooms/use-desk-room';
 import { Panel } from '../shell/Panel';
 import { sendProgram } from './program-actions';
 import { SceneComposer } from './SceneComposer';
@@ -15,7 +15,7 @@ import { sceneLabel } from './scene-label';
  */
 export function PreviewPanel() {
   const t = useT();
-  const program = useProgram();
+  const program = useDeskProgram();
   const preview = program?.preview ?? null;
   const previewCue = program?.previewCue ?? null;
   const previous = program?.previous ?? null;

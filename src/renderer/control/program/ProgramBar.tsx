@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useT } from '../../lib/i18n';
-import { useProgram } from '../../lib/view-room';
+import { useDeskProgram } from '../rooms/use-desk-room';
 import { panic, restore, sendProgram, take, useProgramFeedback } from './program-actions';
+import { DeskRoomLabel } from '../rooms/DeskRoomLabel';
 
 const MIN_FADE = 250;
 const MAX_FADE = 2000;
@@ -9,7 +10,7 @@ const MAX_FADE = 2000;
 /** TAKE, the transition, panic and restore, the output lock; and the core's latest refusal. */
 export function ProgramBar() {
   const t = useT();
-  const program = useProgram();
+  const program = useDeskProgram();
   const problem = useProgramFeedback((s) => s.problem);
   const ignored = useProgramFeedback((s) => s.ignored);
   // What the operator is typing in the duration field; null: the core's value.
@@ -33,6 +34,8 @@ export function ProgramBar() {
 
   return (
     <section className={`program-bar${locked ? ' program-locked' : ''}`} aria-label={t('program.bar')} data-testid="program-bar" data-locked={locked}>
+      {/* Whose screen TAKE and panic act on: the room the desk drives. */}
+      <DeskRoomLabel />
       <div className="program-row">
         <button
           type="button"

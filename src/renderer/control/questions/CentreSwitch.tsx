@@ -7,6 +7,10 @@ import { useRegie } from '../../lib/regie-store';
 import { type CueView, cuePanelView } from '../../lib/run-of-show-view';
 import { QuestionsPanel } from './QuestionsPanel';
 import { isTyping } from '../shell/key-context';
+import { mainRoomOf } from '../../../shared/api/room-live';
+import { incomingIn } from '../rooms/room-scope';
+import { useDeskRoomStore } from '../rooms/desk-room-store';
+import { useDeskRoom } from '../rooms/use-desk-room';
 
 type CentreTab = 'conduite' | 'questions';
 const STORAGE_KEY = 'pupitre.centreTab';
@@ -28,7 +32,18 @@ export function CentreSwitch({ conduite, programme, cues, now }: { conduite: Rea
   const t = useT();
   const [tab, setTab] = useState<CentreTab>(storedTab);
   const questions = useRegie((s) => s.state?.audience.questions);
-  const incoming = useMemo(() => (questions ?? []).reduce((n, q) => (q.status === 'incoming' ? n + 1 : n), 0), [questions]);
+  // The room the desk drives: its questions' count (the overview counts the others).
+  const room = useDeskRoom();
+  const main = mainRoomOf(programme);
+  const incoming = useMemo(() => incomingIn(questions ?? [], room, main), [questions, room, main]);
+  // A room's queue opened from the rooms overview: the questions are shown.
+  useEffect(
+    () =>
+      useDeskRoomStore.subscribe((s, before) => {
+        if (s.queueTicket !== before.queueTicket) setTab('questions');
+      }),
+    [],
+  );
 
   const choose = (next: CentreTab) => {
     setTab(next);
