@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useT } from '../../lib/i18n';
 import { useDeskProgram } from '../rooms/use-desk-room';
 import { panic, restore, sendProgram, take, useProgramFeedback } from './program-actions';
-import { DeskRoomLabel } from '../rooms/DeskRoomLabel';
 
 const MIN_FADE = 250;
 const MAX_FADE = 2000;
@@ -34,8 +33,6 @@ export function ProgramBar() {
 
   return (
     <section className={`program-bar${locked ? ' program-locked' : ''}`} aria-label={t('program.bar')} data-testid="program-bar" data-locked={locked}>
-      {/* Whose screen TAKE and panic act on: the room the desk drives. */}
-      <DeskRoomLabel />
       <div className="program-row">
         <button
           type="button"

@@ -11,6 +11,7 @@ import { mainRoomOf } from '../../../shared/api/room-live';
 import { incomingIn } from '../rooms/room-scope';
 import { useDeskRoomStore } from '../rooms/desk-room-store';
 import { useDeskRoom } from '../rooms/use-desk-room';
+import { RoomsButton } from '../rooms/RoomsButton';
 
 type CentreTab = 'conduite' | 'questions';
 const STORAGE_KEY = 'pupitre.centreTab';
@@ -32,6 +33,7 @@ export function CentreSwitch({ conduite, programme, cues, now }: { conduite: Rea
   const t = useT();
   const [tab, setTab] = useState<CentreTab>(storedTab);
   const questions = useRegie((s) => s.state?.audience.questions);
+  const regie = useRegie((s) => s.seat?.kind === 'regie' || (s.seat === null && s.role === 'control'));
   // The room the desk drives: its questions' count (the overview counts the others).
   const room = useDeskRoom();
   const main = mainRoomOf(programme);
@@ -92,6 +94,8 @@ export function CentreSwitch({ conduite, programme, cues, now }: { conduite: Rea
         </button>
         </div>
         <kbd className="centre-tab-key">q</kbd>
+        {/* The rooms overview (`o`): every room's queue and screen, and a flag raised in any room. */}
+        {regie && <RoomsButton />}
         {tab === 'questions' && (
           <div className="centre-standby" data-testid="centre-standby">
             <span className="centre-standby-words" title={standby && programme ? cueActionWords(standby.cue.action, programme, t) : undefined}>

@@ -39,14 +39,14 @@ export function RoomSeatDesk({ now, timeZone, help }: { now: number; timeZone: s
           <h1 className="room-seat-room" data-testid="room-seat-room">
             {room.name}
           </h1>
+          <span className={`room-seat-qa${qaOpen ? ' room-seat-qa-open' : ''}`} data-testid="room-seat-qa" data-open={qaOpen}>
+            {t('rooms.col.qa')}&nbsp;: {!qaOpen ? t('rooms.qa.closed') : qa?.roomOnly ? t('rooms.qa.roomOnly') : t('rooms.qa.everyone')}
+          </span>
           {title && (
             <span className="room-seat-session" data-testid="room-seat-session" title={title}>
               {t('rooms.seat.session', { title })}
             </span>
           )}
-          <span className={`room-seat-qa${qaOpen ? ' room-seat-qa-open' : ''}`} data-testid="room-seat-qa" data-open={qaOpen}>
-            {t('rooms.col.qa')}&nbsp;: {!qaOpen ? t('rooms.qa.closed') : qa?.roomOnly ? t('rooms.qa.roomOnly') : t('rooms.qa.everyone')}
-          </span>
         </div>
         <div className="topbar-clock">
           <CoreClock now={now} timeZone={timeZone} />

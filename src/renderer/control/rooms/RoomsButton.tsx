@@ -3,7 +3,7 @@ import { toggleOverview, useDeskRoomStore } from './desk-room-store';
 import { useFlaggedEverywhere } from './use-rooms-overview';
 
 /**
- * « Salles » in the top bar (`o`): opens the rooms overview. A question flagged in any room shows
+ * « Salles » beside the centre's tabs (`o`; the top bar has no width to spare at 1280): opens the rooms overview. A question flagged in any room shows
  * here, at the centre, whichever room the desk drives.
  */
 export function RoomsButton() {

@@ -8,7 +8,6 @@ import { HoldPill } from '../run-of-show/HoldPill';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ModeSwitch } from './ModeSwitch';
 import { SeatButton } from '../seats/SeatButton';
-import { RoomsButton } from '../rooms/RoomsButton';
 
 /** Event, clock, hold, the audience hub, the link to the core, desk mode, seat, language, help: what the operator checks at a glance. */
 export function TopBar({ now, timeZone, onHelp }: { now: number; timeZone: string; onHelp: () => void }) {
@@ -27,7 +26,6 @@ export function TopBar({ now, timeZone, onHelp }: { now: number; timeZone: strin
         <HoldPill timeZone={timeZone} />
       </div>
       <div className="topbar-right">
-        {regie && <RoomsButton />}
         <AudienceIndicator now={now} timeZone={timeZone} />
         <ConnectionStatus timeZone={timeZone} />
         <ModeSwitch />
