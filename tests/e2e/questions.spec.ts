@@ -110,7 +110,7 @@ test('questions arrive; a moderator approves, edits, merges, stars and reorders 
     await seatB.keyboard.press('1');
     await expect(row(seatB, 'dès l’accueil').getByTestId('edited-marker')).toHaveText('modifiée');
     await expect(row(page, 'dès l’accueil').getByTestId('edited-marker')).toBeVisible();
-    await page.keyboard.press('o');
+    await page.keyboard.press('i');
     await expect(page.getByTestId('original-text')).toHaveText('Comment associer les familles au projet pour l’enfant ?');
     // Escape cancels an edit.
     await page.keyboard.press('e');

@@ -111,7 +111,7 @@ export class HubLink {
       this.update({ lastError: refused ? 'le hub refuse le jeton de la régie' : `hub injoignable (${err.message})` });
     });
     socket.on('audience', (batch) => this.receive(batch));
-    socket.on('presence', (p: Presence) => this.update({ participants: { room: p.room, remote: p.remote } }));
+    socket.on('presence', (p: Presence) => this.update({ participants: presenceCounts(p) }));
     socket.on('refused', (r) => this.opts.logger.warn('hub refused a régie message', { event: r.event, error: r.error.message }));
     this.rttTimer = setInterval(() => this.probe(), RTT_EVERY_MS);
     this.rttTimer.unref();
@@ -248,4 +248,10 @@ export class HubLink {
       if (!err) this.update({ rttMs: this.now() - sentAt });
     });
   }
+}
+
+/** The hub's presence as the link status carries it: the totals, and each room's when the hub sends them. */
+export function presenceCounts(p: Presence): LinkStatus['participants'] {
+  const rooms = p.rooms ? Object.fromEntries(Object.entries(p.rooms).map(([id, c]) => [id, { room: c.room, remote: c.remote }])) : undefined;
+  return rooms ? { room: p.room, remote: p.remote, rooms } : { room: p.room, remote: p.remote };
 }

@@ -91,14 +91,24 @@ describe('demo programme (resources/demo/assises-2021.yaml)', () => {
     const cues = demo.sessions.flatMap((s) => (s.cues ?? []).map((c) => ({ ...c, kind: s.kind })));
     expect(cues.length).toBeGreaterThanOrEqual(10);
     expect(cues.filter((c) => c.mode === 'auto').length).toBeGreaterThanOrEqual(1);
-    expect(cues.filter((c) => c.mode === 'manual').length).toBeGreaterThan(cues.length / 2);
+    // The plenaries' cues wait for the GO, mostly; the workshops' (below) run by themselves.
+    const plenary = cues.filter((c) => c.kind !== 'workshop');
+    expect(plenary.filter((c) => c.mode === 'manual').length).toBeGreaterThan(plenary.length / 2);
     expect(cues.some((c) => c.autoContinue === true)).toBe(true);
     expect(cues.some((c) => (c.preWaitSeconds ?? 0) > 0)).toBe(true);
     expect(cues.some((c) => c.action.type === 'note')).toBe(true);
     expect(cues.some((c) => 'time' in c.at)).toBe(true);
     expect(cues.some((c) => 'offset' in c.at && c.at.offset.startsWith('-'))).toBe(true);
-    // Workshops stay without cues (room only, no interaction planned).
-    expect(cues.filter((c) => c.kind === 'workshop')).toEqual([]);
+    // Séquence 4: each of the six workshops opens its room's Q&A at its start and closes it at its
+    // end, both auto (a room seat has no GO; the central régie follows six rooms at once).
+    const workshops = demo.sessions.filter((s) => s.kind === 'workshop');
+    expect(workshops).toHaveLength(6);
+    for (const w of workshops) {
+      expect(w.cues?.map((c) => [c.action.type, c.at, c.mode])).toEqual([
+        ['qa.open', { offset: '+00:00' }, 'auto'],
+        ['qa.close', { offset: '+01:30' }, 'auto'],
+      ]);
+    }
   });
 
   it('accepts a UTF-8 byte order mark', () => {

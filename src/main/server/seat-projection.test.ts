@@ -4,6 +4,7 @@ import { type AudienceQuestion, initialState, type RegieState } from '../../shar
 import { programmeSchema } from '../../shared/domain/programme';
 import { initialProgram } from '../../shared/domain/scene';
 import { programOf } from '../../shared/api/room-bus';
+import { qaOf } from '../../shared/api/room-live';
 import { seatPatchOps, stateForSeat } from './seat-projection';
 
 // A room seat, a room's output and stage receive their room's share only: no other room's
@@ -55,6 +56,14 @@ describe('what each seat receives', () => {
     expect(view.programs).toEqual({});
     expect(programOf(view, 'salle-450').onAir).toEqual(initialProgram().onAir);
     expect(JSON.stringify(view)).not.toMatch(/jeunes majeurs|à l’antenne de la plénière/);
+  });
+
+  it('a room seat reads its room’s Q&A as every view does (by room), never another room’s', () => {
+    const open = { open: true, since: 1, sessionId: 'atelier', roomOnly: true };
+    const plenary = { open: true, since: 1, sessionId: 'pleniere', roomOnly: false };
+    const view = stateForSeat({ ...before, live: { ...before.live, qa: { 'salle-450': open, grand: plenary } } }, room450);
+    expect(view.live.qa).toEqual({ 'salle-450': open });
+    expect(qaOf(view, 'salle-450')).toEqual(open);
   });
 
   it('an output and a stage of the main room: as before seats; of another room: nothing of the plenary', () => {

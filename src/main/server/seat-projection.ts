@@ -2,7 +2,7 @@ import type { PatchOp, ViewRole } from '../../shared/api/channel';
 import { initialState, isProjectable, PRIVATE_SLICES, type RegieState, type ViewState } from '../../shared/api/state';
 import { cachedWordKey } from '../../shared/domain/french-words';
 import { pollResultsHidden } from '../../shared/domain/poll-results';
-import { interactionRoom, questionRoom, roomQa, stateMainRoom } from '../../shared/domain/room-of';
+import { interactionRoom, questionRoom, stateMainRoom } from '../../shared/domain/room-of';
 import { roomEntry } from '../../shared/api/room-bus';
 import type { RoomId } from '../../shared/domain/rooms';
 import type { SeatKind } from '../../shared/domain/seats';
@@ -103,7 +103,9 @@ function sliceFor(kind: Exclude<SeatKind, 'regie'>, room: RoomId, key: keyof Vie
     case 'lastGos':
       return oneRoom(state.lastGos, room);
     case 'live':
-      return { interactions: pickKeys(state.live.interactions, ownInteraction), qa: roomQa(state, room) };
+      // `qa` keeps its shape (by room, docs/rooms.md § 2) with its room's entry only: views read it
+      // through qaOf (a QaState put there instead read as « closed » on a room's desk).
+      return { interactions: pickKeys(state.live.interactions, ownInteraction), qa: oneRoom(state.live.qa, room) };
     case 'wordModeration':
       return pickKeys(state.wordModeration, ownInteraction);
     case 'wordParticipants':

@@ -20,6 +20,7 @@ import './run-of-show/run-of-show.css';
 import './audience/audience.css';
 import './export/export.css';
 import './interactions/interactions.css';
+import './rooms/rooms.css';
 
 document.documentElement.lang = currentLanguage();
 const root = createRoot(document.getElementById('root')!);

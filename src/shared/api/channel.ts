@@ -29,7 +29,11 @@ export interface LinkStatus {
   outboxPending: number;
   /** Audience messages the hub holds that the régie has not committed yet. */
   hubBacklog: number | null;
-  participants: { room: number; remote: number };
+  /**
+   * Distinct participants present (the hub's counts), and per room once the régie sent its rooms
+   * (`rooms`: absent from a hub of before rooms): the central desk's rooms overview reads them.
+   */
+  participants: { room: number; remote: number; rooms?: Record<string, { room: number; remote: number }> };
   eventCode: string | null;
   /** Addresses participants join at (the QR code's), best first. */
   joinUrls: string[];

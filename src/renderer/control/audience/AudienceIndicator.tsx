@@ -44,7 +44,7 @@ export function AudienceIndicator({ now, timeZone }: { now: number; timeZone: st
   const title = [
     stale ? `${t('link.label')} — ${t('link.unknown')} (${t('link.unknownDetail')})` : `${t('link.label')} — ${t(words.full)} ${off ? '' : since}`.trim(),
     link.rttMs !== null && link.state === 'online' ? `${t('link.rttTitle')} : ${t('link.rtt', { ms: link.rttMs })}` : null,
-    showPeople ? t('link.participants', link.participants) : null,
+    showPeople ? t('link.participants', { room: link.participants.room, remote: link.participants.remote }) : null,
     outbox,
     backlog,
     link.lastError && !stale ? t('link.lastError', { error: link.lastError }) : null,

@@ -1,12 +1,12 @@
 import { useT } from '../../lib/i18n';
-import { useProgram } from '../../lib/view-room';
+import { useDeskProgram } from '../rooms/use-desk-room';
 import { ProgramMonitor } from './ProgramMonitor';
 import { sceneLabel } from './scene-label';
 
 /** The program monitor, with what is on air in words, and the panic state unmistakable. */
 export function OnAirMonitor() {
   const t = useT();
-  const program = useProgram();
+  const program = useDeskProgram();
   const onAir = program?.onAir ?? null;
   const panicFrom = program?.panicFrom ?? null;
   return (

@@ -1,10 +1,11 @@
 import { cueActionWords } from '../../lib/cue-words';
 import { useT } from '../../lib/i18n';
 import { useRegie } from '../../lib/regie-store';
-import { useProgram } from '../../lib/view-room';
+import { useDeskProgram } from '../rooms/use-desk-room';
 import { Panel } from '../shell/Panel';
 import { sendProgram } from './program-actions';
 import { SceneComposer } from './SceneComposer';
+import { DeskRoomLabel } from '../rooms/DeskRoomLabel';
 import { ScenePreview } from './ScenePreview';
 import { sceneLabel } from './scene-label';
 
@@ -15,14 +16,20 @@ import { sceneLabel } from './scene-label';
  */
 export function PreviewPanel() {
   const t = useT();
-  const program = useProgram();
+  const program = useDeskProgram();
   const preview = program?.preview ?? null;
   const previewCue = program?.previewCue ?? null;
   const previous = program?.previous ?? null;
   const programme = useRegie((s) => s.state?.programme ?? null);
   const cue = previewCue ? programme?.sessions.flatMap((s) => s.cues ?? []).find((c) => c.id === previewCue) : undefined;
   return (
-    <Panel title={<span className="preview-label">{t('program.preview.label')}</span>} className="monitor-panel monitor-preview" testId="preview-panel">
+    <Panel
+      title={<span className="preview-label">{t('program.preview.label')}</span>}
+      className="monitor-panel monitor-preview"
+      testId="preview-panel"
+      // Whose screen the bus drives (preview, TAKE, panic): the room the desk drives, in its colour.
+      actions={<DeskRoomLabel />}
+    >
       <div className="preview-frame" data-testid="preview-monitor" data-scene={preview?.kind ?? 'none'}>
         {preview ? <ScenePreview scene={preview} /> : <p className="preview-empty">{t('program.preview.empty')}</p>}
       </div>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useT } from '../../lib/i18n';
-import { useProgram } from '../../lib/view-room';
+import { useDeskProgram } from '../rooms/use-desk-room';
 import { panic, restore, sendProgram, take, useProgramFeedback } from './program-actions';
 
 const MIN_FADE = 250;
@@ -9,7 +9,7 @@ const MAX_FADE = 2000;
 /** TAKE, the transition, panic and restore, the output lock; and the core's latest refusal. */
 export function ProgramBar() {
   const t = useT();
-  const program = useProgram();
+  const program = useDeskProgram();
   const problem = useProgramFeedback((s) => s.problem);
   const ignored = useProgramFeedback((s) => s.ignored);
   // What the operator is typing in the duration field; null: the core's value.

@@ -3,14 +3,17 @@ import { useT } from '../../lib/i18n';
 import { useRegie } from '../../lib/regie-store';
 import { useFitScale } from '../../ui/use-fit-scale';
 import { Panel } from '../shell/Panel';
+import { useDeskRoomInfo } from '../rooms/use-desk-room';
 
 /**
  * The outputUrl from the core may name the venue-network address; the desk's CSP only frames its
  * own origin, so the same path and token are loaded from the origin this page came from.
  */
-export function sameOriginUrl(url: string, origin: string): string | null {
+export function sameOriginUrl(url: string, origin: string, room: string | null = null): string | null {
   try {
     const u = new URL(url);
+    // The room the desk drives (the main output's seat may name the room it shows).
+    if (room !== null) u.searchParams.set('room', room);
     return new URL(u.pathname + u.search, origin).toString();
   } catch {
     return null;
@@ -21,7 +24,8 @@ export function sameOriginUrl(url: string, origin: string): string | null {
 export function ProgramMonitor() {
   const t = useT();
   const outputUrl = useRegie((s) => s.access?.outputUrl ?? null);
-  const src = outputUrl ? sameOriginUrl(outputUrl, window.location.origin) : null;
+  const room = useDeskRoomInfo();
+  const src = outputUrl ? sameOriginUrl(outputUrl, window.location.origin, room.main ? null : room.id) : null;
   const box = useRef<HTMLDivElement>(null);
   const scale = useFitScale(box, 1920, 1080);
   return (

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { Command } from '../../../shared/api/commands';
 import type { CommandResult } from '../../../shared/api/results';
 import { sendCommand } from '../../lib/core-client';
-import { roomField } from '../../lib/view-room';
+import { deskRoomField } from '../rooms/use-desk-room';
 
 type ProgramCommand = Extract<Command, { type: `program.${string}` }>;
 
@@ -17,11 +17,11 @@ export const useProgramFeedback = create<{ problem: string | null; ignored: 'Ent
 }));
 
 /**
- * Sends a program command to this desk's room's bus (`?room=`; the main room's without it); a
+ * Sends a program command to the bus of the room this desk drives (rooms/desk-room-store.ts); a
  * refusal is kept to be shown next to the TAKE button.
  */
 export async function sendProgram(command: ProgramCommand): Promise<CommandResult> {
-  const r = await sendCommand({ ...command, ...roomField() });
+  const r = await sendCommand({ ...command, ...deskRoomField() });
   useProgramFeedback.setState((s) => ({ problem: r.ok ? null : r.error.message, ignored: null, ticket: s.ticket + 1 }));
   return r;
 }

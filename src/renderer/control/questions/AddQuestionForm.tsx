@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useT } from '../../lib/i18n';
 import { act } from './question-actions';
+import { deskRoomField } from '../rooms/use-desk-room';
 import { MAX_QUESTION_CHARS } from './QuestionEditor';
 import { setMode } from './questions-store';
 
 /**
  * « Saisir une question » (`t`): a question heard at a microphone or written on a paper card,
- * typed in by the régie (origin « régie »), in the current session. Enter adds it, Escape closes.
+ * typed in by the régie (origin « régie »), in the current session, in the room the desk drives. Enter adds it, Escape closes.
  */
 export function AddQuestionForm({ sessionId }: { sessionId: string | null }) {
   const t = useT();
@@ -16,7 +17,7 @@ export function AddQuestionForm({ sessionId }: { sessionId: string | null }) {
   const submit = async () => {
     if (text.trim() === '' || busy) return;
     setBusy(true);
-    const ok = await act({ type: 'question.add', text: text.trim(), name: name.trim() === '' ? null : name.trim().slice(0, 60), sessionId });
+    const ok = await act({ type: 'question.add', text: text.trim(), name: name.trim() === '' ? null : name.trim().slice(0, 60), sessionId, ...deskRoomField() });
     setBusy(false);
     if (ok) {
       setText('');

@@ -5,9 +5,13 @@ import { cueActionWords } from '../../lib/cue-words';
 import { useT } from '../../lib/i18n';
 import { useRegie } from '../../lib/regie-store';
 import { type CueView, cuePanelView } from '../../lib/run-of-show-view';
-import { useDeskRoom } from '../../lib/view-room';
 import { QuestionsPanel } from './QuestionsPanel';
 import { isTyping } from '../shell/key-context';
+import { mainRoomOf } from '../../../shared/api/room-live';
+import { incomingIn } from '../rooms/room-scope';
+import { useDeskRoomStore } from '../rooms/desk-room-store';
+import { useDeskRoom } from '../rooms/use-desk-room';
+import { RoomsButton } from '../rooms/RoomsButton';
 
 type CentreTab = 'conduite' | 'questions';
 const STORAGE_KEY = 'pupitre.centreTab';
@@ -27,11 +31,21 @@ function storedTab(): CentreTab {
  */
 export function CentreSwitch({ conduite, programme, cues, now }: { conduite: ReactNode; programme: Programme | null; cues: CueView[]; now: number }) {
   const t = useT();
-  // The standby beside the tabs is the desk's room's (each room has its own).
-  const deskRoom = useDeskRoom();
   const [tab, setTab] = useState<CentreTab>(storedTab);
   const questions = useRegie((s) => s.state?.audience.questions);
-  const incoming = useMemo(() => (questions ?? []).reduce((n, q) => (q.status === 'incoming' ? n + 1 : n), 0), [questions]);
+  const regie = useRegie((s) => s.seat?.kind === 'regie' || (s.seat === null && s.role === 'control'));
+  // The room the desk drives: its standby beside the tabs (each room has its own) and its questions' count (the overview counts the others).
+  const room = useDeskRoom();
+  const main = mainRoomOf(programme);
+  const incoming = useMemo(() => incomingIn(questions ?? [], room, main), [questions, room, main]);
+  // A room's queue opened from the rooms overview: the questions are shown.
+  useEffect(
+    () =>
+      useDeskRoomStore.subscribe((s, before) => {
+        if (s.queueTicket !== before.queueTicket) setTab('questions');
+      }),
+    [],
+  );
 
   const choose = (next: CentreTab) => {
     setTab(next);
@@ -63,7 +77,7 @@ export function CentreSwitch({ conduite, programme, cues, now }: { conduite: Rea
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const standby = tab === 'questions' && programme && deskRoom ? cuePanelView(cues, now, deskRoom).standby : null;
+  const standby = tab === 'questions' && programme ? cuePanelView(cues, now, room).standby : null;
   return (
     <>
       <div className="centre-tabs">
@@ -80,6 +94,8 @@ export function CentreSwitch({ conduite, programme, cues, now }: { conduite: Rea
         </button>
         </div>
         <kbd className="centre-tab-key">q</kbd>
+        {/* The rooms overview (`o`): every room's queue and screen, and a flag raised in any room. */}
+        {regie && <RoomsButton />}
         {tab === 'questions' && (
           <div className="centre-standby" data-testid="centre-standby">
             <span className="centre-standby-words" title={standby && programme ? cueActionWords(standby.cue.action, programme, t) : undefined}>

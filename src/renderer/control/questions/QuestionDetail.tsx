@@ -84,7 +84,7 @@ export function QuestionDetail({ q, all }: { q: AudienceQuestion | null; all: re
       {q.editedText !== null && mode !== 'edit' && (
         <p className="qdetail-original">
           <button type="button" className="btn-link" onClick={() => setMode(mode === 'original' ? 'browse' : 'original')} aria-expanded={mode === 'original'} data-testid="show-original">
-            {mode === 'original' ? t('questions.hideOriginal') : t('questions.showOriginal')} <kbd>o</kbd>
+            {mode === 'original' ? t('questions.hideOriginal') : t('questions.showOriginal')} <kbd>i</kbd>
           </button>
           {mode === 'original' && (
             <span className="qdetail-original-text" dir="auto" data-testid="original-text">

@@ -1,8 +1,8 @@
 import { questionText } from '../../../shared/api/state';
 import { useT } from '../../lib/i18n';
 import { useRegie } from '../../lib/regie-store';
-import { VIEW_ROOM } from '../../lib/view-room';
 import { programOf } from '../../../shared/api/room-bus';
+import { useDeskRoom } from '../rooms/use-desk-room';
 import { excerpt, run, undoLast } from './question-actions';
 import { clearFeedback, type Feedback, useQuestionsDesk } from './questions-store';
 
@@ -13,8 +13,9 @@ import { clearFeedback, type Feedback, useQuestionsDesk } from './questions-stor
 function usePreviewTruth(feedback: Feedback | null): string | null {
   const t = useT();
   const id = feedback?.preview ? feedback.questionId : null;
+  const room = useDeskRoom();
   const where = useRegie((s) => {
-    const p = s.state ? programOf(s.state, VIEW_ROOM) : null;
+    const p = s.state ? programOf(s.state, room) : null;
     if (!id || !p) return null;
     if (p.preview?.kind === 'question' && p.preview.questionId === id) return 'preview';
     return p.onAir.kind === 'question' && p.onAir.questionId === id && !p.panicFrom ? 'air' : 'gone';

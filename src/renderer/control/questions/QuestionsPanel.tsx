@@ -3,7 +3,7 @@ import type { AudienceQuestion } from '../../../shared/api/state';
 import { queueTabs } from '../../../shared/domain/question-queue';
 import { localTimeZone } from '../../lib/desk-time';
 import { useT } from '../../lib/i18n';
-import { useProgram } from '../../lib/view-room';
+import { useDeskProgram, useRoomSeat } from '../rooms/use-desk-room';
 import { Panel } from '../shell/Panel';
 import { AddQuestionForm } from './AddQuestionForm';
 import { BalanceBar } from './BalanceBar';
@@ -36,7 +36,8 @@ export function QuestionsPanel({ now }: { now: number }) {
   const selectedId = useQuestionsDesk((s) => s.selectedId);
   const selectedIndex = useQuestionsDesk((s) => s.selectedIndex);
   const mode = useQuestionsDesk((s) => s.mode);
-  const program = useProgram();
+  const program = useDeskProgram();
+  const roomSeat = useRoomSeat();
   const onAirId = sceneQuestionId(program?.onAir);
   const previewId = sceneQuestionId(program?.preview);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -107,9 +108,12 @@ export function QuestionsPanel({ now }: { now: number }) {
       actions={
         <>
           <BalanceBar received={view.received} kept={view.kept} />
-          <button type="button" className="btn btn-q" onClick={() => setListsOpen(true)} title={t('questions.modListsTitle')} data-testid="moderation-lists-open">
-            {t('questions.modLists')}
-          </button>
+          {/* The organisers' lists are the central régie's (a room seat would be refused). */}
+          {!roomSeat && (
+            <button type="button" className="btn btn-q" onClick={() => setListsOpen(true)} title={t('questions.modListsTitle')} data-testid="moderation-lists-open">
+              {t('questions.modLists')}
+            </button>
+          )}
           <button type="button" className="btn btn-q" onClick={() => setMode(mode === 'add' ? 'browse' : 'add')} aria-keyshortcuts="t" aria-pressed={mode === 'add'} data-testid="add-question-open">
             {t('questions.add')} <kbd>t</kbd>
           </button>
@@ -141,7 +145,7 @@ export function QuestionsPanel({ now }: { now: number }) {
       </div>
       {mode === 'add' ? <AddQuestionForm sessionId={sessionId ?? currentSessionId} /> : <QuestionDetail q={selected} all={all} />}
       <StageMessageControl />
-      {listsOpen && <ModerationListsDialog onClose={closeLists} />}
+      {listsOpen && !roomSeat && <ModerationListsDialog onClose={closeLists} />}
       <PersonalDataReasons />
     </Panel>
   );

@@ -19,7 +19,7 @@ export function QuestionsShortcuts() {
     [['x'], t('shortcuts.q.redact')],
     [['u'], t('shortcuts.q.undo')],
     [['t'], t('shortcuts.q.add')],
-    [['o'], t('shortcuts.q.original')],
+    [['i'], t('shortcuts.q.original')],
     [['f'], t('shortcuts.q.search')],
     [['1…5'], t('shortcuts.q.tabs')],
   ];

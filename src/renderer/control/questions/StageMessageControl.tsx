@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { displayText } from '../../../shared/domain/question-display';
 import { useT } from '../../lib/i18n';
-import { useStageMessage } from '../../lib/view-room';
+import { useDeskStageMessage } from '../rooms/use-desk-room';
 import { sendStageMessage } from './question-actions';
 
 /**
@@ -12,7 +12,7 @@ import { sendStageMessage } from './question-actions';
  */
 export function StageMessageControl() {
   const t = useT();
-  const current = useStageMessage();
+  const current = useDeskStageMessage();
   const [text, setText] = useState('');
   /** The reasons the core gave for the text as it is now; null: nothing to confirm. */
   const [toConfirm, setToConfirm] = useState<{ text: string; reasons: string[] } | null>(null);

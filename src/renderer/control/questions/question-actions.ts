@@ -9,7 +9,7 @@ import { type QuestionAction, undoPlan } from '../../../shared/domain/question-u
 import { sendCommand } from '../../lib/core-client';
 import { currentLanguage, type MessageKey, type MessageParams, translate } from '../../lib/i18n';
 import { useRegie } from '../../lib/regie-store';
-import { roomField } from '../../lib/view-room';
+import { deskRoomField } from '../rooms/use-desk-room';
 import { flagWords } from './question-words';
 import { say, useQuestionsDesk } from './questions-store';
 
@@ -248,7 +248,7 @@ export async function sendToPreview(q: AudienceQuestion): Promise<void> {
   }
   // The core copies the text, name and origin in, and refuses a question that may not be shown.
   const scene: Scene = { kind: 'question', questionId: q.id };
-  const r = await sendCommand({ type: 'program.preview', scene, ...roomField() });
+  const r = await sendCommand({ type: 'program.preview', scene, ...deskRoomField() });
   if (r.ok) say('info', tr('questions.preview.sent', { text: excerpt(questionText(q)) }), { questionId: q.id, preview: true });
   else say('error', tr('questions.preview.refused', { message: r.error.message }), { questionId: q.id });
 }
@@ -305,7 +305,7 @@ function selectedPassage(questionId: string): { field: QuestionField; start: num
  * refused with the reasons until it is sent again `confirmed`: the caller asks the moderator.
  */
 export async function sendStageMessage(text: string | null, confirmed = false): Promise<{ ok: true } | { ok: false; confirm: string[] | null }> {
-  const r = await sendCommand({ type: 'stage.message', text, ...(confirmed ? { confirmed: true } : {}), ...roomField() });
+  const r = await sendCommand({ type: 'stage.message', text, ...(confirmed ? { confirmed: true } : {}), ...deskRoomField() });
   if (r.ok) return { ok: true };
   const reasons = (r.error.issues ?? []).filter((i) => i.path === STAGE_MESSAGE_CONFIRM_PATH).map((i) => i.message);
   if (reasons.length > 0 && !confirmed) return { ok: false, confirm: reasons };

@@ -6,7 +6,7 @@ import { isTyping } from '../shell/key-context';
  * nor with a dialog open. None collides with the run of show's (Space, h, arrows, [ ], /, n, p, ?):
  * j/k move, a approve, r reject, e edit, s star, Alt+↑/↓ (or Shift+↑/↓) reorder the shortlist,
  * m merge, d answered, u undo, v preview, c clear the flags, x redact (the picked passage, else
- * everything found), t type a question in, o the original, f search, 1–5 the tabs.
+ * everything found), t type a question in, i the original (« initial »: `o` is the rooms overview), f search, 1–5 the tabs.
  * Listens in the capture phase: a reorder with Shift+↑/↓ must not also move the cue standby. A list
  * that has keys of its own (`data-own-keys`: the word cloud's words and held words) keeps them.
  */
@@ -45,7 +45,7 @@ const letters: Record<string, keyof Omit<QuestionKeyActions, 'tab'>> = {
   c: 'clearFlags',
   x: 'redact',
   t: 'add',
-  o: 'original',
+  i: 'original',
   f: 'search',
 };
 

@@ -1,29 +1,37 @@
-import { mainQa } from '../../../shared/api/room-live';
+import { mainRoomOf, qaOf } from '../../../shared/api/room-live';
 import { useMemo, useState } from 'react';
 import type { AudienceQuestion } from '../../../shared/api/state';
 import type { QueueView } from '../../../shared/domain/question-queue';
 import { liveQueueFollower } from '../../../shared/domain/question-queue-live';
 import type { Programme } from '../../../shared/domain/programme';
 import { sortedSessions } from '../../../shared/domain/programme-position';
+import { roomOfSession } from '../../../shared/domain/rooms';
 import { sessionWindow } from '../../lib/desk-schedule';
 import { useRegie } from '../../lib/regie-store';
 import { useSchedule } from '../../lib/use-schedule';
 import { useQuestionsDesk } from './questions-store';
+import { currentSessionOfRoom, roomQuestions } from '../rooms/room-scope';
+import { useDeskRoom } from '../rooms/use-desk-room';
 
 const NO_QUESTIONS: AudienceQuestion[] = [];
 
-/** The session the desk calls « current »: the open Q&A's, else the first one running now. */
+/**
+ * The session the desk calls « current », in the room it drives (rooms/desk-room-store.ts): that
+ * room's open Q&A's, else the first of that room running now.
+ */
 export function useCurrentSessionId(now: number): string | null {
-  // The main room's Q&A: the central desk's queue (the rooms overview opens the others).
-  const qaSession = useRegie((s) => (s.state ? mainQa(s.state).sessionId : null));
+  const room = useDeskRoom();
+  const qaSession = useRegie((s) => (s.state ? qaOf(s.state, room).sessionId : null));
   const { programme, schedule, marks } = useSchedule();
   // The windows (time-zone arithmetic) once per programme change, not at every patch or second.
   const windows = useMemo(
-    () => (programme ? sortedSessions(programme).map((s) => ({ id: s.id, ...sessionWindow(programme, s, schedule, marks) })) : []),
+    () =>
+      programme
+        ? sortedSessions(programme).map((s) => ({ id: s.id, room: roomOfSession(programme, s.id).id, ...sessionWindow(programme, s, schedule, marks) }))
+        : [],
     [programme, schedule, marks],
   );
-  if (qaSession) return qaSession;
-  return windows.find((w) => w.start <= now && now < w.end)?.id ?? null;
+  return currentSessionOfRoom(qaSession, windows, room, now);
 }
 
 export interface Queue {
@@ -40,8 +48,12 @@ export interface Queue {
  * the keys act on the rows shown, and a tab or a filter shows its rows in the same frame.
  */
 export function useQueue(now: number): Queue {
-  const all = useRegie((s) => s.state?.audience.questions) ?? NO_QUESTIONS;
+  const everyRoom = useRegie((s) => s.state?.audience.questions) ?? NO_QUESTIONS;
   const programme = useRegie((s) => s.state?.programme ?? null);
+  // The room the desk drives: its questions only (the main room's queue is the plenary's).
+  const room = useDeskRoom();
+  const main = mainRoomOf(programme);
+  const all = useMemo(() => roomQuestions(everyRoom, room, main), [everyRoom, room, main]);
   const filter = useQuestionsDesk((s) => s.filter);
   const session = useQuestionsDesk((s) => s.session);
   const currentSessionId = useCurrentSessionId(now);

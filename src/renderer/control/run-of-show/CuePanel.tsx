@@ -4,7 +4,7 @@ import type { Programme } from '../../../shared/domain/programme';
 import { useT } from '../../lib/i18n';
 import { useRegie } from '../../lib/regie-store';
 import { cuePanelView, type CueView } from '../../lib/run-of-show-view';
-import { useDeskRoom } from '../../lib/view-room';
+import { useDeskRoom } from '../rooms/use-desk-room';
 import { OtherRoomsStandby } from './OtherRoomsStandby';
 import { CueLists } from './CueLists';
 import { CueReset } from './CueReset';

@@ -1,6 +1,6 @@
 import { deskTime } from '../../lib/desk-time';
 import { useT } from '../../lib/i18n';
-import { useDeskCues } from '../../lib/view-room';
+import { useDeskCues } from '../rooms/use-desk-room';
 
 /** In the top bar while the desk's room's cues are held: seen from anywhere on the desk. */
 export function HoldPill({ timeZone }: { timeZone: string }) {

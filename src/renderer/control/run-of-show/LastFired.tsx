@@ -4,7 +4,7 @@ import { cueActionWords, triggerKey } from '../../lib/cue-words';
 import { deskTime } from '../../lib/desk-time';
 import { useT } from '../../lib/i18n';
 import { useRegie } from '../../lib/regie-store';
-import { deskRoomOf } from '../../lib/view-room';
+import { deskRoomOf } from '../rooms/use-desk-room';
 
 function lastFiredEntry(asRun: readonly AsRunEntry[], room: string): AsRunEntry | null {
   for (let i = asRun.length - 1; i >= 0; i--) {

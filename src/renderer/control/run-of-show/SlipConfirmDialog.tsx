@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useEffect, useId, useRef } from 'react';
-import { deskUndoPlan } from '../../lib/view-room';
+import { deskUndoPlan } from '../rooms/use-desk-room';
 import { cancelSlip, confirmSlip } from './cue-actions';
 import { type SlipConfirmation, useSlipConfirm } from './run-of-show-store';
 import { fullReasons } from '../../lib/cue-order-words';

@@ -5,7 +5,7 @@ import { deskTime } from '../../lib/desk-time';
 import { undoLines } from '../../lib/go-undo-words';
 import { useT } from '../../lib/i18n';
 import { useRegie } from '../../lib/regie-store';
-import { deskUndoPlan, useDeskLastGo } from '../../lib/view-room';
+import { deskUndoPlan, useDeskLastGo } from '../rooms/use-desk-room';
 
 /**
  * « Annuler le GO (u) »: the last GO, until it is undone or another comes. Its title says what

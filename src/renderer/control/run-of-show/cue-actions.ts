@@ -6,7 +6,7 @@ import { applyDelays } from '../../../shared/domain/delays';
 import { undoNeedsConfirmation } from '../../../shared/domain/go-undo';
 import { cueRoom } from '../../../shared/api/room-bus';
 import { cueRoomState } from '../../../shared/domain/cue-rooms';
-import { deskCuesOf, deskLastGo, deskRoomOf, deskUndoPlan } from '../../lib/view-room';
+import { deskCuesOf, deskLastGo, deskRoomOf, deskUndoPlan } from '../rooms/use-desk-room';
 import { sendCommand } from '../../lib/core-client';
 import { undoReport } from '../../lib/go-undo-words';
 import { currentLanguage, type MessageKey, type MessageParams, translate } from '../../lib/i18n';

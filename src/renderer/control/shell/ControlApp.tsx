@@ -32,6 +32,12 @@ import { useAudiencePanel } from '../audience/audience-store';
 import { useAudienceKeys } from '../audience/use-audience-keys';
 import { useLogbookKeys } from '../logbook/use-logbook-keys';
 import { useRunOfShowKeys } from '../run-of-show/use-run-of-show-keys';
+import { useDeskRoomStore } from '../rooms/desk-room-store';
+import { RoomSeatDesk } from '../rooms/RoomSeatDesk';
+import { RoomsOverviewDialog } from '../rooms/RoomsOverviewDialog';
+import { RoomsShortcuts } from '../rooms/RoomsShortcuts';
+import { useRoomSeat } from '../rooms/use-desk-room';
+import { useRoomsKeys } from '../rooms/use-rooms-keys';
 
 /**
  * The control desk: a top bar, the programme strip; the rundown on the left, the run of show
@@ -50,6 +56,9 @@ export function ControlApp() {
   const { programme, schedule, cues } = useRunOfShow();
   const noteInput = useRef<HTMLInputElement>(null);
   const help = useDeskShell((s) => s.helpOpen);
+  // A room moderator's desk (a `room` seat): its room's questions and bus only (rooms/RoomSeatDesk.tsx).
+  const roomSeat = useRoomSeat();
+  const overviewOpen = useDeskRoomStore((s) => s.overviewOpen);
 
   // Every key layer of the desk, each defined with its group: the desk's own (TAKE, panic, help),
   // the run of show's, the « Public » panel's, the logbook's (the questions' are on their tab).
@@ -66,19 +75,24 @@ export function ControlApp() {
     [],
   );
   const runOfShowKeys = useMemo(
-    () => ({
-      go: goStandby,
-      goIgnored: () => sayCue(doubleGoWords(), 'error'),
-      toggleHold,
-      nextCue: () => moveStandby('next'),
-      previousCue: () => moveStandby('previous'),
-      undoGo: undoLastGo,
-      runOfShowShown: () => document.querySelector('[data-testid="cue-panel"]') !== null,
-    }),
-    [],
+    () =>
+      // The run of show is the central régie's: a room seat's Space, h, arrows and u do nothing.
+      roomSeat
+        ? { go: () => false, goIgnored: noop, toggleHold: noop, nextCue: noop, previousCue: noop, undoGo: noop, runOfShowShown: () => false }
+        : {
+            go: goStandby,
+            goIgnored: () => sayCue(doubleGoWords(), 'error'),
+            toggleHold,
+            nextCue: () => moveStandby('next'),
+            previousCue: () => moveStandby('previous'),
+            undoGo: undoLastGo,
+            runOfShowShown: () => document.querySelector('[data-testid="cue-panel"]') !== null,
+          },
+    [roomSeat],
   );
   useDeskKeys(deskKeys);
   useRunOfShowKeys(runOfShowKeys);
+  useRoomsKeys(hasState && !roomSeat);
   useAudienceKeys();
   useLogbookKeys(noteInput);
 
@@ -97,6 +111,7 @@ export function ControlApp() {
   }
 
   const timeZone = programme?.event.timeZone ?? localTimeZone();
+  if (roomSeat) return <RoomSeatDesk now={now} timeZone={timeZone} help={help} />;
   return (
     <div className="desk">
       <TopBar now={now} timeZone={timeZone} onHelp={openHelp} />
@@ -121,9 +136,21 @@ export function ControlApp() {
           <AsRunPanel />
         </div>
       </main>
-      <ShortcutsHelp open={help} onClose={closeHelp} extra={<QuestionsShortcuts />} />
+      <ShortcutsHelp
+        open={help}
+        onClose={closeHelp}
+        extra={
+          <>
+            <RoomsShortcuts />
+            <QuestionsShortcuts />
+          </>
+        }
+      />
+      {overviewOpen && <RoomsOverviewDialog now={now} />}
       <ConduiteEditor />
       <SlipConfirmDialog />
     </div>
   );
 }
+
+function noop(): void {}

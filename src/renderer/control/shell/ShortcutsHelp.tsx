@@ -2,8 +2,11 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import { useT } from '../../lib/i18n';
 import { ShortcutList, type Shortcut } from './ShortcutList';
 
-/** The small help of the keyboard shortcuts (`?`). A modal dialog: Escape closes it. */
-export function ShortcutsHelp({ open, onClose, extra }: { open: boolean; onClose: () => void; extra?: ReactNode }) {
+/**
+ * The small help of the keyboard shortcuts (`?`). A modal dialog: Escape closes it. `centralDesk`
+ * false: a room moderator's desk, without the run of show, the logbook and the « Public » panel.
+ */
+export function ShortcutsHelp({ open, onClose, extra, centralDesk = true }: { open: boolean; onClose: () => void; extra?: ReactNode; centralDesk?: boolean }) {
   const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -12,7 +15,7 @@ export function ShortcutsHelp({ open, onClose, extra }: { open: boolean; onClose
     if (open && !d.open) d.showModal();
     if (!open && d.open) d.close();
   }, [open]);
-  const rows: Shortcut[] = [
+  const central: Shortcut[] = [
     [[t('key.space')], t('shortcuts.go')],
     [['h'], t('shortcuts.hold')],
     [['↓', ']'], t('shortcuts.next')],
@@ -20,6 +23,9 @@ export function ShortcutsHelp({ open, onClose, extra }: { open: boolean; onClose
     [['u', t('key.ctrlZ')], t('shortcuts.undoGo')],
     [['/', 'n'], t('shortcuts.note')],
     [['p'], t('shortcuts.audience')],
+  ];
+  const rows: Shortcut[] = [
+    ...(centralDesk ? central : []),
     [[t('key.enter')], t('shortcuts.take')],
     [[t('key.escape')], t('shortcuts.panic')],
     [[t('key.shiftEscape')], t('shortcuts.restore')],
