@@ -45,7 +45,7 @@ export function sixWorkshopsProgramme(): Programme {
   }));
   return {
     ...demo,
-    interactions: [...demo.interactions, ...polls],
+    interactions: [...(demo.interactions ?? []), ...polls],
     sessions: demo.sessions.map((s) => {
       const room = (Object.keys(SESSION_OF) as (typeof WORKSHOPS)[number][]).find((r) => SESSION_OF[r] === s.id);
       if (!room) return s;
