@@ -63,6 +63,8 @@ export interface SeatEntryWithToken {
   kind: SeatKind;
   room: string | null;
   token: string;
+  /** Its address on this machine, as the « Sièges » dialog prints it (page, token, room). */
+  address: string;
 }
 
 /** The seats as the desk's « Sièges » dialog gets them (GET /api/seats), with each token read from its address. */
@@ -70,7 +72,13 @@ export async function listSeats(port: number, token: string): Promise<SeatEntryW
   const res = await fetch(`http://127.0.0.1:${port}/api/seats`, { headers: { Authorization: `Bearer ${token}` } });
   if (res.status !== 200) throw new Error(`/api/seats : ${res.status}`);
   const answer = (await res.json()) as SeatsAnswer;
-  return answer.seats.map((s) => ({ id: s.id, name: s.name, kind: s.kind, room: s.room, token: new URL(s.addresses.at(-1)!).searchParams.get('token')! }));
+  return answer.seats.map((s) => ({ id: s.id, name: s.name, kind: s.kind, room: s.room, token: new URL(s.addresses.at(-1)!).searchParams.get('token')!, address: s.addresses.at(-1)! }));
+}
+
+export function seatAddress(seats: SeatEntryWithToken[], kind: SeatKind, room: string | null): string {
+  const s = seats.find((x) => x.kind === kind && x.room === room);
+  if (!s) throw new Error(`pas de siège ${kind} pour ${room}`);
+  return s.address;
 }
 
 export function seatToken(seats: SeatEntryWithToken[], kind: SeatKind, room: string | null): string {
