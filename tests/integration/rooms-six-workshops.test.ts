@@ -214,9 +214,11 @@ describe('six workshops at once, 50 phones per room (real core, hub and simulato
     expect(Object.keys(state.audience.tallies).sort()).toEqual(Object.values(WORKSHOP_POLLS).sort());
   });
 
-  it('Salle 450’s room seat, output and stage received no other room’s question, in any message', () => {
+  it('Salle 450’s room seat, output and stage received no other room’s question, in any message', async () => {
     const state = desk.state!;
     const mine = questionsIn(state, 'salle-450');
+    // On a loaded machine the seat's last patch may still be on its way.
+    await until(() => seat450.state!.audience.questions.length === mine.length, 'la file de la Salle 450 à jour', 10_000).catch(() => undefined);
     const others = state.audience.questions.filter((q) => q.room !== 'salle-450');
     expect(others.length).toBeGreaterThan(50);
     const mineTexts = new Set(mine.map((q) => q.text));
@@ -302,7 +304,9 @@ describe('six workshops at once, 50 phones per room (real core, hub and simulato
     expect(after.audience.tallies).toEqual(before.audience.tallies);
     expect(after.live.interactions).toEqual(before.live.interactions);
     expect(after.stageMessages).toEqual(before.stageMessages);
-    expect(await listSeats(core.port, core.tokens.control)).toEqual(seatsBefore);
+    // The same seats and tokens (their addresses name the new port).
+    const withoutAddress = (xs: SeatEntryWithToken[]) => xs.map(({ address: _address, ...seat }) => seat);
+    expect(withoutAddress(await listSeats(core.port, core.tokens.control))).toEqual(withoutAddress(seatsBefore));
     // And the seats work as before: Salle 450's moderator, with its old token, sees its room.
     const again = view(seatToken(seatsBefore, 'room', 'salle-450'));
     const snap = await again.first();
