@@ -3,8 +3,9 @@
  * [--participants 200] [--questions-per-min 30] [--votes-per-s 50] [--duration 60] …` (see --help).
  * N synthetic participants on one hub; stops by itself and prints a bilan (or JSON with --json).
  */
+import { createWriteStream } from 'node:fs';
 import { parseSimulatorArgs, isLoopback, usage } from './options';
-import { runSimulation } from './simulator';
+import { type AcceptedMessage, runRooms, runSimulation } from './simulator';
 import { formatSummary } from './stats';
 
 const parsed = parseSimulatorArgs(process.argv.slice(2), process.env);
@@ -26,8 +27,21 @@ process.once('SIGINT', () => {
   stop.abort();
 });
 
+const record = opts.record === undefined ? null : createWriteStream(opts.record, { flags: 'w' });
+const onAccepted = record ? (m: AcceptedMessage) => void record.write(JSON.stringify(m) + '\n') : undefined;
+const closeRecord = () => new Promise<void>((resolve) => (record ? record.end(resolve) : resolve()));
+
 try {
-  const summary = await runSimulation(opts, { log, signal: stop.signal });
+  const deps = { log, signal: stop.signal, ...(onAccepted ? { onAccepted } : {}) };
+  if (opts.rooms) {
+    const summaries = await runRooms(opts, deps);
+    await closeRecord();
+    if (opts.json) process.stdout.write(JSON.stringify({ rooms: summaries }) + '\n');
+    else for (const [room, s] of Object.entries(summaries)) console.log(`\n— Salle ${room} —\n${formatSummary(s)}`);
+    process.exit(Object.values(summaries).some((s) => s.participants.joined === 0) ? 1 : 0);
+  }
+  const summary = await runSimulation(opts, deps);
+  await closeRecord();
   if (opts.json) process.stdout.write(JSON.stringify(summary) + '\n');
   else console.log(formatSummary(summary));
   const joined = summary.participants.joined;

@@ -78,3 +78,18 @@ describe('simulator options', () => {
     expect(isLoopback('http://192.168.1.20:4871')).toBe(false);
   });
 });
+
+describe('several rooms', () => {
+  it('reads --rooms and the key of each room; a key for a room not listed is refused in French', () => {
+    const r = parseSimulatorArgs(['--event-code', 'A', '--rooms', 'salle-800,salle-450', '--room-keys', 'salle-450=ABCDEFGH23,salle-800=ZZZZZZZZ77', '--record', '/tmp/x.jsonl'], {}, () => 1);
+    expect(r).toMatchObject({ kind: 'ok', options: { rooms: ['salle-800', 'salle-450'], roomKeys: { 'salle-450': 'ABCDEFGH23', 'salle-800': 'ZZZZZZZZ77' }, record: '/tmp/x.jsonl' } });
+    expect(parseSimulatorArgs(['--event-code', 'A', '--rooms', 'salle-800', '--room-keys', 'salle-300=ABCDEFGH23'])).toEqual({
+      kind: 'error',
+      message: '--room-keys : la salle « salle-300 » n’est pas dans --rooms',
+    });
+    expect(parseSimulatorArgs(['--event-code', 'A', '--rooms', 'salle-800', '--room-keys', 'salle-800'])).toMatchObject({ kind: 'error', message: expect.stringContaining('SALLE=CLÉ') });
+    expect(parseSimulatorArgs(['--event-code', 'A', '--rooms', 'salle-800', '--room', 'salle-450'])).toMatchObject({ kind: 'error', message: expect.stringContaining('l’un ou l’autre') });
+    expect(parseSimulatorArgs(['--event-code', 'A', '--rooms', 'Salle 800'])).toMatchObject({ kind: 'error', message: expect.stringContaining('salle') });
+    expect(parseSimulatorArgs(['--event-code', 'A', '--rooms', 'salle-800', '--room-keys', 'salle-800=abc'])).toMatchObject({ kind: 'error', message: expect.stringContaining('clé de salle') });
+  });
+});

@@ -35,6 +35,15 @@ export const simulatorOptionsSchema = z.strictObject({
   room: roomIdSchema.optional(),
   /** The room's presence key (`k=` of its QR code): the « in the room » share joins with it, as a phone that scanned it. */
   roomKey: presenceKeySchema.optional(),
+  /**
+   * Several rooms at once (`--rooms`): each room gets its own participants, rates and seed (the
+   * numbers above are per room), and its « in the room » share joins with that room's key from
+   * `roomKeys` (the `k=` its screen shows now; a room without one is all « à distance »).
+   */
+  rooms: z.array(roomIdSchema).min(1).max(50).optional(),
+  roomKeys: z.record(roomIdSchema, presenceKeySchema).optional(),
+  /** A file that receives one JSON line per accepted message (room, participant, clientMsgId, body): for checks afterwards. */
+  record: z.string().min(1).optional(),
 });
 export type SimulatorOptions = z.infer<typeof simulatorOptionsSchema>;
 
@@ -56,6 +65,11 @@ export const usage = `Usage : npm run simulate -- --event-code CODE [options]
   --room SALLE            la salle que les participants rejoignent (défaut : la salle principale)
   --room-key CLÉ          la clé de présence de la salle (k= du QR code affiché à son écran) : sans
                           elle, le hub compte tout le monde « à distance »
+  --rooms S1,S2,…         plusieurs salles à la fois : chacune ses participants, ses débits et sa
+                          graine (--participants et les débits s’entendent alors par salle)
+  --room-keys S1=CLÉ,…    la clé de présence de chaque salle (k= du QR code de son écran) ; une
+                          clé vaut 5 à 10 minutes : relancez avec les clés du moment
+  --record FICHIER        chaque message accepté en une ligne JSON (salle, participant, message)
 Tout vient d’une seule adresse IP : démarrez le hub de répétition avec une limite par adresse
 plus large, p. ex. --limits '{"addressRate":{"perSecond":5000,"burst":10000}}'.`;
 
@@ -80,6 +94,22 @@ export function checkUrl(raw: string): { ok: true; url: string } | { ok: false; 
   if (u.pathname !== '/' || u.search || u.hash)
     return { ok: false, message: '--url : l’adresse du hub seule, sans chemin (http://hôte:port)' };
   return { ok: true, url: u.origin };
+}
+
+/** `--rooms a,b` and `--room-keys a=KEY,b=KEY`: every key names one of the rooms, at most once. */
+function severalRooms(rawRooms: string | undefined, rawKeys: string | undefined): { rooms?: string[]; roomKeys?: Record<string, string> } | string {
+  if (rawRooms === undefined) return rawKeys === undefined ? {} : '--room-keys demande --rooms';
+  const rooms = rawRooms.split(',').map((r) => r.trim());
+  if (new Set(rooms).size !== rooms.length) return `--rooms : une salle en double dans « ${rawRooms} »`;
+  const roomKeys: Record<string, string> = {};
+  for (const pair of rawKeys === undefined ? [] : rawKeys.split(',')) {
+    const [room, key, extra] = pair.trim().split('=');
+    if (!room || !key || extra !== undefined) return `--room-keys : SALLE=CLÉ attendu, reçu « ${pair} »`;
+    if (!rooms.includes(room)) return `--room-keys : la salle « ${room} » n’est pas dans --rooms`;
+    if (room in roomKeys) return `--room-keys : deux clés pour « ${room} »`;
+    roomKeys[room] = key;
+  }
+  return { rooms, roomKeys };
 }
 
 export function isLoopback(url: string): boolean {
@@ -112,6 +142,9 @@ export function parseSimulatorArgs(
         'ack-timeout-ms': { type: 'string' },
         room: { type: 'string' },
         'room-key': { type: 'string' },
+        rooms: { type: 'string' },
+        'room-keys': { type: 'string' },
+        record: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -145,7 +178,12 @@ export function parseSimulatorArgs(
     ...(values.room === undefined ? {} : { room: values.room }),
     ...(values['room-key'] === undefined ? {} : { roomKey: values['room-key'] }),
   };
-  const parsed = simulatorOptionsSchema.safeParse({ url: url.url, eventCode, json: values.json, ...numbers, ...place });
+  const several = severalRooms(values.rooms, values['room-keys']);
+  if (typeof several === 'string') return { kind: 'error', message: several };
+  if (several.rooms && (place.room !== undefined || place.roomKey !== undefined))
+    return { kind: 'error', message: '--rooms remplace --room et --room-key : l’un ou l’autre' };
+  const record = values.record === undefined ? {} : { record: values.record };
+  const parsed = simulatorOptionsSchema.safeParse({ url: url.url, eventCode, json: values.json, ...numbers, ...place, ...several, ...record });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { kind: 'error', message: `${issue?.path.join('.') ?? 'options'} : ${issue?.message ?? 'invalide'}` };

@@ -15,7 +15,7 @@ export interface SimParticipantHooks {
   onJoinRefused(p: SimParticipant, code: string): void;
   onDisconnect(p: SimParticipant): void;
   /** Every answer (or its absence), first sends and resends alike. */
-  onResult(p: SimParticipant, event: MessageKind, body: Record<string, unknown>, result: SendResult): void;
+  onResult(p: SimParticipant, event: MessageKind, body: Record<string, unknown>, result: SendResult, clientMsgId: string): void;
   /** Only for the participant that watches the state (one is enough). */
   onState?(state: AudienceState): void;
   now(): number;
@@ -145,7 +145,7 @@ export class SimParticipant {
           if (!this.closed) this.unanswered.set(id, { event, msg: body });
           result = { kind: 'lost' };
         } else result = { kind: 'ack', ack, ms: this.hooks.now() - t0 };
-        this.hooks.onResult(this, event, body, result);
+        this.hooks.onResult(this, event, body, result, id);
         resolve(result);
       });
     });

@@ -25,6 +25,18 @@ export interface SimulationDeps {
   now?: () => number;
   /** Aborted: stop early (Ctrl+C) and still return the bilan. */
   signal?: AbortSignal;
+  /** Every message the hub accepted (not its duplicates), as sent: what `--record` writes. */
+  onAccepted?: (m: AcceptedMessage) => void;
+}
+
+/** One accepted message: the hub's id for it is `participantId:clientMsgId` (the régie's `msgId`). */
+export interface AcceptedMessage {
+  room: string | null;
+  participantId: string;
+  origin: 'room' | 'remote';
+  clientMsgId: string;
+  type: MessageKind;
+  body: Record<string, unknown>;
 }
 
 function describeOpen(state: AudienceState | null): string {
@@ -64,13 +76,14 @@ export async function runSimulation(opts: SimulatorOptions, deps: SimulationDeps
       if (!p.everJoined && code === 'wrong_event') log(`Code d’événement refusé par le hub : ${opts.eventCode}`);
     },
     onDisconnect: () => (stats.disconnects += 1),
-    onResult: (p, event, body, result) => {
+    onResult: (p, event, body, result, clientMsgId) => {
       const k = stats.kinds[event];
       if (result.kind === 'lost') return void (k.lost += 1);
       k.latenciesMs.push(Math.round(result.ms));
       if (!result.ack.ok) return stats.refuse(event, result.ack.error.code);
       k.accepted += 1;
       if (result.ack.duplicate) k.duplicates += 1;
+      else deps.onAccepted?.({ room: opts.room ?? null, participantId: p.participantId, origin: p.origin, clientMsgId, type: event, body });
       // What the participant did, so that it does not do it again.
       if (event === 'question.upvote') p.upvoted.add(String(body.questionId));
       if (event === 'words.send') {
@@ -226,4 +239,25 @@ export async function runSimulation(opts: SimulatorOptions, deps: SimulationDeps
     openAtEnd: describeOpen(state),
     wanted: opts.participants,
   });
+}
+
+/**
+ * Several rooms at once (`--rooms`): one simulation per room, side by side, each with the
+ * participants and rates given (per room), its own seed (seed + its rank) and its room's key. Each
+ * room's first participant watches that room's state (a phone sees its room only), so each room
+ * asks, votes and upvotes in what is open there.
+ */
+export async function runRooms(opts: SimulatorOptions, deps: SimulationDeps = {}): Promise<Record<string, Summary>> {
+  const rooms = opts.rooms ?? [];
+  const one: SimulatorOptions = { ...opts };
+  delete one.rooms;
+  delete one.roomKeys;
+  const summaries = await Promise.all(
+    rooms.map((room, i) => {
+      const key = opts.roomKeys?.[room];
+      const log = (line: string) => deps.log?.(`[${room}] ${line}`);
+      return runSimulation({ ...one, room, seed: (opts.seed + i) >>> 0, ...(key === undefined ? {} : { roomKey: key }) }, { ...deps, log });
+    }),
+  );
+  return Object.fromEntries(rooms.map((room, i) => [room, summaries[i]!]));
 }
