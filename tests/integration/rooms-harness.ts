@@ -146,6 +146,26 @@ export const command = (view: RecordingView | ViewSocket, c: unknown) =>
   send('socket' in view ? view.socket : view, { id: `rooms-proof-${process.pid}-${String(n++).padStart(6, '0')}`, command: c });
 
 /** The journal's rows, read beside the running core (WAL: a reader sees what was committed). */
+/** The journal's last seq. */
+export function journalLastSeq(dataDir: string): number {
+  const db = new Database(join(dataDir, 'pupitre.sqlite3'), { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('SELECT MAX(seq) FROM journal').pluck().get() as number | null) ?? 0;
+  } finally {
+    db.close();
+  }
+}
+
+/** The journal's audience messages after seq `afterSeq` (their payloads), to check what reached the régie. */
+export function journalAudienceSince(dataDir: string, afterSeq: number): string[] {
+  const db = new Database(join(dataDir, 'pupitre.sqlite3'), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare("SELECT payload FROM journal WHERE seq > ? AND type LIKE 'audience.%' ORDER BY seq").pluck().all(afterSeq) as string[];
+  } finally {
+    db.close();
+  }
+}
+
 export function journalRows(dataDir: string): number {
   const db = new Database(join(dataDir, 'pupitre.sqlite3'), { readonly: true, fileMustExist: true });
   try {
