@@ -2,7 +2,7 @@ import type { CoreStatus } from '../../src/shared/api/channel';
 import { connectView, nextSnapshot, send } from '../integration/helpers';
 import { listSeats, qaCue, SEQUENCE_4, seatAddress, sixWorkshopsProgramme } from '../integration/rooms-harness';
 import { expect, test } from './fixtures';
-import { row, selectByKeys, shot, showQuestionsTab } from './question-desk';
+import { row, selectByKeys, shot } from './question-desk';
 
 // Issue 17 in Chromium, end to end: a phone opens the address of Salle 450's QR code (read on Salle
 // 450's own screen), is « dans la salle » and asks in the room-only workshop; the Salle 450 seat
@@ -60,10 +60,9 @@ test('a phone asks in Salle 450; the Salle 450 seat approves and TAKEs it; only 
     // Salle 450's moderator desk: its own token; approve (a), then to the preview (v) and TAKE.
     await desk450!.goto(seatAddress(seats, 'room', 'salle-450'));
     await expect(desk450!.getByTestId('connection-state')).toHaveAttribute('data-state', 'online');
-    await showQuestionsTab(desk450!);
-    // « En cours » is the first live session of the programme (Atelier 4A, Salle 800) even on Salle
-    // 450's desk: the facilitator picks its workshop (noted for the room desk's scoping).
-    await desk450!.getByTestId('filter-session').selectOption('one:j1-atelier-4b');
+    // The room moderator's desk opens on its room's queue, « En cours » its own workshop (Atelier 4B).
+    await expect(desk450!.getByTestId('filter-session')).toHaveValue('current');
+    await expect(desk450!.getByTestId('filter-session').locator('option:checked')).toContainText('Atelier 4B');
     await expect(row(desk450!, 'qui coordonne le parcours')).toHaveCount(1);
     await selectByKeys(desk450!, 'qui coordonne le parcours');
     await desk450!.keyboard.press('a');
