@@ -50,7 +50,7 @@ export function decideQuestion(state: RegieState, command: QuestionCommand, at: 
     const name = command.name === null ? null : cleanText(command.name) || null;
     if (!text) throw new CommandRejected('texte vide');
     // Checked like a participant's question: the text and the name.
-    const findings = questionFindings(text, name, moderationLists(state.moderation));
+    const findings = questionFindings(text, name, moderationLists(state.moderation, state.programme));
     // The desk's room, else the session's, else the main room: written down, so a later programme cannot move it.
     const room = questionRoom(state, command.room === undefined ? undefined : requireRoom(state, command.room), command.sessionId);
     return [{ type: 'question.added', text, name, sessionId: command.sessionId, at, room, findings }];
@@ -72,7 +72,7 @@ export function decideQuestion(state: RegieState, command: QuestionCommand, at: 
       // A moderator's edit is checked like a participant's text: a name typed in (a child's, a
       // family's) flags the question again, and a clearance given before does not cover it (the
       // reducer compares the edit's findings with those already read).
-      const findings = text === q.text ? [] : findingsIn('edit', text, moderationLists(state.moderation));
+      const findings = text === q.text ? [] : findingsIn('edit', text, moderationLists(state.moderation, state.programme));
       return [{ type: 'question.edited', questionId: q.id, text, findings }];
     }
     case 'question.merge': {

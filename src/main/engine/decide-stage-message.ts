@@ -22,7 +22,7 @@ export const STAGE_CONFIRM_PATH = STAGE_MESSAGE_CONFIRM_PATH;
 export function decideStageMessage(state: RegieState, raw: string | null, confirmed: boolean, at: number, room: RoomId): RegieEvent[] {
   const text = raw === null ? null : cleanText(raw) || null;
   if (text === null) return [{ type: 'stage.message.set', text: null, at, room }];
-  const spans = uniqueSpans(detectPersonalData(text, 'stage-message', moderationLists(state.moderation))).filter((s) => s.kind !== 'long');
+  const spans = uniqueSpans(detectPersonalData(text, 'stage-message', moderationLists(state.moderation, state.programme))).filter((s) => s.kind !== 'long');
   if (spans.length > 0 && !confirmed) {
     const issues = spans.map((s) => ({ path: STAGE_CONFIRM_PATH, message: `« ${s.match} » : ${PERSONAL_DATA_REASON[s.kind]}` }));
     throw new CommandRejected(

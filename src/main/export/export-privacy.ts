@@ -60,7 +60,7 @@ const redactedTexts = new WeakMap<AudienceQuestion, Redacted>();
 
 export function exportPrivacy(state: RegieState, options: { names?: boolean | undefined } = {}): ExportPrivacy {
   const names = options.names === true;
-  const lists = moderationLists(state.moderation);
+  const lists = moderationLists(state.moderation, state.programme);
   const numbers = new Map<string, number>();
 
   const cached = (q: AudienceQuestion): Redacted => {

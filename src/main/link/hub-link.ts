@@ -23,9 +23,9 @@ type RegieSocket = Socket<HubToRegieEvents, RegieToHubEvents>;
 export function audienceReceived(state: RegieState, hubId: string, message: AudienceMessage): RegieEvent {
   switch (message.type) {
     case 'question.ask':
-      return { type: 'audience.received', hubId, message, findings: questionFindings(message.text, message.name, moderationLists(state.moderation)) };
+      return { type: 'audience.received', hubId, message, findings: questionFindings(message.text, message.name, moderationLists(state.moderation, state.programme)) };
     case 'words.send':
-      return { type: 'audience.received', hubId, message, held: flagCloudWords(message.words, moderationLists(state.moderation)) };
+      return { type: 'audience.received', hubId, message, held: flagCloudWords(message.words, moderationLists(state.moderation, state.programme)) };
     default:
       return { type: 'audience.received', hubId, message };
   }

@@ -30,7 +30,7 @@ export function reflagPending(state: RegieState, next: ModerationSettings): Regi
   const added = new Set([...next.names, ...next.badWords].map(keyOf).filter((k) => k.length > 0 && !had.has(k)));
   if (added.size === 0) return [];
   const addedList = [...added];
-  const lists = moderationLists(next);
+  const lists = moderationLists(next, state.programme);
   /** A finding is the new entries' when its match is one of them (or holds one as a word). */
   const isNew = (f: QuestionFinding) => {
     const key = keyOf(f.match);

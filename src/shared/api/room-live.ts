@@ -1,5 +1,6 @@
 import type { Programme } from '../domain/programme';
-import { DEFAULT_ROOM, findRoom, mainRoomId, type RoomId, roomOfSession } from '../domain/rooms';
+import { DEFAULT_ROOM, findRoom, type RoomId } from '../domain/rooms';
+import { cueRoom, mainRoomOf as busMainRoom, sessionRoom } from './room-bus';
 import { CLOSED_QA, type LiveState, type QaState } from './state';
 
 /**
@@ -12,7 +13,7 @@ type WithLive = WithProgramme & { live: Pick<LiveState, 'qa'> };
 
 /** The main room's id (no programme: the default room). */
 export function mainRoomOf(programme: Programme | null): RoomId {
-  return programme ? mainRoomId(programme) : DEFAULT_ROOM.id;
+  return busMainRoom({ programme });
 }
 
 /** A room's Q&A (closed when it never opened). */
@@ -34,18 +35,12 @@ export function openQaRooms(state: Pick<WithLive, 'live'>): RoomId[] {
 
 /** The room of a session (none, or unknown: the main room). */
 export function roomOfSessionId(programme: Programme | null, sessionId: string | null | undefined): RoomId {
-  if (!programme) return DEFAULT_ROOM.id;
-  return sessionId ? roomOfSession(programme, sessionId).id : mainRoomId(programme);
-}
-
-/** The session a cue belongs to, or null. */
-export function sessionOfCue(programme: Programme | null, cueId: string): string | null {
-  return programme?.sessions.find((s) => s.cues?.some((c) => c.id === cueId))?.id ?? null;
+  return sessionRoom({ programme }, sessionId || null);
 }
 
 /** The room of a cue: its session's. */
 export function roomOfCue(programme: Programme | null, cueId: string): RoomId {
-  return roomOfSessionId(programme, sessionOfCue(programme, cueId));
+  return cueRoom({ programme }, cueId);
 }
 
 /**

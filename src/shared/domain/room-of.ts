@@ -1,6 +1,7 @@
 import type { AudienceQuestion, QaState, RegieState, ViewState } from '../api/state';
 import { defaultRoomOfInteraction, qaOf } from '../api/room-live';
-import { mainRoomId, type RoomId, roomOr, DEFAULT_ROOM } from './rooms';
+import { type RoomId, roomOr } from './rooms';
+import { mainRoomOf } from '../api/room-bus';
 
 /**
  * Which room a thing of the state belongs to (docs/rooms.md § 2), for the seats' authorisation
@@ -12,7 +13,7 @@ type StateWithProgramme = Pick<RegieState, 'programme'>;
 
 /** The main room of the state's programme (no programme: the default room). */
 export function stateMainRoom(state: StateWithProgramme): RoomId {
-  return state.programme ? mainRoomId(state.programme) : DEFAULT_ROOM.id;
+  return mainRoomOf(state);
 }
 
 /** Reads an optional `room` field of something that may not have one yet. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deskRequest } from '../../lib/desk-request';
 
 /**
  * The « Codes personnels » dialog's requests (`/api/codes/check|import|release|clear`), with the
@@ -22,33 +23,11 @@ const checkedSchema = z.object({ ok: z.literal(true), report: reportSchema });
 const importedSchema = z.object({ ok: z.literal(true), report: reportSchema, count: z.number() });
 const releasedSchema = z.object({ ok: z.literal(true), hashPrefix: z.string() });
 const clearedSchema = z.object({ ok: z.literal(true) });
-const failedSchema = z.object({ ok: z.literal(false), message: z.string() });
-
-export class CodesRequestError extends Error {
-  override name = 'CodesRequestError';
-}
-
-async function call<T>(action: string, token: string, body: BodyInit | null, schema: z.ZodType<T>): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/codes/${action}`, { method: 'POST', cache: 'no-store', headers: { Authorization: `Bearer ${token}` }, body });
-  } catch {
-    throw new CodesRequestError('la régie ne répond pas : réessayez');
-  }
-  let raw: unknown;
-  try {
-    raw = await res.json();
-  } catch {
-    throw new CodesRequestError(`réponse illisible de la régie (HTTP ${res.status})`);
-  }
-  const failed = failedSchema.safeParse(raw);
-  if (failed.success) throw new CodesRequestError(failed.data.message);
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new CodesRequestError(`réponse inattendue de la régie (HTTP ${res.status})`);
-  return parsed.data;
+function call<T>(action: string, token: string, body: BodyInit | null, schema: z.ZodType<T>, json = false): Promise<T> {
+  return deskRequest(`/api/codes/${action}`, { method: 'POST', token, body, json }, schema);
 }
 
 export const checkCodes = (token: string, file: Blob) => call('check', token, file, checkedSchema);
 export const importCodes = (token: string, file: Blob) => call('import', token, file, importedSchema);
-export const releaseCode = (token: string, code: string) => call('release', token, JSON.stringify({ code }), releasedSchema);
+export const releaseCode = (token: string, code: string) => call('release', token, JSON.stringify({ code }), releasedSchema, true);
 export const clearCodes = (token: string) => call('clear', token, null, clearedSchema);

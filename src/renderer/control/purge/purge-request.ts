@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DeskRequestError, deskRequest } from '../../lib/desk-request';
 import { PURGE_CONFIRMATION } from '../../../shared/domain/purge-readiness';
 
 /**
@@ -17,27 +18,11 @@ export const purgeAnswerSchema = z.union([
 export type PurgeAnswer = z.infer<typeof purgeAnswerSchema>;
 export type PurgeSummary = Extract<PurgeAnswer, { ok: true }>['report'];
 
-export class PurgeRequestError extends Error {
-  override name = 'PurgeRequestError';
-}
-
 export async function requestPurge(token: string, typed: string = PURGE_CONFIRMATION): Promise<PurgeSummary> {
-  const res = await fetch('/api/purge', {
-    method: 'POST',
-    cache: 'no-store',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify({ confirm: typed }),
-  });
-  let raw: unknown;
-  try {
-    raw = await res.json();
-  } catch {
-    throw new PurgeRequestError(`réponse illisible de la régie (HTTP ${res.status})`);
-  }
-  const parsed = purgeAnswerSchema.safeParse(raw);
-  if (!parsed.success) throw new PurgeRequestError(`réponse inattendue de la régie (HTTP ${res.status})`);
-  if (!parsed.data.ok) throw new PurgeRequestError(parsed.data.message);
-  return parsed.data.report;
+  const answer = await deskRequest('/api/purge', { method: 'POST', token, body: JSON.stringify({ confirm: typed }), json: true }, purgeAnswerSchema);
+  // A refusal (`ok: false`) was thrown by deskRequest with the core's words.
+  if (!answer.ok) throw new DeskRequestError(answer.message);
+  return answer.report;
 }
 
 /** « 12,4 Mo », « 96 Ko » (a small rehearsal base reads in Ko). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deskRequest } from '../../lib/desk-request';
 import { seatKinds } from '../../../shared/domain/seats';
 
 /**
@@ -20,30 +21,8 @@ export type SeatEntry = z.infer<typeof seatEntrySchema>;
 const listSchema = z.object({ ok: z.literal(true), you: z.string(), seats: z.array(seatEntrySchema) });
 export type SeatList = z.infer<typeof listSchema>;
 const changedSchema = listSchema.extend({ seat: seatEntrySchema });
-const failedSchema = z.object({ ok: z.literal(false), message: z.string() });
-
-export class SeatsRequestError extends Error {
-  override name = 'SeatsRequestError';
-}
-
-async function call<T>(path: string, method: 'GET' | 'POST', token: string, schema: z.ZodType<T>): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, { method, cache: 'no-store', headers: { Authorization: `Bearer ${token}` } });
-  } catch {
-    throw new SeatsRequestError('la régie ne répond pas : réessayez');
-  }
-  let raw: unknown;
-  try {
-    raw = await res.json();
-  } catch {
-    throw new SeatsRequestError(`réponse illisible de la régie (HTTP ${res.status})`);
-  }
-  const failed = failedSchema.safeParse(raw);
-  if (failed.success) throw new SeatsRequestError(failed.data.message);
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new SeatsRequestError(`réponse inattendue de la régie (HTTP ${res.status})`);
-  return parsed.data;
+function call<T>(path: string, method: 'GET' | 'POST', token: string, schema: z.ZodType<T>): Promise<T> {
+  return deskRequest(path, { method, token }, schema);
 }
 
 export function fetchSeats(token: string): Promise<SeatList> {
