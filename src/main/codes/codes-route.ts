@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { securityHeaders } from '../../node/http/static-files';
+import { readBodyUpTo, requestToken, sendJson } from '../server/http-json';
 import type { CodesDesk, CodesOutcome } from './codes-desk';
 import { MAX_CODES_FILE_BYTES } from './personal-codes-csv';
 
@@ -26,40 +26,9 @@ export interface CodesRouteDeps {
 const releaseSchema = z.strictObject({ code: z.string().max(200) });
 const MAX_JSON_BODY = 1024;
 
-function reply(res: ServerResponse, status: number, body: unknown): void {
-  res.statusCode = status;
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Cache-Control', 'no-store');
-  securityHeaders(res);
-  res.end(JSON.stringify(body));
-}
-
-function tokenOf(req: IncomingMessage): string | null {
-  return /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? null;
-}
-
-/** The request's body, or null when it is larger than `max` (the rest is not read). */
-function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > max) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
 function answer<T>(res: ServerResponse, outcome: CodesOutcome<T>): void {
-  if (outcome.ok) return reply(res, 200, outcome);
-  return reply(res, outcome.status, { ok: false, message: outcome.message });
+  if (outcome.ok) return sendJson(res, 200, outcome);
+  return sendJson(res, outcome.status, { ok: false, message: outcome.message });
 }
 
 export function codesRoute(deps: CodesRouteDeps): (req: IncomingMessage, res: ServerResponse) => void {
@@ -67,41 +36,41 @@ export function codesRoute(deps: CodesRouteDeps): (req: IncomingMessage, res: Se
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://local');
       const action = url.pathname.slice(CODES_PREFIX.length).replace(/^\/|\/$/g, '');
-      const seat = deps.seatOf(tokenOf(req));
+      const seat = deps.seatOf(requestToken(req));
       if (!seat || seat.kind !== 'regie') {
         req.resume();
-        return reply(res, 403, { ok: false, message: 'Jeton de régie requis pour gérer les codes personnels.' });
+        return sendJson(res, 403, { ok: false, message: 'Jeton de régie requis pour gérer les codes personnels.' });
       }
       if (!['check', 'import', 'release', 'clear'].includes(action)) {
         req.resume();
-        return reply(res, 404, { ok: false, message: 'Adresse inconnue.' });
+        return sendJson(res, 404, { ok: false, message: 'Adresse inconnue.' });
       }
       if (req.method !== 'POST') {
         req.resume();
-        return reply(res, 405, { ok: false, message: 'Méthode non autorisée : POST attendu.' });
+        return sendJson(res, 405, { ok: false, message: 'Méthode non autorisée : POST attendu.' });
       }
       const desk = deps.desk();
       if (action === 'check' || action === 'import') {
-        const bytes = await readBody(req, MAX_CODES_FILE_BYTES);
+        const bytes = await readBodyUpTo(req, MAX_CODES_FILE_BYTES);
         if (bytes === null) {
-          return reply(res, 413, { ok: false, message: `Fichier trop grand (${MAX_CODES_FILE_BYTES / 1024 / 1024} Mio au plus) : ne gardez que la colonne des codes.` });
+          return sendJson(res, 413, { ok: false, message: `Fichier trop grand (${MAX_CODES_FILE_BYTES / 1024 / 1024} Mio au plus) : ne gardez que la colonne des codes.` });
         }
         const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
         return answer(res, action === 'check' ? await desk.check(view) : await desk.importFile(view, seat.name));
       }
-      const body = await readBody(req, MAX_JSON_BODY);
+      const body = await readBodyUpTo(req, MAX_JSON_BODY);
       if (action === 'clear') return answer(res, await desk.clear(seat.name));
       let raw: unknown;
       try {
         raw = JSON.parse(body?.toString('utf8') ?? '');
       } catch {
-        return reply(res, 400, { ok: false, message: 'Demande illisible : JSON attendu.' });
+        return sendJson(res, 400, { ok: false, message: 'Demande illisible : JSON attendu.' });
       }
       const parsed = releaseSchema.safeParse(raw);
-      if (!parsed.success) return reply(res, 400, { ok: false, message: 'Demande illisible : { "code": "…" } attendu.' });
+      if (!parsed.success) return sendJson(res, 400, { ok: false, message: 'Demande illisible : { "code": "…" } attendu.' });
       return answer(res, await desk.release(parsed.data.code, seat.name));
     })().catch((err: unknown) =>
-      reply(res, 500, { ok: false, message: `Codes personnels : erreur interne (${err instanceof Error ? err.message : String(err)}).` }),
+      sendJson(res, 500, { ok: false, message: `Codes personnels : erreur interne (${err instanceof Error ? err.message : String(err)}).` }),
     );
   };
 }

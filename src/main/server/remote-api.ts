@@ -6,7 +6,7 @@ import type { SeatStore } from '../store/seat-store';
 import { RateLimiter } from './rate-limit';
 import { REMOTE_ACTIONS, remoteActor, remoteState, runRemoteCommands } from './remote-actions';
 import { remoteStatus } from './remote-status';
-import { securityHeaders } from '../../node/http/static-files';
+import { sendJson } from './http-json';
 
 /**
  * The remote control for a Stream Deck driven by Bitfocus Companion (docs/remote-control.md):
@@ -30,15 +30,6 @@ const STATUS_FOR: Record<ErrorCode, number> = {
   busy: 429,
   unavailable: 503,
 };
-
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.statusCode = status;
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Cache-Control', 'no-store');
-  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
-  securityHeaders(res);
-  res.end(JSON.stringify(body));
-}
 
 function bearer(req: IncomingMessage, query: URLSearchParams): string | null {
   const auth = req.headers.authorization;

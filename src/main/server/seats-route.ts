@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SeatKind, SeatWithToken } from '../../shared/domain/seats';
 import { seatAddress } from '../../shared/domain/seats';
-import { securityHeaders } from '../../node/http/static-files';
+import { requestToken, sendJson } from './http-json';
 import type { SeatStore } from '../store/seat-store';
 
 /**
@@ -47,19 +47,6 @@ export interface SeatsRouteDeps {
   now?: () => number;
 }
 
-function reply(res: ServerResponse, status: number, body: unknown): void {
-  res.statusCode = status;
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Cache-Control', 'no-store');
-  securityHeaders(res);
-  res.end(JSON.stringify(body));
-}
-
-function tokenOf(req: IncomingMessage, url: URL): string | null {
-  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-  return bearer ?? url.searchParams.get('token');
-}
-
 export function seatEntry(seat: SeatWithToken, origins: readonly string[], connected: number): SeatEntry {
   const token = seat.token;
   return {
@@ -79,33 +66,33 @@ export function seatsRoute(deps: SeatsRouteDeps): (req: IncomingMessage, res: Se
     req.resume();
     const url = new URL(req.url ?? '/', 'http://local');
     const store = deps.seats();
-    const by = store.byToken(tokenOf(req, url));
-    if (!by || by.kind !== 'regie') return reply(res, 403, { ok: false, message: 'Jeton de régie requis pour gérer les sièges.' });
+    const by = store.byToken(requestToken(req, url.searchParams));
+    if (!by || by.kind !== 'regie') return sendJson(res, 403, { ok: false, message: 'Jeton de régie requis pour gérer les sièges.' });
     const list = (): SeatsAnswer => {
       const connected = deps.connected();
       return { you: by.id, seats: store.all().map((s) => seatEntry(s, deps.origins(), connected[s.id] ?? 0)) };
     };
     const rest = url.pathname.slice(SEATS_PREFIX.length).replace(/\/$/, '');
     if (rest === '') {
-      if (req.method !== 'GET') return reply(res, 405, { ok: false, message: 'Méthode non autorisée : GET attendu.' });
-      return reply(res, 200, { ok: true, ...list() });
+      if (req.method !== 'GET') return sendJson(res, 405, { ok: false, message: 'Méthode non autorisée : GET attendu.' });
+      return sendJson(res, 200, { ok: true, ...list() });
     }
     const m = /^\/([^/]{1,80})\/(revoke|reissue)$/.exec(rest);
-    if (!m) return reply(res, 404, { ok: false, message: 'Adresse inconnue.' });
-    if (req.method !== 'POST') return reply(res, 405, { ok: false, message: 'Méthode non autorisée : POST attendu.' });
+    if (!m) return sendJson(res, 404, { ok: false, message: 'Adresse inconnue.' });
+    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, message: 'Méthode non autorisée : POST attendu.' });
     const id = decodeURIComponent(m[1]!);
     const action = m[2] as 'revoke' | 'reissue';
     const seat = store.find(id);
-    if (!seat) return reply(res, 404, { ok: false, message: `Siège inconnu\u00a0: ${id.slice(0, 80)}` });
+    if (!seat) return sendJson(res, 404, { ok: false, message: `Siège inconnu\u00a0: ${id.slice(0, 80)}` });
     // The desk that asks would lock itself out: another régie seat does it.
     if (action === 'revoke' && seat.id === by.id) {
-      return reply(res, 409, { ok: false, message: 'Ce poste ne peut pas révoquer son propre siège\u00a0: faites-le depuis l’autre siège de régie.' });
+      return sendJson(res, 409, { ok: false, message: 'Ce poste ne peut pas révoquer son propre siège\u00a0: faites-le depuis l’autre siège de régie.' });
     }
     const changed = action === 'revoke' ? store.revoke(id, now()) : store.reissue(id);
-    if (!changed) return reply(res, 404, { ok: false, message: `Siège inconnu\u00a0: ${id.slice(0, 80)}` });
+    if (!changed) return sendJson(res, 404, { ok: false, message: `Siège inconnu\u00a0: ${id.slice(0, 80)}` });
     deps.disconnect(id);
     deps.onChange(action, changed, by);
     const seatNow = seatEntry(changed, deps.origins(), 0);
-    return reply(res, 200, { ok: true, seat: seatNow, ...list() });
+    return sendJson(res, 200, { ok: true, seat: seatNow, ...list() });
   };
 }
