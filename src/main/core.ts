@@ -48,6 +48,7 @@ import type { RoomId } from '../shared/domain/rooms';
 import { roomSecret } from './rooms/room-secrets';
 import { CodesDesk } from './codes/codes-desk';
 import { codesRoute } from './codes/codes-route';
+import { boundedStep, closeHttp } from './platform/shutdown';
 
 export const CORE_VERSION = '0.1.0';
 export const DEFAULT_PORT = 4870;
@@ -448,12 +449,15 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       if (closed) return;
       closed = true;
       scheduler.stop();
-      await osc?.close();
-      await link?.stop();
+      // Each step is bounded: a stuck one is named in the log and the shutdown goes on, so the
+      // journal is always closed (a quit that hangs is a quit someone ends with kill -9).
+      const step = (name: string, work: () => Promise<void> | void, ms = 5_000) => boundedStep(name, work, ms, logger);
+      await step('osc', () => osc?.close());
+      await step('hub link', () => link?.stop());
       engine.close();
-      await channel?.close();
-      await hub?.close();
-      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await step('views', () => channel?.close());
+      await step('embedded hub', () => hub?.close(), 10_000);
+      await step('http', () => closeHttp(http));
       db.close();
       logger.info('core stopped');
     },

@@ -18,8 +18,7 @@ export const test = base.extend<{ core: CoreFixture }>({
     const core = await spawnCore(dataDir);
     const origin = `http://127.0.0.1:${core.port}`;
     await use({ ...core, dataDir, controlUrl: `${origin}/control?token=${core.tokens.control}`, outputUrl: `${origin}/output?token=${core.tokens.output}` });
-    core.child.kill('SIGTERM');
-    await core.exited;
+    await core.stop();
     rmSync(dataDir, { recursive: true, force: true });
   },
 });

@@ -18,6 +18,11 @@ export interface CoreProcess {
   joinUrls: string[];
   tokens: { control: string; output: string };
   exited: Promise<number | null>;
+  /**
+   * SIGTERM, then waits for the exit; a core still there after `ms` is killed and the stall is an
+   * error with the end of its log (a test that hangs on a shutdown says where, not just « timeout »).
+   */
+  stop(ms?: number): Promise<void>;
 }
 
 /** Starts `serve` as a real child process and waits for its JSON "ready" line. */
@@ -43,7 +48,19 @@ export async function spawnCore(dataDir: string, extraArgs: string[] = []): Prom
     });
     void exited.then((code) => rej(new Error(`core exited (${code}) before ready: ${stderr}`)));
   });
-  return { child, port: ready.port, tokens: ready.tokens, hubPort: ready.hubPort, hubPid: ready.hubPid ?? null, joinUrls: ready.joinUrls, exited };
+  const stop = async (ms = 15_000) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((res) => (timer = setTimeout(() => res('late'), ms)));
+    const outcome = await Promise.race([exited, late]);
+    clearTimeout(timer);
+    if (outcome !== 'late') return;
+    child.kill('SIGKILL');
+    await exited;
+    throw new Error(`the core did not stop within ${ms} ms of SIGTERM; its last output:\n${stderr.slice(-2_000)}`);
+  };
+  return { child, port: ready.port, tokens: ready.tokens, hubPort: ready.hubPort, hubPid: ready.hubPid ?? null, joinUrls: ready.joinUrls, exited, stop };
 }
 
 export function connectView(port: number, token: string, opts: { origin?: string } = {}): ViewSocket {
