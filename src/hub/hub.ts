@@ -21,6 +21,7 @@ import { RateLimiter } from './rate-limiter';
 import { RegieChannel, type RegieNamespace, sameSecret } from './regie-channel';
 import { phonesOf, RoomBroadcasts } from './room-broadcasts';
 import { clientAddress, trustedPeers } from './client-address';
+import { processFigures, type ProcessFigures } from '../node/process-figures';
 
 export interface HubStats {
   hubSeq: number;
@@ -37,6 +38,8 @@ export interface HubStats {
   regieConnected: boolean;
   /** Participant messages refused since start, by error code. */
   refused: Record<string, number>;
+  /** The hub process's memory (the soak bench follows it over hours). */
+  process: ProcessFigures;
 }
 
 export interface RunningHub {
@@ -133,6 +136,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       codes: places.codeCount,
       regieConnected: regie?.connected ?? false,
       refused: Object.fromEntries(participantChannel?.refused ?? []),
+      process: processFigures(),
     };
   };
 

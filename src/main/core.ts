@@ -49,6 +49,7 @@ import { roomSecret } from './rooms/room-secrets';
 import { CodesDesk } from './codes/codes-desk';
 import { codesRoute } from './codes/codes-route';
 import { boundedStep, closeHttp } from './platform/shutdown';
+import { databaseMiB, processFigures } from '../node/process-figures';
 
 export const CORE_VERSION = '0.1.0';
 export const DEFAULT_PORT = 4870;
@@ -242,6 +243,9 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     onError: (err) => logger.error('journal write failed', { err: String(err) }),
   });
   logger.info('core starting', { seq: engine.seq, dataDir: options.dataDir });
+  // One line a minute of what the process costs: after an event, the log says whether memory crept.
+  const statsTimer = setInterval(() => logger.info('core stats', { seq: engine.seq, ...processFigures(), journalMiB: databaseMiB(dbPath) }), 60_000);
+  statsTimer.unref();
   if (engine.seq === 0 && options.demo !== false) await seedDemo(engine, options.resourcesDir, logger);
   ensureSeats();
   // The phones' look, when this journal never sent it (written by an older version).
@@ -261,7 +265,8 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     rendererDir: options.rendererDir,
     allowedHosts,
     port: () => port,
-    health: () => ({ ok: true, seq: engine.seq, version: CORE_VERSION }),
+    // Anyone may ask whether the core is up; its memory and journal size are for the régie's token.
+    health: (token) => ({ ok: true, seq: engine.seq, version: CORE_VERSION, ...(isRegie(token) ? { process: processFigures(), journalMiB: databaseMiB(dbPath) } : {}) }),
     exportFile: (name, token) => {
       if (!isRegie(token)) return { status: 403, body: 'Jeton de régie requis pour les exports.' };
       if (name === 'as-run.csv') return { status: 200, body: asRunCsv(engine.state), contentType: 'text/csv; charset=utf-8' };
@@ -449,6 +454,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       if (closed) return;
       closed = true;
       scheduler.stop();
+      clearInterval(statsTimer);
       // Each step is bounded: a stuck one is named in the log and the shutdown goes on, so the
       // journal is always closed (a quit that hangs is a quit someone ends with kill -9).
       const step = (name: string, work: () => Promise<void> | void, ms = 5_000) => boundedStep(name, work, ms, logger);

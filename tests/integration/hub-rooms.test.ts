@@ -164,6 +164,8 @@ describe('two rooms on one hub', () => {
     expect(figures).toMatchObject({ ok: true, participants: { room: 1 }, rooms: { 'salle-800': { room: 1, remote: 0 } }, codes: 1 });
     expect(figures).toHaveProperty('refused');
     expect(figures).toHaveProperty('hubSeq');
+    expect(figures).toHaveProperty('process.rssMiB');
+    expect((figures.process as { rssMiB: number }).rssMiB).toBeGreaterThan(10);
   });
 });
 

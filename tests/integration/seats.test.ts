@@ -155,6 +155,17 @@ describe('seats', () => {
     expect((await nextSnapshot(open(fresh))).seat.name).toBe('Salle 300 — sortie');
   });
 
+  it('/health says the core is up to anyone; its memory and journal size only to a régie seat', async () => {
+    const c = await start();
+    const health = async (token?: string) =>
+      (await (await fetch(`http://127.0.0.1:${c.port}/health`, token ? { headers: { Authorization: `Bearer ${token}` } } : {})).json()) as Record<string, unknown>;
+    expect(Object.keys(await health()).sort()).toEqual(['ok', 'seq', 'version']);
+    expect(Object.keys(await health(c.tokens.output)).sort()).toEqual(['ok', 'seq', 'version']);
+    const figures = await health(c.tokens.control);
+    expect(figures).toMatchObject({ ok: true, process: { rssMiB: expect.any(Number), heapUsedMiB: expect.any(Number) } });
+    expect(figures.journalMiB).toBeGreaterThan(0);
+  });
+
   it('a new token voids the old one and closes the views that use it', async () => {
     const c = await start();
     const conduite = seatOf(c, 'Régie — conduite');

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAllowedHost } from './access';
+import { requestToken } from './http-json';
 import { securityHeaders, sendStatic } from '../../node/http/static-files';
 import type { DownloadResult } from '../export/export-route';
 
@@ -9,7 +10,8 @@ export interface HttpOptions {
   rendererDir: string;
   allowedHosts: ReadonlySet<string>;
   port: () => number;
-  health: () => Record<string, unknown>;
+  /** The health check's answer; `token` is the caller's (Bearer), for the figures only the régie may see. */
+  health: (token: string | null) => Record<string, unknown>;
   /** Files a control seat may download (`/export/<name>?token=…`); null when there is no such file. */
   exportFile: (name: string, token: string | null) => { status: 200; body: string; contentType: string } | { status: 403 | 404; body: string };
   /** The Stream Deck / Companion remote control (`/api/remote/*`, any method: it answers 405 itself). */
@@ -51,7 +53,7 @@ export function createHttpServer(opts: HttpOptions): Server {
     if (path === '/health') {
       res.setHeader('Content-Type', 'application/json; charset=utf-8');
       securityHeaders(res);
-      return res.end(JSON.stringify(opts.health()));
+      return res.end(JSON.stringify(opts.health(requestToken(req))));
     }
     if (opts.download && (path === '/export' || path.startsWith('/export/image/'))) {
       const download = opts.download;
