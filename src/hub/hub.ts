@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { type Namespace, Server } from 'socket.io';
 import { type Logger, silentLogger } from '../node/log/logger';
 import { type Db, openDatabase } from '../node/sqlite/database';
 import { MAX } from '../shared/protocol/limits';
@@ -22,6 +22,7 @@ import { RegieChannel, type RegieNamespace, sameSecret } from './regie-channel';
 import { phonesOf, RoomBroadcasts } from './room-broadcasts';
 import { clientAddress, trustedPeers } from './client-address';
 import { processFigures, type ProcessFigures } from '../node/process-figures';
+import { PendingSockets } from './pending-sockets';
 
 export interface HubStats {
   hubSeq: number;
@@ -40,6 +41,8 @@ export interface HubStats {
   refused: Record<string, number>;
   /** The hub process's memory (the soak bench follows it over hours). */
   process: ProcessFigures;
+  /** Connections not joined yet, and those closed for waiting too long or too many from one address. */
+  pending: { waiting: number; addresses: number; evicted: number; timedOut: number };
 }
 
 export interface RunningHub {
@@ -105,6 +108,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   let regie: RegieChannel | null = null;
   let participantChannel: ParticipantChannel | null = null;
   let sendBranding: (() => void) | null = null;
+  let pendingSockets: PendingSockets | null = null;
   const writer = new HubWriter(store, places, {
     maxQueue: limits.maxQueue,
     maxBatch: limits.maxBatch,
@@ -137,6 +141,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       regieConnected: regie?.connected ?? false,
       refused: Object.fromEntries(participantChannel?.refused ?? []),
       process: processFigures(),
+      pending: { waiting: 0, addresses: 0, ...pendingSockets?.counts(), evicted: pendingSockets?.dropped.evicted ?? 0, timedOut: pendingSockets?.dropped.timedOut ?? 0 },
     };
   };
 
@@ -180,6 +185,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const joinLimiter = new RateLimiter(limits.joinRate, now);
   const newIdLimiter = new RateLimiter({ perSecond: limits.newParticipantsPerMinute / 60, burst: limits.newParticipantsPerMinute }, now);
   const trusted = trustedPeers(limits.trustedProxies, options.trustProxy ?? false);
+  const pending = new PendingSockets({
+    perAddress: limits.pendingPerAddress,
+    deadlineMs: limits.joinDeadlineMs,
+    addressOf: (req) => clientAddress(req.socket.remoteAddress ?? '', req.headers['x-forwarded-for'], trusted),
+    logger,
+  });
+  pendingSockets = pending;
   participantChannel = new ParticipantChannel(participants, {
     writer,
     store,
@@ -194,6 +206,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     placeMemoryMs: limits.placeMemoryMs,
     eventCode: options.eventCode,
     addressOf: (socket) => clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], trusted),
+    onJoined: (conn) => pending.settle(conn),
     now,
     logger,
   });
@@ -210,6 +223,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     presenceIntervalMs: limits.presenceIntervalMs,
     logger,
   });
+  pending.watch(io, participants as unknown as Namespace, regieNsp as unknown as Namespace);
 
   const prune = () => {
     try {
@@ -237,6 +251,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   } catch (err) {
     clearInterval(pruneTimer);
     clearInterval(statsTimer);
+    pending.close();
     regie.close();
     broadcasts.close();
     io.close();
@@ -259,6 +274,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       closed ??= (async () => {
         clearInterval(pruneTimer);
         clearInterval(statsTimer);
+        pendingSockets?.close();
         regie?.close();
         broadcasts?.close();
         writer.close();

@@ -24,6 +24,13 @@ export const hubLimitsSchema = z.strictObject({
   joinRate: rate,
   /** Connections one participant id may hold joined at once (tabs, a reload overlapping its old socket). */
   socketsPerParticipant: z.number().int().min(1).max(1000),
+  /**
+   * Connections from one address that have not joined yet (bare sockets, pages on the way); beyond,
+   * the one that has waited longest is closed (src/hub/pending-sockets.ts).
+   */
+  pendingPerAddress: z.number().int().min(1).max(1_000_000),
+  /** A connection that has not joined this long after opening is closed, with the reason. */
+  joinDeadlineMs: z.number().int().min(100).max(3_600_000),
   /** Participant ids not seen before that one IP address may bring per minute. */
   newParticipantsPerMinute: z.number().int().min(1).max(1_000_000),
   /**
@@ -67,6 +74,16 @@ export const DEFAULT_HUB_LIMITS: HubLimits = {
   // A phone with the page open in two tabs, plus a reload whose old socket has not closed yet:
   // 4 is plenty for a person; a script opening hundreds of sockets under one id gets 4.
   socketsPerParticipant: 4,
+  // A venue NAT puts 2,000 phones behind one address, but a phone waits only between its socket
+  // opening and its join's answer (milliseconds; about a second when 2,000 arrive together and the
+  // hub answers ~1,400 joins/s): 1,000 waiting at once leaves room for the whole room's storm, and
+  // when it is reached the oldest waiting one is closed (a hostile client's idle sockets, not the
+  // phones that have just arrived; a closed phone comes back by itself). One client then holds at
+  // most 1,000 file descriptors, and each for at most joinDeadlineMs.
+  pendingPerAddress: 1_000,
+  // A phone joins the moment its socket opens, and retries a refused join every 3 s: 30 s is ten
+  // tries; a socket silent that long is not a phone at work.
+  joinDeadlineMs: 30_000,
   // The whole room's join storm behind one NAT within a minute (2,000 phones, with margin); one
   // client minting ids cannot bring more than this many « people » a minute from its address.
   newParticipantsPerMinute: 2_500,

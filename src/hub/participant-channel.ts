@@ -50,6 +50,8 @@ export interface ParticipantChannelDeps {
   placeMemoryMs: number;
   eventCode: string;
   addressOf: (socket: ParticipantSocket) => string;
+  /** A connection joined: it no longer counts as waiting (src/hub/pending-sockets.ts). */
+  onJoined?: (conn: object) => void;
   now: () => number;
   logger: Logger;
 }
@@ -229,6 +231,7 @@ export class ParticipantChannel {
     set.add(socket);
     this.socketsOf.set(id, set);
     socket.data.participantId = id;
+    this.deps.onJoined?.(socket.conn);
     this.put(socket, place);
     void socket.join(AUDIENCE_ROOM);
     // The participant's other tabs follow it: one participant, one place.

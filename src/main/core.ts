@@ -1,5 +1,4 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { networkInterfaces } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
@@ -50,6 +49,10 @@ import { CodesDesk } from './codes/codes-desk';
 import { codesRoute } from './codes/codes-route';
 import { boundedStep, closeHttp } from './platform/shutdown';
 import { databaseMiB, processFigures } from '../node/process-figures';
+import { LanListeners } from './server/lan-listeners';
+import { type LanState, LanSwitch } from './server/lan-switch';
+import { lanRoute } from './server/lan-route';
+import { requestToken } from './server/http-json';
 
 export const CORE_VERSION = '0.1.0';
 export const DEFAULT_PORT = 4870;
@@ -63,7 +66,11 @@ export interface CoreOptions {
   resourcesDir: string;
   /** 0 picks a free port. Default 4870, or the next free one. */
   port?: number;
-  /** Listen on the venue network too (explicit); otherwise 127.0.0.1 only. */
+  /**
+   * Open the views to the venue network at start (`--lan`), or keep them on 127.0.0.1 (false),
+   * for this run, whatever the desk's stored choice; absent: the desk's stored choice (« Sièges »
+   * → « Ouvrir aux tablettes du réseau local »), closed by default. Switched live from the desk.
+   */
   lan?: boolean;
   /** better_sqlite3.node built for Electron's ABI, when running inside Electron. */
   nativeBinding?: string | undefined;
@@ -118,6 +125,8 @@ export interface RunningCore {
   readonly codes: CodesDesk;
   /** Closes a seat's open views (revocation). */
   disconnectSeat(seatId: string): number;
+  /** The views on the venue network (the desk's switch): as now, and switched live. */
+  readonly lan: { state(): Promise<LanState>; set(open: boolean, by: string): Promise<LanState> };
   readonly urls: { control: string; output: string; stage: string; lanControl: string[]; lanOutput: string[]; lanStage: string[] };
   logger: Logger;
   logFile: string | null;
@@ -145,13 +154,6 @@ function isPortFree(port: number): Promise<boolean> {
   });
 }
 
-function lanAddresses(): string[] {
-  return Object.values(networkInterfaces())
-    .flat()
-    .filter((a): a is NonNullable<typeof a> => !!a && a.family === 'IPv4' && !a.internal)
-    .map((a) => a.address);
-}
-
 async function listen(server: Server, host: string, port: number): Promise<number> {
   const tryPort = (p: number) =>
     new Promise<number>((resolve, reject) => {
@@ -177,6 +179,10 @@ async function listen(server: Server, host: string, port: number): Promise<numbe
     }
   }
   return tryPort(0);
+}
+
+function isLoopbackPeer(address: string | undefined): boolean {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 }
 
 /** Seeds an empty database with the Assises demo: the app shows something real with no setup. */
@@ -256,17 +262,23 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   if (rooms) outbox.append(outbox.lastSeq() + 1, rooms, Date.now());
   const scheduler = startCueScheduler(engine, logger);
 
-  const lan = options.lan ?? false;
-  const lanIps = lan ? lanAddresses() : [];
-  const allowedHosts = new Set(['127.0.0.1', 'localhost', ...lanIps]);
+  // The names the views accept in Host and Origin: loopback, plus the LAN addresses while open.
+  const allowedHosts = new Set(['127.0.0.1', 'localhost']);
   let port = 0;
+  // The LAN listeners are made once the HTTP server exists (below); nothing reads them before it listens.
+  const lanIps = (): string[] => lanListeners.ips();
   const isRegie = (token: string | null) => seats.byToken(token)?.kind === 'regie';
   const http = createHttpServer({
     rendererDir: options.rendererDir,
     allowedHosts,
     port: () => port,
-    // Anyone may ask whether the core is up; its memory and journal size are for the régie's token.
-    health: (token) => ({ ok: true, seq: engine.seq, version: CORE_VERSION, ...(isRegie(token) ? { process: processFigures(), journalMiB: databaseMiB(dbPath) } : {}) }),
+    // Anyone may ask whether the core is up. Its sequence and version: this machine or a régie seat
+    // (the venue network learns nothing more, LAN open); its memory and journal size: a régie seat only.
+    health: (req) => {
+      const token = requestToken(req);
+      if (!isLoopbackPeer(req.socket.remoteAddress) && !isRegie(token)) return { ok: true };
+      return { ok: true, seq: engine.seq, version: CORE_VERSION, ...(isRegie(token) ? { process: processFigures(), journalMiB: databaseMiB(dbPath) } : {}) };
+    },
     exportFile: (name, token) => {
       if (!isRegie(token)) return { status: 403, body: 'Jeton de régie requis pour les exports.' };
       if (name === 'as-run.csv') return { status: 200, body: asRunCsv(engine.state), contentType: 'text/csv; charset=utf-8' };
@@ -275,12 +287,13 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     remote: createRemoteApi({ engine, seats, logger }),
     seats: seatsRoute({
       seats: () => seats,
-      origins: () => [...lanIps.map((ip) => `http://${ip}:${port}`), `http://127.0.0.1:${port}`],
+      origins: () => [...lanIps().map((ip) => `http://${ip}:${port}`), `http://127.0.0.1:${port}`],
       connected: () => channel?.connectedSeats() ?? {},
       disconnect: (id) => channel?.disconnectSeat(id),
       onChange: (what, seat, by) => logger.info(what === 'revoke' ? 'seat revoked' : 'seat token reissued', { seat: seat.id, name: seat.name, by: by.name }),
     }),
     codes: codesRoute({ desk: () => codes, seatOf: (token) => seats.byToken(token) ?? null }),
+    lan: lanRoute({ lan: () => lanSwitch, seatOf: (token) => seats.byToken(token) ?? null }),
     // Exports and the purge: the central régie's (a room seat's own exports come with the rooms' exports).
     purge: purgeRoute({ isControl: (token) => isRegie(token), purge: () => purge() }),
     download: exportRoute({
@@ -289,20 +302,22 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       onError: (err) => logger.error('export failed', { err: String(err) }),
     }),
   });
+  const lanListeners = new LanListeners({ http, port: () => port, allowedHosts });
+  const lanSwitch = new LanSwitch({ listeners: lanListeners, settings: () => settings, logger });
   const urls = () => {
     const t = tokens();
     return {
       control: `http://127.0.0.1:${port}/control?token=${t.control}`,
       output: `http://127.0.0.1:${port}/output?token=${t.output}`,
       stage: `http://127.0.0.1:${port}/stage?token=${t.stage}`,
-      lanControl: lanIps.map((ip) => `http://${ip}:${port}/control?token=${t.control}`),
-      lanOutput: lanIps.map((ip) => `http://${ip}:${port}/output?token=${t.output}`),
-      lanStage: lanIps.map((ip) => `http://${ip}:${port}/stage?token=${t.stage}`),
+      lanControl: lanIps().map((ip) => `http://${ip}:${port}/control?token=${t.control}`),
+      lanOutput: lanIps().map((ip) => `http://${ip}:${port}/output?token=${t.output}`),
+      lanStage: lanIps().map((ip) => `http://${ip}:${port}/stage?token=${t.stage}`),
     };
   };
   const access = (): AccessInfo => {
     const u = urls();
-    return { controlUrl: u.lanControl[0] ?? u.control, outputUrl: u.lanOutput[0] ?? u.output, stageUrl: u.lanStage[0] ?? u.stage, lan };
+    return { controlUrl: u.lanControl[0] ?? u.control, outputUrl: u.lanOutput[0] ?? u.output, stageUrl: u.lanStage[0] ?? u.stage, lan: lanIps().length > 0 };
   };
   const hubSetting = options.hub ?? { mode: 'embedded' };
   const offStatus: LinkStatus = {
@@ -333,9 +348,13 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     status: { link: offStatus },
     presenceKey,
   });
-  port = await listen(http, lan ? '0.0.0.0' : '127.0.0.1', options.port ?? DEFAULT_PORT);
-  logger.info('core listening', { port, lan });
-  const osc = options.oscPort === undefined ? null : await startOscRemote({ engine, seats, logger, port: options.oscPort, host: lan ? '0.0.0.0' : '127.0.0.1' });
+  // Always on loopback (the desk on this machine); the venue network is the LAN switch's, on the same port.
+  port = await listen(http, '127.0.0.1', options.port ?? DEFAULT_PORT);
+  const lanAtStart = await lanSwitch.start(options.lan);
+  logger.info('core listening', { port, lan: lanAtStart.open, lanAddresses: lanAtStart.addresses });
+  // The OSC remote (UDP) follows the choice made at start: a change at the desk applies at the next start.
+  const osc =
+    options.oscPort === undefined ? null : await startOscRemote({ engine, seats, logger, port: options.oscPort, host: lanAtStart.open ? '0.0.0.0' : '127.0.0.1' });
 
   let hub: EmbeddedHub | null = null;
   let lastHubPort: number | null = null;
@@ -444,6 +463,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     seats,
     codes,
     disconnectSeat: (id) => channel?.disconnectSeat(id) ?? 0,
+    lan: { state: () => lanSwitch.state(), set: (open, by) => lanSwitch.set(open, by) },
     get urls() {
       return urls();
     },
@@ -462,6 +482,9 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       await step('hub link', () => link?.stop());
       engine.close();
       await step('views', () => channel?.close());
+      await step('lan', async () => {
+        await lanListeners.close();
+      });
       await step('embedded hub', () => hub?.close(), 10_000);
       await step('http', () => closeHttp(http));
       db.close();

@@ -37,7 +37,8 @@ if (values.help) {
   console.log(`Usage : npm run serve -- [--data-dir DOSSIER] [--port N] [--lan] [--no-demo] [--json]
   --data-dir  dossier de la base et des journaux (défaut : ${defaultDataDir()})
   --port      port des vues (défaut : 4870, ou le suivant libre ; 0 = au hasard)
-  --lan       ouvrir aussi les vues au réseau du lieu (sinon 127.0.0.1 seulement)
+  --lan       ouvrir aussi les vues au réseau du lieu pour cette fois ; sans --lan, le choix de la régie
+              (« Sièges » → « Ouvrir aux tablettes du réseau local »), fermé par défaut
   --no-demo   ne pas charger le programme de démonstration dans une base vide
   --json      une ligne JSON sur la sortie standard (pour les scripts et les tests)
   Public (hub) :
@@ -115,7 +116,8 @@ try {
     rendererDir: join(repoRoot, 'out', 'renderer'),
     resourcesDir: join(repoRoot, 'resources'),
     ...(port === undefined ? {} : { port }),
-    lan: values.lan,
+    // --lan opens for this run; without it, the desk's stored choice (« Sièges »).
+    ...(values.lan ? { lan: true } : {}),
     demo: !values['no-demo'],
     hub: hubSetting(),
     participantDir: join(repoRoot, 'out', 'participant'),
@@ -154,9 +156,23 @@ try {
   // No phone reaches 127.0.0.1: said under the addresses (and in the JSON for scripts).
   const joinUrls = core.link?.current.joinUrls ?? [];
   const joinWarning = loopbackWarning(joinUrls, values['hub-host']);
+  const lan = await core.lan.state();
   if (values.json) {
     process.stdout.write(
-      JSON.stringify({ ready: true, port: core.port, pid: process.pid, urls: core.urls, tokens: core.tokens, dataDir, hubPort: core.hub?.port ?? null, hubPid: core.hub?.pid ?? null, joinUrls, joinWarning, oscPort: core.oscPort }) + '\n',
+      JSON.stringify({
+        ready: true,
+        port: core.port,
+        pid: process.pid,
+        urls: core.urls,
+        tokens: core.tokens,
+        dataDir,
+        hubPort: core.hub?.port ?? null,
+        hubPid: core.hub?.pid ?? null,
+        joinUrls,
+        joinWarning,
+        oscPort: core.oscPort,
+        lan: { open: lan.open, addresses: lan.addresses, failed: lan.failed },
+      }) + '\n',
     );
   } else {
     console.log(`\nPupitre — régie prête (données : ${dataDir})\n`);
@@ -165,6 +181,9 @@ try {
     console.log(`  Scène (tablette)          ${core.urls.stage}`);
     for (const u of core.urls.lanControl) console.log(`  Régie, réseau du lieu     ${u}`);
     for (const u of core.urls.lanOutput) console.log(`  Sortie, réseau du lieu    ${u}`);
+    if (!lan.open) console.log('  Réseau du lieu : fermé (--lan, ou « Sièges » → « Ouvrir aux tablettes du réseau local »)');
+    else if (!values.lan) console.log(`  Réseau du lieu : ouvert (choix de la régie${lan.changedBy ? `, ${lan.changedBy}` : ''})`);
+    for (const f of lan.failed) console.log(`  Réseau du lieu : ${f.message}`);
     for (const u of joinUrls) console.log(`  Public (participants)     ${u}${isLoopbackUrl(u) ? '  (cet ordinateur seulement)' : ''}`);
     if (joinWarning) console.log(`\n  ${joinWarning}`);
     if (core.oscPort !== null) console.log(`  Télécommande OSC (UDP)    port ${core.oscPort}`);

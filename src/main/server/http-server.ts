@@ -2,7 +2,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAllowedHost } from './access';
-import { requestToken } from './http-json';
 import { securityHeaders, sendStatic } from '../../node/http/static-files';
 import type { DownloadResult } from '../export/export-route';
 
@@ -10,8 +9,8 @@ export interface HttpOptions {
   rendererDir: string;
   allowedHosts: ReadonlySet<string>;
   port: () => number;
-  /** The health check's answer; `token` is the caller's (Bearer), for the figures only the régie may see. */
-  health: (token: string | null) => Record<string, unknown>;
+  /** `/health`: the request tells who asks (its peer, its token). */
+  health: (req: IncomingMessage) => Record<string, unknown>;
   /** Files a control seat may download (`/export/<name>?token=…`); null when there is no such file. */
   exportFile: (name: string, token: string | null) => { status: 200; body: string; contentType: string } | { status: 403 | 404; body: string };
   /** The Stream Deck / Companion remote control (`/api/remote/*`, any method: it answers 405 itself). */
@@ -20,6 +19,8 @@ export interface HttpOptions {
   seats?: (req: IncomingMessage, res: ServerResponse) => void;
   /** The « Codes personnels » dialog (`/api/codes/…`, a régie seat; it answers 403/404/405 itself). */
   codes?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** The « Sièges » dialog's LAN switch (`/api/lan`, a régie seat; it answers 403/404/405 itself). */
+  lan?: (req: IncomingMessage, res: ServerResponse) => void;
   /** The desk's RGPD purge (`POST /api/purge`, a control seat; it answers 405 itself). */
   purge?: (req: IncomingMessage, res: ServerResponse) => void;
   /** Exports built on request (`/export?scope=…&format=…`, `/export/image/…`): a control seat only. */
@@ -45,6 +46,7 @@ export function createHttpServer(opts: HttpOptions): Server {
     if (opts.remote && req.url?.startsWith('/api/remote/')) return opts.remote(req, res);
     if (opts.seats && (req.url === '/api/seats' || req.url?.startsWith('/api/seats/') || req.url?.startsWith('/api/seats?'))) return opts.seats(req, res);
     if (opts.codes && (req.url === '/api/codes' || req.url?.startsWith('/api/codes/'))) return opts.codes(req, res);
+    if (opts.lan && (req.url === '/api/lan' || req.url?.startsWith('/api/lan?') || req.url?.startsWith('/api/lan/'))) return opts.lan(req, res);
     if (opts.purge && (req.url === '/api/purge' || req.url?.startsWith('/api/purge?'))) return opts.purge(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Méthode non autorisée.');
     const url = new URL(req.url ?? '/', 'http://local');
@@ -53,7 +55,7 @@ export function createHttpServer(opts: HttpOptions): Server {
     if (path === '/health') {
       res.setHeader('Content-Type', 'application/json; charset=utf-8');
       securityHeaders(res);
-      return res.end(JSON.stringify(opts.health(requestToken(req))));
+      return res.end(JSON.stringify(opts.health(req)));
     }
     if (opts.download && (path === '/export' || path.startsWith('/export/image/'))) {
       const download = opts.download;

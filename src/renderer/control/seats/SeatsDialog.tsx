@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { isLoopbackUrl } from '../../../shared/domain/join-address';
 import { roomsOf } from '../../../shared/domain/rooms';
 import type { SeatKind } from '../../../shared/domain/seats';
 import { type Translate, useT } from '../../lib/i18n';
@@ -9,6 +8,7 @@ import { tokenFromLocation } from '../../lib/url-token';
 import { useQrCode } from '../../lib/use-qr-code';
 import { changeSeat, fetchSeats, type SeatEntry, type SeatList, tokenOfAddress } from './seats-request';
 import { CodesDialog } from '../codes/CodesDialog';
+import { LanSwitch } from './LanSwitch';
 import './seats.css';
 
 type Load = { kind: 'loading' } | { kind: 'ready'; list: SeatList } | { kind: 'failed'; message: string };
@@ -105,7 +105,6 @@ export function SeatsDialog({ onClose }: { onClose: () => void }) {
   };
 
   const list = load.kind === 'ready' ? load.list : null;
-  const onlyHere = list !== null && list.seats.every((s) => s.addresses.every((a) => isLoopbackUrl(a)));
   return createPortal(
     <dialog ref={ref} className="seats-dialog" aria-labelledby={titleId} onClose={onClose} data-testid="seats-dialog">
       <header className="seats-head">
@@ -123,11 +122,7 @@ export function SeatsDialog({ onClose }: { onClose: () => void }) {
         </div>
       </header>
       <p className="seats-intro small">{t('seats.intro')}</p>
-      {onlyHere && (
-        <p className="seats-warning small" data-testid="seats-loopback">
-          {t('seats.loopback')}
-        </p>
-      )}
+      <LanSwitch token={token} onChanged={refresh} />
       {load.kind === 'loading' && <p className="muted">{t('seats.loading')}</p>}
       {load.kind === 'failed' && (
         <p className="seats-warning" role="alert" data-testid="seats-failed">
