@@ -255,7 +255,10 @@ describe('six workshops at once, 50 phones per room (real core, hub and simulato
       { type: 'program.panic', room: MAIN_ROOM },
       { type: 'program.lock', locked: true },
       { type: 'programme.load', programme: sixWorkshopsProgramme() },
-      { type: 'cue.go', cueId: qaCue('salle-450'), outOfOrder: true },
+      // Its own room's cues are its to GO (rooms-seat-live.test.ts); another room's and the reset are not.
+      { type: 'cue.go', cueId: qaCue('salle-800'), outOfOrder: true },
+      { type: 'cue.reset' },
+      { type: 'interaction.create', interaction: { kind: 'poll', id: 'intrus', type: 'yesno', question: 'Ici ?' }, open: true, room: 'salle-800' },
       { type: 'delay.set', sessionId: 'j1-atelier-4b', minutes: 10 },
       { type: 'clock.set', clock: { mode: 'live' } },
       { type: 'moderation.lists', badWords: ['x'], names: [], allowed: [] },
