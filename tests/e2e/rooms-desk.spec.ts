@@ -141,11 +141,14 @@ test('the central desk sees the six workshops, opens Salle 450’s queue and scr
     await expect(roomDesk.getByTestId('desk-room-label')).toHaveAttribute('data-room', 'salle-450');
     await roomDesk.getByTestId('tab-approved').click();
     await expect(row(roomDesk, 'bilan de santé')).toHaveCount(1);
-    for (const absent of ['rooms-button', 'cue-panel', 'centre-tab-conduite', 'moderation-lists-open', 'clock-control', 'logbook', 'as-run', 'timeline', 'current-session', 'export-button', 'desk-room-back']) {
+    // Its room's run of show and polls are there (rooms-seat-live.spec.ts), the central régie's panels are not.
+    await expect(roomDesk.getByTestId('room-seat-cues')).toBeVisible();
+    await expect(roomDesk.getByTestId('room-seat-interactions')).toBeVisible();
+    for (const absent of ['rooms-button', 'centre-tab-conduite', 'cue-reset', 'moderation-lists-open', 'clock-control', 'logbook', 'as-run', 'timeline', 'current-session', 'export-button', 'desk-room-back']) {
       await expect(roomDesk.getByTestId(absent), absent).toHaveCount(0);
     }
     await expect(roomDesk.getByTestId('seat-role')).toHaveText('Salle 450 — animation');
-    // Its keys: `o` opens no overview, Space no GO; Escape panics its own room's screen only.
+    // Its keys: `o` opens no overview; Escape panics its own room's screen only.
     await roomDesk.keyboard.press('o');
     await expect(roomDesk.getByTestId('rooms-overview')).toHaveCount(0);
     await shot(roomDesk, testInfo, 'room-seat-desk-salle-450');

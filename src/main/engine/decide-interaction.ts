@@ -79,8 +79,14 @@ function creating(state: RegieState, interaction: Interaction, open: boolean, ro
   if ((p.interactions ?? []).some((x) => x.id === interaction.id)) {
     throw new CommandRejected(`identifiant déjà pris : ${interaction.id}`, [{ path: 'interaction.id', message: 'identifiant déjà pris' }]);
   }
-  const edited = checked({ ...p, interactions: [...(p.interactions ?? []), interaction] }, `interaction ${interaction.id} créée en direct`);
-  // Checked before anything is written; made on the spot, it belongs to no session: the main room by default.
-  const where = room === undefined ? defaultRoomOfInteraction(state, interaction.id) : requireRoom(state, room);
-  return open ? [...edited, ...opening(state, interaction.id, where, at)] : edited;
+  if (interaction.room !== undefined && room !== undefined && interaction.room !== room) {
+    throw new CommandRejected(`${what(interaction)} est fait pour la salle ${interaction.room}, pas pour la salle ${room}`);
+  }
+  // Made on the spot, it belongs to no session: the room named (the command's or its own), kept in
+  // the programme so that it opens there and that room's seat may run it; else the main room.
+  const named = room ?? interaction.room;
+  const made = named === undefined ? interaction : { ...interaction, room: requireRoom(state, named) };
+  const edited = checked({ ...p, interactions: [...(p.interactions ?? []), made] }, `interaction ${made.id} créée en direct`);
+  const where = named === undefined ? defaultRoomOfInteraction(state, made.id) : named;
+  return open ? [...edited, ...opening(state, made.id, where, at)] : edited;
 }

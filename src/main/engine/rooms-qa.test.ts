@@ -238,6 +238,28 @@ describe('each room its own polls and clouds', () => {
   });
 });
 
+describe('a poll made on the spot for a room (a workshop seat’s)', () => {
+  it('keeps its room in the programme: a draft made for Salle 450 opens there later, and a room not its own is refused, writing nothing', async () => {
+    const quick = { kind: 'poll', id: 'atelier-brouillon', type: 'yesno', question: 'Et ici ?' } as const;
+    await ok({ type: 'interaction.create', interaction: quick, open: false, room: 'salle-450' });
+    expect(engine.state.programme?.interactions?.find((i) => i.id === 'atelier-brouillon')?.room).toBe('salle-450');
+    expect(engine.state.live.interactions['atelier-brouillon']).toBeUndefined();
+    await ok({ type: 'interaction.open', interactionId: 'atelier-brouillon' });
+    expect(engine.state.live.interactions['atelier-brouillon']).toMatchObject({ status: 'open', room: 'salle-450' });
+    expect(toHub.filter((c) => c.type === 'interaction.open').at(-1)).toMatchObject({ room: 'salle-450' });
+
+    const seq = engine.seq;
+    const refusedMade = await cmd({ type: 'interaction.create', interaction: { ...quick, id: 'ailleurs', room: 'salle-800' }, open: true, room: 'salle-450' });
+    expect(refusedMade).toMatchObject({ ok: false, error: { message: expect.stringContaining('fait pour la salle salle-800, pas pour la salle salle-450') } });
+    expect(await cmd({ type: 'interaction.create', interaction: { ...quick, id: 'nulle-part' }, open: true, room: 'salle-999' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('salle inconnue : salle-999') },
+    });
+    expect(engine.seq).toBe(seq);
+    expect(engine.state.programme?.interactions?.some((i) => i.id === 'ailleurs' || i.id === 'nulle-part')).toBe(false);
+  });
+});
+
 describe('the as-run log', () => {
   it('says the room of each line: its session’s', async () => {
     await go('j1-seq1-questions-ouvrir');

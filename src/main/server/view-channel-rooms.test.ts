@@ -24,7 +24,7 @@ import { stateForRole, ViewChannel } from './view-channel';
 
 const demo = parseProgrammeFile(readFileSync(new URL('../../../resources/demo/assises-2021.yaml', import.meta.url), 'utf8'), 'assises-2021.yaml');
 /** The seats' tokens: the first régie seat, the main output and stage (they may name a room), Salle 450's own output. */
-const tokens = { control: '', output: '', stage: '', output450: '' };
+const tokens = { control: '', output: '', stage: '', output450: '', room450: '' };
 type ViewSocket = Socket<ServerToViewEvents, ViewToServerEvents>;
 
 let dir: string;
@@ -50,6 +50,7 @@ beforeEach(async () => {
   tokens.output = token((s) => s.kind === 'output' && s.room === null);
   tokens.stage = token((s) => s.kind === 'stage' && s.room === null);
   tokens.output450 = token((s) => s.kind === 'output' && s.room === 'salle-450');
+  tokens.room450 = token((s) => s.kind === 'room' && s.room === 'salle-450');
   http = createServer();
   channel = ch = new ViewChannel(http, {
     engine,
@@ -75,8 +76,9 @@ afterEach(async () => {
 });
 
 /** A seat connected, with everything it received. */
-async function seat(token: string, room?: string) {
-  const s: ViewSocket = io(`http://127.0.0.1:${port}`, { auth: room === undefined ? { token } : { token, room }, transports: ['websocket'], reconnection: false, forceNew: true });
+async function seat(token: string, room?: string, view?: string) {
+  const auth = { token, ...(room === undefined ? {} : { room }), ...(view === undefined ? {} : { view }) };
+  const s: ViewSocket = io(`http://127.0.0.1:${port}`, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
   sockets.push(s);
   const patches: Patch[] = [];
   const presence: (RoomPresence | null)[] = [];
@@ -151,6 +153,37 @@ describe('outputs and stage tablets by room', () => {
     expect(own.snapshot.presence).toMatchObject({ room: 'salle-450' });
     expect((await seat(tokens.output450, 'salle-450')).snapshot.seat.room).toBe('salle-450');
     await expect(seat(tokens.output450, 'salle-800')).rejects.toThrow('ce poste est celui de la salle salle-450');
+  });
+
+  it('a room seat’s token on the output page is its monitor: its room’s output, read-only; never another room’s nor the main one', async () => {
+    await cmd({ type: 'program.preview', scene: { kind: 'message', text: 'ECRAN-PLENIERE' } });
+    await cmd({ type: 'program.take' });
+    await cmd({ type: 'program.preview', scene: { kind: 'message', text: 'ECRAN-SALLE800' }, room: 'salle-800' });
+    await cmd({ type: 'program.take', room: 'salle-800' });
+    const monitor = await seat(tokens.room450, undefined, 'output');
+    expect(monitor.snapshot.role).toBe('output');
+    expect(monitor.snapshot.seat).toMatchObject({ kind: 'output', room: 'salle-450', name: 'Salle 450 — animation' });
+    expect(monitor.snapshot.access).toBeNull();
+    expect(monitor.snapshot.state.audience.questions).toEqual([]); // an output's share: no queue
+    await cmd({ type: 'program.preview', scene: { kind: 'message', text: 'ECRAN-SALLE450' }, room: 'salle-450' });
+    await cmd({ type: 'program.take', room: 'salle-450' });
+    await settle();
+    for (const programs of roomSlices(monitor, 'programs')) expect(Object.keys(programs).every((room) => room === 'salle-450')).toBe(true);
+    expect(roomSlices(monitor, 'programs').at(-1)).toMatchObject({ 'salle-450': { onAir: { kind: 'message', text: 'ECRAN-SALLE450' } } });
+    expect(JSON.stringify([monitor.snapshot, monitor.patches])).not.toMatch(/PLENIERE|SALLE800/);
+    // Pointed at another room, or at the main room: refused, as for the room's own output.
+    await expect(seat(tokens.room450, 'salle-800', 'output')).rejects.toThrow('ce poste est celui de la salle salle-450');
+    await expect(seat(tokens.room450, 'grand-auditorium', 'output')).rejects.toThrow('ce poste est celui de la salle salle-450');
+    // Read-only: a command from the monitor is refused and writes nothing.
+    const seq = engine.seq;
+    const socket = sockets.at(-3)!;
+    const answer = await new Promise((resolve) => socket.emit('command', { id: 'vcr-monitor-take', command: { type: 'program.take', room: 'salle-450' } }, resolve));
+    expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(engine.seq).toBe(seq);
+    // The same token without `view` is still the room moderator's desk.
+    expect((await seat(tokens.room450)).snapshot).toMatchObject({ role: 'control', seat: { kind: 'room', room: 'salle-450' } });
+    // Another seat kind asking `view: output` changes nothing (a stage stays a stage).
+    expect((await seat(tokens.stage, 'salle-450', 'output')).snapshot.seat.kind).toBe('stage');
   });
 
   it('each room’s outputs get their room’s presence key, at connection and as the window turns; never the stage, the desk or another room', async () => {

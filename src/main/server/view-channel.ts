@@ -101,7 +101,10 @@ export class ViewChannel {
         opts.logger.warn('view refused: room', { seat: seat.id, reason: viewRoom });
         return next(Object.assign(new Error(viewRoom), { data: { code: 'bad_room' } }));
       }
-      socket.data = { seat: { id: seat.id, name: seat.name, kind: seat.kind, room: viewRoom.room }, inFlight: 0 };
+      const monitor = seat.kind === 'room' && (socket.handshake.auth as { view?: unknown }).view === 'output';
+      // A room seat's token on the output page: its desk's program monitor, a read-only output of
+      // its own room (roomOfView refused any other), under the seat's id (revoking it closes both).
+      socket.data = { seat: { id: seat.id, name: seat.name, kind: monitor ? 'output' : seat.kind, room: viewRoom.room }, inFlight: 0 };
       next();
     });
 

@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ServerToViewEvents, ViewAuth, ViewToServerEvents } from '../../shared/api/channel';
+import type { ServerToViewEvents, ViewAuth, ViewRole, ViewToServerEvents } from '../../shared/api/channel';
 import type { Command, CommandEnvelope } from '../../shared/api/commands';
 import { type CommandResult, refusal } from '../../shared/api/results';
 import { newCommandId } from './command-id';
@@ -23,10 +23,11 @@ const REFUSED_MESSAGE = 'jeton invalide';
 let socket: CoreSocket | null = null;
 let resyncAsked = false;
 
-export function connectToCore(token: string): void {
+export function connectToCore(token: string, view?: ViewRole): void {
   if (socket) return;
   // An output or a stage tablet shows its room's bus (`?room=`); the core sends it no other room's.
-  const auth: ViewAuth = VIEW_ROOM === null ? { token } : { token, room: VIEW_ROOM };
+  // The page says what it is: a room seat's token on the output page is its desk's monitor.
+  const auth: ViewAuth = { token, ...(VIEW_ROOM === null ? {} : { room: VIEW_ROOM }), ...(view === undefined ? {} : { view }) };
   const s: CoreSocket = io(window.location.origin, {
     auth,
     transports: ['websocket', 'polling'],

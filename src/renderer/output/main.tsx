@@ -39,7 +39,7 @@ if (VIEW_ROOM_MALFORMED) {
   // `?room=` written wrong: never the main room's screen instead (it would look right and be wrong).
   root.render(<AccessProblemScreen problem="room" language="fr" />);
 } else if (token) {
-  connectToCore(token);
+  connectToCore(token, 'output');
   root.render(
     <StrictMode>
       <OutputApp mode={mode} />

@@ -105,4 +105,10 @@ export interface ViewAuth {
   token: string;
   /** An output's or a stage tablet's room (`?room=`); absent: the main room. */
   room?: string;
+  /**
+   * The page the token opened (the output page says `output`). A room seat's token on the output
+   * page is its desk's program monitor: a read-only view of its own room's output, never another's
+   * (docs/rooms.md § 3). Other seats' views ignore it.
+   */
+  view?: ViewRole;
 }

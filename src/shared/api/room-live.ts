@@ -44,13 +44,15 @@ export function roomOfCue(programme: Programme | null, cueId: string): RoomId {
 }
 
 /**
- * Where an interaction opens when the command names no room: where it ran last, else the room of
- * the first session whose cues name it (a workshop's prepared poll opens in the workshop), else
- * the main room.
+ * Where an interaction opens when the command names no room: where it ran last, else the room it
+ * was made for (a workshop seat's poll made on the spot), else the room of the first session whose
+ * cues name it (a workshop's prepared poll opens in the workshop), else the main room.
  */
 export function defaultRoomOfInteraction(state: WithProgramme & { live: Pick<LiveState, 'interactions'> }, interactionId: string): RoomId {
-  const run = state.live.interactions[interactionId];
+  const run = Object.hasOwn(state.live.interactions, interactionId) ? state.live.interactions[interactionId] : undefined;
   if (run) return run.room;
+  const madeFor = state.programme?.interactions?.find((i) => i.id === interactionId)?.room;
+  if (madeFor !== undefined && knownRoom(state.programme, madeFor) !== null) return madeFor;
   const session = state.programme?.sessions.find((s) =>
     s.cues?.some((c) => 'interaction' in c.action && c.action.interaction === interactionId),
   );

@@ -109,13 +109,15 @@ interface Target {
   poll: string;
   cloud: string;
   session: string;
+  /** A cue of the target's room (its session's). */
+  cue: string;
   /** The `room` field rooms-qa and rooms-bus add to their commands (absent today). */
   room?: RoomId;
 }
-const OWN: Target = { q: 'q-2', q2: 'q-4', poll: 'poll-450', cloud: 'cloud-450', session: 'atelier-450', room: 'salle-450' };
+const OWN: Target = { q: 'q-2', q2: 'q-4', poll: 'poll-450', cloud: 'cloud-450', session: 'atelier-450', cue: 'c-450-poll', room: 'salle-450' };
 // Merging one's own question into another room's touches that room too.
-const OTHER: Target = { q: 'q-3', q2: 'q-2', poll: 'poll-800', cloud: 'cloud-800', session: 'atelier-800', room: 'salle-800' };
-const MAIN: Target = { q: 'q-1', q2: 'q-1', poll: 'poll-main', cloud: 'cloud-main', session: 'pleniere' };
+const OTHER: Target = { q: 'q-3', q2: 'q-2', poll: 'poll-800', cloud: 'cloud-800', session: 'atelier-800', cue: 'c-800-poll', room: 'salle-800' };
+const MAIN: Target = { q: 'q-1', q2: 'q-1', poll: 'poll-main', cloud: 'cloud-main', session: 'pleniere', cue: 'c-main-poll' };
 
 const room = (t: Target) => (t.room === undefined ? {} : { room: t.room });
 /** A command with the `room` field its owner's branch adds (the schemas of today do not have it yet). */
@@ -128,10 +130,11 @@ const SAMPLES: Record<CommandType, (t: Target) => Command> = {
   'interaction.reveal': (t) => ({ type: 'interaction.reveal', interactionId: t.poll }),
   'interaction.hide': (t) => ({ type: 'interaction.hide', interactionId: t.poll }),
   'interaction.reset': (t) => ({ type: 'interaction.reset', interactionId: t.poll }),
-  'interaction.create': () => ({
+  'interaction.create': (t) => ({
     type: 'interaction.create',
-    interaction: { kind: 'wordcloud', id: 'nouveau', prompt: 'Un mot ?', maxWordsPerParticipant: 3, maxWordLength: 30, allowRepeat: false },
+    interaction: { kind: 'wordcloud', id: 'nouveau', prompt: 'Un mot ?', maxWordsPerParticipant: 3, maxWordLength: 30 },
     open: true,
+    ...room(t),
   }) as Command,
   'question.approve': (t) => ({ type: 'question.approve', questionId: t.q }),
   'question.reject': (t) => ({ type: 'question.reject', questionId: t.q }),
@@ -170,14 +173,14 @@ const SAMPLES: Record<CommandType, (t: Target) => Command> = {
   'programme.import': () => ({ type: 'programme.import', fileName: 'p.yaml', content: 'x' }),
   'clock.set': () => ({ type: 'clock.set', clock: { mode: 'live' } }),
   'log.note': () => ({ type: 'log.note', text: 'Micro HF changé' }),
-  'cue.go': () => ({ type: 'cue.go', cueId: 'c-450-poll' }),
-  'cue.rearm': () => ({ type: 'cue.rearm', cueId: 'c-450-poll' }),
-  'cue.undo': () => ({ type: 'cue.undo', cueId: 'c-450-poll' }),
-  'cue.next': () => ({ type: 'cue.next' }),
-  'cue.previous': () => ({ type: 'cue.previous' }),
-  'cue.skip': () => ({ type: 'cue.skip', cueId: 'c-450-poll' }),
-  'cue.hold': () => ({ type: 'cue.hold' }),
-  'cue.release': () => ({ type: 'cue.release' }),
+  'cue.go': (t) => ({ type: 'cue.go', cueId: t.cue }),
+  'cue.rearm': (t) => ({ type: 'cue.rearm', cueId: t.cue }),
+  'cue.undo': (t) => ({ type: 'cue.undo', cueId: t.cue }),
+  'cue.next': (t) => withRoom({ type: 'cue.next' }, t),
+  'cue.previous': (t) => withRoom({ type: 'cue.previous' }, t),
+  'cue.skip': (t) => ({ type: 'cue.skip', cueId: t.cue }),
+  'cue.hold': (t) => withRoom({ type: 'cue.hold' }, t),
+  'cue.release': (t) => withRoom({ type: 'cue.release' }, t),
   'cue.reset': () => ({ type: 'cue.reset' }),
   'delay.set': (t) => ({ type: 'delay.set', sessionId: t.session, minutes: 10 }),
   'delay.clear': (t) => ({ type: 'delay.clear', sessionId: t.session }),
@@ -192,11 +195,15 @@ const SEATS: Record<SeatKind, SeatInfo> = {
   stage: seat('stage', null, 'Grand Auditorium — scène'),
 };
 
-/** What a room moderator may do: screen, drive its bus and stage message, run its prepared polls and clouds. */
+/**
+ * What a room moderator may do: screen, drive its bus and stage message, make and run its polls and
+ * clouds, and its room's run of show (GO, standby, hold, undo, skip, re-arm; not the reset of all rooms).
+ */
 const ROOM_COMMANDS: readonly CommandType[] = [
   'question.approve', 'question.reject', 'question.reopen', 'question.edit', 'question.merge', 'question.star',
   'question.move', 'question.answered', 'question.clear-flags', 'question.redact', 'question.unredact', 'question.add',
-  'interaction.open', 'interaction.close', 'interaction.reveal', 'interaction.hide', 'interaction.reset',
+  'interaction.create', 'interaction.open', 'interaction.close', 'interaction.reveal', 'interaction.hide', 'interaction.reset',
+  'cue.go', 'cue.rearm', 'cue.undo', 'cue.next', 'cue.previous', 'cue.skip', 'cue.hold', 'cue.release',
   'words.ban', 'words.unban', 'words.merge', 'words.unmerge', 'words.allow',
   'program.preview', 'program.take', 'program.panic', 'program.restore', 'program.lock', 'program.transition',
   'stage.message',
@@ -257,6 +264,32 @@ describe('commandRoom', () => {
     };
     expect(commandRoom({ type: 'interaction.close', interactionId: 'poll-main' }, ran)).toBe('salle-450');
     expect(authorize(SEATS.room, { type: 'interaction.close', interactionId: 'poll-main' }, ran)).toBeNull();
+  });
+
+  it('a GO names its standby’s room or its cue’s: the main room’s standby, or another room’s cue, are refused', () => {
+    expect(commandRoom({ type: 'cue.go' }, state)).toBe('grand');
+    expect(authorize(SEATS.room, { type: 'cue.go' }, state)).toMatch(/touche Grand Auditorium\.$/);
+    expect(authorize(SEATS.room, { type: 'cue.go', room: 'salle-450' }, state)).toBeNull();
+    // Its own room named, but another room's cue: refused (the engine would refuse it too).
+    expect(authorize(SEATS.room, { type: 'cue.go', cueId: 'c-800-poll', room: 'salle-450' }, state)).toMatch(/touche Salle 800\.$/);
+    expect(authorize(SEATS.room, { type: 'cue.undo', cueId: 'c-main-poll' }, state)).toMatch(/touche Grand Auditorium\.$/);
+    expect(authorize(SEATS.room, { type: 'cue.reset' }, state)).toMatch(/remise à zéro de la conduite \(toutes les salles\), c’est la régie\.$/);
+  });
+
+  it('a poll made on the spot belongs to the room it is made for: its seat runs it, another room’s seat does not', () => {
+    const made = { kind: 'poll', id: 'vif-450', type: 'yesno', question: 'D’accord ?', hideResultsUntilReveal: false, room: 'salle-450' } as const;
+    // Made for Salle 800 while naming Salle 450: it touches Salle 800.
+    expect(authorize(SEATS.room, { type: 'interaction.create', interaction: { ...made, room: 'salle-800' }, open: true, room: 'salle-450' }, state)).toMatch(
+      /touche Salle 800\.$/,
+    );
+    expect(authorize(SEATS.room, { type: 'interaction.create', interaction: made, open: false }, state)).toBeNull();
+    // Without a room: the main room's (where it would open).
+    expect(authorize(SEATS.room, { type: 'interaction.create', interaction: { ...made, room: undefined }, open: false }, state)).toMatch(/touche Grand Auditorium/);
+    const withMade: RegieState = { ...state, programme: { ...programme, interactions: [...(programme.interactions ?? []), made] } };
+    expect(commandRoom({ type: 'interaction.open', interactionId: 'vif-450' }, withMade)).toBe('salle-450');
+    expect(authorize(SEATS.room, { type: 'interaction.open', interactionId: 'vif-450' }, withMade)).toBeNull();
+    const salle800 = seat('room', 'salle-800', 'Salle 800 — animation');
+    expect(authorize(salle800, { type: 'interaction.open', interactionId: 'vif-450', room: 'salle-800' }, withMade)).toMatch(/touche Salle 450\.$/);
   });
 
   it('a seat of the main room with no room (null) acts in the main room, whichever it is', () => {

@@ -1,5 +1,6 @@
 import type { Command, CommandType } from '../api/commands';
 import type { RegieState } from '../api/state';
+import { cueRoom } from '../api/room-bus';
 import { interactionRoom, questionRoom, stateMainRoom } from './room-of';
 import { findRoom, roomOfSession, type RoomId } from './rooms';
 import type { SeatInfo } from './seats';
@@ -32,7 +33,9 @@ export const COMMAND_RULES: Readonly<Record<CommandType, Rule>> = {
   'question.redact': ROOM,
   'question.unredact': ROOM,
   'question.add': ROOM,
-  // The room's prepared polls and clouds, and their words.
+  // The room's polls and clouds (prepared, or made on the spot for the room: it only adds to the
+  // programme, as in show mode), and their words.
+  'interaction.create': ROOM,
   'interaction.open': ROOM,
   'interaction.close': ROOM,
   'interaction.reveal': ROOM,
@@ -51,8 +54,18 @@ export const COMMAND_RULES: Readonly<Record<CommandType, Rule>> = {
   'program.lock': ROOM,
   'program.transition': ROOM,
   'stage.message': ROOM,
-  // The programme, the organisers' lists, the clock, the run of show: the central régie's.
-  'interaction.create': regie('créer un sondage ou un nuage (cela modifie le programme)'),
+  // The run of show of the room's sessions: each room has its own standby, GO order, hold and last
+  // GO (cue-rooms.ts), so these act in one room — the `room` named, else the cue's, else the main
+  // room's standby.
+  'cue.go': ROOM,
+  'cue.rearm': ROOM,
+  'cue.undo': ROOM,
+  'cue.next': ROOM,
+  'cue.previous': ROOM,
+  'cue.skip': ROOM,
+  'cue.hold': ROOM,
+  'cue.release': ROOM,
+  // The programme, the organisers' lists, the clock, the delays, the logbook: the central régie's.
   'moderation.lists': regie('les listes de modération des organisateurs'),
   'edit.cue.save': regie('la modification du programme'),
   'edit.cue.delete': regie('la modification du programme'),
@@ -64,15 +77,8 @@ export const COMMAND_RULES: Readonly<Record<CommandType, Rule>> = {
   'join.choose': regie('l’adresse de participation'),
   'clock.set': regie('l’horloge'),
   'log.note': regie('la main courante'),
-  'cue.go': regie('la conduite (GO)'),
-  'cue.rearm': regie('la conduite'),
-  'cue.undo': regie('la conduite'),
-  'cue.next': regie('la conduite'),
-  'cue.previous': regie('la conduite'),
-  'cue.skip': regie('la conduite'),
-  'cue.hold': regie('la conduite'),
-  'cue.release': regie('la conduite'),
-  'cue.reset': regie('la conduite'),
+  // Forgets which cues ran in every room at once (its event names no room): the central régie's.
+  'cue.reset': regie('la remise à zéro de la conduite (toutes les salles)'),
   'delay.set': regie('les retards'),
   'delay.clear': regie('les retards'),
   'session.mark': regie('le début et la fin des séances'),
@@ -107,8 +113,15 @@ export function commandRooms(command: Command, state: RegieState): RoomId[] {
   if (c.type === 'question.add' && explicit === undefined && c.sessionId !== null && state.programme) {
     rooms.add(roomOfSession(state.programme, c.sessionId).id);
   }
+  // A poll made on the spot: the room it is made for (absent: where it would open, the main room).
+  if (c.type === 'interaction.create') {
+    if (c.interaction.room !== undefined) rooms.add(c.interaction.room);
+    else if (explicit === undefined) rooms.add(main);
+  }
   if ('interactionId' in c) rooms.add(interactionRoom(state, c.interactionId));
   if ('cloudId' in c) rooms.add(interactionRoom(state, c.cloudId));
+  // A cue's room is its session's (a GO of a named cue, an undo, a skip, a re-arm).
+  if ('cueId' in c && c.cueId !== undefined && c.type.startsWith('cue.')) rooms.add(cueRoom(state, c.cueId));
   if (c.type === 'program.preview' && c.scene !== null) {
     if (c.scene.kind === 'question') rooms.add(roomOfQuestionId(state, c.scene.questionId, main));
     if (c.scene.kind === 'poll' || c.scene.kind === 'wordcloud') rooms.add(interactionRoom(state, c.scene.interactionId));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROOM_ID_PATTERN } from './rooms';
 
 /**
  * Interactions prepared before the event and launched by cues: polls and word clouds. A minimal
@@ -36,6 +37,12 @@ const pollHead = { kind: z.literal('poll'), id: interactionIdSchema };
 const question = text(300);
 /** Results stay hidden (desk and projector) until a "reveal" cue or command. */
 const hideResultsUntilReveal = z.boolean().default(false);
+/**
+ * The room it was made for (a workshop's poll made on the spot at its room's seat, docs/rooms.md
+ * § 3): where it opens and whose seat may run it. Absent: where it ran last, else its cues'
+ * session's room, else the main room.
+ */
+const room = z.string().regex(ROOM_ID_PATTERN, 'salle : identifiant de 1 à 40 caractères [a-z0-9-]').optional();
 
 export const singlePollSchema = z.strictObject({
   ...pollHead,
@@ -43,6 +50,7 @@ export const singlePollSchema = z.strictObject({
   question,
   options: pollOptions,
   hideResultsUntilReveal,
+  room,
 });
 
 export const multiplePollSchema = z
@@ -54,6 +62,7 @@ export const multiplePollSchema = z
     /** How many options a participant may tick (all of them when absent). */
     maxChoices: z.int().min(1).max(MAX_POLL_OPTIONS).optional(),
     hideResultsUntilReveal,
+    room,
   })
   .refine((p) => p.maxChoices === undefined || p.maxChoices <= p.options.length, {
     path: ['maxChoices'],
@@ -70,6 +79,7 @@ export const ratingPollSchema = z.strictObject({
   minLabel: text(60).optional(),
   maxLabel: text(60).optional(),
   hideResultsUntilReveal,
+  room,
 });
 
 export const yesNoPollSchema = z.strictObject({
@@ -77,6 +87,7 @@ export const yesNoPollSchema = z.strictObject({
   type: z.literal('yesno'),
   question,
   hideResultsUntilReveal,
+  room,
 });
 
 export const pollSchema = z.discriminatedUnion('type', [singlePollSchema, multiplePollSchema, ratingPollSchema, yesNoPollSchema]);
@@ -88,6 +99,7 @@ export const wordCloudSchema = z.strictObject({
   prompt: text(300),
   maxWordsPerParticipant: z.int().min(1).max(10).default(3),
   maxWordLength: z.int().min(3).max(40).default(25),
+  room,
 });
 export type WordCloud = z.infer<typeof wordCloudSchema>;
 

@@ -33,6 +33,8 @@ export interface InteractionDraft {
   prompt: string;
   maxWordsPerParticipant: string;
   maxWordLength: string;
+  /** The room it was made for (kept as it is: the editor does not move a poll between rooms). */
+  room?: string;
 }
 
 /** Suggested ids stay short: they are read aloud over the intercom. */
@@ -59,7 +61,7 @@ export function emptyInteractionDraft(kind: InteractionKind): InteractionDraft {
 }
 
 export function draftFromInteraction(i: Interaction): InteractionDraft {
-  const d: InteractionDraft = { ...emptyInteractionDraft(i.kind), id: i.id, idEdited: true };
+  const d: InteractionDraft = { ...emptyInteractionDraft(i.kind), id: i.id, idEdited: true, ...(i.room ? { room: i.room } : {}) };
   if (i.kind === 'wordcloud') {
     return { ...d, prompt: i.prompt, maxWordsPerParticipant: String(i.maxWordsPerParticipant), maxWordLength: String(i.maxWordLength) };
   }
@@ -162,6 +164,7 @@ export function interactionFromDraft(d: InteractionDraft, t: Translate, takenIds
     }
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
+  if (d.room !== undefined) candidate = { ...candidate, room: d.room };
   const parsed = interactionSchema.safeParse(candidate);
   return parsed.success ? { ok: true, interaction: parsed.data } : { ok: false, errors: schemaErrors(parsed.error.issues) };
 }

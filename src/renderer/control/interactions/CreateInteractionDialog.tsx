@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useRef } from 'react';
 import type { Interaction, InteractionKind } from '../../../shared/domain/interaction';
+import type { RoomId } from '../../../shared/domain/rooms';
 import { useT } from '../../lib/i18n';
 import { useRegie } from '../../lib/regie-store';
 import { CoreVerdict } from '../editor/CoreVerdict';
@@ -17,10 +18,13 @@ import { useDraftForm } from '../editor/use-draft-form';
  */
 export function CreateInteractionDialog({
   kind,
+  room,
   onCreated,
   onClose,
 }: {
   kind: InteractionKind;
+  /** A room seat's: made for its room (the core refuses it any other). */
+  room?: RoomId | undefined;
   onCreated: (interaction: Interaction, opened: boolean) => void;
   onClose: () => void;
 }) {
@@ -49,6 +53,7 @@ export function CreateInteractionDialog({
       type: 'interaction.create',
       interaction,
       open,
+      ...(room === undefined ? {} : { room }),
     }));
     if (created) onCreated(created, open);
   };

@@ -6,7 +6,8 @@ import { useShowClock } from '../../lib/use-show-clock';
 import { useCurrentSessionId } from '../questions/use-queue';
 import { CreateInteractionDialog } from './CreateInteractionDialog';
 import { enterActivates, keepFocus } from './enter-activates';
-import { deskInteractions } from './live-controls';
+import type { RoomId } from '../../../shared/domain/rooms';
+import { deskInteractions, roomInteractions } from './live-controls';
 import { LiveInteractionRow } from './LiveInteractionRow';
 
 const NO_COUNTS: Readonly<Record<string, number>> = {};
@@ -19,9 +20,10 @@ function wordsSent(raw: Readonly<Record<string, number>> | undefined): number {
 /**
  * « Sondages et nuages de mots » in the « Public » panel: the current session's polls and word
  * clouds with their live state and the actions that state allows (open, close, reveal, hide,
- * reset, prepare on the projector), and a poll or a cloud made on the spot.
+ * reset, prepare on the projector), and a poll or a cloud made on the spot. On a room seat's desk
+ * (`room`): its room's only, and what it makes is made for its room.
  */
-export function InteractionsPanel() {
+export function InteractionsPanel({ room }: { room?: RoomId | undefined } = {}) {
   const t = useT();
   const titleId = useId();
   const now = useShowClock();
@@ -36,7 +38,10 @@ export function InteractionsPanel() {
   const [made, setMade] = useState<{ id: string; text: string; opened: boolean } | null>(null);
   const madeRun = made ? live?.interactions[made.id] : undefined;
   const note = made && (made.opened ? madeRun?.status === 'open' : madeRun === undefined) ? made : null;
-  const list = useMemo(() => deskInteractions(programme, live, sessionId, all), [programme, live, sessionId, all]);
+  const list = useMemo(() => {
+    const listed = deskInteractions(programme, live, sessionId, all);
+    return room === undefined ? listed : roomInteractions(listed, programme, live, room);
+  }, [programme, live, sessionId, all, room]);
 
   const created = (i: Interaction, opened: boolean) => {
     setCreating(null);
@@ -105,7 +110,7 @@ export function InteractionsPanel() {
           })}
         </ul>
       )}
-      {creating && <CreateInteractionDialog kind={creating} onCreated={created} onClose={() => setCreating(null)} />}
+      {creating && <CreateInteractionDialog kind={creating} room={room} onCreated={created} onClose={() => setCreating(null)} />}
     </section>
   );
 }

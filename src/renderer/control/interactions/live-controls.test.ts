@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { InteractionRun, LiveState } from '../../../shared/api/state';
 import type { Interaction } from '../../../shared/domain/interaction';
 import { programmeSchema } from '../../../shared/domain/programme';
-import { deskInteractions, liveCommand, liveControls, resultsVisibility } from './live-controls';
+import { deskInteractions, liveCommand, liveControls, resultsVisibility, roomInteractions } from './live-controls';
 
 const poll: Interaction = { kind: 'poll', id: 'p', type: 'yesno', question: 'Q ?', hideResultsUntilReveal: false };
 const waitingPoll: Interaction = { ...poll, id: 'w', hideResultsUntilReveal: true };
@@ -111,5 +111,44 @@ describe('the interactions the desk lists', () => {
     expect(ids(deskInteractions(programme, quiet, null, false))).toEqual(every);
     expect(ids(deskInteractions(programme, quiet, 'seq1', true))).toEqual(every);
     expect(deskInteractions(null, quiet, 'seq1', false)).toEqual([]);
+  });
+});
+
+describe('a room seat’s interactions', () => {
+  const programme = programmeSchema.parse({
+    event: { name: 'Assises', timeZone: 'Europe/Paris' },
+    days: [{ date: '2021-06-24' }],
+    rooms: [{ id: 'grand', name: 'Grand', main: true }, { id: 'salle-450', name: 'Salle 450' }, { id: 'salle-800', name: 'Salle 800' }],
+    interactions: [
+      { kind: 'poll', id: 'pleniere', type: 'yesno', question: 'Plénière ?' },
+      { kind: 'poll', id: 'prepare-450', type: 'yesno', question: 'Atelier ?' },
+      { kind: 'poll', id: 'vif-450', type: 'yesno', question: 'Sur le vif ?', room: 'salle-450' },
+      { kind: 'wordcloud', id: 'vif-800', prompt: 'Un mot ?', room: 'salle-800' },
+      { kind: 'poll', id: 'lance-ici', type: 'yesno', question: 'Lancé ici ?' },
+    ],
+    sessions: [
+      { id: 'plen', day: '2021-06-24', start: '09:00', end: '11:00', kind: 'plenary', title: 'P', room: 'Grand' },
+      {
+        id: 'at-450',
+        day: '2021-06-24',
+        start: '16:00',
+        end: '17:30',
+        kind: 'workshop',
+        title: 'A',
+        room: 'Salle 450',
+        cues: [{ id: 'c', at: { offset: '+00:10' }, action: { type: 'poll.open', interaction: 'prepare-450' } }],
+      },
+    ],
+  });
+  it('keeps its room’s only: prepared by its cues, made for it, or running there', () => {
+    const live: LiveState = { qa: {}, interactions: { 'lance-ici': open } };
+    const all = programme.interactions ?? [];
+    expect(roomInteractions(all, programme, live, 'salle-450').map((i) => i.id)).toEqual(['prepare-450', 'vif-450']);
+    expect(roomInteractions(all, programme, { qa: {}, interactions: { 'lance-ici': { ...open, room: 'salle-450' } } }, 'salle-450').map((i) => i.id)).toEqual([
+      'prepare-450',
+      'vif-450',
+      'lance-ici',
+    ]);
+    expect(roomInteractions(all, programme, live, 'salle-800').map((i) => i.id)).toEqual(['vif-800']);
   });
 });

@@ -4,6 +4,8 @@ import { actionInteraction } from '../../../shared/domain/cue';
 import type { Interaction } from '../../../shared/domain/interaction';
 import { pollResultsHidden } from '../../../shared/domain/poll-results';
 import type { Programme } from '../../../shared/domain/programme';
+import { defaultRoomOfInteraction } from '../../../shared/api/room-live';
+import type { RoomId } from '../../../shared/domain/rooms';
 
 /**
  * What the desk offers for a poll or a word cloud in its live state: where it stands (draft, open,
@@ -83,4 +85,14 @@ export function deskInteractions(
 export function liveCommand(action: LiveAction, i: Interaction): Command {
   if (action === 'preview') return { type: 'program.preview', scene: { kind: i.kind, interactionId: i.id } };
   return { type: `interaction.${action}`, interactionId: i.id };
+}
+
+/**
+ * A room seat's list (docs/rooms.md § 3): only the polls and clouds of its room — where they ran,
+ * the room they were made for, else their cues' session's — never another room's or the plenary's
+ * (the core would refuse them). `live` is the seat's own share: another room's runs are not in it.
+ */
+export function roomInteractions(list: readonly Interaction[], programme: Programme | null | undefined, live: LiveState | undefined, room: RoomId): Interaction[] {
+  const state = { programme: programme ?? null, live: { interactions: live?.interactions ?? {} } };
+  return list.filter((i) => defaultRoomOfInteraction(state, i.id) === room);
 }

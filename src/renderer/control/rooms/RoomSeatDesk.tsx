@@ -2,6 +2,8 @@ import { qaOf } from '../../../shared/api/room-live';
 import { useT } from '../../lib/i18n';
 import { useRegie } from '../../lib/regie-store';
 import { CoreClock } from '../clock/CoreClock';
+import { InteractionsPanel } from '../interactions/InteractionsPanel';
+import { SlipConfirmDialog } from '../run-of-show/SlipConfirmDialog';
 import { OnAirMonitor } from '../program/OnAirMonitor';
 import { PreviewPanel } from '../program/PreviewPanel';
 import { ProgramBar } from '../program/ProgramBar';
@@ -15,14 +17,16 @@ import { OfflineBanner } from '../shell/OfflineBanner';
 import { ShortcutsHelp } from '../shell/ShortcutsHelp';
 import { roomHue } from './room-colour';
 import { useCurrentSessionId } from '../questions/use-queue';
+import { RoomSeatCues } from './RoomSeatCues';
 import { useDeskRoomInfo } from './use-desk-room';
 
 /**
  * A room moderator's desk (docs/rooms.md § 3 and § 5): the control page opened by a `room` seat.
  * Its room's name, big; its room's questions (the same screening keyboard) and its room's bus
- * (preview, TAKE, panic, lock, the stage message). Nothing the core refuses a room seat: no run
- * of show, programme editor, organisers' lists, logbook, as-run, clock, exports, purge, « Public »
- * panel, rooms overview or « Sièges ».
+ * (preview, TAKE, panic, lock, the stage message); on the right its room's run of show (standby,
+ * GO, hold, undo) and its room's polls and clouds (made, opened, shown). Nothing the core refuses
+ * a room seat: no programme editor, organisers' lists, logbook, as-run, clock, exports, purge,
+ * join address, rooms overview or « Sièges ».
  */
 export function RoomSeatDesk({ now, timeZone, help }: { now: number; timeZone: string; help: boolean }) {
   const t = useT();
@@ -70,7 +74,16 @@ export function RoomSeatDesk({ now, timeZone, help }: { now: number; timeZone: s
           <ProgramBar />
           <OnAirMonitor />
         </section>
+        <div className="desk-col room-seat-side">
+          <RoomSeatCues now={now} />
+          <section className="panel room-seat-ix" aria-label={t('ix.title')} data-testid="room-seat-interactions">
+            <div className="panel-body">
+              <InteractionsPanel room={room.id} />
+            </div>
+          </section>
+        </div>
       </main>
+      <SlipConfirmDialog />
       <ShortcutsHelp open={help} onClose={closeHelp} centralDesk={false} extra={<QuestionsShortcuts />} />
     </div>
   );

@@ -74,21 +74,19 @@ export function ControlApp() {
     }),
     [],
   );
+  // A room seat's desk drives its room's run of show with the same keys (its cue panel is always
+  // shown; there `u` is the questions' undo unless the focus is in the cue panel, Ctrl+Z the GO's).
   const runOfShowKeys = useMemo(
-    () =>
-      // The run of show is the central régie's: a room seat's Space, h, arrows and u do nothing.
-      roomSeat
-        ? { go: () => false, goIgnored: noop, toggleHold: noop, nextCue: noop, previousCue: noop, undoGo: noop, runOfShowShown: () => false }
-        : {
-            go: goStandby,
-            goIgnored: () => sayCue(doubleGoWords(), 'error'),
-            toggleHold,
-            nextCue: () => moveStandby('next'),
-            previousCue: () => moveStandby('previous'),
-            undoGo: undoLastGo,
-            runOfShowShown: () => document.querySelector('[data-testid="cue-panel"]') !== null,
-          },
-    [roomSeat],
+    () => ({
+      go: goStandby,
+      goIgnored: () => sayCue(doubleGoWords(), 'error'),
+      toggleHold,
+      nextCue: () => moveStandby('next'),
+      previousCue: () => moveStandby('previous'),
+      undoGo: undoLastGo,
+      runOfShowShown: () => document.querySelector('[data-testid="cue-panel"]') !== null,
+    }),
+    [],
   );
   useDeskKeys(deskKeys);
   useRunOfShowKeys(runOfShowKeys);
@@ -152,5 +150,3 @@ export function ControlApp() {
     </div>
   );
 }
-
-function noop(): void {}
