@@ -41,6 +41,14 @@ export class Broadcaster {
     return this.revValue;
   }
 
+  /**
+   * Another cluster node sent the phones this revision (every node's phones get one node's
+   * patches, through the socket.io adapter): a phone joining here starts from it.
+   */
+  adopt(rev: number): void {
+    if (rev > this.revValue) this.revValue = rev;
+  }
+
   /** The state to send a phone that joins or asks to resync. */
   current(): AudienceState {
     return this.stateAt(this.revValue);

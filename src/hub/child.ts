@@ -76,7 +76,7 @@ async function start(options: HubStartOptions): Promise<RunningHub | null> {
       ...(limits ? { limits } : {}),
       logger,
     });
-    post({ type: 'ready', pid: process.pid, port: hub.port, host: hub.host, hubId: hub.hubId, dbPath: hub.dbPath, urls: hub.urls });
+    post({ type: 'ready', pid: process.pid, port: hub.port, host: hub.host, hubId: hub.hubId, dbPath: hub.dbPath ?? '', urls: hub.urls });
     return hub;
   } catch (err) {
     const message = (err instanceof Error ? err.message : String(err)).slice(0, 2000);

@@ -5,6 +5,7 @@
  * With --json, one line of JSON on stdout once listening: { ready, port, pid, … }.
  */
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createFileLogger } from '../node/log/logger';
@@ -24,6 +25,8 @@ const { values } = parseArgs({
     'public-host': { type: 'string', multiple: true },
     'trust-proxy': { type: 'boolean', default: false },
     limits: { type: 'string' },
+    redis: { type: 'string' },
+    'node-id': { type: 'string' },
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -41,6 +44,9 @@ const usage = `Usage : tsx src/hub/cli.ts --data-dir DOSSIER --event-code CODE [
   --limits JSON      limites, p. ex. '{"joinRate":{"perSecond":200,"burst":2000},"newParticipantsPerMinute":2500,
                      "socketsPerParticipant":4,"trustedProxies":["10.0.0.5"]}' (trustedProxies : les
                      répartiteurs dont on croit X-Forwarded-For ; voir src/hub/options.ts pour toutes)
+  --redis URL        un nœud d'une grappe de hubs : l'état partagé dans ce Redis (redis://HÔTE:6379),
+                     au lieu de la base SQLite (voir docs/cluster.md)
+  --node-id NOM      le nom de ce nœud dans la grappe (défaut : le nom de la machine)
   --json             une ligne JSON sur la sortie standard quand le hub écoute`;
 
 function fail(message: string, code = 2): never {
@@ -68,6 +74,9 @@ if (values.limits !== undefined) {
   if (!parsed.ok) fail(parsed.error.message);
   limits = parsed.value;
 }
+if (values.redis !== undefined && !/^rediss?:\/\/./.test(values.redis)) fail(`--redis : adresse invalide (redis://HÔTE:6379 attendu) : ${values.redis}`);
+const nodeId = values['node-id'] ?? hostname();
+if (values.redis !== undefined && !/^[\w.-]{1,64}$/.test(nodeId)) fail(`--node-id : lettres, chiffres, « . », « - » ou « _ », 64 au plus : ${nodeId}`);
 const givenToken = values.token ?? process.env.PUPITRE_HUB_TOKEN;
 const token = givenToken ?? randomBytes(18).toString('base64url');
 
@@ -83,13 +92,18 @@ try {
     publicHosts: values['public-host'] ?? [],
     trustProxy: values['trust-proxy'],
     limits,
+    ...(values.redis ? { redis: { url: values.redis, nodeId } } : {}),
     logger,
   });
   if (values.json) {
-    const line = { ready: true, port: hub.port, host: hub.host, pid: process.pid, hubId: hub.hubId, dbPath: hub.dbPath, urls: hub.urls };
+    const line = { ready: true, port: hub.port, host: hub.host, pid: process.pid, hubId: hub.hubId, dbPath: hub.dbPath, nodeId: hub.nodeId, urls: hub.urls };
     process.stdout.write(JSON.stringify(givenToken ? line : { ...line, token }) + '\n');
   } else {
-    console.log(`\nPupitre — hub du public prêt (base : ${hub.dbPath})\n`);
+    console.log(
+      hub.nodeId
+        ? `\nPupitre — nœud « ${hub.nodeId} » d'une grappe de hubs prêt (état partagé : ${values.redis ?? ''})\n`
+        : `\nPupitre — hub du public prêt (base : ${hub.dbPath ?? ''})\n`,
+    );
     for (const u of hub.urls) console.log(`  Participants  ${u}`);
     console.log(`  Code de l'événement : ${eventCode}`);
     if (!givenToken) console.log(`  Jeton de la régie (créé pour cette session) : ${token}`);

@@ -10,7 +10,8 @@ import { audienceState, roomBoard } from './board';
 import { logoFile, participantBranding } from './branding';
 import { hubMigrations } from './hub-migrations';
 import { HubStore } from './hub-store';
-import { HubWriter } from './hub-writer';
+import type { HubStorage, StorageCounts } from './hub-storage';
+import { type Committed, HubWriter } from './hub-writer';
 import { cachedLocalHosts, type HostPolicy, isHubHost, isHubOrigin, joinUrls } from './host-guard';
 import { createHubHttpServer } from './http-routes';
 import { DEFAULT_HUB_PORT, HUB_DB_FILE, type HubLimits, type HubOptions, resolveLimits } from './options';
@@ -18,6 +19,9 @@ import { AUDIENCE_ROOM, ParticipantChannel, type ParticipantNamespace } from './
 import { Places } from './places';
 import { PresenceCounter } from './presence';
 import { RateLimiter } from './rate-limiter';
+import { localRateGate, type RateGate } from './rate-gate';
+import { type ClusterNode, openClusterNode } from './redis/cluster-node';
+import { SqliteHubStorage } from './sqlite-storage';
 import { RegieChannel, type RegieNamespace, sameSecret } from './regie-channel';
 import { phonesOf, RoomBroadcasts } from './room-broadcasts';
 import { clientAddress, trustedPeers } from './client-address';
@@ -49,11 +53,17 @@ export interface RunningHub {
   port: number;
   host: string;
   hubId: string;
-  dbPath: string;
+  /** The SQLite file; null on a cluster node (its state is in Redis). */
+  dbPath: string | null;
+  /** On a cluster node, its name (--node-id). */
+  nodeId: string | null;
   /** Addresses for participants (the join page). */
   urls: string[];
   limits: HubLimits;
-  store: HubStore;
+  /** The SQLite statements (null on a cluster node). */
+  store: HubStore | null;
+  /** Rows stored, whatever the storage (for tests: a refusal stores nothing). */
+  counts(): Promise<StorageCounts>;
   stats(): HubStats;
   close(): Promise<void>;
 }
@@ -80,21 +90,18 @@ function listen(server: HttpServer, host: string, port: number): Promise<number>
  * `/participant` and `/regie` namespaces. Embedded in the régie or alone (cli.ts).
  */
 export async function startHub(options: HubOptions): Promise<RunningHub> {
-  const dbPath = options.dbPath ?? (options.dataDir ? join(options.dataDir, HUB_DB_FILE) : null);
-  if (!dbPath) throw new Error('startHub : indiquez dataDir ou dbPath');
+  const dbPath = options.redis ? null : (options.dbPath ?? (options.dataDir ? join(options.dataDir, HUB_DB_FILE) : null));
+  if (!dbPath && !options.redis) throw new Error('startHub : indiquez dataDir ou dbPath');
   if (!options.regieToken || options.regieToken.length < 16)
     throw new Error('startHub : jeton de régie trop court (16 caractères au moins)');
   if (!options.eventCode.trim() || options.eventCode.length > MAX.eventCode)
     throw new Error(`startHub : code d’événement vide ou trop long (${MAX.eventCode} au plus)`);
-  mkdirSync(dirname(dbPath), { recursive: true });
+  if (dbPath) mkdirSync(dirname(dbPath), { recursive: true });
 
   const limits = resolveLimits(options.limits);
   const logger: Logger = options.logger ?? silentLogger;
   const now = options.now ?? Date.now;
   const host = options.host ?? '127.0.0.1';
-  const db: Db = openDatabase(dbPath, { migrations: hubMigrations, nativeBinding: options.nativeBinding });
-  const store = new HubStore(db);
-  const hubId = store.hubId();
 
   let port = 0;
   const policy: HostPolicy = {
@@ -103,24 +110,46 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     publicHosts: new Set((options.publicHosts ?? []).map((h) => h.toLowerCase())),
   };
   const presence = new PresenceCounter();
-  const places = new Places(store, now(), limits.placeMemoryMs);
   let broadcasts: RoomBroadcasts | null = null;
   let regie: RegieChannel | null = null;
   let participantChannel: ParticipantChannel | null = null;
   let sendBranding: (() => void) | null = null;
   let pendingSockets: PendingSockets | null = null;
-  const writer = new HubWriter(store, places, {
-    maxQueue: limits.maxQueue,
-    maxBatch: limits.maxBatch,
-    now,
-    onCommitted: (c) => {
-      broadcasts?.push(c.ops, c.votes);
-      if (c.ops.length > 0 || c.roomsChanged) participantChannel?.afterCommit(c.roomsChanged);
-      if (c.appended) regie?.pump();
-      if (c.branding) sendBranding?.();
-    },
-    onError: (err) => logger.error('hub write failed', { err: String(err) }),
-  });
+  /** On a cluster node: what else it does after a commit (tell the other nodes of upvote counts). */
+  let clusterCommitted: ((c: Committed) => void) | null = null;
+  /** Participants present: this process's, or on a cluster node every node's. */
+  let present: Pick<PresenceCounter, 'counts' | 'byRoom'> = presence;
+  const onCommitted = (c: Committed) => {
+    // A cluster's phones get each patch once, from the node that applied the command; upvote
+    // counts go out from the node the régie is linked to (cluster-node.ts).
+    broadcasts?.push(c.ops, !options.redis || regie?.connected ? c.votes : []);
+    clusterCommitted?.(c);
+    if (c.ops.length > 0 || c.roomsChanged) participantChannel?.afterCommit(c.roomsChanged);
+    if (c.appended) regie?.pump();
+    if (c.branding) sendBranding?.();
+  };
+  const onError = (err: unknown) => logger.error('hub write failed', { err: String(err) });
+
+  let db: Db | null = null;
+  let storage: HubStorage;
+  let places: Places;
+  let rate: RateGate | null = null;
+  let cluster: ClusterNode | null = null;
+  if (options.redis) {
+    cluster = await openClusterNode({ ...options.redis, eventCode: options.eventCode, limits, now, logger, onCommitted, onError });
+    storage = cluster.storage;
+    places = cluster.places;
+    rate = cluster.rate;
+    clusterCommitted = cluster.committed;
+    present = cluster.presence(presence);
+  } else {
+    db = openDatabase(dbPath ?? '', { migrations: hubMigrations, nativeBinding: options.nativeBinding });
+    const store = new HubStore(db);
+    places = new Places(store, now(), limits.placeMemoryMs);
+    storage = new SqliteHubStorage(store, new HubWriter(store, places, { maxQueue: limits.maxQueue, maxBatch: limits.maxBatch, now, onCommitted, onError }));
+  }
+  const hubId = storage.hubId;
+  const writer = storage;
 
   const isRegie = (authorization: string | undefined): boolean => {
     const m = /^Bearer (.+)$/.exec(authorization ?? '');
@@ -128,15 +157,15 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   };
 
   const stats = (): HubStats => {
-    const acked = regie?.ackedHubSeq() ?? store.metaNumber('ackedHubSeq');
+    const acked = regie?.ackedHubSeq() ?? storage.savedAck();
     return {
       hubSeq: writer.hubSeq,
       ackedHubSeq: acked,
       unacked: Math.max(0, writer.hubSeq - acked),
       appliedSeq: writer.appliedSeq,
       pendingWrites: writer.pending,
-      participants: presence.counts(),
-      rooms: presence.byRoom(),
+      participants: present.counts(),
+      rooms: present.byRoom(),
       codes: places.codeCount,
       regieConnected: regie?.connected ?? false,
       refused: Object.fromEntries(participantChannel?.refused ?? []),
@@ -155,6 +184,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   });
   const io = new Server(http, {
     serveClient: false,
+    ...(cluster ? { adapter: cluster.adapter } : {}),
     maxHttpBufferSize: limits.maxMessageBytes,
     pingInterval: 10_000,
     pingTimeout: 10_000,
@@ -167,12 +197,20 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
 
   // socket.io types its namespaces with the server's event maps; each of ours has its own.
   const participants = io.of(PARTICIPANT_NAMESPACE) as unknown as ParticipantNamespace;
-  sendBranding = () => participants.to(AUDIENCE_ROOM).emit('branding', participantBranding(writer.board.branding));
+  // Each node tells its own phones (every node reads the command that changed it).
+  sendBranding = () => participants.local.to(AUDIENCE_ROOM).emit('branding', participantBranding(writer.board.branding));
   const votesOf = writer.votesOf;
   broadcasts = new RoomBroadcasts(
     {
-      patch: (room, p) => participants.to(phonesOf(room)).emit('patch', p),
-      state: (room, s) => participants.to(phonesOf(room)).emit('state', s),
+      // Through the adapter on a cluster: every node's phones of that room.
+      patch: (room, p) => {
+        participants.to(phonesOf(room)).emit('patch', p);
+        cluster?.sentRevision(room, p.rev);
+      },
+      state: (room, s) => {
+        participants.to(phonesOf(room)).emit('state', s);
+        cluster?.sentRevision(room, s.rev);
+      },
     },
     (room, rev) => audienceState(writer.board, room, votesOf, PROTOCOL_VERSION, rev),
     votesOf,
@@ -183,6 +221,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const participantLimiter = new RateLimiter(limits.participantRate, now);
   const addressLimiter = new RateLimiter(limits.addressRate, now);
   const joinLimiter = new RateLimiter(limits.joinRate, now);
+  rate ??= localRateGate(participantLimiter, addressLimiter, joinLimiter);
   const newIdLimiter = new RateLimiter({ perSecond: limits.newParticipantsPerMinute / 60, burst: limits.newParticipantsPerMinute }, now);
   const trusted = trustedPeers(limits.trustedProxies, options.trustProxy ?? false);
   const pending = new PendingSockets({
@@ -194,13 +233,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   pendingSockets = pending;
   participantChannel = new ParticipantChannel(participants, {
     writer,
-    store,
+    store: storage,
     broadcasts,
     presence,
     places,
-    participantLimiter,
-    addressLimiter,
-    joinLimiter,
+    rate,
     newIdLimiter,
     socketsPerParticipant: limits.socketsPerParticipant,
     placeMemoryMs: limits.placeMemoryMs,
@@ -210,11 +247,16 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     now,
     logger,
   });
+  cluster?.bind({
+    participants: participants as unknown as Namespace,
+    broadcasts,
+    isRegieNode: () => regie?.connected ?? false,
+    presence,
+  });
   const regieNsp = io.of(REGIE_NAMESPACE) as unknown as RegieNamespace;
   regie = new RegieChannel(regieNsp, {
-    writer,
-    store,
-    presence,
+    storage,
+    presence: present,
     token: options.regieToken,
     eventCode: options.eventCode,
     hubId,
@@ -228,12 +270,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const prune = () => {
     try {
       const t = now();
-      store.prune(regie?.ackedHubSeq() ?? 0, t - limits.keepAckedMs, t - limits.dedupKeepMs);
+      void storage
+        .prune(regie?.ackedHubSeq() ?? 0, t - limits.keepAckedMs, t - limits.dedupKeepMs)
+        .catch((err: unknown) => logger.error('hub prune failed', { err: String(err) }));
       participantLimiter.sweep();
       addressLimiter.sweep();
       joinLimiter.sweep();
       newIdLimiter.sweep();
-      store.prunePlaces(t - limits.placeMemoryMs);
+      if (storage instanceof SqliteHubStorage) storage.store.prunePlaces(t - limits.placeMemoryMs);
       places.prune(t - limits.placeMemoryMs);
       participantChannel?.prune(t - limits.placeMemoryMs);
     } catch (err) {
@@ -254,11 +298,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     pending.close();
     regie.close();
     broadcasts.close();
+    await storage.close();
     io.close();
-    db.close();
+    db?.close();
+    await cluster?.close();
     throw err;
   }
-  logger.info('hub listening', { host, port, hubId, hubSeq: writer.hubSeq, dbPath });
+  logger.info('hub listening', { host, port, hubId, hubSeq: writer.hubSeq, dbPath, node: options.redis?.nodeId });
 
   let closed: Promise<void> | null = null;
   return {
@@ -266,9 +312,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     host,
     hubId,
     dbPath,
+    nodeId: options.redis?.nodeId ?? null,
     urls: joinUrls(host, port, options.publicHosts ?? []),
     limits,
-    store,
+    store: storage instanceof SqliteHubStorage ? storage.store : null,
+    counts: () => storage.counts(),
     stats,
     close() {
       closed ??= (async () => {
@@ -277,12 +325,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         pendingSockets?.close();
         regie?.close();
         broadcasts?.close();
-        writer.close();
+        await storage.close();
         await new Promise<void>((resolve) => {
           void io.close(() => resolve());
           http.closeAllConnections();
         });
-        db.close();
+        db?.close();
+        await cluster?.close();
         logger.info('hub stopped');
       })();
       return closed;

@@ -136,6 +136,11 @@ export interface HubOptions {
    */
   trustProxy?: boolean;
   limits?: PartialHubLimits;
+  /**
+   * One node of a cluster (docs/cluster.md): the shared state in this Redis (`redis://HOST:6379`),
+   * the broadcasts through its socket.io adapter. Absent: one hub, its SQLite file.
+   */
+  redis?: { url: string; nodeId: string };
   logger?: Logger;
   /** better_sqlite3.node built for the running ABI (Electron). */
   nativeBinding?: string;

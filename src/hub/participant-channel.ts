@@ -11,11 +11,11 @@ import type { Logger } from '../node/log/logger';
 import { parseChoiceKey } from './admit';
 import { mainRoomId, placeRoom, roomBoard, roomsSummary } from './board';
 import { participantBranding } from './branding';
-import type { HubStore } from './hub-store';
-import type { HubWriter } from './hub-writer';
+import type { HubStorage, PriorReads } from './hub-storage';
 import { decideJoin, type Place } from './join-decision';
 import type { Places } from './places';
 import type { PresenceCounter } from './presence';
+import type { RateGate } from './rate-gate';
 import type { RateLimiter } from './rate-limiter';
 import { phonesOf, type RoomBroadcasts } from './room-broadcasts';
 
@@ -35,15 +35,13 @@ export type ParticipantNamespace = Namespace<ParticipantToHubEvents, HubToPartic
 export const AUDIENCE_ROOM = 'audience';
 
 export interface ParticipantChannelDeps {
-  writer: HubWriter;
-  store: HubStore;
+  writer: HubStorage;
+  store: PriorReads;
   broadcasts: RoomBroadcasts;
   presence: PresenceCounter;
   places: Places;
-  participantLimiter: RateLimiter;
-  addressLimiter: RateLimiter;
-  /** Joins per address. */
-  joinLimiter: RateLimiter;
+  /** Messages per participant and per address (joins: their own bucket per address). */
+  rate: RateGate;
   /** Participant ids not seen before, per address. */
   newIdLimiter: RateLimiter;
   socketsPerParticipant: number;
@@ -114,11 +112,21 @@ export class ParticipantChannel {
     };
 
     const { participantId, address } = socket.data;
-    // A join storm has its own bucket per address (joinRate); every other message shares addressRate.
-    const addressLimiter = event === 'join' ? this.deps.joinLimiter : this.deps.addressLimiter;
-    if (!this.deps.participantLimiter.allow(participantId ?? `socket:${socket.id}`) || !addressLimiter.allow(address)) {
-      return reply(refuse('rate_limited', 'trop de messages d’un coup : patientez quelques secondes'));
-    }
+    const limited = () => reply(refuse('rate_limited', 'trop de messages d’un coup : patientez quelques secondes'));
+    const verdict = this.deps.rate.allow(participantId ?? `socket:${socket.id}`, address, event === 'join');
+    if (verdict === true) return this.handleAllowed(socket, event, payload, reply);
+    if (verdict === false) return limited();
+    verdict.then(
+      (ok) => (ok ? this.handleAllowed(socket, event, payload, reply) : limited()),
+      (err: unknown) => {
+        this.deps.logger.error('rate check failed', { err: String(err) });
+        reply(refuse('unavailable', 'le service est momentanément indisponible : réessayez'));
+      },
+    );
+  }
+
+  private handleAllowed(socket: ParticipantSocket, event: unknown, payload: unknown[], reply: (r: Ack | JoinAck) => void): void {
+    const { participantId } = socket.data;
     if (payload.length > 1) return reply(refuse('malformed', `${shownEvent(event)} : un seul objet est attendu`));
     if (event === 'resync') {
       if (participantId && socket.data.room) socket.emit('state', this.deps.broadcasts.current(socket.data.room));
@@ -208,18 +216,21 @@ export class ParticipantChannel {
     places.claim(id, place, bindCode);
     this.seen.set(id, now);
     const changed = !remembered || remembered.room !== place.room || remembered.origin !== place.origin || remembered.at !== place.at;
-    if ((place.chosen && changed) || bindCode !== null) {
-      // Written before the answer: a hub restarted a moment later still knows this phone's room and code.
-      this.joining.set(id, (this.joining.get(id) ?? 0) + 1);
-      let saved: boolean;
-      try {
-        saved = await writer.submitPlace(id, place, bindCode);
-      } finally {
-        const left = (this.joining.get(id) ?? 1) - 1;
-        if (left > 0) this.joining.set(id, left);
-        else this.joining.delete(id);
+    // Until it is answered, this join counts as one of the participant's sockets.
+    this.joining.set(id, (this.joining.get(id) ?? 0) + 1);
+    let mine: Mine;
+    try {
+      if ((place.chosen && changed) || bindCode !== null) {
+        // Written before the answer: a hub restarted a moment later still knows this phone's room and code.
+        const saved = await writer.submitPlace(id, place, bindCode);
+        if (!saved) return refuse('unavailable', 'le service n’a pas pu enregistrer votre arrivée : réessayez');
       }
-      if (!saved) return refuse('unavailable', 'le service n’a pas pu enregistrer votre arrivée : réessayez');
+      // Read before the socket joins its room: no patch can reach it ahead of this answer's state.
+      mine = await this.mine(id, place.room);
+    } finally {
+      const left = (this.joining.get(id) ?? 1) - 1;
+      if (left > 0) this.joining.set(id, left);
+      else this.joining.delete(id);
     }
     if (socket.disconnected || (socket.data.participantId !== null && socket.data.participantId !== id)) {
       return refuse('unavailable', 'connexion perdue pendant l’arrivée : réessayez');
@@ -241,7 +252,7 @@ export class ParticipantChannel {
       protocol: PROTOCOL_VERSION,
       participantId: id,
       state: this.deps.broadcasts.current(place.room),
-      mine: this.mine(id, place.room),
+      mine,
     };
   }
 
@@ -303,20 +314,20 @@ export class ParticipantChannel {
     for (const [id, at] of this.seen) if (at < before && !this.socketsOf.has(id)) this.seen.delete(id);
   }
 
-  private mine(participantId: string, room: RoomId): Mine {
+  private async mine(participantId: string, room: RoomId): Promise<Mine> {
     const board = roomBoard(this.deps.writer.board, room);
     const { store } = this.deps;
     const open = board.interaction;
     let vote: Mine['vote'] = null;
     let words: string[] = [];
     if (open && open.kind !== 'cloud') {
-      const previous = store.previousVote(open.id, participantId);
+      const previous = await store.previousVote(open.id, participantId);
       if (previous) vote = { pollId: open.id, ...parseChoiceKey(previous.choiceKey) };
     } else if (open) {
-      words = store.wordKeys(open.id, participantId);
+      words = await store.wordKeys(open.id, participantId);
     }
     const published = new Set(board.questions.map((q) => q.id));
-    const upvoted = store.upvotedBy(participantId).filter((id) => published.has(id));
+    const upvoted = (await store.upvotedBy(participantId)).filter((id) => published.has(id));
     return { vote, upvoted, words };
   }
 }

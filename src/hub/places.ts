@@ -14,7 +14,7 @@ export class Places implements CodeBook {
   private readonly held = new Map<string, string>();
   private readonly places = new Map<string, Omit<Place, 'codeHash'>>();
 
-  constructor(store: HubStore, now: number, memoryMs: number) {
+  constructor(store: Pick<HubStore, 'meta' | 'codes' | 'places'>, now: number, memoryMs: number) {
     this.saltValue = store.meta('codeSalt') ?? null;
     for (const c of store.codes()) this.setHolder(c.hash, c.holder);
     for (const p of store.places(now - memoryMs)) {

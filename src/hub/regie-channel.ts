@@ -15,17 +15,16 @@ import { parseMessage } from '../shared/protocol/validate';
 import { PROTOCOL_VERSION } from '../shared/protocol/version';
 import type { Logger } from '../node/log/logger';
 import { brandingProblem } from './branding';
-import type { HubStore } from './hub-store';
-import type { HubWriter } from './hub-writer';
+import type { HubStorage } from './hub-storage';
 import type { PresenceCounter } from './presence';
 
 type RegieSocket = Socket<RegieToHubEvents, HubToRegieEvents>;
 export type RegieNamespace = Namespace<RegieToHubEvents, HubToRegieEvents>;
 
 export interface RegieChannelDeps {
-  writer: HubWriter;
-  store: HubStore;
-  presence: PresenceCounter;
+  storage: HubStorage;
+  /** On a cluster node, the whole cluster's. */
+  presence: Pick<PresenceCounter, 'counts' | 'byRoom'>;
   token: string;
   eventCode: string;
   hubId: string;
@@ -59,6 +58,11 @@ export class RegieChannel {
   private acked: number;
   private ackedSaved: number;
   private readonly timer: NodeJS.Timeout;
+  /** A read of the backlog is under way; `pumpAgain`: something asked for more meanwhile. */
+  private pumping = false;
+  private pumpAgain = false;
+  /** Bumped by each resume: a read started before it is not sent. */
+  private generation = 0;
 
   constructor(
     readonly nsp: RegieNamespace,
@@ -72,11 +76,13 @@ export class RegieChannel {
       next();
     });
     nsp.on('connection', (socket) => this.onConnection(socket));
-    this.acked = deps.store.metaNumber('ackedHubSeq');
+    this.acked = deps.storage.savedAck();
     this.ackedSaved = this.acked;
     this.timer = setInterval(() => {
       this.sendPresence(false);
       this.saveAck();
+      // A cluster node hears of other nodes' messages by a notice that a Redis blip may lose: look again.
+      this.pump();
     }, deps.presenceIntervalMs);
     this.timer.unref();
   }
@@ -101,26 +107,45 @@ export class RegieChannel {
    */
   private saveAck(): void {
     if (this.acked === this.ackedSaved) return;
-    try {
-      this.deps.store.setMeta('ackedHubSeq', this.acked);
-      this.ackedSaved = this.acked;
-    } catch (err) {
-      this.deps.logger.error('could not save the régie ack', { err: String(err) });
-    }
+    const upTo = this.acked;
+    this.deps.storage.saveAck(upTo).then(
+      () => (this.ackedSaved = Math.max(this.ackedSaved, upTo)),
+      (err: unknown) => this.deps.logger.error('could not save the régie ack', { err: String(err) }),
+    );
   }
 
-  /** Sends what the window allows. Called after each commit, resume and ack. */
+  /** Sends what the window allows. Called after each commit, resume and ack (reads one at a time, in order). */
   pump(): void {
-    const socket = this.current;
-    if (!socket || !this.resumed) return;
-    const last = this.deps.writer.hubSeq;
-    while (this.sentUpTo < last && this.sentUpTo - this.ackedUpTo < this.deps.window) {
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return;
+    }
+    this.pumping = true;
+    void this.pumpLoop()
+      .catch((err: unknown) => this.deps.logger.error('could not read the backlog', { err: String(err) }))
+      .finally(() => {
+        this.pumping = false;
+        if (this.pumpAgain) {
+          this.pumpAgain = false;
+          this.pump();
+        }
+      });
+  }
+
+  private async pumpLoop(): Promise<void> {
+    for (;;) {
+      this.pumpAgain = false;
+      const socket = this.current;
+      if (!socket || !this.resumed) return;
       const room = Math.min(this.deps.batch, this.deps.window - (this.sentUpTo - this.ackedUpTo));
-      const rows = this.deps.store.readAfter(this.sentUpTo, room);
-      if (rows.length === 0) break;
-      const messages = rows.map((r) => JSON.parse(r) as AudienceMessage);
+      if (room <= 0 || this.sentUpTo >= this.deps.storage.hubSeq) return;
+      const { generation } = this;
+      const messages: AudienceMessage[] = await this.deps.storage.readAfter(this.sentUpTo, room);
+      // A resume (or another connection) came during the read: its position wins, read again from it.
+      if (generation !== this.generation || socket !== this.current) continue;
+      if (messages.length === 0) return;
       socket.emit('audience', { messages });
-      this.sentUpTo = messages[messages.length - 1]?.hubSeq ?? last;
+      this.sentUpTo = messages[messages.length - 1]?.hubSeq ?? this.sentUpTo;
     }
   }
 
@@ -128,6 +153,7 @@ export class RegieChannel {
     const previous = this.current;
     this.current = socket;
     this.resumed = false;
+    this.generation += 1;
     if (previous) {
       this.deps.logger.warn('régie replaced by a new connection', { previous: previous.id, next: socket.id });
       previous.disconnect(true);
@@ -148,7 +174,7 @@ export class RegieChannel {
     const ack = typeof last === 'function' ? (last as (r: ResumeAck | CommandAck) => void) : null;
     const payload = args[0];
     const refuseWith = (error: HubError) => {
-      if (ack) ack(event === 'resume' ? { ok: false, error } : { ok: false, appliedSeq: this.deps.writer.appliedSeq, error });
+      if (ack) ack(event === 'resume' ? { ok: false, error } : { ok: false, appliedSeq: this.deps.storage.appliedSeq, error });
       else socket.emit('refused', { event: typeof event === 'string' ? event.slice(0, 60) : typeof event, error });
     };
     if (socket !== this.current) return refuseWith(hubError('unavailable', 'une autre connexion de la régie a pris la main'));
@@ -180,26 +206,38 @@ export class RegieChannel {
     const { regieId, hubId } = parsed.value;
     // A position on another hub's database means nothing here: start from the beginning.
     const afterHubSeq = hubId !== undefined && hubId !== this.deps.hubId ? 0 : parsed.value.afterHubSeq;
-    void this.deps.writer.submitResume(regieId).then((appliedSeq) => {
-      if (socket !== this.current) return;
-      const hubSeq = this.deps.writer.hubSeq;
-      const from = Math.min(afterHubSeq, hubSeq);
-      this.sentUpTo = from;
-      this.ackedUpTo = from;
-      this.resumed = true;
-      if (afterHubSeq <= hubSeq) this.recordAck(from);
-      ack?.({
-        ok: true,
-        protocol: PROTOCOL_VERSION,
-        hubId: this.deps.hubId,
-        eventCode: this.deps.eventCode,
-        hubSeq,
-        oldestHubSeq: this.deps.store.oldestHubSeq() ?? hubSeq + 1,
-        appliedSeq,
-      });
-      this.sendPresence(true);
-      this.pump();
-    });
+    const { storage } = this.deps;
+    void (async () => {
+      const appliedSeq = await storage.submitResume(regieId);
+      const hubSeq = await storage.latestHubSeq();
+      const oldest = await storage.oldestHubSeq();
+      return { appliedSeq, hubSeq, oldest };
+    })().then(
+      ({ appliedSeq, hubSeq, oldest }) => {
+        if (socket !== this.current) return;
+        const from = Math.min(afterHubSeq, hubSeq);
+        this.generation += 1;
+        this.sentUpTo = from;
+        this.ackedUpTo = from;
+        this.resumed = true;
+        if (afterHubSeq <= hubSeq) this.recordAck(from);
+        ack?.({
+          ok: true,
+          protocol: PROTOCOL_VERSION,
+          hubId: this.deps.hubId,
+          eventCode: this.deps.eventCode,
+          hubSeq,
+          oldestHubSeq: oldest ?? hubSeq + 1,
+          appliedSeq,
+        });
+        this.sendPresence(true);
+        this.pump();
+      },
+      (err: unknown) => {
+        this.deps.logger.error('régie resume failed', { err: String(err) });
+        refuseWith(hubError('unavailable', 'le hub ne peut pas lire son état : réessayez'));
+      },
+    );
   }
 
   private ack(raw: unknown, refuseWith: (e: HubError) => void): void {
@@ -230,7 +268,7 @@ export class RegieChannel {
       if (parsed.ok && parsed.value.type === 'branding.set' && parsed.value.branding)
         content = brandingProblem(parsed.value.branding) ?? parsed.value;
     }
-    void this.deps.writer.submitRegie(seq, content).then((r) => {
+    void this.deps.storage.submitRegie(seq, content).then((r) => {
       if (!r.ok && r.error.code !== 'out_of_order') this.deps.logger.warn('régie command refused', { seq, error: r.error.message });
       ack?.(r);
     });
@@ -240,7 +278,7 @@ export class RegieChannel {
     if (!this.current || !this.resumed) return;
     const counts = this.deps.presence.counts();
     // Per room once the régie sent its rooms (a régie of before rooms would not read the field).
-    const rooms = this.deps.writer.board.roomList.length > 0 ? { rooms: this.deps.presence.byRoom() } : {};
+    const rooms = this.deps.storage.board.roomList.length > 0 ? { rooms: this.deps.presence.byRoom() } : {};
     const key = JSON.stringify([counts, rooms]);
     if (!force && key === this.lastPresence) return;
     this.lastPresence = key;

@@ -49,6 +49,11 @@ export class RoomBroadcasts {
     return this.get(room).current();
   }
 
+  /** Another node sent `room`'s phones this revision (broadcaster.ts). */
+  adopt(room: RoomId, rev: number): void {
+    this.get(room).adopt(rev);
+  }
+
   push(ops: readonly RoomOps[], votes: readonly string[]): void {
     for (const { room, ops: roomOps } of ops) {
       if (room === null) for (const b of this.byRoom.values()) b.push(roomOps, []);

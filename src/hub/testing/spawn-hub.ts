@@ -21,6 +21,8 @@ export interface SpawnHubOptions {
   limits?: PartialHubLimits;
   /** Host names accepted whatever the port (a proxy in front of the hub). */
   publicHosts?: string[];
+  /** A cluster node: its Redis and its name. */
+  redis?: { url: string; nodeId: string };
 }
 
 /** Starts the standalone hub (src/hub/cli.ts) as one real child process and waits for its JSON ready line. */
@@ -41,6 +43,7 @@ export async function spawnHub(opts: SpawnHubOptions): Promise<HubProcess> {
   ];
   if (opts.limits) args.push('--limits', JSON.stringify(opts.limits));
   for (const h of opts.publicHosts ?? []) args.push('--public-host', h);
+  if (opts.redis) args.push('--redis', opts.redis.url, '--node-id', opts.redis.nodeId);
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],

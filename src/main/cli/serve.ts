@@ -44,7 +44,9 @@ if (values.help) {
   Public (hub) :
   --hub-port N      port du hub intégré (défaut : 4871, ou un port libre)
   --hub-host ADR    adresse d’écoute du hub intégré (défaut : 0.0.0.0, le réseau du lieu)
-  --hub-url URL --hub-token JETON   utiliser un hub distant (npm run hub sur un serveur)
+  --hub-url URL --hub-token JETON   utiliser un hub distant (npm run hub sur un serveur) ; une grappe :
+                                    les adresses de ses nœuds séparées par des virgules (URL1,URL2,URL3),
+                                    le lien passe au suivant quand le sien tombe
   --no-hub          sans public (ni questions, ni votes)
   --hub-limits JSON limites du hub intégré, p. ex. '{"addressRate":{"perSecond":200,"burst":400}}'
   --hub-in-process  le hub intégré dans le processus de la régie (comparaison de bench/take seulement :

@@ -32,6 +32,7 @@ export function audienceReceived(state: RegieState, hubId: string, message: Audi
 }
 
 export interface HubLinkOptions {
+  /** The hub's address, or a cluster's nodes' addresses separated by commas (the link fails over from one to the next). */
   url: string;
   token: string;
   /** Names this régie's database for the hub. */
@@ -67,13 +68,20 @@ export class HubLink {
   /** The hub's database id, from the last resume: audience messages are journaled with it. */
   private knownHubId: string | null = null;
   private readonly now: () => number;
+  /** The hub, or a cluster's nodes: the link talks to one at a time. */
+  private readonly urls: string[];
+  private urlIndex = 0;
+  /** Nodes tried in a row without a resume (a whole round of them: the next waits longer). */
+  private failures = 0;
+  private failoverTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly opts: HubLinkOptions) {
     this.now = opts.now ?? Date.now;
+    this.urls = hubUrls(opts.url);
     this.status = {
       state: 'connecting',
       since: this.now(),
-      hubUrl: opts.url,
+      hubUrl: this.urls[0] ?? opts.url,
       embedded: opts.embedded,
       rttMs: null,
       outboxPending: opts.outbox.unacked(),
@@ -90,31 +98,67 @@ export class HubLink {
   }
 
   start(): void {
-    const socket: RegieSocket = io(`${this.opts.url}${REGIE_NAMESPACE}`, {
+    this.open();
+    this.rttTimer = setInterval(() => this.probe(), RTT_EVERY_MS);
+    this.rttTimer.unref();
+  }
+
+  /** A cluster: several nodes to fail over between (socket.io's own reconnection stays on one address). */
+  private get cluster(): boolean {
+    return this.urls.length > 1;
+  }
+
+  private open(): void {
+    const url = this.urls[this.urlIndex] ?? this.opts.url;
+    const socket: RegieSocket = io(`${url}${REGIE_NAMESPACE}`, {
       auth: { token: this.opts.token },
       transports: ['websocket'],
-      reconnection: true,
+      reconnection: !this.cluster,
       reconnectionDelay: 500,
       reconnectionDelayMax: 10_000,
       randomizationFactor: 0.5,
       timeout: 10_000,
     });
     this.socket = socket;
+    if (this.status.hubUrl !== url) this.update({ hubUrl: url });
     socket.on('connect', () => this.resume());
     socket.on('disconnect', (reason) => {
       this.resumed = false;
       this.update({ state: 'offline', since: this.now(), lastError: `lien coupé (${reason})` });
+      if (reason !== 'io client disconnect') this.failover(`lien coupé (${reason})`);
     });
     socket.on('connect_error', (err) => {
       const refused = /jeton|token|unauthor/i.test(err.message);
       if (this.status.state !== 'offline' && this.status.state !== 'refused') this.update({ state: refused ? 'refused' : 'offline', since: this.now() });
       this.update({ lastError: refused ? 'le hub refuse le jeton de la régie' : `hub injoignable (${err.message})` });
+      this.failover(err.message);
     });
     socket.on('audience', (batch) => this.receive(batch));
     socket.on('presence', (p: Presence) => this.update({ participants: presenceCounts(p) }));
     socket.on('refused', (r) => this.opts.logger.warn('hub refused a régie message', { event: r.event, error: r.error.message }));
-    this.rttTimer = setInterval(() => this.probe(), RTT_EVERY_MS);
-    this.rttTimer.unref();
+  }
+
+  /**
+   * On a cluster, the node the link was talking to is gone (or never answered): the next one,
+   * at once while there are nodes not tried yet, then after a growing pause (0.5 s, doubling up
+   * to 10 s). The resume there starts after the last message committed, as with one hub.
+   */
+  private failover(why: string): void {
+    if (!this.cluster || this.stopped || this.failoverTimer) return;
+    const old = this.socket;
+    old?.removeAllListeners();
+    old?.close();
+    const from = this.urls[this.urlIndex];
+    this.urlIndex = (this.urlIndex + 1) % this.urls.length;
+    this.failures += 1;
+    const rounds = Math.floor(this.failures / this.urls.length);
+    const delay = rounds === 0 ? 0 : Math.min(10_000, 500 * 2 ** (rounds - 1)) * (0.75 + Math.random() * 0.5);
+    this.opts.logger.warn('hub node lost, failing over', { from, to: this.urls[this.urlIndex], why, delayMs: Math.round(delay) });
+    this.failoverTimer = setTimeout(() => {
+      this.failoverTimer = null;
+      if (!this.stopped) this.open();
+    }, delay);
+    this.failoverTimer.unref();
   }
 
   /** New outbox rows were committed: send them if the link is up. */
@@ -127,12 +171,14 @@ export class HubLink {
   retryNow(): void {
     const socket = this.socket;
     if (!socket || this.stopped || socket.connected) return;
+    if (this.cluster) return this.failover('nouvel essai demandé');
     socket.disconnect().connect();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.rttTimer) clearInterval(this.rttTimer);
+    if (this.failoverTimer) clearTimeout(this.failoverTimer);
     this.socket?.close();
     await this.chain;
   }
@@ -153,10 +199,13 @@ export class HubLink {
         const why = err ? 'pas de réponse du hub' : ack.ok ? '' : ack.error.message;
         this.opts.logger.warn('hub resume failed', { why });
         this.update({ state: 'offline', since: this.now(), lastError: `reprise refusée : ${why}` });
+        if (this.cluster) return this.failover(`reprise refusée : ${why}`);
         socket.disconnect();
         if (!this.stopped) setTimeout(() => socket.connect(), 2_000).unref();
         return;
       }
+      if (socket !== this.socket) return;
+      this.failures = 0;
       this.resumed = true;
       this.knownHubId = ack.hubId;
       this.appliedSeq = ack.appliedSeq;
@@ -248,6 +297,15 @@ export class HubLink {
       if (!err) this.update({ rttMs: this.now() - sentAt });
     });
   }
+}
+
+/** `--hub-url`: one address, or a cluster's nodes separated by commas (without their trailing slash). */
+export function hubUrls(url: string): string[] {
+  const urls = url
+    .split(',')
+    .map((u) => u.trim().replace(/\/$/, ''))
+    .filter((u) => u.length > 0);
+  return urls.length > 0 ? urls : [url];
 }
 
 /** The hub's presence as the link status carries it: the totals, and each room's when the hub sends them. */
