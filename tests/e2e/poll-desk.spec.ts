@@ -111,9 +111,13 @@ test('a flash poll from the desk: create and open, votes, reset refused while op
   await expect(page.getByTestId('preview-monitor')).toHaveAttribute('data-scene', 'poll');
   await expect(row.getByTestId('ix-previewed')).toBeVisible();
   await expect(stage(output)).toHaveAttribute('data-scene', 'holding');
+  await expect(row.getByTestId('ix-on-air')).toHaveCount(0);
   await page.keyboard.press('Enter');
   await expect(stage(output)).toHaveAttribute('data-scene', 'poll');
   await expect(stage(output)).toHaveAttribute('data-state', 'idle');
+  // The row says what the bus says: after the TAKE the preview is empty and the poll on air.
+  await expect(row.getByTestId('ix-previewed')).toHaveCount(0);
+  await expect(row.getByTestId('ix-on-air')).toHaveText('À l’antenne.');
   await expect(output.getByTestId('poll-question')).toContainText('Quel format pour la prochaine plénière');
   await expect(output.getByTestId('poll-hidden')).toHaveText('Résultats à venir');
   await expect(output.getByTestId('poll-voters')).toHaveText('3\u00a0réponses');

@@ -6,6 +6,16 @@ import { keepFocus } from './enter-activates';
 import { type LiveAction, liveControls, type ResultsVisibility } from './live-controls';
 import { ResetConfirm } from './ResetConfirm';
 import { useLiveAction } from './use-live-action';
+import { useDeskProgram } from '../rooms/use-desk-room';
+import type { ProgramState } from '../../../shared/domain/scene';
+
+/** Where this interaction's scene is on the desk's bus: in the preview, on air, or neither. */
+function sceneOf(program: ProgramState | null, interactionId: string): 'preview' | 'onAir' | null {
+  const holds = (scene: ProgramState['onAir'] | null) => (scene?.kind === 'poll' || scene?.kind === 'wordcloud') && scene.interactionId === interactionId;
+  if (!program) return null;
+  if (holds(program.preview)) return 'preview';
+  return holds(program.onAir) ? 'onAir' : null;
+}
 
 const PHASE: Record<'draft' | 'open' | 'closed', MessageKey> = {
   draft: 'ix.phase.draft',
@@ -58,6 +68,8 @@ export function LiveInteractionRow({
   const row = useRef<HTMLLIElement>(null);
   const [confirming, setConfirming] = useState(false);
   const { act, pending, outcome, clear } = useLiveAction(interaction);
+  // Said from the bus itself, never from the last click: after a TAKE the preview is empty again.
+  const where = sceneOf(useDeskProgram(), interaction.id);
   const controls = liveControls(interaction, run, counted);
   const text = interactionText(interaction);
   const poll = interaction.kind === 'poll';
@@ -132,9 +144,14 @@ export function LiveInteractionRow({
             </button>
           </p>
         )}
-        {outcome?.kind === 'previewed' && (
+        {!outcome && where === 'preview' && (
           <p className="ix-previewed small" data-testid="ix-previewed">
             {t('ix.previewed')}
+          </p>
+        )}
+        {!outcome && where === 'onAir' && (
+          <p className="ix-on-air small" data-testid="ix-on-air">
+            {t('ix.onAir')}
           </p>
         )}
       </div>

@@ -4,8 +4,8 @@ import { sendCommand } from '../../lib/core-client';
 import { sendProgram } from '../program/program-actions';
 import { type LiveAction, liveCommand } from './live-controls';
 
-/** The answer to the row's last action: the core's refusal word for word, or the preview done. */
-export type LiveOutcome = { kind: 'refused'; action: LiveAction; message: string } | { kind: 'previewed' } | null;
+/** The answer to the row's last action: the core's refusal word for word (where its scene is, the row reads from the bus). */
+export type LiveOutcome = { kind: 'refused'; action: LiveAction; message: string } | null;
 
 /**
  * Sends one row's actions. The preview goes through the program bus's sender, so that its refusal
@@ -21,7 +21,7 @@ export function useLiveAction(interaction: Interaction) {
       const r = command.type === 'program.preview' ? await sendProgram(command) : await sendCommand(command);
       setPending(false);
       if (!r.ok) setOutcome({ kind: 'refused', action, message: r.error.message });
-      else setOutcome(action === 'preview' ? { kind: 'previewed' } : null);
+      else setOutcome(null);
       return r.ok;
     },
     [interaction],

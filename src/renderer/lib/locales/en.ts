@@ -972,6 +972,7 @@ export const en = {
   'ix.label.preview': 'Prepare “{text}” on the projector (in the preview)',
   'ix.refused': 'Refused',
   'ix.dismiss': 'Dismiss this message',
+  'ix.onAir': 'On air.',
   'ix.previewed': 'In the preview: Enter (TAKE) to project it.',
   'ix.resetTitle': 'Reset the poll?',
   'ix.resetText': '“{text}” starts again from zero: its {n} voters are cleared from the results, the projector and the phones.',

@@ -973,6 +973,7 @@ export const fr = {
   'ix.label.preview': 'Préparer «\u00a0{text}\u00a0» au projecteur (dans l’aperçu)',
   'ix.refused': 'Refusé',
   'ix.dismiss': 'Effacer ce message',
+  'ix.onAir': 'À l’antenne.',
   'ix.previewed': 'Dans l’aperçu\u00a0: Entrée (TAKE) pour le projeter.',
   'ix.resetTitle': 'Réinitialiser le sondage\u00a0?',
   'ix.resetText': '«\u00a0{text}\u00a0» repart de zéro\u00a0: ses {n} votants sont effacés des résultats, du projecteur et des téléphones.',
