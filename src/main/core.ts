@@ -49,6 +49,11 @@ import { roomSecret } from './rooms/room-secrets';
 import { CodesDesk } from './codes/codes-desk';
 import { codesRoute } from './codes/codes-route';
 import { boundedStep, closeHttp } from './platform/shutdown';
+import type { StandbyStatus } from '../shared/api/channel';
+import { StandbyGate } from './standby/standby-gate';
+import { StandbySource } from './standby/standby-source';
+import { FOLLOWING_REASON, StandbyFollower } from './standby/standby-follower';
+import { STANDBY_NAMESPACE } from './standby/standby-protocol';
 
 export const CORE_VERSION = '0.1.0';
 export const DEFAULT_PORT = 4870;
@@ -84,6 +89,11 @@ export interface CoreOptions {
   hubLauncher?: HubLauncher;
   /** The OSC remote control's UDP port (off when absent; 0 picks a free one). */
   oscPort?: number;
+  /**
+   * Hot standby (docs/standby.md): follow this primary (its views' address and its « secours »
+   * token) instead of leading. The audience hub must then be the primary's remote one, or none.
+   */
+  follow?: { url: string; token: string };
 }
 
 export type HubSetting =
@@ -122,6 +132,10 @@ export interface RunningCore {
   logFile: string | null;
   /** The OSC remote control's port, or null when it is off. */
   oscPort: number | null;
+  /** The token a standby follows this régie with (« secours »: it opens nothing else). */
+  readonly standbyToken: string;
+  /** The hot standby as the desk sees it. */
+  standbyStatus(): StandbyStatus;
   close(): Promise<void>;
 }
 
@@ -195,6 +209,11 @@ async function seedDemo(engine: RegieEngine, resourcesDir: string, logger: Logge
 
 /** Starts the régie core: database, engine, HTTP + socket.io for the views. Plain Node. */
 export async function startCore(options: CoreOptions): Promise<RunningCore> {
+  if (options.follow && (options.hub ?? { mode: 'embedded' }).mode === 'embedded') {
+    throw new Error(
+      'une régie de secours rejoint le hub du public de la principale (--hub-url et --hub-token) ou n’en a pas (--no-hub) : un hub intégré à la principale s’arrête avec elle',
+    );
+  }
   mkdirSync(options.dataDir, { recursive: true });
   const fileLogger = options.logger ? null : createFileLogger({ dir: join(options.dataDir, 'logs'), echo: options.echoLog ?? false });
   const logger = options.logger ?? fileLogger!;
@@ -224,12 +243,23 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   const secretOf = (room: RoomId) => roomSecret(settings, room);
   // The personal codes: imported, released and cleared at the desk; their hashes reach the hub through the outbox.
   const codes = new CodesDesk({ engine: () => engine, settings: () => settings, db: () => db });
-  const engine = new RegieEngine(new Journal(db), new Snapshots(db), {
+  let journal = new Journal(db);
+  // The hot standby (docs/standby.md): answers wait for a connected standby's commit, up to a deadline.
+  let source: StandbySource | null = null;
+  let follower: StandbyFollower | null = null;
+  const standbySince = Date.now();
+  // The desks' status line; set once the views' channel exists.
+  let publishStatus: () => void = () => undefined;
+  const gate: StandbyGate = new StandbyGate({ primarySeq: (): number => engine.seq, onChange: () => publishStatus() });
+  const engine: RegieEngine = new RegieEngine(journal, new Snapshots(db), {
     onCommitted: (c) => {
       if (c.changed.includes('programme')) ensureSeats();
+      gate.committed(c.seq);
+      source?.kick();
       channel?.onCommitted(c);
       link?.kick();
     },
+    replication: gate,
     // The hub's commands are written in the same transaction as the events that cause them.
     onEvent: (event, after, meta) => {
       // A programme may bring other rooms: the hub learns them first (their secrets made here, in the same transaction).
@@ -241,15 +271,22 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     },
     onError: (err) => logger.error('journal write failed', { err: String(err) }),
   });
-  logger.info('core starting', { seq: engine.seq, dataDir: options.dataDir });
-  if (engine.seq === 0 && options.demo !== false) await seedDemo(engine, options.resourcesDir, logger);
+  logger.info('core starting', { seq: engine.seq, dataDir: options.dataDir, follow: options.follow?.url ?? null });
+  // A standby's journal is the primary's copy: nothing of its own is written while it follows.
+  if (options.follow) engine.setReadOnly(FOLLOWING_REASON);
+  if (engine.seq === 0 && options.demo !== false && !options.follow) await seedDemo(engine, options.resourcesDir, logger);
   ensureSeats();
-  // The phones' look, when this journal never sent it (written by an older version).
-  const look = brandingResync(engine.state, outbox.lastOfType('branding.set'));
-  if (look) outbox.append(outbox.lastSeq() + 1, look, Date.now());
-  // The rooms and their secrets, when this journal never sent them (written before rooms).
-  const rooms = roomsResync(engine.state, secretOf, outbox.lastOfType('rooms.set'));
-  if (rooms) outbox.append(outbox.lastSeq() + 1, rooms, Date.now());
+  // The hub's resyncs go in the outbox of a régie that leads (a standby copies the primary's outbox).
+  const resyncOutbox = () => {
+    // The phones' look, when this journal never sent it (written by an older version).
+    const look = brandingResync(engine.state, outbox.lastOfType('branding.set'));
+    if (look) outbox.append(outbox.lastSeq() + 1, look, Date.now());
+    // The rooms and their secrets, when this journal never sent them (written before rooms).
+    const rooms = roomsResync(engine.state, secretOf, outbox.lastOfType('rooms.set'));
+    if (rooms) outbox.append(outbox.lastSeq() + 1, rooms, Date.now());
+  };
+  if (!options.follow) resyncOutbox();
+  const standbyToken = settings.getOrCreate('standby.token', newToken);
   const scheduler = startCueScheduler(engine, logger);
 
   const lan = options.lan ?? false;
@@ -336,8 +373,15 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   let lastHubPort: number | null = null;
   let closed = false;
   // The link's status as the views see it: with what the supervisor has to say about the hub's process.
+  const standbyStatus = (): StandbyStatus => {
+    const epoch = journal.lastEpoch();
+    if (follower) return follower.status(epoch);
+    return source?.status(epoch, standbySince) ?? { role: 'primary', state: 'none', lagMs: null, peer: null, since: standbySince, epoch, lastError: null };
+  };
   const showLink = () => {
-    if (link && !closed) channel?.setStatus({ link: withHubProcessNote(link.current, hub?.state() ?? null, Date.now()) });
+    if (closed) return;
+    const linkStatus = link ? withHubProcessNote(link.current, hub?.state() ?? null, Date.now()) : offStatus;
+    channel?.setStatus({ link: linkStatus, standby: standbyStatus() });
   };
   // The audience side, started here and again after the desk's RGPD purge (the embedded hub on
   // the port it had: the phones come back to the address they know).
@@ -415,11 +459,41 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       settings = new Settings(db);
       seats.reopen(db);
       outbox = new Outbox(db);
-      engine.reopen(new Journal(db), new Snapshots(db));
+      journal = new Journal(db);
+      engine.reopen(journal, new Snapshots(db));
     },
     startAudience,
   });
-  await startAudience();
+  publishStatus = showLink;
+  source = new StandbySource(channel.io.of(STANDBY_NAMESPACE), {
+    engine,
+    gate,
+    db: () => db,
+    journal: () => journal,
+    outbox: () => outbox,
+    token: () => standbyToken,
+    regieId: () => settings.get('regie.id') ?? null,
+    logger,
+  });
+  if (options.follow) {
+    follower = new StandbyFollower({
+      url: options.follow.url,
+      token: options.follow.token,
+      engine,
+      journal: () => journal,
+      outbox: () => outbox,
+      settings: () => settings,
+      logger,
+      onStatus: () => publishStatus(),
+    });
+    follower.start();
+  } else {
+    await startAudience();
+  }
+  showLink();
+  // The lag grows while nothing arrives: the desks see it move.
+  const standbyTimer = setInterval(() => showLink(), 1_000);
+  standbyTimer.unref();
 
   return {
     engine,
@@ -445,10 +519,15 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     logger,
     logFile: fileLogger?.file ?? null,
     oscPort: osc?.port ?? null,
+    standbyToken,
+    standbyStatus,
     async close() {
       if (closed) return;
       closed = true;
       scheduler.stop();
+      clearInterval(standbyTimer);
+      follower?.stop();
+      source?.close();
       // Each step is bounded: a stuck one is named in the log and the shutdown goes on, so the
       // journal is always closed (a quit that hangs is a quit someone ends with kill -9).
       const step = (name: string, work: () => Promise<void> | void, ms = 5_000) => boundedStep(name, work, ms, logger);
