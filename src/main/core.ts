@@ -31,7 +31,7 @@ import type { SeatWithToken } from '../shared/domain/seats';
 import { asRunCsv } from './export/as-run-csv';
 import { exportRoute } from './export/export-route';
 import { createHttpServer } from './server/http-server';
-import { createRemoteApi } from './server/remote-api';
+import { createRemoteApi, type TakeOverResult } from './server/remote-api';
 import { startOscRemote } from './server/osc-remote';
 import { ViewChannel } from './server/view-channel';
 import type { Db } from '../node/sqlite/database';
@@ -247,6 +247,8 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   // The hot standby (docs/standby.md): answers wait for a connected standby's commit, up to a deadline.
   let source: StandbySource | null = null;
   let follower: StandbyFollower | null = null;
+  /** Why the hub fenced this régie off (another took over), or null. */
+  let fencedBy: string | null = null;
   const standbySince = Date.now();
   // The desks' status line; set once the views' channel exists.
   let publishStatus: () => void = () => undefined;
@@ -304,7 +306,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       if (name === 'as-run.csv') return { status: 200, body: asRunCsv(engine.state), contentType: 'text/csv; charset=utf-8' };
       return { status: 404, body: `Export inconnu : ${name.slice(0, 80)}` };
     },
-    remote: createRemoteApi({ engine, seats, logger }),
+    remote: createRemoteApi({ engine, seats, logger, takeOver: (actor) => takeOver(actor) }),
     seats: seatsRoute({
       seats: () => seats,
       origins: () => [...lanIps.map((ip) => `http://${ip}:${port}`), `http://127.0.0.1:${port}`],
@@ -375,6 +377,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   // The link's status as the views see it: with what the supervisor has to say about the hub's process.
   const standbyStatus = (): StandbyStatus => {
     const epoch = journal.lastEpoch();
+    if (fencedBy !== null) return { role: 'fenced', state: 'none', lagMs: null, peer: null, since: standbySince, epoch, lastError: fencedBy };
     if (follower) return follower.status(epoch);
     return source?.status(epoch, standbySince) ?? { role: 'primary', state: 'none', lagMs: null, peer: null, since: standbySince, epoch, lastError: null };
   };
@@ -432,6 +435,14 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       logger,
       joinUrls,
       onStatus: () => showLink(),
+      epoch: () => journal.lastEpoch(),
+      onFenced: (why) => {
+        // Another régie leads (docs/standby.md): this one stops acting, its desk says why.
+        fencedBy = why;
+        engine.setReadOnly(`Une autre régie a pris la main : celle-ci ne prend plus aucune commande (${why})`);
+        logger.error('another régie took over', { why });
+        showLink();
+      },
     });
     showLink();
     link.start();
@@ -465,6 +476,26 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     startAudience,
   });
   publishStatus = showLink;
+  /**
+   * « Prendre la main » (docs/standby.md): the standby stops following, writes the next epoch in
+   * its journal, links to the audience hub (resuming after the last hub message in its journal, as
+   * the primary would have) and takes commands.
+   */
+  const takeOver = async (actor: string): Promise<TakeOverResult> => {
+    if (!follower) return { ok: false, message: fencedBy !== null ? 'une autre régie a pris la main : celle-ci ne peut pas la reprendre' : 'cette régie mène déjà : il n’y a rien à reprendre' };
+    const pressedAt = Date.now();
+    follower.stop();
+    follower = null;
+    engine.setReadOnly(null);
+    const epoch = journal.lastEpoch() + 1;
+    const r = await engine.submitSystem(actor, () => [{ type: 'epoch.begun', epoch }]);
+    if (!r.ok) return { ok: false, message: r.error.message };
+    resyncOutbox();
+    logger.info('took over', { epoch, seq: engine.seq, by: actor, ms: Date.now() - pressedAt });
+    await startAudience();
+    showLink();
+    return { ok: true, epoch };
+  };
   source = new StandbySource(channel.io.of(STANDBY_NAMESPACE), {
     engine,
     gate,

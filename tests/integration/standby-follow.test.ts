@@ -7,6 +7,7 @@ import { rebuildState } from '../../src/main/engine/regie-engine';
 import { Journal, type JournalRow } from '../../src/main/store/journal';
 import { viewState } from '../../src/main/server/view-channel';
 import type { StandbyStatus } from '../../src/shared/api/channel';
+import { CutProxy } from './cut-proxy';
 import { connectView, nextSnapshot, send, spawnCore, type CoreProcess, type ViewSocket } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'pupitre-standby-'));
@@ -138,4 +139,42 @@ describe('a second régie on hot standby', () => {
     await Promise.all([follower.stop(), primary.stop()]);
     expect(journalOf(join(dir, 'd')).length).toBe(seqBefore);
   }, 60_000);
+
+  it('goes on alone while the link is cut, says so, and the standby catches up once it is back', async () => {
+    const primary = await start('e');
+    const lan = new CutProxy(primary.port, { rewriteHost: true });
+    await lan.start();
+    const follower = await start('f', ['--follow', `http://127.0.0.1:${lan.port}`, '--follow-token', primary.followToken, '--no-hub']);
+    const desk = connectView(primary.port, primary.tokens.control);
+    const standby = watchStandby(desk);
+    await nextSnapshot(desk);
+    await until('the standby up to date', () => standby.current?.state === 'synced');
+    expect(await send(desk, note('before-the-cut'))).toMatchObject({ ok: true, standby: 'mirrored' });
+
+    lan.cut();
+    await until('the primary to say it has no standby', () => standby.current?.state === 'none');
+    const during: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const r = await send(desk, note(`during-the-cut-${i}`));
+      // Acknowledged by the primary alone, and the desk said so at that moment.
+      expect(r).toMatchObject({ ok: true, standby: 'alone' });
+      expect(standby.current?.state).toBe('none');
+      during.push(`during-the-cut-${i}`);
+    }
+    const followerSeqDuring = await health(follower);
+    expect(followerSeqDuring).toBeLessThan(await health(primary));
+    await new Promise((r) => setTimeout(r, 3_000)); // the cut lasts a while
+
+    lan.restore();
+    await until('the standby caught up', async () => (await health(follower)) === (await health(primary)));
+    await until('the primary to see it up to date again', () => standby.current?.state === 'synced');
+    expect(standby.seen.some((s) => s.state === 'lagging' || s.state === 'synced')).toBe(true);
+    expect(await send(desk, note('after-the-cut'))).toMatchObject({ ok: true, standby: 'mirrored' });
+    desk.close();
+    await Promise.all([follower.stop(), primary.stop()]);
+    await lan.close();
+    const a = journalOf(join(dir, 'e'));
+    expect(journalOf(join(dir, 'f'))).toEqual(a);
+    for (const id of during) expect(a.filter((r) => r.commandId === id)).toHaveLength(1);
+  }, 90_000);
 });

@@ -3,6 +3,7 @@ import { useT } from '../../lib/i18n';
 import { deskTime } from '../../lib/desk-time';
 import { useRegie } from '../../lib/regie-store';
 import { standbyBanner } from '../../lib/standby-words';
+import { TakeOverButton } from './TakeOverButton';
 
 const LIVE: ClockSetting = { mode: 'live' };
 
@@ -18,6 +19,7 @@ export function StandbyBanner({ timeZone }: { timeZone: string }) {
     <div className={`standby-banner standby-${banner.tone}`} role="alert" data-testid="standby-banner" data-role={standby.role} data-state={standby.state}>
       <span className="standby-banner-text">{banner.text}</span>
       <span className="standby-banner-hint">{t('standby.readOnly')}</span>
+      {standby.role === 'follower' && <TakeOverButton />}
     </div>
   );
 }

@@ -37,6 +37,13 @@ export const en = {
   'standby.fenced': 'Another régie took over: this one takes no command any more ({why})',
   'standby.readOnly': 'Read-only: every command is refused here.',
 
+  'standby.takeOver': 'Take over',
+  'standby.takeOverTitle': 'Take over: this régie replaces the main one?',
+  'standby.takeOverWhat':
+    'Only if the main régie is stopped or unreachable. This régie stops following it, links to the audience hub and takes commands; if the main régie comes back, the hub refuses it (“another régie took over”).',
+  'standby.takeOverConfirm': 'Take over',
+  'standby.takeOverCancel': 'Cancel',
+
   'role.control': 'Control',
   'role.output': 'Output',
   'role.stage': 'Stage',

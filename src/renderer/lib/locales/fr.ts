@@ -38,6 +38,13 @@ export const fr = {
   'standby.fenced': 'Une autre régie a pris la main\u00a0: celle-ci ne prend plus aucune commande ({why})',
   'standby.readOnly': 'Lecture seule\u00a0: toute commande est refusée ici.',
 
+  'standby.takeOver': 'Prendre la main',
+  'standby.takeOverTitle': 'Prendre la main\u00a0: cette régie remplace la principale\u00a0?',
+  'standby.takeOverWhat':
+    'À faire seulement si la régie principale est arrêtée ou injoignable. Cette régie cesse de la suivre, se relie au hub du public et prend les commandes\u00a0; si la principale revient, le hub la refuse («\u00a0une autre régie a pris la main\u00a0»).',
+  'standby.takeOverConfirm': 'Prendre la main',
+  'standby.takeOverCancel': 'Annuler',
+
   'role.control': 'Régie',
   'role.output': 'Sortie',
   'role.stage': 'Scène',
