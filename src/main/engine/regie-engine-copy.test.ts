@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../node/sqlite/database';
 import { openRegieDatabase } from '../store/regie-database';
@@ -68,5 +69,22 @@ describe('RegieEngine on hot standby', () => {
     release(true);
     await new Promise((r) => setTimeout(r, 0));
     expect(answer).toEqual({ ok: true, seq: 1, duplicate: false, standby: 'mirrored' });
+  });
+});
+
+describe('journals written before the hot standby', () => {
+  it.each(['journal-bus-v1', 'journal-flags-v1', 'journal-rooms-v0'])('%s is at epoch 0, replays, and copies whole to a standby', (fixture) => {
+    const db = new Database(join(import.meta.dirname, '../../../tests/fixtures', fixture, 'pupitre.sqlite3'), { readonly: true });
+    try {
+      const journal = new Journal(db);
+      expect(journal.lastEpoch()).toBe(0);
+      const { state, seq } = rebuildState(journal, null);
+      const standby = new RegieEngine(new Journal(standbyDb), new Snapshots(standbyDb));
+      standby.applyCopied([...journal.readAfter(0)]);
+      expect(standby.seq).toBe(seq);
+      expect(standby.state).toEqual(state);
+    } finally {
+      db.close();
+    }
   });
 });
