@@ -76,7 +76,13 @@ async function ackLatencies(core: CoreProcess, label: string): Promise<{ latency
   return { latency, mirrored };
 }
 
-const follow = (primary: CoreProcess, hub: string[]) => ['--follow', `http://127.0.0.1:${primary.port}`, '--follow-token', primary.followToken, ...hub];
+const follow = (primary: CoreProcess, hub: string[]) => [
+  '--follow',
+  `http://127.0.0.1:${primary.port}`,
+  '--follow-token',
+  primary.followToken,
+  ...hub,
+];
 
 async function partA(): Promise<void> {
   const primary = await spawnCore(join(dir, 'a-primary'), ['--no-hub']);
@@ -89,7 +95,9 @@ async function partA(): Promise<void> {
   const paired = await ackLatencies(primary, 'paired');
   console.log(`\na. Accusé de réception d’une commande (log.note, une à la fois, ${COMMANDS} commandes)`);
   console.log(`   principale seule       p50 ${ms(pct(alone.latency, 50))}   p99 ${ms(pct(alone.latency, 99))}`);
-  console.log(`   avec régie de secours  p50 ${ms(pct(paired.latency, 50))}   p99 ${ms(pct(paired.latency, 99))}   (${paired.mirrored}/${COMMANDS} « mirrored »)`);
+  console.log(
+    `   avec régie de secours  p50 ${ms(pct(paired.latency, 50))}   p99 ${ms(pct(paired.latency, 99))}   (${paired.mirrored}/${COMMANDS} « mirrored »)`,
+  );
   await Promise.all([standby.stop(), primary.stop()]);
 }
 
@@ -105,7 +113,11 @@ async function joinAll(port: number): Promise<Socket[]> {
           s.once('connect', () => res());
           s.once('connect_error', rej);
         });
-        const ack = (await s.timeout(30_000).emitWithAck('join', { eventCode: CODE, participantId: newParticipantId(), origin: i % 4 === 0 ? 'remote' : 'room' })) as { ok: boolean };
+        const ack = (await s
+          .timeout(30_000)
+          .emitWithAck('join', { eventCode: CODE, participantId: newParticipantId(), origin: i % 4 === 0 ? 'remote' : 'room' })) as {
+          ok: boolean;
+        };
         if (!ack.ok) throw new Error('join refusé');
         sockets[i] = s;
       }
@@ -115,7 +127,12 @@ async function joinAll(port: number): Promise<Socket[]> {
 }
 
 async function partBC(): Promise<void> {
-  const hub = await spawnHub({ dataDir: join(dir, 'hub'), token: TOKEN, eventCode: CODE, limits: { addressRate: { perSecond: 1e6, burst: 1e6 }, maxQueue: 100_000 } });
+  const hub = await spawnHub({
+    dataDir: join(dir, 'hub'),
+    token: TOKEN,
+    eventCode: CODE,
+    limits: { addressRate: { perSecond: 1e6, burst: 1e6 }, maxQueue: 100_000 },
+  });
   children.push(hub.child);
   const hubArgs = ['--hub-url', `http://127.0.0.1:${hub.port}`, '--hub-token', TOKEN];
   const primary = await spawnCore(join(dir, 'b-primary'), hubArgs);
@@ -126,11 +143,24 @@ async function partBC(): Promise<void> {
   await nextSnapshot(seat);
   const r = await send(seat, {
     id: 'bench-standby-poll-open',
-    command: { type: 'interaction.create', open: true, interaction: { kind: 'poll', id: POLL, type: 'single', question: 'Vote ?', options: ['Oui', 'Non', 'Peut-être'], hideResultsUntilReveal: false } },
+    command: {
+      type: 'interaction.create',
+      open: true,
+      interaction: {
+        kind: 'poll',
+        id: POLL,
+        type: 'single',
+        question: 'Vote ?',
+        options: ['Oui', 'Non', 'Peut-être'],
+        hideResultsUntilReveal: false,
+      },
+    },
   });
   if (!r.ok) throw new Error(r.error.message);
   for (let i = 0; i < 200; i++) {
-    const h = (await (await fetch(`http://127.0.0.1:${hub.port}/health`, { headers: { Authorization: `Bearer ${TOKEN}` } })).json()) as { appliedSeq: number };
+    const h = (await (await fetch(`http://127.0.0.1:${hub.port}/health`, { headers: { Authorization: `Bearer ${TOKEN}` } })).json()) as {
+      appliedSeq: number;
+    };
     if (h.appliedSeq >= 1) break;
     await pause(50);
   }
@@ -161,7 +191,10 @@ async function partBC(): Promise<void> {
         const v = sent++;
         sockets[v % N]!.timeout(30_000)
           .emitWithAck('poll.vote', { clientMsgId: `v${Math.floor(v / N)}`, pollId: POLL, choices: [v % 3] })
-          .then((a: Ack) => (a.ok ? (accepted += 1) : undefined), () => undefined);
+          .then(
+            (a: Ack) => (a.ok ? (accepted += 1) : undefined),
+            () => undefined,
+          );
       }
       if (sent >= total) return done();
       setTimeout(tick, 2);
@@ -180,8 +213,12 @@ async function partBC(): Promise<void> {
     if (s) lags.push(Math.max(0, s.t - p.t));
   }
   const events = await seqOf(primary.port);
-  console.log(`\nb. Retard de la régie de secours pendant une rafale de votes (${N} participants, ${RATE} votes/s pendant ${SECONDS} s, ${accepted} acceptés)`);
-  console.log(`   retard p50 ${ms(pct(lags, 50))}   p99 ${ms(pct(lags, 99))}   max ${ms(Math.max(...lags))}   (échantillons toutes les ~20 ms : ${lags.length})`);
+  console.log(
+    `\nb. Retard de la régie de secours pendant une rafale de votes (${N} participants, ${RATE} votes/s pendant ${SECONDS} s, ${accepted} acceptés)`,
+  );
+  console.log(
+    `   retard p50 ${ms(pct(lags, 50))}   p99 ${ms(pct(lags, 99))}   max ${ms(Math.max(...lags))}   (échantillons toutes les ~20 ms : ${lags.length})`,
+  );
   sockets.forEach((s) => s.close());
   seat.close();
 
@@ -193,7 +230,9 @@ async function partBC(): Promise<void> {
   const started = performance.now();
   await until(async () => (await seqOf(fresh.port)) === events);
   const catchUp = performance.now() - started;
-  console.log(`\nc. Une régie de secours neuve recopie tout le journal (${events} événements) : ${ms(catchUp)} après son démarrage (${Math.round(events / (catchUp / 1000))} événements/s ; démarrage ${ms(started - c0)})`);
+  console.log(
+    `\nc. Une régie de secours neuve recopie tout le journal (${events} événements) : ${ms(catchUp)} après son démarrage (${Math.round(events / (catchUp / 1000))} événements/s ; démarrage ${ms(started - c0)})`,
+  );
   await Promise.all([fresh.stop(), primary.stop()]);
   hub.child.kill('SIGTERM');
 }

@@ -10,7 +10,11 @@ import { expect, test } from './fixtures';
 
 const stage = (page: Page) => page.getByTestId('output-stage');
 
-test('the standby’s desk follows read-only, its output follows the TAKE, and « Prendre la main » makes it lead', async ({ page, browser, core }, testInfo) => {
+test('the standby’s desk follows read-only, its output follows the TAKE, and « Prendre la main » makes it lead', async ({
+  page,
+  browser,
+  core,
+}, testInfo) => {
   const shot = async (p: Page, name: string) => {
     await p.screenshot({ path: testInfo.outputPath(`${name}.png`), animations: 'disabled' });
     await testInfo.attach(name, { path: testInfo.outputPath(`${name}.png`), contentType: 'image/png' });

@@ -23,7 +23,13 @@ async function start(name: string, args: string[] = []): Promise<CoreProcess> {
   return core;
 }
 
-const followArgs = (primary: CoreProcess) => ['--follow', `http://127.0.0.1:${primary.port}`, '--follow-token', primary.followToken, '--no-hub'];
+const followArgs = (primary: CoreProcess) => [
+  '--follow',
+  `http://127.0.0.1:${primary.port}`,
+  '--follow-token',
+  primary.followToken,
+  '--no-hub',
+];
 
 async function health(core: CoreProcess): Promise<number> {
   const r = await fetch(`http://127.0.0.1:${core.port}/health`);

@@ -53,7 +53,12 @@ function journalOf(dataDir: string): JournalRow[] {
 
 describe('taking over from a primary killed mid-burst', () => {
   it('keeps every mirrored command and every audience message the hub acknowledged, exactly once; the old primary is fenced off', async () => {
-    const hub = await spawnHub({ dataDir: join(dir, 'hub'), token: TOKEN, eventCode: CODE, limits: { addressRate: { perSecond: 1e6, burst: 1e6 } } });
+    const hub = await spawnHub({
+      dataDir: join(dir, 'hub'),
+      token: TOKEN,
+      eventCode: CODE,
+      limits: { addressRate: { perSecond: 1e6, burst: 1e6 } },
+    });
     children.push(hub.child);
     const hubArgs = ['--hub-url', `http://127.0.0.1:${hub.port}`, '--hub-token', TOKEN];
     const primary = await spawnCore(join(dir, 'primary'), hubArgs);
@@ -62,7 +67,13 @@ describe('taking over from a primary killed mid-burst', () => {
     // standby's acknowledgement could come back would show here as a command lost at the kill.
     const lan = new CutProxy(primary.port, { delayMs: 40, rewriteHost: true });
     await lan.start();
-    const follower = await spawnCore(join(dir, 'standby'), ['--follow', `http://127.0.0.1:${lan.port}`, '--follow-token', primary.followToken, ...hubArgs]);
+    const follower = await spawnCore(join(dir, 'standby'), [
+      '--follow',
+      `http://127.0.0.1:${lan.port}`,
+      '--follow-token',
+      primary.followToken,
+      ...hubArgs,
+    ]);
     children.push(follower.child);
 
     const desk = connectView(primary.port, primary.tokens.control);
@@ -70,7 +81,18 @@ describe('taking over from a primary killed mid-burst', () => {
     await nextSnapshot(desk);
     const open = await send(desk, {
       id: 'standby-poll-open',
-      command: { type: 'interaction.create', open: true, interaction: { kind: 'poll', id: POLL, type: 'single', question: 'Tenir ?', options: ['Oui', 'Non'], hideResultsUntilReveal: false } },
+      command: {
+        type: 'interaction.create',
+        open: true,
+        interaction: {
+          kind: 'poll',
+          id: POLL,
+          type: 'single',
+          question: 'Tenir ?',
+          options: ['Oui', 'Non'],
+          hideResultsUntilReveal: false,
+        },
+      },
     });
     expect(open.ok).toBe(true);
     await until('the poll open at the hub', async () => (await hubStats(hub)).appliedSeq >= 1);
@@ -139,7 +161,10 @@ describe('taking over from a primary killed mid-burst', () => {
     expect(mirrored.size).toBeGreaterThanOrEqual(150);
 
     // « Prendre la main » (the Stream Deck's route; the desk's button calls the same).
-    const refusedWithout = await fetch(`http://127.0.0.1:${follower.port}/api/remote/take-over`, { method: 'POST', headers: { Authorization: `Bearer ${follower.tokens.control}` } });
+    const refusedWithout = await fetch(`http://127.0.0.1:${follower.port}/api/remote/take-over`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${follower.tokens.control}` },
+    });
     expect(refusedWithout.status).toBe(400);
     const t0 = Date.now();
     const took = await fetch(`http://127.0.0.1:${follower.port}/api/remote/take-over?confirm=prendre-la-main`, {
@@ -186,7 +211,10 @@ describe('taking over from a primary killed mid-burst', () => {
     // Every vote the hub acknowledged to a phone: journaled once (before the kill by the copy, after it from the hub's backlog).
     const missing = [...accepted].filter((msgId) => count.get(`aud:${msgId}`) !== 1);
     const audience = rows.filter((r) => r.type === 'audience.received').length;
-    expect(missing, `${missing.length} of ${accepted.size} missing (${audience} audience rows; ${alone} commands acked alone): ${missing.slice(0, 3).join(', ')}`).toEqual([]);
+    expect(
+      missing,
+      `${missing.length} of ${accepted.size} missing (${audience} audience rows; ${alone} commands acked alone): ${missing.slice(0, 3).join(', ')}`,
+    ).toEqual([]);
     expect(rows.filter((r) => r.type === 'epoch.begun')).toHaveLength(1);
     expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
     // The standby's state is what a fresh rebuild of its journal gives.
@@ -194,6 +222,8 @@ describe('taking over from a primary killed mid-burst', () => {
     const rebuilt = rebuildState(new Journal(db), null).state;
     db.close();
     expect(finalSnapshot.state).toEqual(stateForSeat(rebuilt, finalSnapshot.seat));
-    console.log(`take-over: ${mirrored.size} commands mirrored, ${alone} acknowledged alone, ${accepted.size} votes accepted by the hub; key press → first command accepted ${tookMs} ms`);
+    console.log(
+      `take-over: ${mirrored.size} commands mirrored, ${alone} acknowledged alone, ${accepted.size} votes accepted by the hub; key press → first command accepted ${tookMs} ms`,
+    );
   }, 120_000);
 });

@@ -41,7 +41,10 @@ describe('RegieEngine on hot standby', () => {
     expect(rebuildState(new Journal(standbyDb), null).state).toEqual(primary.state);
     expect(new Journal(standbyDb).commandSeq('copy-note-3')).toBe(4);
     // Read-only: a command is refused with the reason and writes nothing.
-    expect(await standby.submit(note('copy-note-x'), 'Régie — modération')).toEqual({ ok: false, error: { code: 'forbidden', message: 'Régie de secours' } });
+    expect(await standby.submit(note('copy-note-x'), 'Régie — modération')).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'Régie de secours' },
+    });
     expect(standby.seq).toBe(5);
   });
 
@@ -73,18 +76,21 @@ describe('RegieEngine on hot standby', () => {
 });
 
 describe('journals written before the hot standby', () => {
-  it.each(['journal-bus-v1', 'journal-flags-v1', 'journal-rooms-v0'])('%s is at epoch 0, replays, and copies whole to a standby', (fixture) => {
-    const db = new Database(join(import.meta.dirname, '../../../tests/fixtures', fixture, 'pupitre.sqlite3'), { readonly: true });
-    try {
-      const journal = new Journal(db);
-      expect(journal.lastEpoch()).toBe(0);
-      const { state, seq } = rebuildState(journal, null);
-      const standby = new RegieEngine(new Journal(standbyDb), new Snapshots(standbyDb));
-      standby.applyCopied([...journal.readAfter(0)]);
-      expect(standby.seq).toBe(seq);
-      expect(standby.state).toEqual(state);
-    } finally {
-      db.close();
-    }
-  });
+  it.each(['journal-bus-v1', 'journal-flags-v1', 'journal-rooms-v0'])(
+    '%s is at epoch 0, replays, and copies whole to a standby',
+    (fixture) => {
+      const db = new Database(join(import.meta.dirname, '../../../tests/fixtures', fixture, 'pupitre.sqlite3'), { readonly: true });
+      try {
+        const journal = new Journal(db);
+        expect(journal.lastEpoch()).toBe(0);
+        const { state, seq } = rebuildState(journal, null);
+        const standby = new RegieEngine(new Journal(standbyDb), new Snapshots(standbyDb));
+        standby.applyCopied([...journal.readAfter(0)]);
+        expect(standby.seq).toBe(seq);
+        expect(standby.state).toEqual(state);
+      } finally {
+        db.close();
+      }
+    },
+  );
 });

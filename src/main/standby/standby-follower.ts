@@ -23,7 +23,8 @@ import {
 type FollowerSocket = Socket<PrimaryToStandbyEvents, StandbyToPrimaryEvents>;
 
 /** What the follower's desk shows and every command hears while it follows. */
-export const FOLLOWING_REASON = 'Régie de secours — elle suit la régie principale et ne prend aucune commande (« Prendre la main » pour la remplacer)';
+export const FOLLOWING_REASON =
+  'Régie de secours — elle suit la régie principale et ne prend aucune commande (« Prendre la main » pour la remplacer)';
 
 export interface StandbyFollowerOptions {
   /** The primary's views address (http://192.168.1.20:4870). */
@@ -60,7 +61,15 @@ export class StandbyFollower {
   }
 
   status(epoch: number): StandbyStatus {
-    return { role: 'follower', state: this.stateValue, lagMs: this.lagMs, peer: this.opts.url, since: this.since, epoch, lastError: this.lastError };
+    return {
+      role: 'follower',
+      state: this.stateValue,
+      lagMs: this.lagMs,
+      peer: this.opts.url,
+      since: this.since,
+      epoch,
+      lastError: this.lastError,
+    };
   }
 
   start(): void {
@@ -105,7 +114,12 @@ export class StandbyFollower {
     const { engine } = this.opts;
     const afterSeq = engine.seq;
     const row = afterSeq > 0 ? this.opts.journal().rowAt(afterSeq) : undefined;
-    const request = { protocol: STANDBY_PROTOCOL, afterSeq, afterOutboxSeq: this.opts.outbox().lastSeq(), tail: row ? journalRowHash(row) : null };
+    const request = {
+      protocol: STANDBY_PROTOCOL,
+      afterSeq,
+      afterOutboxSeq: this.opts.outbox().lastSeq(),
+      tail: row ? journalRowHash(row) : null,
+    };
     socket.timeout(10_000).emit('follow', request, (err: Error | null, raw: FollowAnswer) => {
       if (this.stopped || socket !== this.socket) return;
       if (err) return void this.set('offline', 'la principale ne répond pas');

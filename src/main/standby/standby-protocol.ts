@@ -24,12 +24,15 @@ export const followRequestSchema = z.strictObject({
 });
 export type FollowRequest = z.infer<typeof followRequestSchema>;
 
-export type FollowAnswer =
-  | { ok: true; primarySeq: number; epoch: number; regieId: string | null }
-  | { ok: false; error: string };
+export type FollowAnswer = { ok: true; primarySeq: number; epoch: number; regieId: string | null } | { ok: false; error: string };
 
 export const followAnswerSchema = z.discriminatedUnion('ok', [
-  z.strictObject({ ok: z.literal(true), primarySeq: z.number().int().min(0), epoch: z.number().int().min(0), regieId: z.string().nullable() }),
+  z.strictObject({
+    ok: z.literal(true),
+    primarySeq: z.number().int().min(0),
+    epoch: z.number().int().min(0),
+    regieId: z.string().nullable(),
+  }),
   z.strictObject({ ok: z.literal(false), error: z.string() }),
 ]);
 
@@ -71,7 +74,9 @@ export interface StandbyToPrimaryEvents {
 
 /** Names one journal row whole: two journals with the same hash at a seq wrote the same event there. */
 export function journalRowHash(row: JournalRow): string {
-  return createHash('sha256').update(JSON.stringify([row.seq, row.at, row.actor, row.commandId, row.type, row.payload])).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify([row.seq, row.at, row.actor, row.commandId, row.type, row.payload]))
+    .digest('base64url');
 }
 
 /** The settings a standby copies: what it needs to speak to the hub as the same régie once it leads. */

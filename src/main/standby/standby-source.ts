@@ -130,9 +130,13 @@ export class StandbySource {
     const parsed = parseMessage(followRequestSchema, raw, 'follow');
     if (!parsed.ok) return refuse(parsed.error.message);
     const { protocol, afterSeq, afterOutboxSeq, tail } = parsed.value;
-    if (protocol !== STANDBY_PROTOCOL) return refuse(`la principale parle le protocole de secours ${STANDBY_PROTOCOL}, la régie de secours le ${protocol} : mettez-les à la même version`);
+    if (protocol !== STANDBY_PROTOCOL)
+      return refuse(
+        `la principale parle le protocole de secours ${STANDBY_PROTOCOL}, la régie de secours le ${protocol} : mettez-les à la même version`,
+      );
     const { engine } = this.opts;
-    if (engine.readOnly !== null) return refuse('cette régie ne mène pas (elle est elle-même de secours, ou une autre a pris la main) : suivez la régie qui mène');
+    if (engine.readOnly !== null)
+      return refuse('cette régie ne mène pas (elle est elle-même de secours, ou une autre a pris la main) : suivez la régie qui mène');
     if (afterSeq > engine.seq) {
       return refuse(
         `le journal de la régie de secours va plus loin que celui de la principale (n° ${afterSeq} contre n° ${engine.seq}) : ce n’est pas le même journal, rien n’est fusionné`,

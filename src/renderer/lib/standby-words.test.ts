@@ -4,7 +4,16 @@ import { translate } from './i18n';
 import { isStandbyStatus, standbyBanner, standbyPill } from './standby-words';
 
 const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('fr', key, params);
-const status = (s: Partial<StandbyStatus>): StandbyStatus => ({ role: 'primary', state: 'none', lagMs: null, peer: null, since: 0, epoch: 0, lastError: null, ...s });
+const status = (s: Partial<StandbyStatus>): StandbyStatus => ({
+  role: 'primary',
+  state: 'none',
+  lagMs: null,
+  peer: null,
+  since: 0,
+  epoch: 0,
+  lastError: null,
+  ...s,
+});
 const time = () => '10:42';
 
 describe('the hot standby in words', () => {
@@ -16,11 +25,17 @@ describe('the hot standby in words', () => {
   });
 
   it('gives a standby’s banner with its lag, or why it does not follow', () => {
-    expect(standbyBanner(status({ role: 'follower', state: 'following', lagMs: 3 }), t, time)?.text).toBe('Régie de secours — suit la régie principale (retard 3\u00a0ms)');
+    expect(standbyBanner(status({ role: 'follower', state: 'following', lagMs: 3 }), t, time)?.text).toBe(
+      'Régie de secours — suit la régie principale (retard 3\u00a0ms)',
+    );
     const refused = standbyBanner(status({ role: 'follower', state: 'refused', lastError: 'pas les mêmes journaux' }), t, time);
     expect(refused).toEqual({ tone: 'alert', text: 'Régie de secours — copie refusée\u00a0: pas les mêmes journaux' });
-    expect(standbyBanner(status({ role: 'follower', state: 'offline', lastError: 'coupé' }), t, time)?.text).toContain('injoignable depuis 10:42 (coupé)');
-    expect(standbyBanner(status({ role: 'fenced', state: 'none', lastError: 'époque 2' }), t, time)?.text).toContain('Une autre régie a pris la main');
+    expect(standbyBanner(status({ role: 'follower', state: 'offline', lastError: 'coupé' }), t, time)?.text).toContain(
+      'injoignable depuis 10:42 (coupé)',
+    );
+    expect(standbyBanner(status({ role: 'fenced', state: 'none', lastError: 'époque 2' }), t, time)?.text).toContain(
+      'Une autre régie a pris la main',
+    );
     expect(standbyBanner(status({ state: 'synced' }), t, time)).toBeNull();
   });
 

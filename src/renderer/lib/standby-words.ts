@@ -10,7 +10,15 @@ import type { Translate } from './i18n';
 
 export type StandbyTone = 'ok' | 'warn' | 'alert';
 
-const STATES: ReadonlySet<string> = new Set<StandbyStatus['state']>(['none', 'synced', 'lagging', 'connecting', 'following', 'offline', 'refused']);
+const STATES: ReadonlySet<string> = new Set<StandbyStatus['state']>([
+  'none',
+  'synced',
+  'lagging',
+  'connecting',
+  'following',
+  'offline',
+  'refused',
+]);
 const ROLES: ReadonlySet<string> = new Set<StandbyStatus['role']>(['primary', 'follower', 'fenced']);
 
 const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);

@@ -16,7 +16,13 @@ export function StandbyBanner({ timeZone }: { timeZone: string }) {
   const banner = standby ? standbyBanner(standby, t, (at) => deskTime(clockNow(clock, at + offset), timeZone)) : null;
   if (!banner || !standby) return null;
   return (
-    <div className={`standby-banner standby-${banner.tone}`} role="alert" data-testid="standby-banner" data-role={standby.role} data-state={standby.state}>
+    <div
+      className={`standby-banner standby-${banner.tone}`}
+      role="alert"
+      data-testid="standby-banner"
+      data-role={standby.role}
+      data-state={standby.state}
+    >
       <span className="standby-banner-text">{banner.text}</span>
       <span className="standby-banner-hint">{t('standby.readOnly')}</span>
       {standby.role === 'follower' && <TakeOverButton />}

@@ -9,7 +9,13 @@ export function StandbyPill() {
   const pill = standby ? standbyPill(standby, t) : null;
   if (!pill || !standby) return null;
   return (
-    <div className={`standby-pill standby-${pill.tone}`} data-testid="standby-pill" data-state={standby.state} role="status" title={t('standby.hint')}>
+    <div
+      className={`standby-pill standby-${pill.tone}`}
+      data-testid="standby-pill"
+      data-state={standby.state}
+      role="status"
+      title={t('standby.hint')}
+    >
       {pill.text}
     </div>
   );
