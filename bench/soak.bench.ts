@@ -82,15 +82,25 @@ async function main(): Promise<void> {
     const seat = connectView(core.port, core.tokens.control);
     let state = (await nextSnapshot(seat)).state;
     let n = 0;
+    // A command lost to a dropped desk connection (a machine this loaded can miss a heartbeat) is
+    // counted and the run goes on: the socket reconnects by itself.
+    let lost = 0;
     const cmd = async (command: unknown) => {
-      const r = await send(seat, { id: `soak-${String(n++).padStart(6, '0')}`, command });
-      if (!r.ok) console.warn(`  (refusé : ${(command as { type: string }).type} — ${r.error.message})`);
-      return r.ok;
+      try {
+        const r = await send(seat, { id: `soak-${String(n++).padStart(6, '0')}`, command });
+        if (!r.ok) console.warn(`  (refusé : ${(command as { type: string }).type} — ${r.error.message})`);
+        return r.ok;
+      } catch (err) {
+        lost += 1;
+        console.warn(`  (sans réponse : ${(command as { type: string }).type} — ${String(err)})`);
+        return false;
+      }
     };
     const fresh = async (): Promise<Snapshot['state']> => {
       const next = nextSnapshot(seat);
       seat.emit('resync');
-      state = (await next).state;
+      const timeout = new Promise<null>((r) => setTimeout(() => r(null), 30_000));
+      state = (await Promise.race([next, timeout]))?.state ?? state;
       return state;
     };
 
@@ -151,7 +161,7 @@ async function main(): Promise<void> {
       );
     };
     await sample();
-    const sampler = setInterval(() => void sample(), SAMPLE_S * 1000);
+    const sampler = setInterval(() => void sample().catch((err: unknown) => console.warn(`  (échantillon manqué : ${String(err)})`)), SAMPLE_S * 1000);
 
     // The session, again and again until the time is up.
     // Q&A opens as at the venue, by a cue of the first plenary (added here, GOne at once).
@@ -199,7 +209,7 @@ async function main(): Promise<void> {
     console.log(`\n${cycle} sessions in ${round((Date.now() - t0) / 60_000)} min; growth (MiB) over the first half, then the second:`);
     console.log(`  core: RSS ${growth('coreRss')} · JS heap ${growth('coreHeap')} · external ${growth('coreExternal')}`);
     console.log(`  hub:  RSS ${growth('hubRss')} · JS heap ${growth('hubHeap')} · external ${growth('hubExternal')}`);
-    console.log(`  journal: ${first.journalMiB} → ${last.journalMiB} MiB, ${last.seq - first.seq} events`);
+    console.log(`  journal: ${first.journalMiB} → ${last.journalMiB} MiB, ${last.seq - first.seq} events; desk commands without an answer: ${lost}`);
     simulator.kill('SIGINT');
     await new Promise((r) => simulator.once('exit', r));
     const report = simulatorReport.trim().split('\n').at(-1);

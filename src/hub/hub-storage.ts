@@ -50,6 +50,11 @@ export interface HubStorage extends PriorReads {
   submitParticipant(action: ParticipantAction, sender: PlacedSender): Promise<Ack>;
   submitRegie(seq: number, command: RegieCommand | HubError): Promise<CommandAck>;
   submitPlace(participantId: string, place: Place, bindCode: string | null): Promise<boolean>;
+  /**
+   * A régie's epoch (docs/standby.md): null when admitted (the highest epoch seen becomes it when
+   * higher), else the higher epoch seen, which fences it off. Atomic across a cluster's nodes.
+   */
+  admitEpoch(epoch: number): Promise<number | null>;
   /** A régie says who it is; another régie than the last one starts its seqs from 0. Answers the applied seq. */
   submitResume(regieId: string): Promise<number>;
 

@@ -3,7 +3,7 @@ import type { Db } from '../node/sqlite/database';
 import type { AudienceMessage } from '../shared/protocol/audience-messages';
 
 /** Meta keys of the hub's database. */
-type MetaKey = 'hubId' | 'hubSeq' | 'ackedHubSeq' | 'regieId' | 'appliedSeq' | 'board' | 'codeSalt';
+type MetaKey = 'hubId' | 'hubSeq' | 'ackedHubSeq' | 'regieId' | 'appliedSeq' | 'board' | 'codeSalt' | 'regieEpoch';
 
 export interface PreviousVote {
   choiceKey: string;

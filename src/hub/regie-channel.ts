@@ -8,6 +8,7 @@ import {
   regieCommandTypes,
   regieEnvelopeSchema,
   resumeMessageSchema,
+  type ResumeMessage,
 } from '../shared/protocol/regie-commands';
 import type { CommandAck, ResumeAck } from '../shared/protocol/regie-commands';
 import type { HubToRegieEvents, RegieToHubEvents } from '../shared/protocol/socket-events';
@@ -42,8 +43,9 @@ export function sameSecret(given: unknown, expected: string): boolean {
 }
 
 /**
- * `/regie`: the régie's link, behind its token. One régie at a time (a new connection replaces
- * the previous one, which may not have noticed yet that its network went). After `resume`, the hub
+ * `/regie`: the régie's link, behind its token. One régie at a time (a new connection that resumes
+ * replaces the previous one, which may not have noticed yet that its network went); a régie at a
+ * lower epoch than the highest seen is refused at `resume` (fencing, docs/standby.md). After `resume`, the hub
  * streams the backlog after `afterHubSeq` in `audience` batches, keeping at most `window` messages
  * unacknowledged; each `ack` moves the window and lets the backlog be pruned.
  */
@@ -150,14 +152,7 @@ export class RegieChannel {
   }
 
   private onConnection(socket: RegieSocket): void {
-    const previous = this.current;
-    this.current = socket;
-    this.resumed = false;
-    this.generation += 1;
-    if (previous) {
-      this.deps.logger.warn('régie replaced by a new connection', { previous: previous.id, next: socket.id });
-      previous.disconnect(true);
-    }
+    // It replaces the current régie only once its `resume` is accepted (a fenced one never does).
     this.deps.logger.info('régie connected', { address: socket.handshake.address });
     socket.onAny((event: unknown, ...args: unknown[]) => this.handle(socket, event, args));
     socket.on('disconnect', (reason) => {
@@ -169,6 +164,18 @@ export class RegieChannel {
     });
   }
 
+  /** A resumed régie takes the place of the previous connection, which may not have noticed yet that its network went. */
+  private takePlace(socket: RegieSocket): void {
+    const previous = this.current;
+    this.current = socket;
+    this.resumed = false;
+    this.generation += 1;
+    if (previous && previous !== socket) {
+      this.deps.logger.warn('régie replaced by a new connection', { previous: previous.id, next: socket.id });
+      previous.disconnect(true);
+    }
+  }
+
   private handle(socket: RegieSocket, event: unknown, args: unknown[]): void {
     const last = args[args.length - 1];
     const ack = typeof last === 'function' ? (last as (r: ResumeAck | CommandAck) => void) : null;
@@ -177,10 +184,10 @@ export class RegieChannel {
       if (ack) ack(event === 'resume' ? { ok: false, error } : { ok: false, appliedSeq: this.deps.storage.appliedSeq, error });
       else socket.emit('refused', { event: typeof event === 'string' ? event.slice(0, 60) : typeof event, error });
     };
+    if (event === 'resume') return this.resume(socket, payload, refuseWith, ack as ((r: ResumeAck) => void) | null);
     if (socket !== this.current) return refuseWith(hubError('unavailable', 'une autre connexion de la régie a pris la main'));
     // Round-trip probe for the régie's link status: answers the hub's clock, changes nothing.
     if (event === 'rtt') return ack ? (ack as unknown as (t: number) => void)(Date.now()) : undefined;
-    if (event === 'resume') return this.resume(socket, payload, refuseWith, ack as ((r: ResumeAck) => void) | null);
     if (event === 'ack') {
       if (!this.resumed) return refuseWith(hubError('not_resumed', 'envoyez d’abord « resume »'));
       return this.ack(payload, refuseWith);
@@ -203,9 +210,31 @@ export class RegieChannel {
         ),
       );
     }
-    const { regieId, hubId } = parsed.value;
+    // Fencing (docs/standby.md): a régie at a lower epoch than the highest seen was taken over from.
+    // The highest epoch lives in the storage (on a cluster: in Redis, raised atomically), so every node fences alike.
+    const epoch = parsed.value.epoch ?? 0;
+    void this.deps.storage.admitEpoch(epoch).then(
+      (highest) => {
+        if (highest !== null) {
+          this.deps.logger.warn('régie refused: lower epoch', { epoch, highest, address: socket.handshake.address });
+          return refuseWith(hubError('fenced', `une autre régie a pris la main (époque ${highest} ; celle-ci en est à l’époque ${epoch})`));
+        }
+        if (!socket.connected) return;
+        this.resumeAdmitted(socket, parsed.value, refuseWith, ack);
+      },
+      (err: unknown) => {
+        this.deps.logger.error('régie resume failed', { err: String(err) });
+        refuseWith(hubError('unavailable', 'le hub ne peut pas lire son état : réessayez'));
+      },
+    );
+  }
+
+  /** The rest of a resume, once its epoch is admitted: it takes the place of the previous connection. */
+  private resumeAdmitted(socket: RegieSocket, value: ResumeMessage, refuseWith: (e: HubError) => void, ack: ((r: ResumeAck) => void) | null): void {
+    const { regieId, hubId } = value;
+    this.takePlace(socket);
     // A position on another hub's database means nothing here: start from the beginning.
-    const afterHubSeq = hubId !== undefined && hubId !== this.deps.hubId ? 0 : parsed.value.afterHubSeq;
+    const afterHubSeq = hubId !== undefined && hubId !== this.deps.hubId ? 0 : value.afterHubSeq;
     const { storage } = this.deps;
     void (async () => {
       const appliedSeq = await storage.submitResume(regieId);

@@ -54,6 +54,14 @@ export class SqliteHubStorage implements HubStorage {
     return this.writer.submitPlace(participantId, place, bindCode);
   }
 
+  async admitEpoch(epoch: number): Promise<number | null> {
+    // One process, one thread: the read and the write cannot be split by another régie's resume.
+    const highest = this.store.metaNumber('regieEpoch');
+    if (epoch < highest) return highest;
+    if (epoch > highest) this.store.setMeta('regieEpoch', epoch);
+    return null;
+  }
+
   submitResume(regieId: string): Promise<number> {
     return this.writer.submitResume(regieId);
   }

@@ -30,7 +30,7 @@ import type { SeatWithToken } from '../shared/domain/seats';
 import { asRunCsv } from './export/as-run-csv';
 import { exportRoute } from './export/export-route';
 import { createHttpServer } from './server/http-server';
-import { createRemoteApi } from './server/remote-api';
+import { createRemoteApi, type TakeOverResult } from './server/remote-api';
 import { startOscRemote } from './server/osc-remote';
 import { ViewChannel } from './server/view-channel';
 import type { Db } from '../node/sqlite/database';
@@ -53,6 +53,11 @@ import { LanListeners } from './server/lan-listeners';
 import { type LanState, LanSwitch } from './server/lan-switch';
 import { lanRoute } from './server/lan-route';
 import { requestToken } from './server/http-json';
+import type { StandbyStatus } from '../shared/api/channel';
+import { StandbyGate } from './standby/standby-gate';
+import { StandbySource } from './standby/standby-source';
+import { FOLLOWING_REASON, StandbyFollower } from './standby/standby-follower';
+import { STANDBY_NAMESPACE } from './standby/standby-protocol';
 
 export const CORE_VERSION = '0.1.0';
 export const DEFAULT_PORT = 4870;
@@ -92,6 +97,11 @@ export interface CoreOptions {
   hubLauncher?: HubLauncher;
   /** The OSC remote control's UDP port (off when absent; 0 picks a free one). */
   oscPort?: number;
+  /**
+   * Hot standby (docs/standby.md): follow this primary (its views' address and its « secours »
+   * token) instead of leading. The audience hub must then be the primary's remote one, or none.
+   */
+  follow?: { url: string; token: string };
 }
 
 export type HubSetting =
@@ -132,6 +142,10 @@ export interface RunningCore {
   logFile: string | null;
   /** The OSC remote control's port, or null when it is off. */
   oscPort: number | null;
+  /** The token a standby follows this régie with (« secours »: it opens nothing else). */
+  readonly standbyToken: string;
+  /** The hot standby as the desk sees it. */
+  standbyStatus(): StandbyStatus;
   close(): Promise<void>;
 }
 
@@ -202,6 +216,11 @@ async function seedDemo(engine: RegieEngine, resourcesDir: string, logger: Logge
 
 /** Starts the régie core: database, engine, HTTP + socket.io for the views. Plain Node. */
 export async function startCore(options: CoreOptions): Promise<RunningCore> {
+  if (options.follow && (options.hub ?? { mode: 'embedded' }).mode === 'embedded') {
+    throw new Error(
+      'une régie de secours rejoint le hub du public de la principale (--hub-url et --hub-token) ou n’en a pas (--no-hub) : un hub intégré à la principale s’arrête avec elle',
+    );
+  }
   mkdirSync(options.dataDir, { recursive: true });
   const fileLogger = options.logger ? null : createFileLogger({ dir: join(options.dataDir, 'logs'), echo: options.echoLog ?? false });
   const logger = options.logger ?? fileLogger!;
@@ -231,12 +250,25 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   const secretOf = (room: RoomId) => roomSecret(settings, room);
   // The personal codes: imported, released and cleared at the desk; their hashes reach the hub through the outbox.
   const codes = new CodesDesk({ engine: () => engine, settings: () => settings, db: () => db });
-  const engine = new RegieEngine(new Journal(db), new Snapshots(db), {
+  let journal = new Journal(db);
+  // The hot standby (docs/standby.md): answers wait for a connected standby's commit, up to a deadline.
+  let source: StandbySource | null = null;
+  let follower: StandbyFollower | null = null;
+  /** Why the hub fenced this régie off (another took over), or null. */
+  let fencedBy: string | null = null;
+  const standbySince = Date.now();
+  // The desks' status line; set once the views' channel exists.
+  let publishStatus: () => void = () => undefined;
+  const gate: StandbyGate = new StandbyGate({ primarySeq: (): number => engine.seq, onChange: () => publishStatus() });
+  const engine: RegieEngine = new RegieEngine(journal, new Snapshots(db), {
     onCommitted: (c) => {
       if (c.changed.includes('programme')) ensureSeats();
+      gate.committed(c.seq);
+      source?.kick();
       channel?.onCommitted(c);
       link?.kick();
     },
+    replication: gate,
     // The hub's commands are written in the same transaction as the events that cause them.
     onEvent: (event, after, meta) => {
       // A programme may bring other rooms: the hub learns them first (their secrets made here, in the same transaction).
@@ -248,18 +280,25 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     },
     onError: (err) => logger.error('journal write failed', { err: String(err) }),
   });
-  logger.info('core starting', { seq: engine.seq, dataDir: options.dataDir });
+  logger.info('core starting', { seq: engine.seq, dataDir: options.dataDir, follow: options.follow?.url ?? null });
   // One line a minute of what the process costs: after an event, the log says whether memory crept.
   const statsTimer = setInterval(() => logger.info('core stats', { seq: engine.seq, ...processFigures(), journalMiB: databaseMiB(dbPath) }), 60_000);
   statsTimer.unref();
-  if (engine.seq === 0 && options.demo !== false) await seedDemo(engine, options.resourcesDir, logger);
+  // A standby's journal is the primary's copy: nothing of its own is written while it follows.
+  if (options.follow) engine.setReadOnly(FOLLOWING_REASON);
+  if (engine.seq === 0 && options.demo !== false && !options.follow) await seedDemo(engine, options.resourcesDir, logger);
   ensureSeats();
-  // The phones' look, when this journal never sent it (written by an older version).
-  const look = brandingResync(engine.state, outbox.lastOfType('branding.set'));
-  if (look) outbox.append(outbox.lastSeq() + 1, look, Date.now());
-  // The rooms and their secrets, when this journal never sent them (written before rooms).
-  const rooms = roomsResync(engine.state, secretOf, outbox.lastOfType('rooms.set'));
-  if (rooms) outbox.append(outbox.lastSeq() + 1, rooms, Date.now());
+  // The hub's resyncs go in the outbox of a régie that leads (a standby copies the primary's outbox).
+  const resyncOutbox = () => {
+    // The phones' look, when this journal never sent it (written by an older version).
+    const look = brandingResync(engine.state, outbox.lastOfType('branding.set'));
+    if (look) outbox.append(outbox.lastSeq() + 1, look, Date.now());
+    // The rooms and their secrets, when this journal never sent them (written before rooms).
+    const rooms = roomsResync(engine.state, secretOf, outbox.lastOfType('rooms.set'));
+    if (rooms) outbox.append(outbox.lastSeq() + 1, rooms, Date.now());
+  };
+  if (!options.follow) resyncOutbox();
+  const standbyToken = settings.getOrCreate('standby.token', newToken);
   const scheduler = startCueScheduler(engine, logger);
 
   // The names the views accept in Host and Origin: loopback, plus the LAN addresses while open.
@@ -284,7 +323,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       if (name === 'as-run.csv') return { status: 200, body: asRunCsv(engine.state), contentType: 'text/csv; charset=utf-8' };
       return { status: 404, body: `Export inconnu : ${name.slice(0, 80)}` };
     },
-    remote: createRemoteApi({ engine, seats, logger }),
+    remote: createRemoteApi({ engine, seats, logger, takeOver: (actor) => takeOver(actor) }),
     seats: seatsRoute({
       seats: () => seats,
       origins: () => [...lanIps().map((ip) => `http://${ip}:${port}`), `http://127.0.0.1:${port}`],
@@ -360,8 +399,16 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   let lastHubPort: number | null = null;
   let closed = false;
   // The link's status as the views see it: with what the supervisor has to say about the hub's process.
+  const standbyStatus = (): StandbyStatus => {
+    const epoch = journal.lastEpoch();
+    if (fencedBy !== null) return { role: 'fenced', state: 'none', lagMs: null, peer: null, since: standbySince, epoch, lastError: fencedBy };
+    if (follower) return follower.status(epoch);
+    return source?.status(epoch, standbySince) ?? { role: 'primary', state: 'none', lagMs: null, peer: null, since: standbySince, epoch, lastError: null };
+  };
   const showLink = () => {
-    if (link && !closed) channel?.setStatus({ link: withHubProcessNote(link.current, hub?.state() ?? null, Date.now()) });
+    if (closed) return;
+    const linkStatus = link ? withHubProcessNote(link.current, hub?.state() ?? null, Date.now()) : offStatus;
+    channel?.setStatus({ link: linkStatus, standby: standbyStatus() });
   };
   // The audience side, started here and again after the desk's RGPD purge (the embedded hub on
   // the port it had: the phones come back to the address they know).
@@ -412,6 +459,14 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       logger,
       joinUrls,
       onStatus: () => showLink(),
+      epoch: () => journal.lastEpoch(),
+      onFenced: (why) => {
+        // Another régie leads (docs/standby.md): this one stops acting, its desk says why.
+        fencedBy = why;
+        engine.setReadOnly(`Une autre régie a pris la main : celle-ci ne prend plus aucune commande (${why})`);
+        logger.error('another régie took over', { why });
+        showLink();
+      },
     });
     showLink();
     link.start();
@@ -439,11 +494,61 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       settings = new Settings(db);
       seats.reopen(db);
       outbox = new Outbox(db);
-      engine.reopen(new Journal(db), new Snapshots(db));
+      journal = new Journal(db);
+      engine.reopen(journal, new Snapshots(db));
     },
     startAudience,
   });
-  await startAudience();
+  publishStatus = showLink;
+  /**
+   * « Prendre la main » (docs/standby.md): the standby stops following, writes the next epoch in
+   * its journal, links to the audience hub (resuming after the last hub message in its journal, as
+   * the primary would have) and takes commands.
+   */
+  const takeOver = async (actor: string): Promise<TakeOverResult> => {
+    if (!follower) return { ok: false, message: fencedBy !== null ? 'une autre régie a pris la main : celle-ci ne peut pas la reprendre' : 'cette régie mène déjà : il n’y a rien à reprendre' };
+    const pressedAt = Date.now();
+    follower.stop();
+    follower = null;
+    engine.setReadOnly(null);
+    const epoch = journal.lastEpoch() + 1;
+    const r = await engine.submitSystem(actor, () => [{ type: 'epoch.begun', epoch }]);
+    if (!r.ok) return { ok: false, message: r.error.message };
+    resyncOutbox();
+    logger.info('took over', { epoch, seq: engine.seq, by: actor, ms: Date.now() - pressedAt });
+    await startAudience();
+    showLink();
+    return { ok: true, epoch };
+  };
+  source = new StandbySource(channel.io.of(STANDBY_NAMESPACE), {
+    engine,
+    gate,
+    db: () => db,
+    journal: () => journal,
+    outbox: () => outbox,
+    token: () => standbyToken,
+    regieId: () => settings.get('regie.id') ?? null,
+    logger,
+  });
+  if (options.follow) {
+    follower = new StandbyFollower({
+      url: options.follow.url,
+      token: options.follow.token,
+      engine,
+      journal: () => journal,
+      outbox: () => outbox,
+      settings: () => settings,
+      logger,
+      onStatus: () => publishStatus(),
+    });
+    follower.start();
+  } else {
+    await startAudience();
+  }
+  showLink();
+  // The lag grows while nothing arrives: the desks see it move.
+  const standbyTimer = setInterval(() => showLink(), 1_000);
+  standbyTimer.unref();
 
   return {
     engine,
@@ -470,11 +575,16 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     logger,
     logFile: fileLogger?.file ?? null,
     oscPort: osc?.port ?? null,
+    standbyToken,
+    standbyStatus,
     async close() {
       if (closed) return;
       closed = true;
       scheduler.stop();
       clearInterval(statsTimer);
+      clearInterval(standbyTimer);
+      follower?.stop();
+      source?.close();
       // Each step is bounded: a stuck one is named in the log and the shutdown goes on, so the
       // journal is always closed (a quit that hangs is a quit someone ends with kill -9).
       const step = (name: string, work: () => Promise<void> | void, ms = 5_000) => boundedStep(name, work, ms, logger);

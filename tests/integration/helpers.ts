@@ -17,6 +17,8 @@ export interface CoreProcess {
   hubPid: number | null;
   joinUrls: string[];
   tokens: { control: string; output: string };
+  /** The token a standby follows this core with (docs/standby.md). */
+  followToken: string;
   exited: Promise<number | null>;
   /**
    * SIGTERM, then waits for the exit; a core still there after `ms` is killed and the stall is an
@@ -35,7 +37,7 @@ export async function spawnCore(dataDir: string, extraArgs: string[] = []): Prom
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
-  type Ready = { port: number; tokens: { control: string; output: string }; hubPort: number | null; hubPid?: number | null; joinUrls: string[] };
+  type Ready = { port: number; tokens: { control: string; output: string }; hubPort: number | null; hubPid?: number | null; joinUrls: string[]; followToken: string };
   const ready = await new Promise<Ready>((res, rej) => {
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
@@ -60,7 +62,7 @@ export async function spawnCore(dataDir: string, extraArgs: string[] = []): Prom
     await exited;
     throw new Error(`the core did not stop within ${ms} ms of SIGTERM; its last output:\n${stderr.slice(-2_000)}`);
   };
-  return { child, port: ready.port, tokens: ready.tokens, hubPort: ready.hubPort, hubPid: ready.hubPid ?? null, joinUrls: ready.joinUrls, exited, stop };
+  return { child, port: ready.port, tokens: ready.tokens, hubPort: ready.hubPort, hubPid: ready.hubPid ?? null, joinUrls: ready.joinUrls, followToken: ready.followToken, exited, stop };
 }
 
 export function connectView(port: number, token: string, opts: { origin?: string } = {}): ViewSocket {

@@ -283,6 +283,24 @@ describe('two nodes in this process, their state in Redis', () => {
     await until(() => onA.state?.questions[0]?.votes === 1 && onB.state?.questions[0]?.votes === 1, 'le soutien compté une fois partout');
   });
 
+  it('fencing holds across nodes: once a régie at epoch 2 resumed on one node, a régie at epoch 1 is refused by the other', async () => {
+    const opts = { port: 0, regieToken: TOKEN, eventCode: 'FENCE', limits: { presenceIntervalMs: 100, patchDelayMs: 5 } };
+    const a = await startHub({ ...opts, redis: { url: redis.url, nodeId: 'a' } });
+    const b = await startHub({ ...opts, redis: { url: redis.url, nodeId: 'b' } });
+    hubs.push(a, b);
+    const leader = track(await TestRegie.connect(a.port, TOKEN, { regieId: 'regie-secours-0001', epoch: 2 }));
+    expect(leader.resumeAck).toMatchObject({ ok: true });
+    const former = track(await TestRegie.connect(b.port, TOKEN, { regieId: 'regie-principale-01', epoch: 1 }));
+    expect(former.resumeAck).toMatchObject({ ok: false, error: { code: 'fenced' } });
+    // Nor can it command anything on either node.
+    expect(await former.command({ type: 'qa.open', sessionId: 's', roomOnly: false })).toMatchObject({ ok: false });
+    const again = track(await TestRegie.connect(a.port, TOKEN, { regieId: 'regie-principale-01', epoch: 1 }));
+    expect(again.resumeAck).toMatchObject({ ok: false, error: { code: 'fenced' } });
+    // The leader, at the same epoch, resumes on the other node too (a failover).
+    const moved = track(await TestRegie.connect(b.port, TOKEN, { regieId: 'regie-secours-0001', epoch: 2 }));
+    expect(moved.resumeAck).toMatchObject({ ok: true });
+  });
+
   it('one participant flooding through two nodes is limited as on one node', async () => {
     // Defaults: 5/s, burst 10 per participant.
     const { a, b, regie } = await twoNodes('FLOOD');

@@ -26,6 +26,8 @@ export function redisKeys(eventCode: string) {
     regieId: `${p}regie-id`,
     applied: `${p}applied`,
     acked: `${p}acked`,
+    /** The highest régie epoch seen (a standby that took over): a lower one is fenced off. */
+    regieEpoch: `${p}regie-epoch`,
     /** The board (JSON), its revision (one per command applied), and the stream every node reads it from. */
     board: `${p}board`,
     boardRev: `${p}board-rev`,

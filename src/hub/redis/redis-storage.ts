@@ -12,7 +12,7 @@ import type { HubStorage, StorageCounts } from '../hub-storage';
 import type { Committed, PlacedSender, RoomOps } from '../hub-writer';
 import type { Places } from '../places';
 import { type RedisKeys, redisKeys } from './redis-keys';
-import { ACK_SCRIPT, PARTICIPANT_SCRIPT, REGIE_SCRIPT, RESUME_SCRIPT } from './scripts';
+import { ACK_SCRIPT, EPOCH_SCRIPT, PARTICIPANT_SCRIPT, REGIE_SCRIPT, RESUME_SCRIPT } from './scripts';
 
 export interface RedisStorageOptions {
   url: string;
@@ -41,6 +41,7 @@ type Scripted = Redis & {
   pupRegie(...args: (string | number)[]): Promise<[string, number]>;
   pupResume(...args: (string | number)[]): Promise<number>;
   pupAck(...args: (string | number)[]): Promise<number>;
+  pupEpoch(...args: (string | number)[]): Promise<number>;
 };
 
 const VOTE_SEP = '\n';
@@ -109,6 +110,7 @@ export class RedisHubStorage implements HubStorage {
       redis.defineCommand('pupRegie', { numberOfKeys: 5, lua: REGIE_SCRIPT });
       redis.defineCommand('pupResume', { numberOfKeys: 2, lua: RESUME_SCRIPT });
       redis.defineCommand('pupAck', { numberOfKeys: 1, lua: ACK_SCRIPT });
+      redis.defineCommand('pupEpoch', { numberOfKeys: 1, lua: EPOCH_SCRIPT });
       await redis.set(keys.hubId, randomBytes(12).toString('base64url'), 'NX');
       const [hubId, boardJson, boardRev, hubSeq, applied, acked, votes] = await Promise.all([
         redis.get(keys.hubId),
@@ -426,6 +428,11 @@ export class RedisHubStorage implements HubStorage {
   async submitPlace(): Promise<boolean> {
     // Places and personal-code holders stay in each node's memory in this version (docs/cluster.md).
     return !this.closed;
+  }
+
+  async admitEpoch(epoch: number): Promise<number | null> {
+    const highest = Number(await this.redis.pupEpoch(this.keys.regieEpoch, String(epoch)));
+    return highest < 0 ? null : highest;
   }
 
   async submitResume(regieId: string): Promise<number> {

@@ -78,6 +78,18 @@ end
 return tonumber(redis.call('GET', KEYS[2]) or '0')
 `;
 
+/**
+ * A régie's epoch against the highest seen (docs/standby.md): -1 when admitted (the highest
+ * becomes it when higher), else the higher epoch that fences it off. KEYS: epoch. ARGV: epoch.
+ */
+export const EPOCH_SCRIPT = `
+local highest = tonumber(redis.call('GET', KEYS[1]) or '0')
+local epoch = tonumber(ARGV[1])
+if epoch < highest then return highest end
+if epoch > highest then redis.call('SET', KEYS[1], ARGV[1]) end
+return -1
+`;
+
 /** The régie's acknowledged position only moves forward. KEYS: acked. ARGV: upTo. */
 export const ACK_SCRIPT = `
 local cur = tonumber(redis.call('GET', KEYS[1]) or '0')

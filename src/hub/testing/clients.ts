@@ -212,15 +212,16 @@ export class TestRegie {
   static async connect(
     port: number,
     token: string,
-    opts: { regieId?: string; afterHubSeq?: number; autoAck?: boolean; seq?: number } = {},
+    opts: { regieId?: string; afterHubSeq?: number; autoAck?: boolean; seq?: number; epoch?: number } = {},
   ): Promise<TestRegie> {
     const r = new TestRegie(regieSocket(port, token), opts.regieId ?? 'regie-test-0001', opts.autoAck ?? true);
     r.seq = opts.seq ?? 0;
-    await r.resume(opts.afterHubSeq ?? 0);
+    await r.resume(opts.afterHubSeq ?? 0, opts.epoch);
     return r;
   }
 
-  async resume(afterHubSeq: number): Promise<ResumeAck> {
+  /** `epoch`: the régie's (docs/standby.md), absent as an older régie sends it. */
+  async resume(afterHubSeq: number, epoch?: number): Promise<ResumeAck> {
     if (!this.socket.connected) {
       await new Promise<void>((resolve, reject) => {
         this.socket.once('connect', () => resolve());
@@ -230,7 +231,7 @@ export class TestRegie {
     this.lastHubSeq = afterHubSeq;
     const ack = (await this.socket
       .timeout(20_000)
-      .emitWithAck('resume', { protocol: PROTOCOL_VERSION, regieId: this.regieId, afterHubSeq })) as ResumeAck;
+      .emitWithAck('resume', { protocol: PROTOCOL_VERSION, regieId: this.regieId, afterHubSeq, ...(epoch === undefined ? {} : { epoch }) })) as ResumeAck;
     this.resumeAck = ack;
     return ack;
   }

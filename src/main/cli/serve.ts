@@ -29,6 +29,8 @@ const { values } = parseArgs({
     'hub-in-process': { type: 'boolean', default: false },
     'osc-port': { type: 'string' },
     codes: { type: 'string' },
+    follow: { type: 'string' },
+    'follow-token': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -53,6 +55,10 @@ if (values.help) {
                     ses connexions et ses votes passent alors par la boucle de la régie, et rien ne le relance)
   Télécommande (Stream Deck, Companion) : HTTP /api/remote/… avec le jeton de régie (docs/remote-control.md)
   --osc-port N      aussi en OSC sur ce port UDP (jeton de régie en premier argument ; désactivé sans cette option)
+  Régie de secours (docs/standby.md) :
+  --follow URL --follow-token JETON   suivre la régie principale (son adresse des vues, son jeton
+                    de secours) : copie de son journal, lecture seule, « Prendre la main » pour la
+                    remplacer ; avec --hub-url et --hub-token (le hub du public de la principale) ou --no-hub
   Codes personnels (participants à distance) :
   --codes FICHIER   importer la liste (CSV : colonne « code » ou « Code personnel », ou un code par ligne) ;
                     remplace la liste en vigueur ; seuls les codes, hachés, quittent le fichier`);
@@ -69,6 +75,31 @@ const oscPort = values['osc-port'] === undefined ? undefined : Number(values['os
 if (oscPort !== undefined && (!Number.isInteger(oscPort) || oscPort < 0 || oscPort > 65535)) {
   console.error(`Port OSC invalide : ${values['osc-port']}`);
   process.exit(2);
+}
+
+function followSetting(): { url: string; token: string } | undefined {
+  if (values.follow === undefined) return undefined;
+  const token = values['follow-token'] ?? process.env.PUPITRE_FOLLOW_TOKEN;
+  if (!token) {
+    console.error('--follow demande --follow-token (ou PUPITRE_FOLLOW_TOKEN) : le jeton de secours que la régie principale affiche.');
+    process.exit(2);
+  }
+  let url: URL;
+  try {
+    url = new URL(values.follow);
+  } catch {
+    console.error(`--follow : adresse illisible (${values.follow}) ; p. ex. http://192.168.1.20:4870`);
+    process.exit(2);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    console.error(`--follow : une adresse http:// ou https:// est attendue (${values.follow})`);
+    process.exit(2);
+  }
+  if (!values['hub-url'] && !values['no-hub']) {
+    console.error('--follow : la régie de secours rejoint le hub du public de la principale (--hub-url et --hub-token), ou aucun (--no-hub) ; un hub intégré à la principale s’arrête avec elle.');
+    process.exit(2);
+  }
+  return { url: url.origin, token };
 }
 
 function hubSetting(): HubSetting {
@@ -111,6 +142,8 @@ function hubLimits(json: string): PartialHubLimits {
   return parsed.value;
 }
 
+const follow = followSetting();
+
 try {
   const dataDir = values['data-dir'] ?? defaultDataDir();
   const core = await startCore({
@@ -125,6 +158,7 @@ try {
     participantDir: join(repoRoot, 'out', 'participant'),
     echoLog: !values.json,
     ...(oscPort === undefined ? {} : { oscPort }),
+    ...(follow ? { follow } : {}),
   });
   // Before saying it is ready: a signal sent as soon as the ready line is read must find its
   // handler (without one, SIGTERM kills the process at once and the hub is left to notice alone).
@@ -174,6 +208,8 @@ try {
         joinWarning,
         oscPort: core.oscPort,
         lan: { open: lan.open, addresses: lan.addresses, failed: lan.failed },
+        followToken: core.standbyToken,
+        following: follow?.url ?? null,
       }) + '\n',
     );
   } else {
@@ -189,6 +225,8 @@ try {
     for (const u of joinUrls) console.log(`  Public (participants)     ${u}${isLoopbackUrl(u) ? '  (cet ordinateur seulement)' : ''}`);
     if (joinWarning) console.log(`\n  ${joinWarning}`);
     if (core.oscPort !== null) console.log(`  Télécommande OSC (UDP)    port ${core.oscPort}`);
+    if (follow) console.log(`\n  Régie de secours : suit ${follow.url} (lecture seule ; « Prendre la main » sur le pupitre pour la remplacer)`);
+    else console.log(`  Régie de secours (l’autre portable) : npm run serve -- --follow http://${core.urls.lanControl[0] ? new URL(core.urls.lanControl[0]).host : `127.0.0.1:${core.port}`} --follow-token ${core.standbyToken} --hub-url … --hub-token …`);
     console.log(`\n  Journal d'exploitation : ${core.logFile ?? '-'}\n  Ctrl+C pour arrêter.\n`);
   }
 } catch (err) {

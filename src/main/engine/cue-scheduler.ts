@@ -12,6 +12,8 @@ export const TICK_INTERVAL_MS = 250;
 export function startCueScheduler(engine: RegieEngine, logger: Logger, intervalMs = TICK_INTERVAL_MS): { stop(): void } {
   let inFlight = false;
   const run = (actor: string, decision: typeof decideTick) => {
+    // A standby following its primary decides nothing: the primary's cues reach it in its journal.
+    if (engine.readOnly !== null) return;
     inFlight = true;
     void engine
       .submitSystem(actor, decision)

@@ -66,6 +66,11 @@ export const regieEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('program.locked'), locked: z.boolean(), ...room }),
   z.strictObject({ type: z.literal('program.transition.set'), transition: transitionSchema, ...room }),
   z.strictObject({ type: z.literal('log.noted'), text: z.string() }),
+  /**
+   * This régie leads from here on, at this epoch (docs/standby.md): written by a standby taking
+   * over (« Prendre la main »), the last epoch + 1. A journal without one is at epoch 0.
+   */
+  z.strictObject({ type: z.literal('epoch.begun'), epoch: z.number().int().min(1) }),
   z.strictObject({ type: z.literal('join.chosen'), url: z.string().nullable() }),
   /** `findings`: personal data the régie's own text holds, sent anyway once the moderator confirmed it. */
   z.strictObject({ type: z.literal('stage.message.set'), text: z.string().nullable(), at: instant, findings: z.array(spanSchema).optional(), ...room }),

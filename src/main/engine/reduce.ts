@@ -53,6 +53,11 @@ export function reduce(state: RegieState, event: RegieEvent, meta: EventMeta): R
       const note = { seq: meta.seq, at: clockNow(state.clock, meta.at), author: meta.actor, text: event.text };
       return { ...state, notes: keepLast(state.notes, note, NOTES_KEPT_IN_STATE), notesTotal: state.notesTotal + 1 };
     }
+    case 'epoch.begun': {
+      // Read from the journal (Journal.lastEpoch); in the state only as a line of the desk's log.
+      const note = { seq: meta.seq, at: clockNow(state.clock, meta.at), author: meta.actor, text: `Prise de main : cette régie mène (époque ${event.epoch})` };
+      return { ...state, notes: keepLast(state.notes, note, NOTES_KEPT_IN_STATE), notesTotal: state.notesTotal + 1 };
+    }
     case 'cue.standby':
     case 'cue.go':
     case 'cue.prewait':

@@ -2,7 +2,7 @@ import type { Command } from '../../shared/api/commands';
 import type { CommandResult } from '../../shared/api/results';
 import { refusal } from '../../shared/api/results';
 import { initialState, type RegieState } from '../../shared/api/state';
-import type { Journal } from '../store/journal';
+import type { Journal, JournalRow } from '../store/journal';
 import type { Snapshots } from '../store/snapshots';
 import { upgradeSnapshot } from '../store/snapshot-upgrade';
 import { CommandRejected, decide } from './decide';
@@ -28,7 +28,20 @@ export interface EngineOptions {
   /** Called inside the transaction after each event is applied (the outbox writes its rows here). */
   onEvent?: (event: RegieEvent, after: RegieState, meta: EventMeta) => void;
   onError?: (err: unknown) => void;
+  /**
+   * The hot standby's acknowledgement (docs/standby.md): answers wait until the standby committed
+   * the batch's last seq too, or until its deadline (true: mirrored; false: this machine alone).
+   */
+  replication?: ReplicationGate;
 }
+
+/** What the engine waits on before answering: resolves true once a standby committed `seq`, false when it goes on alone. */
+export interface ReplicationGate {
+  waitFor(seq: number): Promise<boolean>;
+}
+
+/** Why a copy of the primary's journal cannot be applied here (a standby refuses it, loudly, and writes nothing). */
+export class CopyRefused extends Error {}
 
 /** A decision the core makes by itself (the clock's ticks, the restore at start-up): no command id. */
 export type SystemDecision = (state: RegieState, realNow: number) => RegieEvent[];
@@ -94,6 +107,8 @@ export class RegieEngine {
   private lastSnapshotSeq: number;
   private lastSnapshotAt = 0;
   private readonly maxBatch: number;
+  /** Why this régie takes no command now (a standby following, a régie another took over from), or null. */
+  private readOnlyReason: string | null = null;
 
   constructor(
     private journal: Journal,
@@ -122,12 +137,70 @@ export class RegieEngine {
     return this.queue.length;
   }
 
+  get readOnly(): string | null {
+    return this.readOnlyReason;
+  }
+
+  /**
+   * From now on every command and every decision of the core itself is refused with `reason` and
+   * writes nothing (null: accepted again). What is queued already is committed first.
+   */
+  setReadOnly(reason: string | null): void {
+    this.flush();
+    this.readOnlyReason = reason;
+  }
+
+  /**
+   * Appends rows copied from the primary's journal, as they are (seq, time, actor, command id,
+   * payload), in one transaction, and reduces them with the same reducer: a standby's state is the
+   * primary's. Each row must follow the last one exactly (no gap, no repeat) and parse: otherwise
+   * nothing of the batch is written and `CopyRefused` says why. `beforeCommit` writes what goes
+   * with the rows in the same transaction (the outbox's copy, settings).
+   */
+  applyCopied(rows: readonly JournalRow[], beforeCommit?: () => void): void {
+    this.flush();
+    const before = this.stateValue;
+    const fromSeq = this.seqValue;
+    let state = before;
+    let seq = fromSeq;
+    let lastAt = 0;
+    this.journal.transaction(() => {
+      for (const row of rows) {
+        if (row.seq !== seq + 1) {
+          throw new CopyRefused(`le journal reçu ne suit pas le nôtre : événement n° ${row.seq} reçu, n° ${seq + 1} attendu`);
+        }
+        let event: RegieEvent;
+        try {
+          event = parseJournalEvent(row.seq, row.payload);
+        } catch (err) {
+          throw new CopyRefused(`événement n° ${row.seq} illisible : ${err instanceof Error ? err.message : String(err)}`);
+        }
+        if (event.type !== row.type) throw new CopyRefused(`événement n° ${row.seq} : type « ${row.type} » annoncé, « ${event.type} » écrit`);
+        this.journal.append(row.seq, row);
+        if (row.commandId !== null) this.journal.recordCopiedCommand(row.commandId, row.seq, row.at);
+        state = reduce(state, event, { seq: row.seq, at: row.at, actor: row.actor });
+        seq = row.seq;
+        lastAt = row.at;
+      }
+      beforeCommit?.();
+      if (seq - this.lastSnapshotSeq >= this.snapshotEvery && lastAt - this.lastSnapshotAt >= this.snapshotMinIntervalMs) {
+        this.snapshots.save(seq, lastAt, JSON.stringify(state));
+        this.lastSnapshotSeq = seq;
+        this.lastSnapshotAt = lastAt;
+      }
+    });
+    this.stateValue = state;
+    this.seqValue = seq;
+    if (seq !== fromSeq) this.options.onCommitted?.({ fromSeq, seq, changed: changedSlices(before, state) });
+  }
+
   /**
    * Validates and queues a command; resolves once it is committed (or refused). `check` (the
    * seat's authorisation) runs at commit time, on the state the command would apply to.
    */
   submit(envelope: unknown, actor: string, check?: CommandCheck): Promise<CommandResult> {
     if (this.closed) return Promise.resolve(refusal('unavailable', 'la régie s’arrête'));
+    if (this.readOnlyReason !== null) return Promise.resolve(refusal('forbidden', this.readOnlyReason));
     const v = validateEnvelope(envelope);
     if (!v.ok) return Promise.resolve(v.result);
     return new Promise((resolve) => {
@@ -142,6 +215,7 @@ export class RegieEngine {
    */
   submitSystem(actor: string, decision: SystemDecision, id: string | null = null): Promise<CommandResult> {
     if (this.closed) return Promise.resolve(refusal('unavailable', 'la régie s’arrête'));
+    if (this.readOnlyReason !== null) return Promise.resolve(refusal('forbidden', this.readOnlyReason));
     return new Promise((resolve) => {
       this.queue.push({ id, system: decision, actor, resolve });
       this.scheduleFlush();
@@ -252,7 +326,16 @@ export class RegieEngine {
 
     this.stateValue = state;
     this.seqValue = seq;
-    batch.forEach((item, i) => item.resolve(results[i] ?? refusal('unavailable', 'résultat manquant')));
+    const answer = (standby?: 'mirrored' | 'alone') =>
+      batch.forEach((item, i) => {
+        const r = results[i] ?? refusal('unavailable', 'résultat manquant');
+        item.resolve(r.ok && standby ? { ...r, standby } : r);
+      });
+    // onCommitted first: it sends the batch to the standby, whose acknowledgement the answers may wait for.
     if (seq !== fromSeq) this.options.onCommitted?.({ fromSeq, seq, changed: changedSlices(before, state) });
+    const gate = this.options.replication;
+    const highest = Math.max(0, ...results.map((r) => (r.ok ? r.seq : 0)));
+    if (!gate || highest === 0) return answer();
+    void gate.waitFor(highest).then((mirrored) => answer(mirrored ? 'mirrored' : 'alone'));
   }
 }

@@ -44,6 +44,10 @@ export interface HubLinkOptions {
   onStatus: (s: LinkStatus) => void;
   joinUrls: string[];
   now?: () => number;
+  /** The epoch this régie leads at (docs/standby.md): its journal's last `epoch.begun`, or 0. */
+  epoch?: () => number;
+  /** The hub saw another régie take over (a higher epoch): the link stops; the core stops taking commands. */
+  onFenced?: (why: string) => void;
 }
 
 const ACK_TIMEOUT_MS = 10_000;
@@ -192,9 +196,25 @@ export class HubLink {
     const socket = this.socket;
     if (!socket) return;
     const cursor = this.opts.engine.state.hubCursor;
-    const msg = { protocol: PROTOCOL_VERSION, regieId: this.opts.regieId, afterHubSeq: cursor.lastHubSeq, ...(cursor.hubId ? { hubId: cursor.hubId } : {}) };
+    const epoch = this.opts.epoch?.() ?? 0;
+    const msg = {
+      protocol: PROTOCOL_VERSION,
+      regieId: this.opts.regieId,
+      afterHubSeq: cursor.lastHubSeq,
+      ...(cursor.hubId ? { hubId: cursor.hubId } : {}),
+      ...(epoch > 0 ? { epoch } : {}),
+    };
     const sentAt = this.now();
     socket.timeout(ACK_TIMEOUT_MS).emit('resume', msg, (err: Error | null, ack: ResumeAck) => {
+      if (!err && !ack.ok && ack.error.code === 'fenced') {
+        // Another régie leads now: trying again would not change it (docs/standby.md).
+        this.opts.logger.error('hub fenced this régie off', { why: ack.error.message });
+        this.stopped = true;
+        this.update({ state: 'refused', since: this.now(), lastError: ack.error.message });
+        socket.close();
+        this.opts.onFenced?.(ack.error.message);
+        return;
+      }
       if (err || !ack.ok) {
         const why = err ? 'pas de réponse du hub' : ack.ok ? '' : ack.error.message;
         this.opts.logger.warn('hub resume failed', { why });

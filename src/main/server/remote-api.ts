@@ -46,7 +46,15 @@ export interface RemoteApiOptions {
   logger: Logger;
   /** Requests a second per client address, after a burst (default 20/s, burst 40). */
   limiter?: RateLimiter;
+  /** « Prendre la main » on a standby (docs/standby.md): absent, the action is unknown. */
+  takeOver?: (actor: string) => Promise<TakeOverResult>;
 }
+
+export type TakeOverResult = { ok: true; epoch: number } | { ok: false; message: string };
+
+/** The takeover's action and the word its request must carry: a stray GET or a mistyped address never promotes a standby. */
+export const TAKE_OVER_ACTION = 'take-over';
+export const TAKE_OVER_CONFIRM = 'prendre-la-main';
 
 /** Returns the handler of `/api/remote/*` requests (the HTTP server checked the Host header already). */
 export function createRemoteApi(opts: RemoteApiOptions): (req: IncomingMessage, res: ServerResponse) => void {
@@ -72,6 +80,7 @@ export function createRemoteApi(opts: RemoteApiOptions): (req: IncomingMessage, 
       );
     }
     const method = req.method as Method;
+    if (action === TAKE_OVER_ACTION && opts.takeOver) return takeOver(opts.takeOver, req, res, url.searchParams, seat, opts.logger);
     const allowed: Method[] = action === 'status' ? ['GET'] : ['GET', 'POST'];
     const plan = REMOTE_ACTIONS[action];
     if (action !== 'status' && !plan) return sendJson(res, 404, { ok: false, error: `action inconnue : ${action.slice(0, 60)}` });
@@ -100,4 +109,32 @@ export function createRemoteApi(opts: RemoteApiOptions): (req: IncomingMessage, 
       },
     );
   };
+}
+
+/** POST /api/remote/take-over?confirm=prendre-la-main: a régie seat promotes this standby (the desk's button, a Stream Deck key). */
+function takeOver(
+  run: (actor: string) => Promise<TakeOverResult>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  query: URLSearchParams,
+  seat: { kind: string; name: string },
+  logger: Logger,
+): void {
+  if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: 'prise de main : POST seulement', message: 'prise de main : POST seulement' }, { Allow: 'POST' });
+  if (seat.kind !== 'regie') return sendJson(res, 403, { ok: false, error: 'seul un poste de régie prend la main', message: 'seul un poste de régie prend la main' });
+  if (query.get('confirm') !== TAKE_OVER_CONFIRM) {
+    const why = `prise de main non confirmée : ajoutez confirm=${TAKE_OVER_CONFIRM} à la requête`;
+    return sendJson(res, 400, { ok: false, error: why, message: why });
+  }
+  void run(seat.name).then(
+    (r) => {
+      if (r.ok) return sendJson(res, 200, { ok: true, epoch: r.epoch });
+      logger.warn('take-over refused', { message: r.message });
+      sendJson(res, 409, { ok: false, error: r.message, message: r.message });
+    },
+    (err: unknown) => {
+      logger.error('take-over failed', { err: String(err) });
+      sendJson(res, 500, { ok: false, error: 'erreur interne de la régie', message: 'erreur interne de la régie' });
+    },
+  );
 }

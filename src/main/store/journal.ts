@@ -28,6 +28,10 @@ export class Journal {
   private readonly findCommand;
   private readonly lastSeqStmt;
   private readonly readFromStmt;
+  private readonly readSomeStmt;
+  private readonly rowAtStmt;
+  private readonly upsertCommand;
+  private readonly lastEpochStmt;
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare(
@@ -39,6 +43,15 @@ export class Journal {
     this.readFromStmt = db.prepare(
       'SELECT seq, at, actor, command_id AS commandId, type, payload FROM journal WHERE seq > ? ORDER BY seq',
     );
+    this.readSomeStmt = db.prepare(
+      'SELECT seq, at, actor, command_id AS commandId, type, payload FROM journal WHERE seq > ? ORDER BY seq LIMIT ?',
+    );
+    this.rowAtStmt = db.prepare('SELECT seq, at, actor, command_id AS commandId, type, payload FROM journal WHERE seq = ?');
+    // A command's id names the seq of its last event: a copied journal meets the id once per event.
+    this.upsertCommand = db.prepare('INSERT INTO commands (id, seq, at) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET seq = excluded.seq');
+    this.lastEpochStmt = db
+      .prepare("SELECT COALESCE(MAX(json_extract(payload, '$.epoch')), 0) FROM journal WHERE type = 'epoch.begun'")
+      .pluck();
   }
 
   lastSeq(): number {
@@ -56,6 +69,25 @@ export class Journal {
   /** The seq at which a command id was applied, if it was. */
   commandSeq(id: string): number | undefined {
     return this.findCommand.get(id) as number | undefined;
+  }
+
+  /** At most `limit` rows after `seq`, in order (what a standby is sent next). */
+  readSome(seq: number, limit: number): JournalRow[] {
+    return this.readSomeStmt.all(seq, limit) as JournalRow[];
+  }
+
+  rowAt(seq: number): JournalRow | undefined {
+    return this.rowAtStmt.get(seq) as JournalRow | undefined;
+  }
+
+  /** A command id met in a copied journal row (a standby's): applied at that seq. */
+  recordCopiedCommand(id: string, seq: number, at: number): void {
+    this.upsertCommand.run(id, seq, at);
+  }
+
+  /** The epoch this journal is at: its last `epoch.begun`, or 0 (a régie that never took over). */
+  lastEpoch(): number {
+    return this.lastEpochStmt.get() as number;
   }
 
   *readAfter(seq: number): IterableIterator<JournalRow> {

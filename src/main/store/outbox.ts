@@ -5,6 +5,11 @@ export interface OutboxRow {
   command: string;
 }
 
+/** An outbox row as a standby copies it (docs/standby.md). */
+export interface CopiedOutboxRow extends OutboxRow {
+  createdAt: number;
+}
+
 /**
  * The régie's commands to the hub, in order. Appended inside the engine's transaction (so a
  * command exists exactly when the event that caused it does), sent by the link when it is up.
@@ -16,6 +21,7 @@ export class Outbox {
   private readonly countStmt;
   private readonly ackStmt;
   private readonly lastOfTypeStmt;
+  private readonly copyStmt;
 
   constructor(db: Db) {
     this.insert = db.prepare('INSERT INTO outbox (seq, command, created_at) VALUES (?, ?, ?)');
@@ -23,6 +29,7 @@ export class Outbox {
     this.pendingStmt = db.prepare('SELECT seq, command FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?');
     this.countStmt = db.prepare('SELECT COUNT(*) FROM outbox WHERE acked_at IS NULL').pluck();
     this.ackStmt = db.prepare('UPDATE outbox SET acked_at = ? WHERE seq <= ? AND acked_at IS NULL');
+    this.copyStmt = db.prepare('SELECT seq, command, created_at AS createdAt FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?');
     this.lastOfTypeStmt = db
       .prepare("SELECT command FROM outbox WHERE json_extract(command, '$.type') = ? ORDER BY seq DESC LIMIT 1")
       .pluck();
@@ -39,6 +46,16 @@ export class Outbox {
 
   append(seq: number, command: unknown, at: number): void {
     this.insert.run(seq, JSON.stringify(command), at);
+  }
+
+  /** Rows after `seq` with their time, for a standby's copy. */
+  copyAfter(seq: number, limit: number): CopiedOutboxRow[] {
+    return this.copyStmt.all(seq, limit) as CopiedOutboxRow[];
+  }
+
+  /** A row copied from the primary (same seq, same JSON): a standby that takes over sends on from there. */
+  appendCopy(row: CopiedOutboxRow): void {
+    this.insert.run(row.seq, row.command, row.createdAt);
   }
 
   /** Rows after `seq`, in order (the hub's appliedSeq + 1 onwards). */

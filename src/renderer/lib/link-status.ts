@@ -2,6 +2,7 @@ import type { CoreStatus, LinkStatus } from '../../shared/api/channel';
 import type { AudienceQuestion, ClockSetting, LiveState, Tally } from '../../shared/api/state';
 import type { Programme } from '../../shared/domain/programme';
 import type { MessageKey, Translate } from './i18n';
+import { isStandbyStatus } from './standby-words';
 
 /**
  * The régie's link to the audience hub, as the desk shows it: how worried to look, in which words,
@@ -39,7 +40,8 @@ export function isCoreStatus(x: unknown): x is CoreStatus {
     orNull(l.eventCode, (c) => typeof c === 'string') &&
     Array.isArray(l.joinUrls) &&
     l.joinUrls.every((u) => typeof u === 'string') &&
-    orNull(l.lastError, (e) => typeof e === 'string')
+    orNull(l.lastError, (e) => typeof e === 'string') &&
+    (x.standby === undefined || isStandbyStatus(x.standby))
   );
 }
 

@@ -40,8 +40,34 @@ export interface LinkStatus {
   lastError: string | null;
 }
 
+/**
+ * The hot standby (docs/standby.md), at a glance (volatile: not journaled).
+ * - `primary`: this régie takes commands; `state` says about its standby: `none` (« pas de régie de
+ *   secours »: every acknowledgement is this machine's alone), `synced` (an acknowledgement means
+ *   the standby committed it too), `lagging` (connected but behind: acknowledged alone until it
+ *   catches up).
+ * - `follower`: this régie mirrors a primary and refuses every command; `state` says about its link
+ *   to the primary: `connecting`, `following`, `offline`, `refused` (a journal that does not match).
+ * - `fenced`: this régie led once, but the hub saw another take over (a higher epoch): it refuses
+ *   every command.
+ */
+export interface StandbyStatus {
+  role: 'primary' | 'follower' | 'fenced';
+  state: 'none' | 'synced' | 'lagging' | 'connecting' | 'following' | 'offline' | 'refused';
+  /** How far behind the standby is (primary) or this follower is (follower), in ms; null: unknown. */
+  lagMs: number | null;
+  /** Follower: the primary's address. Primary: the standby's network address, when one is connected. */
+  peer: string | null;
+  since: number;
+  /** The epoch this régie's journal is at (0: it never took over; docs/standby.md). */
+  epoch: number;
+  lastError: string | null;
+}
+
 export interface CoreStatus {
   link: LinkStatus;
+  /** Absent from a core of before the hot standby. */
+  standby?: StandbyStatus;
 }
 
 export interface Snapshot {

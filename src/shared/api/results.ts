@@ -18,7 +18,16 @@ export interface FieldIssue {
 }
 
 export type CommandResult =
-  | { ok: true; seq: number; duplicate: boolean }
+  | {
+      ok: true;
+      seq: number;
+      duplicate: boolean;
+      /**
+       * On a core that can have a hot standby: `mirrored`, the standby committed it too before this
+       * answer; `alone`, only this machine has it (no standby connected, or it did not answer in time).
+       */
+      standby?: 'mirrored' | 'alone';
+    }
   | { ok: false; error: { code: ErrorCode; message: string; issues?: FieldIssue[] } };
 
 export function refusal(code: ErrorCode, message: string, issues?: FieldIssue[]): CommandResult {

@@ -22,6 +22,7 @@ export const hubErrorCodes = [
   'unavailable', // the hub could not write to its disk, or is stopping
   'not_resumed', // régie: a command before `resume`
   'out_of_order', // régie: a command seq beyond the next expected one
+  'fenced', // régie: another régie took over with a higher epoch (docs/standby.md)
 ] as const;
 export type HubErrorCode = (typeof hubErrorCodes)[number];
 

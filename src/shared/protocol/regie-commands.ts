@@ -91,6 +91,11 @@ export const resumeMessageSchema = z.strictObject({
   afterHubSeq: seqSchema,
   /** The hub `afterHubSeq` refers to (from an earlier resume's answer); another hub's: resume from 0. */
   hubId: z.string().max(64).optional(),
+  /**
+   * The régie's epoch (docs/standby.md): a standby that took over leads at a higher one. The hub
+   * accepts the highest it has seen and fences off the others. Absent (a régie of before): 0.
+   */
+  epoch: z.number().int().min(0).optional(),
 });
 export type ResumeMessage = z.infer<typeof resumeMessageSchema>;
 

@@ -114,6 +114,7 @@ export function purgeEvent(event: RegieEvent, ctx: PurgeContext, facts: Question
     case 'question.merged':
     case 'question.ranked':
     case 'question.flags.cleared':
+    case 'epoch.begun':
       return event;
     // The projector's scenes copy a question's text and its asker's first name.
     case 'program.previewed':

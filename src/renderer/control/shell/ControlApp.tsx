@@ -13,6 +13,8 @@ import { CuePanel } from '../run-of-show/CuePanel';
 import { ConduiteEditor } from '../editor/ConduiteEditor';
 import { LogbookPanel } from '../logbook/LogbookPanel';
 import { OfflineBanner } from './OfflineBanner';
+import { StandbyBanner } from '../standby/StandbyBanner';
+import '../standby/standby.css';
 import { OnAirMonitor } from '../program/OnAirMonitor';
 import { PreviewPanel } from '../program/PreviewPanel';
 import { ProgramBar } from '../program/ProgramBar';
@@ -114,6 +116,7 @@ export function ControlApp() {
     <div className="desk">
       <TopBar now={now} timeZone={timeZone} onHelp={openHelp} />
       <OfflineBanner timeZone={timeZone} />
+      <StandbyBanner timeZone={timeZone} />
       <ProgrammePanel programme={programme} schedule={schedule} now={now} />
       <main className="desk-grid">
         <div className="desk-col desk-col-left">

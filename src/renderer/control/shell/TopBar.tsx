@@ -8,6 +8,7 @@ import { HoldPill } from '../run-of-show/HoldPill';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ModeSwitch } from './ModeSwitch';
 import { SeatButton } from '../seats/SeatButton';
+import { StandbyPill } from '../standby/StandbyPill';
 
 /** Event, clock, hold, the audience hub, the link to the core, desk mode, seat, language, help: what the operator checks at a glance. */
 export function TopBar({ now, timeZone, onHelp }: { now: number; timeZone: string; onHelp: () => void }) {
@@ -28,6 +29,7 @@ export function TopBar({ now, timeZone, onHelp }: { now: number; timeZone: strin
       <div className="topbar-right">
         <AudienceIndicator now={now} timeZone={timeZone} />
         <ConnectionStatus timeZone={timeZone} />
+        {regie && <StandbyPill />}
         <ModeSwitch />
         {regie && <ExportButton />}
         <SeatButton />

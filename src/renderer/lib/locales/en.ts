@@ -24,6 +24,26 @@ export const en = {
   'connection.offlineBanner':
     'Link to the core lost since {time}: reconnecting automatically. The screen shows the last state received; no command is sent.',
 
+  'standby.label': 'Standby régie',
+  'standby.none': 'No standby régie',
+  'standby.synced': 'Standby: up to date',
+  'standby.lagging': 'Standby: {ms} ms behind',
+  'standby.hint':
+    'Standby régie (docs/standby.md): “up to date”, every command acknowledged is in its journal too; otherwise an acknowledgement holds for this machine only.',
+  'standby.following': 'Standby régie — following the main régie ({ms} ms behind)',
+  'standby.connecting': 'Standby régie — connecting to the main régie {url}…',
+  'standby.offline': 'Standby régie — main régie unreachable since {time} ({why}): the screen shows the last state copied',
+  'standby.refused': 'Standby régie — copy refused: {why}',
+  'standby.fenced': 'Another régie took over: this one takes no command any more ({why})',
+  'standby.readOnly': 'Read-only: every command is refused here.',
+
+  'standby.takeOver': 'Take over',
+  'standby.takeOverTitle': 'Take over: this régie replaces the main one?',
+  'standby.takeOverWhat':
+    'Only if the main régie is stopped or unreachable. This régie stops following it, links to the audience hub and takes commands; if the main régie comes back, the hub refuses it (“another régie took over”).',
+  'standby.takeOverConfirm': 'Take over',
+  'standby.takeOverCancel': 'Cancel',
+
   'role.control': 'Control',
   'role.output': 'Output',
   'role.stage': 'Stage',

@@ -25,6 +25,26 @@ export const fr = {
   'connection.offlineBanner':
     'Liaison perdue avec la régie depuis {time} : reconnexion automatique en cours. L’écran montre le dernier état reçu ; aucune commande n’est envoyée.',
 
+  'standby.label': 'Régie de secours',
+  'standby.none': 'Pas de régie de secours',
+  'standby.synced': 'Secours\u00a0: à jour',
+  'standby.lagging': 'Secours\u00a0: retard {ms}\u00a0ms',
+  'standby.hint':
+    'Régie de secours (docs/standby.md)\u00a0: «\u00a0à jour\u00a0», chaque commande confirmée est aussi dans son journal\u00a0; sinon, la confirmation ne vaut que pour cette machine.',
+  'standby.following': 'Régie de secours — suit la régie principale (retard {ms}\u00a0ms)',
+  'standby.connecting': 'Régie de secours — connexion à la régie principale {url}…',
+  'standby.offline': 'Régie de secours — régie principale injoignable depuis {time} ({why})\u00a0: l’écran montre le dernier état copié',
+  'standby.refused': 'Régie de secours — copie refusée\u00a0: {why}',
+  'standby.fenced': 'Une autre régie a pris la main\u00a0: celle-ci ne prend plus aucune commande ({why})',
+  'standby.readOnly': 'Lecture seule\u00a0: toute commande est refusée ici.',
+
+  'standby.takeOver': 'Prendre la main',
+  'standby.takeOverTitle': 'Prendre la main\u00a0: cette régie remplace la principale\u00a0?',
+  'standby.takeOverWhat':
+    'À faire seulement si la régie principale est arrêtée ou injoignable. Cette régie cesse de la suivre, se relie au hub du public et prend les commandes\u00a0; si la principale revient, le hub la refuse («\u00a0une autre régie a pris la main\u00a0»).',
+  'standby.takeOverConfirm': 'Prendre la main',
+  'standby.takeOverCancel': 'Annuler',
+
   'role.control': 'Régie',
   'role.output': 'Sortie',
   'role.stage': 'Scène',

@@ -1,0 +1,246 @@
+/**
+ * bench/standby: what the hot standby costs (docs/standby.md).   npm run bench:standby [-- --commands 400 --participants 1000 --rate 2000 --seconds 5]
+ *
+ * a. Command acknowledgement latency, desk → core → desk, one command at a time (log.note), on a
+ *    primary alone, then with a standby following it (each answer then waits for the standby's
+ *    commit): p50/p99, and how many answers said « mirrored ».
+ * b. Replication lag under a vote burst: a standalone hub, the primary linked to it, a standby
+ *    following the primary; `participants` socket.io participants vote at `rate` votes/s for
+ *    `seconds`. Both cores' /health seq are read every 20 ms: the lag of a primary seq is the time
+ *    from when the primary had it to when the standby had it (± the 20 ms sampling).
+ * c. A fresh standby (an empty data folder) catching up on the whole journal from 0: events/s.
+ * Real processes (serve, the hub), real SQLite (synchronous=FULL) on this machine's disk, both régies
+ * on 127.0.0.1 (a LAN adds its round trip, ~0.3–1 ms wired). Printed, never asserted.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { io, type Socket } from 'socket.io-client';
+import { newParticipantId } from '../src/hub/testing/clients';
+import { spawnHub } from '../src/hub/testing/spawn-hub';
+import type { Ack } from '../src/shared/protocol/errors';
+import { connectView, nextSnapshot, send, spawnCore, type CoreProcess } from '../tests/integration/helpers';
+
+const { values } = parseArgs({
+  options: {
+    commands: { type: 'string', default: '400' },
+    participants: { type: 'string', default: '1000' },
+    rate: { type: 'string', default: '2000' },
+    seconds: { type: 'string', default: '5' },
+  },
+});
+const COMMANDS = Number(values.commands);
+const N = Number(values.participants);
+const RATE = Number(values.rate);
+const SECONDS = Number(values.seconds);
+const TOKEN = 'bench-standby-token-0123456789abcdef';
+const CODE = 'SECOURS';
+const POLL = 'bench-standby-poll';
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const pct = (xs: readonly number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+};
+const ms = (n: number) => `${n.toFixed(2)} ms`;
+
+const dir = mkdtempSync(join(tmpdir(), 'pupitre-bench-standby-'));
+const children: CoreProcess['child'][] = [];
+
+async function seqOf(port: number): Promise<number> {
+  return ((await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { seq: number }).seq;
+}
+
+async function until(test: () => Promise<boolean>, ms = 120_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await test())) {
+    if (Date.now() > end) throw new Error('timeout');
+    await pause(20);
+  }
+}
+
+async function ackLatencies(core: CoreProcess, label: string): Promise<{ latency: number[]; mirrored: number }> {
+  const seat = connectView(core.port, core.tokens.control);
+  await nextSnapshot(seat);
+  const latency: number[] = [];
+  let mirrored = 0;
+  for (let i = 0; i < COMMANDS; i++) {
+    const t0 = performance.now();
+    const r = await send(seat, { id: `bench-${label}-${String(i).padStart(6, '0')}`, command: { type: 'log.note', text: `note ${i}` } });
+    latency.push(performance.now() - t0);
+    if (!r.ok) throw new Error(r.error.message);
+    if (r.standby === 'mirrored') mirrored += 1;
+  }
+  seat.close();
+  return { latency, mirrored };
+}
+
+const follow = (primary: CoreProcess, hub: string[]) => [
+  '--follow',
+  `http://127.0.0.1:${primary.port}`,
+  '--follow-token',
+  primary.followToken,
+  ...hub,
+];
+
+async function partA(): Promise<void> {
+  const primary = await spawnCore(join(dir, 'a-primary'), ['--no-hub']);
+  children.push(primary.child);
+  const alone = await ackLatencies(primary, 'alone');
+  const standby = await spawnCore(join(dir, 'a-standby'), follow(primary, ['--no-hub']));
+  children.push(standby.child);
+  await until(async () => (await seqOf(standby.port)) === (await seqOf(primary.port)));
+  await pause(300); // the primary's gate turns « synced » on the standby's next acknowledgement
+  const paired = await ackLatencies(primary, 'paired');
+  console.log(`\na. Accusé de réception d’une commande (log.note, une à la fois, ${COMMANDS} commandes)`);
+  console.log(`   principale seule       p50 ${ms(pct(alone.latency, 50))}   p99 ${ms(pct(alone.latency, 99))}`);
+  console.log(
+    `   avec régie de secours  p50 ${ms(pct(paired.latency, 50))}   p99 ${ms(pct(paired.latency, 99))}   (${paired.mirrored}/${COMMANDS} « mirrored »)`,
+  );
+  await Promise.all([standby.stop(), primary.stop()]);
+}
+
+async function joinAll(port: number): Promise<Socket[]> {
+  const sockets: Socket[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 100 }, async () => {
+      while (next < N) {
+        const i = next++;
+        const s = io(`http://127.0.0.1:${port}/participant`, { transports: ['websocket'], forceNew: true, reconnection: false });
+        await new Promise<void>((res, rej) => {
+          s.once('connect', () => res());
+          s.once('connect_error', rej);
+        });
+        const ack = (await s
+          .timeout(30_000)
+          .emitWithAck('join', { eventCode: CODE, participantId: newParticipantId(), origin: i % 4 === 0 ? 'remote' : 'room' })) as {
+          ok: boolean;
+        };
+        if (!ack.ok) throw new Error('join refusé');
+        sockets[i] = s;
+      }
+    }),
+  );
+  return sockets;
+}
+
+async function partBC(): Promise<void> {
+  const hub = await spawnHub({
+    dataDir: join(dir, 'hub'),
+    token: TOKEN,
+    eventCode: CODE,
+    limits: { addressRate: { perSecond: 1e6, burst: 1e6 }, maxQueue: 100_000 },
+  });
+  children.push(hub.child);
+  const hubArgs = ['--hub-url', `http://127.0.0.1:${hub.port}`, '--hub-token', TOKEN];
+  const primary = await spawnCore(join(dir, 'b-primary'), hubArgs);
+  children.push(primary.child);
+  const standby = await spawnCore(join(dir, 'b-standby'), follow(primary, hubArgs));
+  children.push(standby.child);
+  const seat = connectView(primary.port, primary.tokens.control);
+  await nextSnapshot(seat);
+  const r = await send(seat, {
+    id: 'bench-standby-poll-open',
+    command: {
+      type: 'interaction.create',
+      open: true,
+      interaction: {
+        kind: 'poll',
+        id: POLL,
+        type: 'single',
+        question: 'Vote ?',
+        options: ['Oui', 'Non', 'Peut-être'],
+        hideResultsUntilReveal: false,
+      },
+    },
+  });
+  if (!r.ok) throw new Error(r.error.message);
+  for (let i = 0; i < 200; i++) {
+    const h = (await (await fetch(`http://127.0.0.1:${hub.port}/health`, { headers: { Authorization: `Bearer ${TOKEN}` } })).json()) as {
+      appliedSeq: number;
+    };
+    if (h.appliedSeq >= 1) break;
+    await pause(50);
+  }
+  const sockets = await joinAll(hub.port);
+  await until(async () => (await seqOf(standby.port)) === (await seqOf(primary.port)));
+
+  // Sampling both seqs while the votes arrive.
+  const primarySamples: { t: number; seq: number }[] = [];
+  const standbySamples: { t: number; seq: number }[] = [];
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      const [p, s] = await Promise.all([seqOf(primary.port), seqOf(standby.port)]);
+      const t = performance.now();
+      primarySamples.push({ t, seq: p });
+      standbySamples.push({ t, seq: s });
+      await pause(20);
+    }
+  })();
+  const total = RATE * SECONDS;
+  let sent = 0;
+  let accepted = 0;
+  const t0 = performance.now();
+  await new Promise<void>((done) => {
+    const tick = () => {
+      const due = Math.min(total, Math.floor(((performance.now() - t0) / 1000) * RATE));
+      while (sent < due) {
+        const v = sent++;
+        sockets[v % N]!.timeout(30_000)
+          .emitWithAck('poll.vote', { clientMsgId: `v${Math.floor(v / N)}`, pollId: POLL, choices: [v % 3] })
+          .then(
+            (a: Ack) => (a.ok ? (accepted += 1) : undefined),
+            () => undefined,
+          );
+      }
+      if (sent >= total) return done();
+      setTimeout(tick, 2);
+    };
+    tick();
+  });
+  await pause(2_000);
+  await until(async () => (await seqOf(standby.port)) === (await seqOf(primary.port)));
+  sampling = false;
+  await sampler;
+  const lags: number[] = [];
+  let j = 0;
+  for (const p of primarySamples) {
+    while (j < standbySamples.length && standbySamples[j]!.seq < p.seq) j++;
+    const s = standbySamples[j];
+    if (s) lags.push(Math.max(0, s.t - p.t));
+  }
+  const events = await seqOf(primary.port);
+  console.log(
+    `\nb. Retard de la régie de secours pendant une rafale de votes (${N} participants, ${RATE} votes/s pendant ${SECONDS} s, ${accepted} acceptés)`,
+  );
+  console.log(
+    `   retard p50 ${ms(pct(lags, 50))}   p99 ${ms(pct(lags, 99))}   max ${ms(Math.max(...lags))}   (échantillons toutes les ~20 ms : ${lags.length})`,
+  );
+  sockets.forEach((s) => s.close());
+  seat.close();
+
+  // c. A fresh standby from 0.
+  await standby.stop();
+  const c0 = performance.now();
+  const fresh = await spawnCore(join(dir, 'c-standby'), follow(primary, hubArgs));
+  children.push(fresh.child);
+  const started = performance.now();
+  await until(async () => (await seqOf(fresh.port)) === events);
+  const catchUp = performance.now() - started;
+  console.log(
+    `\nc. Une régie de secours neuve recopie tout le journal (${events} événements) : ${ms(catchUp)} après son démarrage (${Math.round(events / (catchUp / 1000))} événements/s ; démarrage ${ms(started - c0)})`,
+  );
+  await Promise.all([fresh.stop(), primary.stop()]);
+  hub.child.kill('SIGTERM');
+}
+
+try {
+  await partA();
+  await partBC();
+} finally {
+  children.forEach((c) => c.exitCode === null && c.kill('SIGKILL'));
+  rmSync(dir, { recursive: true, force: true });
+}

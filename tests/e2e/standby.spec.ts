@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { spawnCore } from '../integration/helpers';
+import { expect, test } from './fixtures';
+
+// Issue 18 at the desk: a standby follows the primary (banner, read-only, a TAKE refused with the
+// reason), its output shows the primary's program bus, and « Prendre la main » makes it lead.
+
+const stage = (page: Page) => page.getByTestId('output-stage');
+
+test('the standby’s desk follows read-only, its output follows the TAKE, and « Prendre la main » makes it lead', async ({
+  page,
+  browser,
+  core,
+}, testInfo) => {
+  const shot = async (p: Page, name: string) => {
+    await p.screenshot({ path: testInfo.outputPath(`${name}.png`), animations: 'disabled' });
+    await testInfo.attach(name, { path: testInfo.outputPath(`${name}.png`), contentType: 'image/png' });
+  };
+  const dataDir = mkdtempSync(join(tmpdir(), 'pupitre-e2e-standby-'));
+  const standby = await spawnCore(dataDir, ['--follow', `http://127.0.0.1:${core.port}`, '--follow-token', core.followToken, '--no-hub']);
+  try {
+    const origin = `http://127.0.0.1:${standby.port}`;
+    // The primary's desk: its standby is up to date.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(core.controlUrl);
+    await expect(page.getByTestId('standby-pill')).toHaveAttribute('data-state', 'synced');
+    await expect(page.getByTestId('standby-pill')).toHaveText('Secours\u00a0: à jour');
+    await page.getByTestId('transition-cut').click();
+    await page.getByTestId('compose-message').click();
+    await page.getByTestId('compose-title').fill('Pause café');
+    await page.getByTestId('compose-text').fill('Reprise des travaux à 11 h en salle Rhône');
+    await page.getByTestId('compose-text').press('Enter');
+    await expect(page.getByTestId('preview-monitor')).toHaveAttribute('data-scene', 'message');
+
+    // Both outputs side by side.
+    const primaryOutput = await browser.newPage({ viewport: { width: 640, height: 360 } });
+    await primaryOutput.goto(core.outputUrl);
+    const standbyOutput = await browser.newPage({ viewport: { width: 640, height: 360 } });
+    await standbyOutput.goto(`${origin}/output?token=${standby.tokens.output}`);
+    await expect(stage(standbyOutput)).toHaveAttribute('data-scene', 'holding');
+
+    // The standby's desk: the banner, the same preview, and a TAKE refused with the reason.
+    const desk = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await desk.goto(`${origin}/control?token=${standby.tokens.control}`);
+    await expect(desk.getByTestId('standby-banner')).toContainText('Régie de secours — suit la régie principale (retard');
+    await expect(desk.getByTestId('standby-banner')).toHaveAttribute('data-state', 'following');
+    await expect(desk.getByTestId('preview-monitor')).toHaveAttribute('data-scene', 'message');
+    await expect(desk.getByTestId('standby-pill')).toHaveCount(0);
+    await desk.getByTestId('take').click();
+    await expect(desk.getByTestId('program-problem')).toContainText('Régie de secours');
+    await expect(stage(standbyOutput)).toHaveAttribute('data-scene', 'holding');
+    await shot(desk, 'standby-1-follower-desk-1366');
+
+    // TAKE on the primary: both outputs show it, the same scene and the same take.
+    await page.getByTestId('take').click();
+    await expect(stage(primaryOutput)).toHaveAttribute('data-scene', 'message');
+    await expect(stage(standbyOutput)).toHaveAttribute('data-scene', 'message');
+    await expect(stage(standbyOutput)).toHaveAttribute('data-take', (await stage(primaryOutput).getAttribute('data-take')) ?? '');
+    await expect(standbyOutput.getByTestId('scene-message')).toContainText('Reprise des travaux à 11');
+
+    // The primary dies; the banner says so; « Prendre la main », confirmed.
+    core.child.kill('SIGKILL');
+    await expect(desk.getByTestId('standby-banner')).toHaveAttribute('data-state', 'offline');
+    await desk.getByTestId('take-over').click();
+    await expect(desk.getByTestId('take-over-confirm')).toBeVisible();
+    await shot(desk, 'standby-2-take-over-confirm-1366');
+    await desk.getByTestId('take-over-confirm-yes').click();
+    await expect(desk.getByTestId('standby-banner')).toHaveCount(0);
+    await expect(desk.getByTestId('standby-pill')).toHaveText('Pas de régie de secours');
+
+    // It leads: a TAKE there reaches its output.
+    await desk.getByTestId('compose-black').click();
+    await expect(desk.getByTestId('preview-monitor')).toHaveAttribute('data-scene', 'black');
+    await desk.getByTestId('take').click();
+    await expect(stage(standbyOutput)).toHaveAttribute('data-scene', 'black');
+    await shot(desk, 'standby-3-after-take-over-1366');
+  } finally {
+    await standby.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
