@@ -82,6 +82,18 @@ const token = givenToken ?? randomBytes(18).toString('base64url');
 
 try {
   const logger = createFileLogger({ dir: join(dataDir, 'logs'), echo: !values.json });
+  if (values.redis) {
+    // A cluster node outlives a Redis outage: a command that gave up waiting for Redis and that no
+    // code awaited (a library's heartbeat) is logged as the error it is, never the end of the node.
+    // Any other unhandled rejection still ends the process, as everywhere else.
+    process.on('unhandledRejection', (reason) => {
+      if (reason instanceof Error && reason.name === 'MaxRetriesPerRequestError') {
+        logger.error('redis command abandoned during an outage (unhandled)', { err: reason.message });
+        return;
+      }
+      throw reason;
+    });
+  }
   const hub = await startHub({
     dataDir,
     port,

@@ -176,7 +176,9 @@ describe('three nodes, the régie linked to one: kill -9 of a node, of the régi
             if (attempt > 60) throw new Error(`jamais accepté : ${id}`);
             if (!current.socket.connected) {
               current.close();
-              const to = live()[p % live().length]!;
+              const alive = live();
+              if (alive.length === 0) throw new Error('plus aucun nœud vivant (un nœud ne doit pas mourir d’une panne de Redis)');
+              const to = alive[p % alive.length]!;
               current = await TestParticipant.join(to.port, code, { participantId: phone.participantId, origin: 'remote', timeoutMs: 5_000 }).catch(
                 () => current,
               );

@@ -78,8 +78,9 @@ export async function openClusterNode(opts: ClusterNodeOptions): Promise<Cluster
     onCommitted: opts.onCommitted,
     onError: opts.onError,
   });
-  const shared = redisClient(opts.url, `pupitre-hub-${opts.nodeId}`);
-  const adapterClient = redisClient(opts.url, `pupitre-hub-adapter-${opts.nodeId}`);
+  const shared = redisClient(opts.url, `pupitre-hub-${opts.nodeId}`, { logger: opts.logger });
+  // The adapter duplicates this client for its readers and subscriber: they wait for Redis too.
+  const adapterClient = redisClient(opts.url, `pupitre-hub-adapter-${opts.nodeId}`, { waitForever: true, logger: opts.logger });
   const rate: RateGate = redisRateGate(shared, keys, opts.limits);
   const adapter: ServerOptions['adapter'] = createAdapter(adapterClient, { streamName: keys.adapterStream, channelPrefix: `${keys.adapterStream}:`, maxLen: 10_000 });
   let binding: ClusterBinding | null = null;

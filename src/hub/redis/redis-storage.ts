@@ -47,14 +47,37 @@ type Scripted = Redis & {
 const VOTE_SEP = '\n';
 const RETRIES = 8;
 
-/** ioredis: a command waits for a Redis that restarts, a few seconds at most, then fails (the phone hears « réessayez »). */
-export function redisClient(url: string, name: string): Redis {
-  return new Redis(url, {
+/**
+ * ioredis: a command waits for a Redis that restarts, a few seconds at most, then fails (the phone
+ * hears « réessayez »). `waitForever`: the commands wait for Redis however long it takes — for the
+ * socket.io adapter's client, whose heartbeats are sent without a catch (a failed one would be an
+ * unhandled rejection, which ends the process: a Redis restart must never kill a node).
+ * Connection errors are logged once per outage, not once per retry.
+ */
+export function redisClient(url: string, name: string, opts: { waitForever?: boolean; logger?: Logger } = {}): Redis {
+  const client = new Redis(url, {
     connectionName: name,
-    maxRetriesPerRequest: 3,
+    maxRetriesPerRequest: opts.waitForever ? null : 3,
     retryStrategy: (times) => Math.min(100 * times, 1_000),
     enableAutoPipelining: true,
   });
+  watchRedis(client, name, opts.logger);
+  return client;
+}
+
+/** Logs a client's connection errors once per outage (ioredis retries on its own), and its return. */
+export function watchRedis(client: Redis, name: string, logger: Logger | undefined): Redis {
+  let down = false;
+  client.on('error', (err: Error) => {
+    if (down) return;
+    down = true;
+    logger?.warn('redis unreachable, retrying', { client: name, err: String(err) });
+  });
+  client.on('ready', () => {
+    if (down) logger?.info('redis reachable again', { client: name });
+    down = false;
+  });
+  return client;
 }
 
 /** Stream replies as ioredis gives them: [[id, [field, value, …]], …]. */
@@ -104,7 +127,7 @@ export class RedisHubStorage implements HubStorage {
 
   static async open(opts: RedisStorageOptions): Promise<RedisHubStorage> {
     const keys = redisKeys(opts.eventCode);
-    const redis = redisClient(opts.url, 'pupitre-hub') as Scripted;
+    const redis = redisClient(opts.url, 'pupitre-hub', { logger: opts.logger }) as Scripted;
     try {
       redis.defineCommand('pupParticipant', { numberOfKeys: 6, lua: PARTICIPANT_SCRIPT });
       redis.defineCommand('pupRegie', { numberOfKeys: 5, lua: REGIE_SCRIPT });
@@ -125,8 +148,8 @@ export class RedisHubStorage implements HubStorage {
       if (board.problem) opts.onError(new Error(`état affiché illisible dans Redis, remis à zéro : ${board.problem}`));
       const storage = new RedisHubStorage(
         redis,
-        redis.duplicate({ connectionName: 'pupitre-hub-board' }),
-        redis.duplicate({ connectionName: 'pupitre-hub-notices' }),
+        watchRedis(redis.duplicate({ connectionName: 'pupitre-hub-board' }), 'pupitre-hub-board', opts.logger),
+        watchRedis(redis.duplicate({ connectionName: 'pupitre-hub-notices' }), 'pupitre-hub-notices', opts.logger),
         keys,
         hubId ?? 'inconnu',
         Number(acked ?? 0),
@@ -248,16 +271,22 @@ export class RedisHubStorage implements HubStorage {
     msgId: string,
   ): Promise<{ duplicate: boolean; prior: Prior; rawVote: string; wordCount: number }> {
     const k = this.keys;
-    const taken = this.redis.exists(k.msg(msgId));
     let rawVote = '';
     let upvoted = false;
     let words: string[] = [];
-    if (action.type === 'poll.vote') rawVote = (await this.redis.hget(k.votes(action.msg.pollId), pid)) ?? '';
-    else if (action.type === 'question.upvote') upvoted = (await this.redis.sismember(k.upvotedBy(pid), action.msg.questionId)) === 1;
-    else if (action.type === 'words.send') words = await this.redis.smembers(k.words(action.msg.cloudId, pid));
+    // Both reads awaited together: a read that fails (Redis going away) must never leave the other
+    // one's rejection unhandled, which would end the process.
+    const [taken] = await Promise.all([
+      this.redis.exists(k.msg(msgId)),
+      (async () => {
+        if (action.type === 'poll.vote') rawVote = (await this.redis.hget(k.votes(action.msg.pollId), pid)) ?? '';
+        else if (action.type === 'question.upvote') upvoted = (await this.redis.sismember(k.upvotedBy(pid), action.msg.questionId)) === 1;
+        else if (action.type === 'words.send') words = await this.redis.smembers(k.words(action.msg.cloudId, pid));
+      })(),
+    ]);
     const previous = parseVote(rawVote);
     return {
-      duplicate: (await taken) === 1,
+      duplicate: taken === 1,
       rawVote,
       wordCount: words.length,
       prior: {

@@ -52,6 +52,10 @@ export async function spawnHub(opts: SpawnHubOptions): Promise<HubProcess> {
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
+  // A hub that dies by itself (not killed by the test) says why in the test's output.
+  child.once('exit', (code, signal) => {
+    if (signal === null && code !== 0) console.error(`hub ${opts.eventCode} (pid ${child.pid}) exited with ${code}:\n${stderr.slice(-3_000)}`);
+  });
   const ready = await new Promise<{ port: number; hubId: string }>((res, rej) => {
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
