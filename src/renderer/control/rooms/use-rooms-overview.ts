@@ -6,10 +6,11 @@ import { useRegie } from '../../lib/regie-store';
 import { tokenFromLocation } from '../../lib/url-token';
 import { useSchedule } from '../../lib/use-schedule';
 import { fetchSeats } from '../seats/seats-request';
-import { type OverviewSeat, roomCounts, roomsOverview, type RoomsOverview } from './rooms-overview';
+import { type OverviewSeat, roomsOverview, type RoomsOverview } from './rooms-overview';
 import type { SessionSpan } from './room-scope';
 import { useDeskRoom } from './use-desk-room';
-import { mainRoomOf } from '../../../shared/api/room-bus';
+import type { AudienceQuestion } from '../../../shared/api/state';
+import { isFlagged } from '../../../shared/domain/question-queue';
 
 /** Every session's window on the show clock, with its room (once per programme, delay or mark). */
 export function useSessionSpans(): SessionSpan[] {
@@ -71,11 +72,13 @@ export function useRoomsOverview(now: number, seats: OverviewSeat[] | null): Roo
 
 /** Questions flagged and not cleared, in every room (the top bar's badge). */
 export function useFlaggedEverywhere(): number {
-  const questions = useRegie((s) => s.state?.audience.questions);
-  const programme = useRegie((s) => s.state?.programme ?? null);
-  return useMemo(() => {
-    let n = 0;
-    for (const c of roomCounts(questions ?? [], mainRoomOf({ programme })).values()) n += c.flagged;
-    return n;
-  }, [questions, programme]);
+  // A number: the button redraws when it moves, not at each room's patch.
+  return useRegie((s) => flaggedIn(s.state?.audience.questions ?? []));
+}
+
+/** Questions flagged (personal data) and neither cleared nor rejected, merged ones aside: roomCounts' `flagged`, summed. */
+export function flaggedIn(questions: readonly AudienceQuestion[]): number {
+  let n = 0;
+  for (const q of questions) if (q.status !== 'merged' && q.status !== 'rejected' && isFlagged(q)) n += 1;
+  return n;
 }
