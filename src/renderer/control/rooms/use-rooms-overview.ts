@@ -1,11 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { sortedSessions } from '../../../shared/domain/programme-position';
 import { roomOfSession } from '../../../shared/domain/rooms';
 import { sessionWindow } from '../../lib/desk-schedule';
 import { useRegie } from '../../lib/regie-store';
-import { tokenFromLocation } from '../../lib/url-token';
 import { useSchedule } from '../../lib/use-schedule';
-import { fetchSeats } from '../seats/seats-request';
 import { type OverviewSeat, roomsOverview, type RoomsOverview } from './rooms-overview';
 import type { SessionSpan } from './room-scope';
 import { useDeskRoom } from './use-desk-room';
@@ -21,39 +19,13 @@ export function useSessionSpans(): SessionSpan[] {
   );
 }
 
-/** How often the overview asks the core which seats have a view open (the Sièges dialog's list). */
-export const SEATS_POLL_MS = 3000;
-
 /**
- * The seats with their open views, read from the core while the overview is open (`/api/seats`,
- * the central régie's token): which workshop's tablet or projector is connected.
+ * The seats with their open views (which workshop's tablet or projector is connected): pushed by
+ * the core to the régie's desks as views come and go, never polled. null: this desk is not sent
+ * them (a core of before the push).
  */
-export function useSeatsWhileOpen(open: boolean): { seats: OverviewSeat[] | null; problem: string | null } {
-  const [seats, setSeats] = useState<OverviewSeat[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => {
-    if (!open) return;
-    const token = tokenFromLocation() ?? '';
-    let stopped = false;
-    const read = () =>
-      fetchSeats(token).then(
-        (list) => {
-          if (stopped) return;
-          setSeats(list.seats.map((s) => ({ id: s.id, name: s.name, kind: s.kind, room: s.room, connected: s.connected, revokedAt: s.revokedAt })));
-          setProblem(null);
-        },
-        (err: unknown) => {
-          if (!stopped) setProblem(err instanceof Error ? err.message : String(err));
-        },
-      );
-    void read();
-    const timer = setInterval(() => void read(), SEATS_POLL_MS);
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-    };
-  }, [open]);
-  return { seats, problem };
+export function usePushedSeats(): OverviewSeat[] | null {
+  return useRegie((s) => s.seats);
 }
 
 /** The overview's rows, from the mirrored state, the schedule, the hub's counts and the seats. */
