@@ -129,7 +129,7 @@ export async function measureDeskFrames(
     /** Writes a CPU profile of the page (Chrome DevTools' .cpuprofile) over one phase. */
     profile?: { phase: Phase; file: string };
   },
-): Promise<{ phases: PhaseFigures[]; topScripts: string[]; longFrames: string[]; renders: Record<string, string>; notes: string[] }> {
+): Promise<{ phases: PhaseFigures[]; topScripts: string[]; longFrames: string[]; renders: Record<string, string>; cpu: Record<string, string>; notes: string[] }> {
   const launchOptions = config.projects?.find((p) => p.name === 'chromium')?.use?.launchOptions ?? {};
   // Pages served by the bench itself count as public ones for Chromium: let them reach the core on 127.0.0.1.
   const args = opts.rendererDir
@@ -153,6 +153,15 @@ export async function measureDeskFrames(
     );
     await sleep(2000); // the first render of 20,000 questions is not what a moderator lives with
 
+    // The page's main-thread time by kind (Chromium's own counters): steadier than the longest
+    // frame on a shared machine, where a frame also waits for a core.
+    const perf = await page.context().newCDPSession(page);
+    await perf.send('Performance.enable', { timeDomain: 'threadTicks' });
+    const cpuMarks: [string, Record<string, number>][] = [];
+    const markCpu = async (phase: string) => {
+      const { metrics } = await perf.send('Performance.getMetrics');
+      cpuMarks.push([phase, Object.fromEntries(metrics.map((m) => [m.name, m.value]))]);
+    };
     const cdp = opts.profile ? await page.context().newCDPSession(page) : null;
     if (cdp) {
       await cdp.send('Profiler.enable');
@@ -166,11 +175,13 @@ export async function measureDeskFrames(
 
     const share = opts.seconds * 1000;
     await setPhase(page, 'idle');
+    await markCpu('idle');
     await profiling('idle', true);
     await sleep(share * 0.4);
     await profiling('idle', false);
 
     await setPhase(page, 'typing');
+    await markCpu('typing');
     await profiling('typing', true);
     await page.keyboard.press('f');
     await during(share * 0.25, async () => {
@@ -184,6 +195,7 @@ export async function measureDeskFrames(
     await profiling('typing', false);
 
     await setPhase(page, 'actions');
+    await markCpu('actions');
     await profiling('actions', true);
     await page.getByTestId('question-list').focus();
     await during(share * 0.35, async () => {
@@ -204,6 +216,7 @@ export async function measureDeskFrames(
     });
     await profiling('actions', false);
     await setPhase(page, 'done');
+    await markCpu('done');
 
     const rec = (await page.evaluate('window.__deskFrames')) as Recorded & { noLoaf?: string; noLongtask?: string };
     const notes: string[] = [];
@@ -260,7 +273,16 @@ export async function measureDeskFrames(
         .map(([name, n]) => `${name} ${n}`)
         .join(', ');
     }
-    return { phases, topScripts, longFrames, renders, notes };
+    // Main-thread time per second of each phase: tasks in all, of which scripts, layout and style.
+    const cpu: Record<string, string> = {};
+    for (let i = 0; i + 1 < cpuMarks.length; i += 1) {
+      const [phase, a] = cpuMarks[i]!;
+      const b = cpuMarks[i + 1]![1];
+      const secs = (b.Timestamp ?? 0) - (a.Timestamp ?? 0);
+      const per = (k: string) => `${((((b[k] ?? 0) - (a[k] ?? 0)) / secs) * 1000).toFixed(0)} ms/s`;
+      cpu[phase] = `tasks ${per('TaskDuration')}, scripts ${per('ScriptDuration')}, layout ${per('LayoutDuration')}, style ${per('RecalcStyleDuration')}`;
+    }
+    return { phases, topScripts, longFrames, renders, cpu, notes };
   } finally {
     await browser.close();
   }
