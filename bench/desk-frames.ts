@@ -5,7 +5,7 @@
  * open on its questions; the caller keeps questions arriving. Phases: idle (arrivals only),
  * typing a filter, a moderator's keyboard and mouse actions. Used by bench/queue.bench.ts.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import config from '../playwright.config';
@@ -21,6 +21,8 @@ interface ScriptShare {
 }
 interface LongFrame {
   phase: string;
+  /** When it started, in ms since the phase began. */
+  at: number;
   duration: number;
   blocking: number;
   /** Style, layout and paint at the frame's end (ms). */
@@ -28,6 +30,8 @@ interface LongFrame {
   scripts: ScriptShare[];
 }
 interface Recorded {
+  /** The render counts by component as each phase began (a build with a counter only). */
+  renderMarks?: [string, Record<string, number>][];
   loaf: LongFrame[];
   longtasks: { phase: string; duration: number }[];
   gaps: [string, number][];
@@ -47,13 +51,14 @@ export interface PhaseFigures {
 
 /** Runs in the page before its own scripts: records into window.__deskFrames, tagged with the current phase. */
 const RECORDER = `(() => {
-  const rec = { phase: 'load', loaf: [], longtasks: [], gaps: [] };
+  const rec = { phase: 'load', phaseStart: 0, loaf: [], longtasks: [], gaps: [] };
   window.__deskFrames = rec;
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
         rec.loaf.push({
           phase: rec.phase,
+          at: e.startTime - rec.phaseStart,
           duration: e.duration,
           blocking: e.blockingDuration || 0,
           render: e.renderStart ? e.startTime + e.duration - e.renderStart : 0,
@@ -80,7 +85,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 
 async function setPhase(page: Page, phase: string) {
-  await page.evaluate(`window.__deskFrames.phase = ${JSON.stringify(phase)}`);
+  // window.__renders: components' render counts, when the views were built with a counter (a profiling build).
+  await page.evaluate(
+    `(() => { const rec = window.__deskFrames; if (window.__renders) (rec.renderMarks ??= []).push([${JSON.stringify(phase)}, { ...window.__renders }]);` +
+      ` rec.phase = ${JSON.stringify(phase)}; rec.phaseStart = performance.now(); })()`,
+  );
 }
 
 /** Keeps `ms` going in a phase; the moderator's own moves are `act`, repeated until time is up. */
@@ -111,8 +120,16 @@ async function serveViewsFrom(page: Page, dir: string) {
 
 export async function measureDeskFrames(
   controlUrl: string,
-  opts: { seconds: number; expectedRows: number; rendererDir?: string },
-): Promise<{ phases: PhaseFigures[]; topScripts: string[]; notes: string[] }> {
+  opts: {
+    seconds: number;
+    expectedRows: number;
+    rendererDir?: string;
+    /** The desk's window (default 1920×1080). */
+    viewport?: { width: number; height: number };
+    /** Writes a CPU profile of the page (Chrome DevTools' .cpuprofile) over one phase. */
+    profile?: { phase: Phase; file: string };
+  },
+): Promise<{ phases: PhaseFigures[]; topScripts: string[]; longFrames: string[]; renders: Record<string, string>; cpu: Record<string, string>; notes: string[] }> {
   const launchOptions = config.projects?.find((p) => p.name === 'chromium')?.use?.launchOptions ?? {};
   // Pages served by the bench itself count as public ones for Chromium: let them reach the core on 127.0.0.1.
   const args = opts.rendererDir
@@ -120,7 +137,7 @@ export async function measureDeskFrames(
     : (launchOptions.args ?? []);
   const browser = await chromium.launch({ ...launchOptions, args });
   try {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const page = await browser.newPage({ viewport: opts.viewport ?? { width: 1920, height: 1080 } });
     if (opts.rendererDir) await serveViewsFrom(page, opts.rendererDir);
     await page.addInitScript(RECORDER);
     // The desk opens on its questions (the tab it remembers).
@@ -136,11 +153,36 @@ export async function measureDeskFrames(
     );
     await sleep(2000); // the first render of 20,000 questions is not what a moderator lives with
 
+    // The page's main-thread time by kind (Chromium's own counters): steadier than the longest
+    // frame on a shared machine, where a frame also waits for a core.
+    const perf = await page.context().newCDPSession(page);
+    await perf.send('Performance.enable', { timeDomain: 'threadTicks' });
+    const cpuMarks: [string, Record<string, number>][] = [];
+    const markCpu = async (phase: string) => {
+      const { metrics } = await perf.send('Performance.getMetrics');
+      cpuMarks.push([phase, Object.fromEntries(metrics.map((m) => [m.name, m.value]))]);
+    };
+    const cdp = opts.profile ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    }
+    const profiling = async (phase: Phase, start: boolean) => {
+      if (!cdp || opts.profile?.phase !== phase) return;
+      if (start) await cdp.send('Profiler.start');
+      else writeFileSync(opts.profile.file, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+    };
+
     const share = opts.seconds * 1000;
     await setPhase(page, 'idle');
+    await markCpu('idle');
+    await profiling('idle', true);
     await sleep(share * 0.4);
+    await profiling('idle', false);
 
     await setPhase(page, 'typing');
+    await markCpu('typing');
+    await profiling('typing', true);
     await page.keyboard.press('f');
     await during(share * 0.25, async () => {
       for (const word of ['jeunes majeurs', 'question 12', 'moyens']) {
@@ -150,8 +192,11 @@ export async function measureDeskFrames(
       }
     });
     await page.keyboard.press('Escape');
+    await profiling('typing', false);
 
     await setPhase(page, 'actions');
+    await markCpu('actions');
+    await profiling('actions', true);
     await page.getByTestId('question-list').focus();
     await during(share * 0.35, async () => {
       for (const key of ['a', 'j', 'a', 's', 'j', 'k', 'a']) {
@@ -169,7 +214,9 @@ export async function measureDeskFrames(
       await page.keyboard.press('1'); // back to « À trier »
       await sleep(400);
     });
+    await profiling('actions', false);
     await setPhase(page, 'done');
+    await markCpu('done');
 
     const rec = (await page.evaluate('window.__deskFrames')) as Recorded & { noLoaf?: string; noLongtask?: string };
     const notes: string[] = [];
@@ -204,7 +251,38 @@ export async function measureDeskFrames(
       .sort((a, b) => b[1] - a[1])
       .slice(0, 6)
       .map(([k, ms]) => `${ms.toFixed(0)} ms  ${k}`);
-    return { phases, topScripts, notes };
+    // Each long frame of the phases, when it came and where its time went.
+    const longFrames = rec.loaf
+      .filter((f) => f.phase !== 'load' && f.phase !== 'done')
+      .map(
+        (f) =>
+          `${f.phase} +${(f.at / 1000).toFixed(1)} s: ${f.duration.toFixed(0)} ms (render ${f.render.toFixed(0)} ms)` +
+          f.scripts.map((x) => `; ${x.duration.toFixed(0)} ms ${x.invoker} → ${x.fn || '(anonymous)'}${x.forcedLayout > 1 ? ` (forced layout ${x.forcedLayout.toFixed(0)} ms)` : ''}`).join(''),
+      );
+    // The components rendered in each phase, most often first (a build with a counter only).
+    const renders: Record<string, string> = {};
+    const marks = rec.renderMarks ?? [];
+    for (let i = 0; i + 1 < marks.length; i += 1) {
+      const [phase, from] = marks[i]!;
+      const to = marks[i + 1]![1];
+      renders[phase] = Object.entries(to)
+        .map(([name, n]) => [name, n - (from[name] ?? 0)] as const)
+        .filter(([, n]) => n > 0)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 25)
+        .map(([name, n]) => `${name} ${n}`)
+        .join(', ');
+    }
+    // Main-thread time per second of each phase: tasks in all, of which scripts, layout and style.
+    const cpu: Record<string, string> = {};
+    for (let i = 0; i + 1 < cpuMarks.length; i += 1) {
+      const [phase, a] = cpuMarks[i]!;
+      const b = cpuMarks[i + 1]![1];
+      const secs = (b.Timestamp ?? 0) - (a.Timestamp ?? 0);
+      const per = (k: string) => `${((((b[k] ?? 0) - (a[k] ?? 0)) / secs) * 1000).toFixed(0)} ms/s`;
+      cpu[phase] = `tasks ${per('TaskDuration')}, scripts ${per('ScriptDuration')}, layout ${per('LayoutDuration')}, style ${per('RecalcStyleDuration')}`;
+    }
+    return { phases, topScripts, longFrames, renders, cpu, notes };
   } finally {
     await browser.close();
   }

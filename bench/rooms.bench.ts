@@ -15,7 +15,9 @@
  *     frame of the output page (Chromium, 1920×1080) that paints that take (bench/take.bench.ts's
  *     MutationObserver + requestAnimationFrame, the clocks tied by the fastest of 30 round trips).
  * Bounded: about 30 s of setup + `--seconds` + the frames' share. The load average is printed.
- *   npm run bench:rooms [-- --phones 300 --rate 10 --seconds 50 --frames-seconds 20]
+ *   npm run bench:rooms [-- --phones 300 --rate 10 --seconds 50 --frames-seconds 20 --viewport 1366x768]
+ *     [--desk-room salle-450 (the room the desk drives)] [--renderer-dir DIR (views of another build)]
+ *     [--profile FILE.cpuprofile --profile-phase idle]
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,7 +29,7 @@ import config from '../playwright.config';
 import type { CoreStatus, Patch } from '../src/shared/api/channel';
 import { repoRoot, spawnCore } from '../tests/integration/helpers';
 import { command, listSeats, qaCue, RecordingView, SEQUENCE_4, seatAddress, seatToken, sixWorkshopsProgramme, until, WORKSHOPS } from '../tests/integration/rooms-harness';
-import { measureDeskFrames } from './desk-frames';
+import { measureDeskFrames, type Phase } from './desk-frames';
 
 const { values } = parseArgs({
   options: {
@@ -35,8 +37,18 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '10' },
     seconds: { type: 'string', default: '50' },
     'frames-seconds': { type: 'string', default: '20' },
+    // The laptop the desk is laid out for; 1920x1080 for a large screen.
+    viewport: { type: 'string', default: '1366x768' },
+    // Another build of the views (an earlier commit's, for a before/after with the same core).
+    'renderer-dir': { type: 'string' },
+    // A CPU profile of the desk over one phase (idle, typing, actions), to open in Chrome's DevTools.
+    profile: { type: 'string' },
+    // The room the central desk drives (its queue shown): a busy workshop, or the quiet main room.
+    'desk-room': { type: 'string', default: 'salle-450' },
+    'profile-phase': { type: 'string', default: 'idle' },
   },
 });
+const [VIEW_W, VIEW_H] = values.viewport.split('x').map(Number) as [number, number];
 const PHONES = Number(values.phones);
 const RATE = Number(values.rate);
 const SECONDS = Number(values.seconds);
@@ -144,11 +156,13 @@ try {
   })();
   const frames = FRAMES_SECONDS > 0 ? measureDeskFrames(
         // The central desk driving one busy workshop (the desk shows the queue of the room it drives).
-        `http://127.0.0.1:${core.port}/control?token=${core.tokens.control}&room=salle-450`, {
+        `http://127.0.0.1:${core.port}/control?token=${core.tokens.control}&room=${values['desk-room']}`, {
           seconds: FRAMES_SECONDS,
-          expectedRows: 1,
+          expectedRows: (WORKSHOPS as readonly string[]).includes(values['desk-room']) ? 1 : 0,
           // The same built views (out/renderer), served by the bench: desk-frames' string predicate needs a page without the core's CSP.
-          rendererDir: join(repoRoot, 'out', 'renderer'),
+          rendererDir: values['renderer-dir'] ?? join(repoRoot, 'out', 'renderer'),
+          viewport: { width: VIEW_W, height: VIEW_H },
+          ...(values.profile ? { profile: { phase: values['profile-phase'] as Phase, file: values.profile } } : {}),
         }) : null;
   const [, deskFrames] = await Promise.all([taking, frames]);
   await simDone;
@@ -165,8 +179,13 @@ try {
   if (deskFrames) {
     const worst = Math.max(...deskFrames.phases.map((f) => Math.max(f.longestGapMs, f.longestLoafMs)));
     for (const f of deskFrames.phases)
-      console.log(`  central desk ${f.phase.padEnd(8)} ${String(f.frames).padStart(5)} frames: longest gap ${f.longestGapMs.toFixed(0)} ms, p95 gap ${f.p95GapMs.toFixed(1)} ms, long animation frames ${f.longFrames} (longest ${f.longestLoafMs.toFixed(0)} ms)`);
-    console.log(`  central desk's longest frame: ${worst.toFixed(0)} ms`);
+      console.log(
+        `  central desk ${f.phase.padEnd(8)} ${String(f.frames).padStart(5)} frames: longest gap ${f.longestGapMs.toFixed(0)} ms, p95 gap ${f.p95GapMs.toFixed(1)} ms, long animation frames ${f.longFrames} (longest ${f.longestLoafMs.toFixed(0)} ms); main thread: ${deskFrames.cpu[f.phase] ?? '?'}`,
+      );
+    console.log(`  central desk's longest frame (${VIEW_W}×${VIEW_H}, driving ${values['desk-room']}): ${worst.toFixed(0)} ms`);
+    for (const line of deskFrames.longFrames) console.log(`    long frame, ${line}`);
+    for (const line of deskFrames.notes) console.log(`    note: ${line}`);
+    for (const [phase, line] of Object.entries(deskFrames.renders)) console.log(`    renders while ${phase}: ${line}`);
   }
   await pause(500);
   const lat = takes.flatMap(({ take, sentAt }) => (painted.has(take) ? [painted.get(take)! - offset.offset - sentAt] : []));

@@ -234,7 +234,10 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   const ensureSeats = () => {
     const programme = engine.state.programme;
     const added = seats.ensure(programme ? roomsOf(programme) : [], Date.now());
-    if (added.length > 0) logger.info('seats added', { seats: added.map((s) => s.name) });
+    if (added.length > 0) {
+      logger.info('seats added', { seats: added.map((s) => s.name) });
+      channel?.seatsChanged();
+    }
   };
   const mainSeat = (pick: (s: SeatWithToken) => boolean) => seats.all().find(pick)?.token ?? '';
   const tokens = (): AccessTokens => ({
@@ -329,7 +332,10 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       origins: () => [...lanIps().map((ip) => `http://${ip}:${port}`), `http://127.0.0.1:${port}`],
       connected: () => channel?.connectedSeats() ?? {},
       disconnect: (id) => channel?.disconnectSeat(id),
-      onChange: (what, seat, by) => logger.info(what === 'revoke' ? 'seat revoked' : 'seat token reissued', { seat: seat.id, name: seat.name, by: by.name }),
+      onChange: (what, seat, by) => {
+        logger.info(what === 'revoke' ? 'seat revoked' : 'seat token reissued', { seat: seat.id, name: seat.name, by: by.name });
+        channel?.seatsChanged();
+      },
     }),
     codes: codesRoute({ desk: () => codes, seatOf: (token) => seats.byToken(token) ?? null }),
     lan: lanRoute({ lan: () => lanSwitch, seatOf: (token) => seats.byToken(token) ?? null }),

@@ -156,6 +156,17 @@ test('the central desk sees the six workshops, opens Salle 450’s queue and scr
     await expect.poll(() => programOf(state, 'salle-450').panicFrom?.kind).toBe('question');
     expect(programOf(state, 'grand-auditorium').panicFrom).toBeNull();
     await expect(roomDesk.getByTestId('program-problem')).toHaveCount(0);
+
+    // The central desk's overview sees Salle 450's tablet connected, then gone when it closes:
+    // the core pushes the seats' views to the régie (no polling of /api/seats).
+    await desk.keyboard.press('o');
+    await expect(overview).toBeVisible();
+    const tablet450 = roomRow('salle-450').locator('[data-testid="rooms-seat"][data-seat="room-salle-450"]');
+    await expect(tablet450).toHaveAttribute('data-connected', '1');
+    await roomDesk.close();
+    await expect(tablet450).toHaveAttribute('data-connected', '0');
+    await expect(roomRow('salle-450').locator('[data-testid="rooms-seat"][data-seat="output-salle-450"]')).toHaveAttribute('data-connected', '0');
+    await shot(desk, testInfo, 'rooms-overview-seats-1366');
   } finally {
     phone?.close();
     seat.close();

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Patch, RoomPresence, ServerToViewEvents, Snapshot, ViewToServerEvents } from '../../shared/api/channel';
+import type { Patch, RoomPresence, SeatPresence, ServerToViewEvents, Snapshot, ViewToServerEvents } from '../../shared/api/channel';
 import { programOf, stageMessageOf } from '../../shared/api/room-bus';
 import type { Db } from '../../node/sqlite/database';
 import { silentLogger } from '../../node/log/logger';
@@ -32,6 +32,7 @@ let db: Db;
 let engine: RegieEngine;
 let http: Server;
 let channel: ViewChannel;
+let seatStore: SeatStore;
 let port: number;
 let n = 0;
 const sockets: ViewSocket[] = [];
@@ -43,7 +44,7 @@ beforeEach(async () => {
   let ch: ViewChannel | null = null;
   engine = new RegieEngine(new Journal(db), new Snapshots(db), { onCommitted: (c) => ch?.onCommitted(c) });
   await cmd({ type: 'programme.load', programme: demo });
-  const seats = new SeatStore(db);
+  const seats = (seatStore = new SeatStore(db));
   seats.ensure(roomsOf(demo), Date.now());
   const token = (pick: (s: ReturnType<SeatStore['all']>[number]) => boolean) => seats.all().find(pick)!.token!;
   tokens.control = token((s) => s.kind === 'regie');
@@ -82,13 +83,15 @@ async function seat(token: string, room?: string, view?: string) {
   sockets.push(s);
   const patches: Patch[] = [];
   const presence: (RoomPresence | null)[] = [];
+  const seats: SeatPresence[][] = [];
   s.on('patch', (p) => patches.push(p));
   s.on('presence', (p) => presence.push(p));
+  s.on('seats', (list) => seats.push(list));
   const snapshot = await new Promise<Snapshot>((resolve, reject) => {
     s.once('snapshot', resolve);
     s.once('connect_error', reject);
   });
-  return { snapshot, patches, presence };
+  return { socket: s, snapshot, patches, presence, seats };
 }
 
 /** Every `programs` / `stageMessages` value a seat received, snapshot first. */
@@ -203,5 +206,46 @@ describe('outputs and stage tablets by room', () => {
     expect(out800.presence).toEqual([{ room: 'salle-800', key: `KEY-salle-800-${w + 1}`, until: (w + 2) * 300_000 }]);
     expect(stage450.presence).toEqual([]);
     expect(desk.presence).toEqual([]);
+  });
+});
+
+describe('which seats have a view open, pushed to the central desk (the rooms overview)', () => {
+  const seatId = (token: string) => seatStore.all().find((x) => x.token === token)!.id;
+  const connectedOf = (list: SeatPresence[] | undefined, id: string) => list?.find((x) => x.id === id)?.connected;
+
+  it('a régie desk gets every seat with its open views in its snapshot, then each change; no other seat gets them', async () => {
+    const desk = await seat(tokens.control);
+    const out450Id = seatId(tokens.output450);
+    expect(desk.snapshot.seats?.map((x) => x.id).sort()).toEqual(seatStore.all().map((x) => x.id).sort());
+    expect(connectedOf(desk.snapshot.seats, seatId(tokens.control))).toBe(1);
+    expect(connectedOf(desk.snapshot.seats, out450Id)).toBe(0);
+    // Never a token in what the desk gets.
+    expect(JSON.stringify(desk.snapshot.seats)).not.toContain(tokens.output450);
+
+    const out450 = await seat(tokens.output450);
+    await expect.poll(() => connectedOf(desk.seats.at(-1), out450Id)).toBe(1);
+    expect(out450.snapshot.seats).toBeUndefined();
+
+    out450.socket.close();
+    await expect.poll(() => connectedOf(desk.seats.at(-1), out450Id)).toBe(0);
+    expect(out450.seats).toEqual([]);
+
+    // Revoked from the « Sièges » dialog (the HTTP route tells the channel).
+    seatStore.revoke(out450Id, 1234);
+    channel.seatsChanged();
+    await expect.poll(() => desk.seats.at(-1)?.find((x) => x.id === out450Id)?.revokedAt).toBe(1234);
+    expect(JSON.stringify(desk.seats)).not.toContain(tokens.output450);
+  });
+
+  it('a burst of changes is one message to the desk', async () => {
+    const desk = await seat(tokens.control);
+    // Its own connection's push first.
+    await expect.poll(() => desk.seats.length).toBe(1);
+    channel.seatsChanged();
+    channel.seatsChanged();
+    channel.seatsChanged();
+    await expect.poll(() => desk.seats.length).toBe(2);
+    await settle();
+    expect(desk.seats.length).toBe(2);
   });
 });

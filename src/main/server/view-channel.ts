@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import type { AccessInfo, CoreStatus, RoomPresence, ServerToViewEvents, Snapshot, ViewToServerEvents } from '../../shared/api/channel';
+import type { AccessInfo, CoreStatus, RoomPresence, SeatPresence, ServerToViewEvents, Snapshot, ViewToServerEvents } from '../../shared/api/channel';
 import { type CommandResult, refusal } from '../../shared/api/results';
 import type { RegieState, ViewState } from '../../shared/api/state';
 import { authorize } from '../../shared/domain/authorize';
@@ -21,6 +21,8 @@ export const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
 export const MAX_IN_FLIGHT_PER_SEAT = 1000;
 /** At most ~30 patches a second: views repaint at display rate, not at vote rate. */
 export const PATCH_INTERVAL_MS = 33;
+/** The seats' presence to the régie's views: a burst of views opening (a reload of every tablet) is one message. */
+export const SEATS_PUSH_MS = 100;
 
 interface SeatData {
   /**
@@ -65,6 +67,7 @@ export class ViewChannel {
   private pendingChanges = new Set<keyof ViewState>();
   private status: CoreStatus;
   private statusTimer: NodeJS.Timeout | null = null;
+  private seatsTimer: NodeJS.Timeout | null = null;
   private lastSentSeq: number;
   /** The state the last patch described: the audience's questions are diffed against it. */
   private lastSentState: RegieState;
@@ -147,6 +150,24 @@ export class ViewChannel {
     return out;
   }
 
+  /** Every seat (never its token) with its views open now: what the régie's rooms overview shows. */
+  seatsPresence(): SeatPresence[] {
+    const connected = this.connectedSeats();
+    return this.opts.seats.all().map((s) => ({ id: s.id, name: s.name, kind: s.kind, room: s.room, revokedAt: s.revokedAt, connected: connected[s.id] ?? 0 }));
+  }
+
+  /**
+   * The seats changed (a view opened or closed, a seat added, revoked or given a new token): the
+   * régie's views get the list again, once per burst. Never a room seat, an output or a stage.
+   */
+  seatsChanged(): void {
+    if (this.seatsTimer) return;
+    this.seatsTimer = setTimeout(() => {
+      this.seatsTimer = null;
+      this.io.to(scopeRoom({ kind: 'regie', room: null })).emit('seats', this.seatsPresence());
+    }, SEATS_PUSH_MS);
+  }
+
   /** Volatile status (the hub link): to every view, at most a few times a second. */
   setStatus(status: CoreStatus): void {
     this.status = status;
@@ -162,6 +183,7 @@ export class ViewChannel {
     if (this.timer) clearTimeout(this.timer);
     if (this.presenceTimer) clearTimeout(this.presenceTimer);
     if (this.statusTimer) clearTimeout(this.statusTimer);
+    if (this.seatsTimer) clearTimeout(this.seatsTimer);
     return new Promise((resolve) => {
       this.io.close(() => resolve());
     });
@@ -173,6 +195,7 @@ export class ViewChannel {
     void socket.join(scopeRoom(seat));
     socket.emit('snapshot', this.snapshotFor(seat));
     if (seat.kind === 'output') this.schedulePresence();
+    this.seatsChanged();
 
     socket.on('resync', () => socket.emit('snapshot', this.snapshotFor(seat)));
 
@@ -184,7 +207,10 @@ export class ViewChannel {
       });
     });
 
-    socket.on('disconnect', (reason) => this.opts.logger.info('view disconnected', { seat: seat.id, reason }));
+    socket.on('disconnect', (reason) => {
+      this.opts.logger.info('view disconnected', { seat: seat.id, reason });
+      this.seatsChanged();
+    });
   }
 
   private async handleCommand(socket: ViewSocket, envelope: unknown): Promise<CommandResult> {
@@ -223,6 +249,7 @@ export class ViewChannel {
       state: stateForSeat(state, seat),
       ...(seat.kind === 'output' ? { presence: this.presenceOf(busRoom(state, seat.room), Date.now()) } : {}),
       access: seat.kind === 'regie' ? this.opts.access() : null,
+      ...(seat.kind === 'regie' ? { seats: this.seatsPresence() } : {}),
       coreVersion: this.opts.version,
       status: this.status,
     };

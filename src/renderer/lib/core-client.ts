@@ -6,7 +6,7 @@ import { newCommandId } from './command-id';
 import { currentLanguage, translate } from './i18n';
 import { isCoreStatus } from './link-status';
 import { isPatch } from './regie-sync';
-import { isRoomPresence, receivePatch, receivePresence, receiveSnapshot, receiveStatus, setConnection, useRegie } from './regie-store';
+import { isRoomPresence, isSeatPresenceList, receivePatch, receivePresence, receiveSeats, receiveSnapshot, receiveStatus, setConnection, useRegie } from './regie-store';
 import { VIEW_ROOM } from './view-room';
 
 /**
@@ -70,6 +70,9 @@ export function connectToCore(token: string, view?: ViewRole): void {
   });
   s.on('status', (status) => {
     if (isCoreStatus(status)) receiveStatus(status);
+  });
+  s.on('seats', (seats) => {
+    if (isSeatPresenceList(seats)) receiveSeats(seats);
   });
 }
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AccessInfo, CoreStatus, Patch, RoomPresence, Snapshot, ViewRole } from '../../shared/api/channel';
+import type { AccessInfo, CoreStatus, Patch, RoomPresence, SeatPresence, Snapshot, ViewRole } from '../../shared/api/channel';
 import type { ViewState } from '../../shared/api/state';
 import type { SeatInfo } from '../../shared/domain/seats';
 import { applyPatchOps, patchDecision, type PatchDecision } from './regie-sync';
@@ -25,6 +25,8 @@ export interface RegieStore {
   status: CoreStatus | null;
   /** An output's room key for its join QR code (docs/rooms.md § 4): from the snapshot, then as each window turns. */
   presence: RoomPresence | null;
+  /** Every seat with its views open now (a régie desk's rooms overview): from the snapshot, then pushed as views come and go. null: not sent (another seat). */
+  seats: SeatPresence[] | null;
 }
 
 export const useRegie = create<RegieStore>(() => ({
@@ -39,6 +41,7 @@ export const useRegie = create<RegieStore>(() => ({
   coreVersion: null,
   status: null,
   presence: null,
+  seats: null,
 }));
 
 export function setConnection(connection: ConnectionState): void {
@@ -58,7 +61,20 @@ export function receiveSnapshot(s: Snapshot, receivedAt = Date.now()): void {
     serverOffsetMs: s.serverNow - receivedAt,
     status: s.status,
     presence: s.presence ?? null,
+    seats: s.seats ?? null,
   });
+}
+
+/** The seats' views opened or closed, or a seat was added, revoked or given a new token. */
+export function receiveSeats(seats: SeatPresence[]): void {
+  useRegie.setState({ seats });
+}
+
+export function isSeatPresenceList(x: unknown): x is SeatPresence[] {
+  return (
+    Array.isArray(x) &&
+    x.every((s: Partial<SeatPresence> | null) => typeof s === 'object' && s !== null && typeof s.id === 'string' && typeof s.name === 'string' && typeof s.kind === 'string' && typeof s.connected === 'number')
+  );
 }
 
 /** The room's key changed (a new 5-minute window). */

@@ -83,6 +83,19 @@ export interface Snapshot {
   status: CoreStatus;
   /** An output's room key for its join QR code (absent for other seats; null: none to show). */
   presence?: RoomPresence | null;
+  /** Every seat with its views open now: a régie seat's only (the rooms overview), absent for the others. */
+  seats?: SeatPresence[];
+}
+
+/**
+ * A seat as the central desk's rooms overview shows it: which workshop's tablet or projector has a
+ * view open now (never its token). Pushed to the régie's views when a view opens or closes, or a
+ * seat is added, revoked or given a new token (docs/rooms.md § 5): no polling.
+ */
+export interface SeatPresence extends SeatInfo {
+  revokedAt: number | null;
+  /** Views open now with this seat's token. */
+  connected: number;
 }
 
 /**
@@ -119,6 +132,7 @@ export interface ServerToViewEvents {
   patch: (p: Patch) => void;
   status: (s: CoreStatus) => void;
   presence: (p: RoomPresence | null) => void;
+  seats: (s: SeatPresence[]) => void;
 }
 
 export interface ViewToServerEvents {

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { Programme } from '../../../shared/domain/programme';
 import { goStandby } from '../run-of-show/cue-actions';
 import { cueActionWords } from '../../lib/cue-words';
@@ -7,8 +7,7 @@ import { useRegie } from '../../lib/regie-store';
 import { type CueView, cuePanelView } from '../../lib/run-of-show-view';
 import { QuestionsPanel } from './QuestionsPanel';
 import { isTyping } from '../shell/key-context';
-import { mainRoomOf } from '../../../shared/api/room-live';
-import { incomingIn } from '../rooms/room-scope';
+import { useIncomingIn } from '../rooms/room-questions';
 import { useDeskRoomStore } from '../rooms/desk-room-store';
 import { useDeskRoom } from '../rooms/use-desk-room';
 import { RoomsButton } from '../rooms/RoomsButton';
@@ -32,12 +31,11 @@ function storedTab(): CentreTab {
 export function CentreSwitch({ conduite, programme, cues, now }: { conduite: ReactNode; programme: Programme | null; cues: CueView[]; now: number }) {
   const t = useT();
   const [tab, setTab] = useState<CentreTab>(storedTab);
-  const questions = useRegie((s) => s.state?.audience.questions);
   const regie = useRegie((s) => s.seat?.kind === 'regie' || (s.seat === null && s.role === 'control'));
   // The room the desk drives: its standby beside the tabs (each room has its own) and its questions' count (the overview counts the others).
   const room = useDeskRoom();
-  const main = mainRoomOf(programme);
-  const incoming = useMemo(() => incomingIn(questions ?? [], room, main), [questions, room, main]);
+  // A number: another room's patch (or this room's, unless the count moves) does not redraw the centre.
+  const incoming = useIncomingIn(room);
   // A room's queue opened from the rooms overview: the questions are shown.
   useEffect(
     () =>

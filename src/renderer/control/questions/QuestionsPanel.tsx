@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AudienceQuestion } from '../../../shared/api/state';
 import { queueTabs } from '../../../shared/domain/question-queue';
 import { localTimeZone } from '../../lib/desk-time';
@@ -18,7 +18,7 @@ import { act, moveInShortlist, onSelected, redactSelected, run, sendToPreview, t
 import { sceneQuestionId } from './question-words';
 import { select, setFilter, setMode, useQuestionsDesk } from './questions-store';
 import { StageMessageControl } from './StageMessageControl';
-import { useQueue } from './use-queue';
+import { useCurrentSessionId, useQueue } from './use-queue';
 import { useQuestionKeys } from './use-question-keys';
 import { useSearchWarmup } from './use-search-warmup';
 
@@ -29,8 +29,15 @@ import { useSearchWarmup } from './use-search-warmup';
  * question typed in; the message to the stage. The queue is the core's: every seat sees the same.
  */
 export function QuestionsPanel({ now }: { now: number }) {
+  // The show clock ticks every second: the screening desk redraws when its « current » session
+  // changes, not at each tick.
+  const currentSessionId = useCurrentSessionId(now);
+  return <ScreeningDesk currentSessionId={currentSessionId} />;
+}
+
+const ScreeningDesk = memo(function ScreeningDesk({ currentSessionId }: { currentSessionId: string | null }) {
   const t = useT();
-  const { view, all, sessionId, currentSessionId, programme } = useQueue(now);
+  const { view, all, sessionId, programme } = useQueue(currentSessionId);
   const timeZone = programme?.event.timeZone ?? localTimeZone();
   const tab = useQuestionsDesk((s) => s.filter.tab);
   const selectedId = useQuestionsDesk((s) => s.selectedId);
@@ -149,4 +156,4 @@ export function QuestionsPanel({ now }: { now: number }) {
       <PersonalDataReasons />
     </Panel>
   );
-}
+});

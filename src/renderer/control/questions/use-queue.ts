@@ -1,4 +1,4 @@
-import { mainRoomOf, qaOf } from '../../../shared/api/room-live';
+import { qaOf } from '../../../shared/api/room-live';
 import { useMemo, useState } from 'react';
 import type { AudienceQuestion } from '../../../shared/api/state';
 import type { QueueView } from '../../../shared/domain/question-queue';
@@ -10,10 +10,9 @@ import { sessionWindow } from '../../lib/desk-schedule';
 import { useRegie } from '../../lib/regie-store';
 import { useSchedule } from '../../lib/use-schedule';
 import { useQuestionsDesk } from './questions-store';
-import { currentSessionOfRoom, roomQuestions } from '../rooms/room-scope';
+import { currentSessionOfRoom } from '../rooms/room-scope';
+import { useRoomQuestions } from '../rooms/room-questions';
 import { useDeskRoom } from '../rooms/use-desk-room';
-
-const NO_QUESTIONS: AudienceQuestion[] = [];
 
 /**
  * The session the desk calls « current », in the room it drives (rooms/desk-room-store.ts): that
@@ -47,16 +46,14 @@ export interface Queue {
  * The filtered, sorted queue: updated only when the questions or the filter change. Not deferred:
  * the keys act on the rows shown, and a tab or a filter shows its rows in the same frame.
  */
-export function useQueue(now: number): Queue {
-  const everyRoom = useRegie((s) => s.state?.audience.questions) ?? NO_QUESTIONS;
+export function useQueue(currentSessionId: string | null): Queue {
   const programme = useRegie((s) => s.state?.programme ?? null);
-  // The room the desk drives: its questions only (the main room's queue is the plenary's).
+  // The room the desk drives: its questions only (the main room's queue is the plenary's), the
+  // same array while they are unchanged: another room's patch does not redraw this queue.
   const room = useDeskRoom();
-  const main = mainRoomOf(programme);
-  const all = useMemo(() => roomQuestions(everyRoom, room, main), [everyRoom, room, main]);
+  const all = useRoomQuestions(room);
   const filter = useQuestionsDesk((s) => s.filter);
   const session = useQuestionsDesk((s) => s.session);
-  const currentSessionId = useCurrentSessionId(now);
   const sessionId = session.kind === 'all' ? null : session.kind === 'one' ? session.sessionId : currentSessionId;
   // Updated from the last queue by the questions that changed, not filtered and sorted anew.
   const [follow] = useState(liveQueueFollower<AudienceQuestion>);

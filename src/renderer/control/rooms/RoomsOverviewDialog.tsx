@@ -4,7 +4,7 @@ import { sceneLabel } from '../program/scene-label';
 import { closeOverview, driveRoom } from './desk-room-store';
 import { roomHue } from './room-colour';
 import type { RoomRow } from './rooms-overview';
-import { useRoomsOverview, useSeatsWhileOpen } from './use-rooms-overview';
+import { usePushedSeats, useRoomsOverview } from './use-rooms-overview';
 
 /**
  * The rooms overview (`o`, « Salles »): every room live now with its session, its Q&A, its
@@ -16,7 +16,7 @@ export function RoomsOverviewDialog({ now }: { now: number }) {
   const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const { seats, problem } = useSeatsWhileOpen(true);
+  const seats = usePushedSeats();
   const overview = useRoomsOverview(now, seats);
   const keys = new Map([...overview.rows, ...overview.quiet].flatMap((r) => (r.key ? [[r.key, r.id] as [string, string]] : [])));
 
@@ -55,11 +55,6 @@ export function RoomsOverviewDialog({ now }: { now: number }) {
         </button>
       </header>
       <p className="rooms-intro">{t('rooms.intro')}</p>
-      {problem && (
-        <p className="rooms-problem" role="status">
-          {t('rooms.seatsError', { message: problem })}
-        </p>
-      )}
       {overview.rows.length === 0 ? (
         <p className="muted">{t('rooms.empty')}</p>
       ) : (

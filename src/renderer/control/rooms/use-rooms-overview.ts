@@ -1,15 +1,14 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { sortedSessions } from '../../../shared/domain/programme-position';
 import { roomOfSession } from '../../../shared/domain/rooms';
 import { sessionWindow } from '../../lib/desk-schedule';
 import { useRegie } from '../../lib/regie-store';
-import { tokenFromLocation } from '../../lib/url-token';
 import { useSchedule } from '../../lib/use-schedule';
-import { fetchSeats } from '../seats/seats-request';
-import { type OverviewSeat, roomCounts, roomsOverview, type RoomsOverview } from './rooms-overview';
+import { type OverviewSeat, roomsOverview, type RoomsOverview } from './rooms-overview';
 import type { SessionSpan } from './room-scope';
 import { useDeskRoom } from './use-desk-room';
-import { mainRoomOf } from '../../../shared/api/room-bus';
+import type { AudienceQuestion } from '../../../shared/api/state';
+import { isFlagged } from '../../../shared/domain/question-queue';
 
 /** Every session's window on the show clock, with its room (once per programme, delay or mark). */
 export function useSessionSpans(): SessionSpan[] {
@@ -20,39 +19,13 @@ export function useSessionSpans(): SessionSpan[] {
   );
 }
 
-/** How often the overview asks the core which seats have a view open (the Sièges dialog's list). */
-export const SEATS_POLL_MS = 3000;
-
 /**
- * The seats with their open views, read from the core while the overview is open (`/api/seats`,
- * the central régie's token): which workshop's tablet or projector is connected.
+ * The seats with their open views (which workshop's tablet or projector is connected): pushed by
+ * the core to the régie's desks as views come and go, never polled. null: this desk is not sent
+ * them (a core of before the push).
  */
-export function useSeatsWhileOpen(open: boolean): { seats: OverviewSeat[] | null; problem: string | null } {
-  const [seats, setSeats] = useState<OverviewSeat[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => {
-    if (!open) return;
-    const token = tokenFromLocation() ?? '';
-    let stopped = false;
-    const read = () =>
-      fetchSeats(token).then(
-        (list) => {
-          if (stopped) return;
-          setSeats(list.seats.map((s) => ({ id: s.id, name: s.name, kind: s.kind, room: s.room, connected: s.connected, revokedAt: s.revokedAt })));
-          setProblem(null);
-        },
-        (err: unknown) => {
-          if (!stopped) setProblem(err instanceof Error ? err.message : String(err));
-        },
-      );
-    void read();
-    const timer = setInterval(() => void read(), SEATS_POLL_MS);
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-    };
-  }, [open]);
-  return { seats, problem };
+export function usePushedSeats(): OverviewSeat[] | null {
+  return useRegie((s) => s.seats);
 }
 
 /** The overview's rows, from the mirrored state, the schedule, the hub's counts and the seats. */
@@ -71,11 +44,13 @@ export function useRoomsOverview(now: number, seats: OverviewSeat[] | null): Roo
 
 /** Questions flagged and not cleared, in every room (the top bar's badge). */
 export function useFlaggedEverywhere(): number {
-  const questions = useRegie((s) => s.state?.audience.questions);
-  const programme = useRegie((s) => s.state?.programme ?? null);
-  return useMemo(() => {
-    let n = 0;
-    for (const c of roomCounts(questions ?? [], mainRoomOf({ programme })).values()) n += c.flagged;
-    return n;
-  }, [questions, programme]);
+  // A number: the button redraws when it moves, not at each room's patch.
+  return useRegie((s) => flaggedIn(s.state?.audience.questions ?? []));
+}
+
+/** Questions flagged (personal data) and neither cleared nor rejected, merged ones aside: roomCounts' `flagged`, summed. */
+export function flaggedIn(questions: readonly AudienceQuestion[]): number {
+  let n = 0;
+  for (const q of questions) if (q.status !== 'merged' && q.status !== 'rejected' && isFlagged(q)) n += 1;
+  return n;
 }

@@ -9,9 +9,8 @@ const LIVE: ClockSetting = { mode: 'live' };
 export function ConnectionStatus({ timeZone }: { timeZone: string }) {
   const t = useT();
   const connection = useRegie((s) => s.connection);
-  const since = useRegie((s) => s.since);
-  const offset = useRegie((s) => s.serverOffsetMs);
-  const clock = useRegie((s) => s.state?.clock ?? LIVE);
+  // The time as written (a string): the server offset, refined at every patch, redraws nothing until the minute moves.
+  const sinceWords = useRegie((s) => deskTime(clockNow(s.state?.clock ?? LIVE, s.since + s.serverOffsetMs), timeZone));
   const label = t(`connection.${connection}`);
   return (
     <div
@@ -23,7 +22,7 @@ export function ConnectionStatus({ timeZone }: { timeZone: string }) {
     >
       <span className="connection-dot" aria-hidden="true" />
       <span className="connection-word">{label}</span>
-      <span className="connection-since">{t('connection.since', { time: deskTime(clockNow(clock, since + offset), timeZone) })}</span>
+      <span className="connection-since">{t('connection.since', { time: sinceWords })}</span>
     </div>
   );
 }

@@ -90,6 +90,55 @@ export function ControlApp() {
     }),
     [],
   );
+  // The parts that do not show the time, made once per change of what they take: the show clock
+  // re-renders this desk every second, and React skips an element it already has (the closed
+  // editor alone is every cue of the programme).
+  const timeZone = programme?.event.timeZone ?? localTimeZone();
+  const bus = useMemo(
+    () => (
+      <section className="desk-bus" aria-label={t('program.bus')} data-testid="desk-bus">
+        <PreviewPanel />
+        <ProgramBar />
+        <OnAirMonitor />
+      </section>
+    ),
+    [t],
+  );
+  const offline = useMemo(() => <OfflineBanner timeZone={timeZone} />, [timeZone]);
+  const logs = useMemo(
+    () => (
+      <>
+        <LogbookPanel timeZone={timeZone} inputRef={noteInput} />
+        <AsRunPanel />
+      </>
+    ),
+    [timeZone],
+  );
+  const helpDialog = useMemo(
+    () => (
+      <ShortcutsHelp
+        open={help}
+        onClose={closeHelp}
+        extra={
+          <>
+            <RoomsShortcuts />
+            <QuestionsShortcuts />
+          </>
+        }
+      />
+    ),
+    [help],
+  );
+  const editor = useMemo(
+    () => (
+      <>
+        <ConduiteEditor />
+        <SlipConfirmDialog />
+      </>
+    ),
+    [],
+  );
+
   useDeskKeys(deskKeys);
   useRunOfShowKeys(runOfShowKeys);
   useRoomsKeys(hasState && !roomSeat);
@@ -110,12 +159,11 @@ export function ControlApp() {
     );
   }
 
-  const timeZone = programme?.event.timeZone ?? localTimeZone();
   if (roomSeat) return <RoomSeatDesk now={now} timeZone={timeZone} help={help} />;
   return (
     <div className="desk">
       <TopBar now={now} timeZone={timeZone} onHelp={openHelp} />
-      <OfflineBanner timeZone={timeZone} />
+      {offline}
       <StandbyBanner timeZone={timeZone} />
       <ProgrammePanel programme={programme} schedule={schedule} now={now} />
       <main className="desk-grid">
@@ -126,30 +174,15 @@ export function ControlApp() {
           <CentreSwitch conduite={<CuePanel programme={programme} cues={cues} now={now} />} programme={programme} cues={cues} now={now} />
         </div>
         {/* The program bus, as on a vision mixer: preview, TAKE, programme. Under both centre tabs. */}
-        <section className="desk-bus" aria-label={t('program.bus')} data-testid="desk-bus">
-          <PreviewPanel />
-          <ProgramBar />
-          <OnAirMonitor />
-        </section>
+        {bus}
         <div className="desk-col desk-col-right">
           <ClockControl now={now} timeZone={timeZone} />
-          <LogbookPanel timeZone={timeZone} inputRef={noteInput} />
-          <AsRunPanel />
+          {logs}
         </div>
       </main>
-      <ShortcutsHelp
-        open={help}
-        onClose={closeHelp}
-        extra={
-          <>
-            <RoomsShortcuts />
-            <QuestionsShortcuts />
-          </>
-        }
-      />
+      {helpDialog}
       {overviewOpen && <RoomsOverviewDialog now={now} />}
-      <ConduiteEditor />
-      <SlipConfirmDialog />
+      {editor}
     </div>
   );
 }

@@ -9,9 +9,8 @@ const LIVE: ClockSetting = { mode: 'live' };
 export function OfflineBanner({ timeZone }: { timeZone: string }) {
   const t = useT();
   const connection = useRegie((s) => s.connection);
-  const since = useRegie((s) => s.since);
-  const offset = useRegie((s) => s.serverOffsetMs);
-  const clock = useRegie((s) => s.state?.clock ?? LIVE);
+  // The time as written (a string): the server offset, refined at every patch, redraws nothing until the minute moves.
+  const sinceWords = useRegie((s) => deskTime(clockNow(s.state?.clock ?? LIVE, s.since + s.serverOffsetMs), timeZone));
   if (connection === 'refused') {
     return (
       <div className="offline-banner offline-banner-refused" role="alert" data-testid="offline-banner">
@@ -22,7 +21,7 @@ export function OfflineBanner({ timeZone }: { timeZone: string }) {
   if (connection !== 'offline') return null;
   return (
     <div className="offline-banner" role="alert" data-testid="offline-banner">
-      {t('connection.offlineBanner', { time: deskTime(clockNow(clock, since + offset), timeZone) })}
+      {t('connection.offlineBanner', { time: sinceWords })}
     </div>
   );
 }

@@ -1105,7 +1105,6 @@ export const en = {
   'rooms.quiet': 'No session and nothing waiting:',
   'rooms.empty': 'No programme loaded: no rooms.',
   'rooms.close': 'Close',
-  'rooms.seatsError': 'Seats: {message}',
   'rooms.label.title': 'This desk drives {name}: its question queue and its screen',
   'rooms.label.back': 'Main room',
   'rooms.label.backTitle': 'Back to the main room (0)',

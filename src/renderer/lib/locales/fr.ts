@@ -1106,7 +1106,6 @@ export const fr = {
   'rooms.quiet': 'Sans séance ni question en attente\u00a0:',
   'rooms.empty': 'Aucun programme chargé\u00a0: pas de salles.',
   'rooms.close': 'Fermer',
-  'rooms.seatsError': 'Postes\u00a0: {message}',
   'rooms.label.title': 'Cette régie pilote {name}\u00a0: sa file de questions et son écran',
   'rooms.label.back': 'Salle principale',
   'rooms.label.backTitle': 'Revenir à la salle principale (0)',
