@@ -162,7 +162,8 @@ test('the central desk sees the six workshops, opens Salle 450’s queue and scr
     await desk.keyboard.press('o');
     await expect(overview).toBeVisible();
     const tablet450 = roomRow('salle-450').locator('[data-testid="rooms-seat"][data-seat="room-salle-450"]');
-    await expect(tablet450).toHaveAttribute('data-connected', '1');
+    // Two connections: the tablet's desk and its program monitor (its room's screen, opened with its token).
+    await expect(tablet450).toHaveAttribute('data-connected', '2');
     await roomDesk.close();
     await expect(tablet450).toHaveAttribute('data-connected', '0');
     await expect(roomRow('salle-450').locator('[data-testid="rooms-seat"][data-seat="output-salle-450"]')).toHaveAttribute('data-connected', '0');
