@@ -88,4 +88,34 @@ describe('what each seat receives', () => {
     const regie = seatPatchOps(['audience'], before, after, { kind: 'regie', room: null });
     expect(JSON.stringify(regie)).toContain('Encore la plénière');
   });
+
+  it('another room’s question or vote sends a room’s seat, output and stage nothing, not even the event-wide count', () => {
+    const busier = { counts: { '0': { room: 9, remote: 0 } }, voters: { room: 9, remote: 0 } };
+    const after: RegieState = {
+      ...before,
+      audience: {
+        ...before.audience,
+        questions: [...before.audience.questions, q('q-5', 'Une de plus en plénière ?')],
+        tallies: { ...before.audience.tallies, 'poll-main': busier },
+        received: before.audience.received + 2,
+      },
+    };
+    for (const kind of ['room', 'output', 'stage'] as const) expect(seatPatchOps(['audience'], before, after, { kind, room: 'salle-450' }), kind).toEqual([]);
+    // The régie hears both, with the count.
+    expect(JSON.stringify(seatPatchOps(['audience'], before, after, { kind: 'regie', room: null }))).toContain('"received":2');
+    // A seat's snapshot has no event-wide count either.
+    for (const kind of ['room', 'output', 'stage'] as const) expect(stateForSeat(after, { kind, room: 'salle-450' }).audience.received, kind).toBe(0);
+  });
+
+  it('a vote in a room’s own poll reaches its seat and its output, and the patch lands on the fresh snapshot', () => {
+    const busier = { counts: { '1': { room: 5, remote: 0 } }, voters: { room: 5, remote: 0 } };
+    const after: RegieState = { ...before, audience: { ...before.audience, tallies: { ...before.audience.tallies, 'poll-450': busier }, received: 7 } };
+    for (const kind of ['room', 'output'] as const) {
+      const seat = { kind, room: 'salle-450' };
+      const ops = seatPatchOps(['audience'], before, after, seat);
+      expect(ops.length, kind).toBeGreaterThan(0);
+      expect(JSON.stringify(ops)).not.toContain('poll-main');
+      expect(applyPatchOps(stateForSeat(before, seat), ops).audience).toEqual(stateForSeat(after, seat).audience);
+    }
+  });
 });

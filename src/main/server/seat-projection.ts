@@ -116,9 +116,10 @@ function sliceFor(kind: Exclude<SeatKind, 'regie'>, room: RoomId, key: keyof Vie
       const tallies = pickKeys(a.tallies, ownInteraction);
       const words = pickKeys(a.words, ownInteraction);
       const heldWords = pickKeys(a.heldWords, ownInteraction);
-      if (kind === 'room') return { ...a, questions: mine, tallies, words, heldWords };
+      // `received` counts the whole event's audience messages: the régie's figure, not a room's.
+      if (kind === 'room') return { ...a, questions: mine, tallies, words, heldWords, received: 0 };
       // The stage tablet: only the shortlisted questions that could be projected.
-      if (kind === 'stage') return { ...a, questions: mine.filter((q) => q.rank !== null && isProjectable(q)), tallies, words: {}, heldWords };
+      if (kind === 'stage') return { ...a, questions: mine.filter((q) => q.rank !== null && isProjectable(q)), tallies, words: {}, heldWords, received: 0 };
       return forOutput(state, tallies, words, heldWords);
     }
     default:
@@ -148,7 +149,7 @@ function forOutput(
     const held = new Set(Object.keys(roomHeld[cloud] ?? {}).map((w) => cachedWordKey(w)));
     words[cloud] = Object.fromEntries(Object.entries(counts).filter(([w]) => !held.has(cachedWordKey(w))));
   }
-  return { ...state.audience, questions: [], tallies, words, heldWords: {} };
+  return { ...state.audience, questions: [], tallies, words, heldWords: {}, received: 0 };
 }
 
 /** The state without the core's private slices. */
@@ -204,15 +205,29 @@ function roomAudienceOps(before: RegieState, after: RegieState, room: RoomId): P
       return items.length > 0 ? [{ ...op, items }] : [];
     }
     if (op.op !== 'audience-fields') return [op];
-    const v = op.value;
-    const value = {
-      ...v,
-      ...(v.tallies ? { tallies: pickKeys(v.tallies, own) } : {}),
-      ...(v.words ? { words: pickKeys(v.words, own) } : {}),
-      ...(v.heldWords ? { heldWords: pickKeys(v.heldWords, own) } : {}),
-    };
-    return [{ ...op, value }];
+    // The event-wide count is the régie's; a room's tallies, words and held words only when theirs changed.
+    const { received: _eventWide, tallies, words, heldWords } = op.value;
+    const value: typeof op.value = {};
+    if (tallies && changedFor(before.audience.tallies, tallies, own)) value.tallies = pickKeys(tallies, own);
+    if (words && changedFor(before.audience.words, words, own)) value.words = pickKeys(words, own);
+    if (heldWords && changedFor(before.audience.heldWords, heldWords, own)) value.heldWords = pickKeys(heldWords, own);
+    return Object.keys(value).length > 0 ? [{ ...op, value }] : [];
   });
+}
+
+/**
+ * An output's or a stage's audience share is the same before and after (another room's question,
+ * a vote in another room's poll): nothing to send. Compared by value, these shares being small and
+ * rebuilt at every call.
+ */
+function sameShare(kind: Exclude<Scope['kind'], 'regie'>, room: RoomId, before: RegieState, after: RegieState): boolean {
+  return JSON.stringify(sliceFor(kind, room, 'audience', before)) === JSON.stringify(sliceFor(kind, room, 'audience', after));
+}
+
+/** Whether a by-interaction record changed for the interactions `own` keeps (entries are replaced, never mutated). */
+function changedFor<T>(before: Record<string, T>, after: Record<string, T>, own: (id: string) => boolean): boolean {
+  for (const id of new Set([...Object.keys(before), ...Object.keys(after)])) if (own(id) && before[id] !== after[id]) return true;
+  return false;
 }
 
 /** Slices whose room share depends on the programme and the interactions' runs (which poll is whose). */
@@ -237,6 +252,7 @@ export function seatPatchOps(keys: readonly (keyof ViewState)[], before: RegieSt
     // Another room's TAKE or message: nothing for this room's seats (their patch stays empty).
     if (PER_ROOM.has(k) && !keys.includes('programme') && roomEntry<unknown>(before[k] as Record<RoomId, unknown>, room) === roomEntry<unknown>(after[k] as Record<RoomId, unknown>, room)) continue;
     if (k === 'audience' && seat.kind === 'room' && !shareMoved) ops.push(...roomAudienceOps(before, after, room));
+    else if (k === 'audience' && !shareMoved && sameShare(seat.kind, room, before, after)) continue;
     else ops.push(setOp(k, sliceFor(seat.kind, room, k, after)));
   }
   return ops;
