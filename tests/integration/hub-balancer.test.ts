@@ -98,6 +98,8 @@ describe.skipIf(missing !== null)(
             limits,
             publicHosts: ['127.0.0.1'],
             redis: { url: redis.url, nodeId: `noeud-${i + 1}` },
+            // As deploy/systemd gives it: in the environment.
+            redisFromEnvironment: true,
           }),
         );
       }
