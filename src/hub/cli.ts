@@ -45,7 +45,8 @@ const usage = `Usage : tsx src/hub/cli.ts --data-dir DOSSIER --event-code CODE [
                      "socketsPerParticipant":4,"trustedProxies":["10.0.0.5"]}' (trustedProxies : les
                      répartiteurs dont on croit X-Forwarded-For ; voir src/hub/options.ts pour toutes)
   --redis URL        un nœud d'une grappe de hubs : l'état partagé dans ce Redis (redis://HÔTE:6379),
-                     au lieu de la base SQLite (voir docs/cluster.md)
+                     au lieu de la base SQLite (voir docs/cluster.md) ; ou PUPITRE_REDIS_URL, qui garde
+                     le mot de passe (redis://:MOT-DE-PASSE@HÔTE:6379) hors de la ligne de commande
   --node-id NOM      le nom de ce nœud dans la grappe (défaut : le nom de la machine)
   --json             une ligne JSON sur la sortie standard quand le hub écoute`;
 
@@ -74,15 +75,26 @@ if (values.limits !== undefined) {
   if (!parsed.ok) fail(parsed.error.message);
   limits = parsed.value;
 }
-if (values.redis !== undefined && !/^rediss?:\/\/./.test(values.redis)) fail(`--redis : adresse invalide (redis://HÔTE:6379 attendu) : ${values.redis}`);
+const redisUrl = values.redis ?? process.env.PUPITRE_REDIS_URL;
+// The address is not repeated in the error: it may hold Redis's password.
+if (redisUrl !== undefined && !/^rediss?:\/\/./.test(redisUrl)) fail('--redis (ou PUPITRE_REDIS_URL) : adresse invalide (redis://HÔTE:6379 attendu)');
 const nodeId = values['node-id'] ?? hostname();
-if (values.redis !== undefined && !/^[\w.-]{1,64}$/.test(nodeId)) fail(`--node-id : lettres, chiffres, « . », « - » ou « _ », 64 au plus : ${nodeId}`);
+if (redisUrl !== undefined && !/^[\w.-]{1,64}$/.test(nodeId)) fail(`--node-id : lettres, chiffres, « . », « - » ou « _ », 64 au plus : ${nodeId}`);
+/** The Redis address as the logs may show it: without its user and password. */
+function redisHost(url: string | undefined): string {
+  try {
+    const u = new URL(url ?? '');
+    return `${u.protocol}//${u.host}`;
+  } catch {
+    return '';
+  }
+}
 const givenToken = values.token ?? process.env.PUPITRE_HUB_TOKEN;
 const token = givenToken ?? randomBytes(18).toString('base64url');
 
 try {
   const logger = createFileLogger({ dir: join(dataDir, 'logs'), echo: !values.json });
-  if (values.redis) {
+  if (redisUrl !== undefined) {
     // A cluster node outlives a Redis outage: a command that gave up waiting for Redis and that no
     // code awaited (a library's heartbeat) is logged as the error it is, never the end of the node.
     // Any other unhandled rejection still ends the process, as everywhere else.
@@ -104,7 +116,7 @@ try {
     publicHosts: values['public-host'] ?? [],
     trustProxy: values['trust-proxy'],
     limits,
-    ...(values.redis ? { redis: { url: values.redis, nodeId } } : {}),
+    ...(redisUrl ? { redis: { url: redisUrl, nodeId } } : {}),
     logger,
   });
   if (values.json) {
@@ -113,7 +125,7 @@ try {
   } else {
     console.log(
       hub.nodeId
-        ? `\nPupitre — nœud « ${hub.nodeId} » d'une grappe de hubs prêt (état partagé : ${values.redis ?? ''})\n`
+        ? `\nPupitre — nœud « ${hub.nodeId} » d'une grappe de hubs prêt (état partagé : ${redisHost(redisUrl)})\n`
         : `\nPupitre — hub du public prêt (base : ${hub.dbPath ?? ''})\n`,
     );
     for (const u of hub.urls) console.log(`  Participants  ${u}`);

@@ -271,18 +271,13 @@ export class RedisHubStorage implements HubStorage {
     msgId: string,
   ): Promise<{ duplicate: boolean; prior: Prior; rawVote: string; wordCount: number }> {
     const k = this.keys;
-    let rawVote = '';
-    let upvoted = false;
-    let words: string[] = [];
-    // Both reads awaited together: a read that fails (Redis going away) must never leave the other
-    // one's rejection unhandled, which would end the process.
-    const [taken] = await Promise.all([
+    // Both reads awaited together: with Redis gone, each fails, and a read left unawaited would be
+    // an unhandled rejection, which ends the node's process (it did, in the middle of a burst).
+    const [taken, rawVote, upvoted, words] = await Promise.all([
       this.redis.exists(k.msg(msgId)),
-      (async () => {
-        if (action.type === 'poll.vote') rawVote = (await this.redis.hget(k.votes(action.msg.pollId), pid)) ?? '';
-        else if (action.type === 'question.upvote') upvoted = (await this.redis.sismember(k.upvotedBy(pid), action.msg.questionId)) === 1;
-        else if (action.type === 'words.send') words = await this.redis.smembers(k.words(action.msg.cloudId, pid));
-      })(),
+      action.type === 'poll.vote' ? this.redis.hget(k.votes(action.msg.pollId), pid).then((v) => v ?? '') : '',
+      action.type === 'question.upvote' ? this.redis.sismember(k.upvotedBy(pid), action.msg.questionId).then((n) => n === 1) : false,
+      action.type === 'words.send' ? this.redis.smembers(k.words(action.msg.cloudId, pid)) : ([] as string[]),
     ]);
     const previous = parseVote(rawVote);
     return {

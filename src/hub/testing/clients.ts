@@ -30,16 +30,28 @@ export interface ConnectOptions {
   pageOrigin?: string;
   reconnection?: boolean;
   timeoutMs?: number;
+  /** Through a load balancer: its address (`https://127.0.0.1:8443`), instead of the hub's port on loopback. */
+  url?: string;
+  /** `['polling']`: a phone whose network lets no WebSocket through. Default: WebSocket only. */
+  transports?: ('websocket' | 'polling')[];
+  /** The certificate authority of an https `url` (a test's self-signed certificate). */
+  ca?: string;
+  /** Headers sent with the connection (e.g. a forged X-Forwarded-For). */
+  headers?: Record<string, string>;
 }
 
 export function participantSocket(port: number, opts: ConnectOptions = {}): ParticipantSocket {
-  return io(`http://127.0.0.1:${port}${PARTICIPANT_NAMESPACE}`, {
-    transports: ['websocket'],
+  const headers = { ...opts.headers, ...(opts.pageOrigin ? { Origin: opts.pageOrigin } : {}) };
+  return io(`${opts.url ?? `http://127.0.0.1:${port}`}${PARTICIPANT_NAMESPACE}`, {
+    transports: opts.transports ?? ['websocket'],
     forceNew: true,
     reconnection: opts.reconnection ?? false,
     reconnectionDelay: 100,
     reconnectionDelayMax: 500,
-    ...(opts.pageOrigin ? { extraHeaders: { Origin: opts.pageOrigin } } : {}),
+    // Keeps the balancer's cookie, as a browser does (the polling fallback's sticky session).
+    withCredentials: true,
+    ...(opts.ca ? { ca: opts.ca } : {}),
+    ...(Object.keys(headers).length > 0 ? { extraHeaders: headers } : {}),
   });
 }
 

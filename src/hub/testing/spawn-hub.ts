@@ -23,6 +23,8 @@ export interface SpawnHubOptions {
   publicHosts?: string[];
   /** A cluster node: its Redis and its name. */
   redis?: { url: string; nodeId: string };
+  /** Gives the Redis address in PUPITRE_REDIS_URL (as deploy/systemd does: its password off the command line), not --redis. */
+  redisFromEnvironment?: boolean;
 }
 
 /** Starts the standalone hub (src/hub/cli.ts) as one real child process and waits for its JSON ready line. */
@@ -43,11 +45,15 @@ export async function spawnHub(opts: SpawnHubOptions): Promise<HubProcess> {
   ];
   if (opts.limits) args.push('--limits', JSON.stringify(opts.limits));
   for (const h of opts.publicHosts ?? []) args.push('--public-host', h);
-  if (opts.redis) args.push('--redis', opts.redis.url, '--node-id', opts.redis.nodeId);
+  if (opts.redis) args.push(...(opts.redisFromEnvironment ? [] : ['--redis', opts.redis.url]), '--node-id', opts.redis.nodeId);
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PUPITRE_HUB_TOKEN: opts.token },
+    env: {
+      ...process.env,
+      PUPITRE_HUB_TOKEN: opts.token,
+      ...(opts.redis && opts.redisFromEnvironment ? { PUPITRE_REDIS_URL: opts.redis.url } : {}),
+    },
   });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
