@@ -49,7 +49,18 @@ export interface HubStorage extends PriorReads {
 
   submitParticipant(action: ParticipantAction, sender: PlacedSender): Promise<Ack>;
   submitRegie(seq: number, command: RegieCommand | HubError): Promise<CommandAck>;
-  submitPlace(participantId: string, place: Place, bindCode: string | null): Promise<boolean>;
+  /**
+   * A joining phone's place and the code it claims, written before it is answered: true, false (not
+   * written: « réessayez »), or, on a cluster, the code taken by another phone meanwhile (through
+   * another node) or no longer of the list.
+   */
+  submitPlace(participantId: string, place: Place, bindCode: string | null): Promise<boolean | 'taken' | 'unknown'>;
+  /**
+   * On a cluster: before a join is decided, what Redis holds for it (the participant's place, the
+   * code it holds, the given code's holder) is put in the node's memory (places.ts). One hub's
+   * memory is already the truth: it has none.
+   */
+  recall?(participantId: string, code: string | undefined): Promise<void>;
   /**
    * A régie's epoch (docs/standby.md): null when admitted (the highest epoch seen becomes it when
    * higher), else the higher epoch seen, which fences it off. Atomic across a cluster's nodes.

@@ -12,7 +12,7 @@ import { parseChoiceKey } from './admit';
 import { mainRoomId, placeRoom, roomBoard, roomsSummary } from './board';
 import { participantBranding } from './branding';
 import type { HubStorage, PriorReads } from './hub-storage';
-import { decideJoin, type Place } from './join-decision';
+import { CODE_TAKEN, CODE_UNKNOWN, decideJoin, type Place } from './join-decision';
 import type { Places } from './places';
 import type { PresenceCounter } from './presence';
 import type { RateGate } from './rate-gate';
@@ -200,6 +200,14 @@ export class ParticipantChannel {
       return refuse('invalid', 'cette connexion a déjà rejoint sous un autre identifiant : rechargez la page', 'participantId');
     }
     const { places, writer } = this.deps;
+    // On a cluster, this phone's place and code may have been settled on another node.
+    if (writer.recall) {
+      try {
+        await writer.recall(id, msg.code);
+      } catch {
+        return refuse('unavailable', 'le service n’a pas pu enregistrer votre arrivée : réessayez');
+      }
+    }
     const now = this.deps.now();
     if (!known) {
       // Honest counts: a participant holds a few sockets at most, and one address brings so many new ids a minute.
@@ -223,6 +231,9 @@ export class ParticipantChannel {
       if ((place.chosen && changed) || bindCode !== null) {
         // Written before the answer: a hub restarted a moment later still knows this phone's room and code.
         const saved = await writer.submitPlace(id, place, bindCode);
+        // Another phone took the code through another node meanwhile (the cluster's script decided).
+        if (saved === 'taken') return refuse('already_done', CODE_TAKEN, 'code');
+        if (saved === 'unknown') return refuse('invalid', CODE_UNKNOWN, 'code');
         if (!saved) return refuse('unavailable', 'le service n’a pas pu enregistrer votre arrivée : réessayez');
       }
       // Read before the socket joins its room: no patch can reach it ahead of this answer's state.

@@ -67,6 +67,28 @@ export class Places implements CodeBook {
     if (this.codes.has(hash)) this.setHolder(hash, null);
   }
 
+  /**
+   * What a cluster's Redis holds (redis-storage.ts), the truth on a cluster: a code's holder
+   * (null: free; undefined: not of the list), the participant's place. This memory then decides
+   * the join as on one hub, and the place script settles any race with another node.
+   */
+  learn(participantId: string, place: Omit<Place, 'codeHash'> | undefined, code?: { hash: string; holder: string | null | undefined }): void {
+    if (place) this.places.set(participantId, place);
+    if (!code) return;
+    if (code.holder === undefined) {
+      const previous = this.codes.get(code.hash);
+      if (previous) this.held.delete(previous);
+      this.codes.delete(code.hash);
+    } else this.setHolder(code.hash, code.holder);
+  }
+
+  /** A cluster node starting: the codes as Redis holds them (salt, and each hash's holder, '' free). */
+  loadCodes(salt: string | null, holders: Record<string, string>): void {
+    this.clearCodes();
+    this.saltValue = salt;
+    for (const [hash, holder] of Object.entries(holders)) this.setHolder(hash, holder === '' ? null : holder);
+  }
+
   /** Forgets places older than `before` (memory stays bounded by one day's participants). */
   prune(before: number): void {
     for (const [id, p] of this.places) if (p.at < before) this.places.delete(id);

@@ -45,7 +45,7 @@ export interface ClusterBinding {
 
 export interface ClusterNode {
   storage: RedisHubStorage;
-  /** Personal codes and places: this node's memory (docs/cluster.md). */
+  /** Personal codes and places: this node's memory of what Redis holds (read again at each join). */
   places: Places;
   rate: RateGate;
   /** socket.io's adapter on Redis Streams. */
@@ -71,6 +71,7 @@ export async function openClusterNode(opts: ClusterNodeOptions): Promise<Cluster
     url: opts.url,
     eventCode: opts.eventCode,
     places,
+    placeMemoryMs: opts.limits.placeMemoryMs,
     dedupKeepMs: opts.limits.dedupKeepMs,
     maxQueue: opts.limits.maxQueue,
     now: opts.now,

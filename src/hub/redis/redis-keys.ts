@@ -32,6 +32,12 @@ export function redisKeys(eventCode: string) {
     board: `${p}board`,
     boardRev: `${p}board-rev`,
     boardLog: `${p}board-log`,
+    /** Personal codes (issue 17): the list's salt, each code's holder ('' free), the code each participant holds. */
+    codeSalt: `${p}code-salt`,
+    codes: `${p}codes`,
+    codeHeld: `${p}code-held`,
+    /** A participant's place (JSON), expiring `placeMemoryMs` after it was proved or chosen. */
+    place: (participantId: string) => `${p}place:${participantId}`,
     /** Pub/sub: « the backlog grew up to N » (a hint: nodes also look every second). */
     appended: `${p}appended`,
     /** Rate buckets, per participant and per address, shared by every node. */

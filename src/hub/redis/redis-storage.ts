@@ -12,12 +12,16 @@ import type { HubStorage, StorageCounts } from '../hub-storage';
 import type { Committed, PlacedSender, RoomOps } from '../hub-writer';
 import type { Places } from '../places';
 import { type RedisKeys, redisKeys } from './redis-keys';
-import { ACK_SCRIPT, EPOCH_SCRIPT, PARTICIPANT_SCRIPT, REGIE_SCRIPT, RESUME_SCRIPT } from './scripts';
+import type { Place } from '../join-decision';
+import { hashPersonalCode } from '../../node/presence/presence-key';
+import { ACK_SCRIPT, EPOCH_SCRIPT, PARTICIPANT_SCRIPT, PLACE_SCRIPT, REGIE_SCRIPT, RESUME_SCRIPT } from './scripts';
 
 export interface RedisStorageOptions {
   url: string;
   eventCode: string;
   places: Places;
+  /** How long a phone's place is remembered after it proved or chose it (as the SQLite hub). */
+  placeMemoryMs: number;
   dedupKeepMs: number;
   maxQueue: number;
   now: () => number;
@@ -42,6 +46,7 @@ type Scripted = Redis & {
   pupResume(...args: (string | number)[]): Promise<number>;
   pupAck(...args: (string | number)[]): Promise<number>;
   pupEpoch(...args: (string | number)[]): Promise<number>;
+  pupPlace(...args: (string | number)[]): Promise<[string, string]>;
 };
 
 const VOTE_SEP = '\n';
@@ -130,12 +135,13 @@ export class RedisHubStorage implements HubStorage {
     const redis = redisClient(opts.url, 'pupitre-hub', { logger: opts.logger }) as Scripted;
     try {
       redis.defineCommand('pupParticipant', { numberOfKeys: 6, lua: PARTICIPANT_SCRIPT });
-      redis.defineCommand('pupRegie', { numberOfKeys: 5, lua: REGIE_SCRIPT });
+      redis.defineCommand('pupRegie', { numberOfKeys: 8, lua: REGIE_SCRIPT });
+      redis.defineCommand('pupPlace', { numberOfKeys: 3, lua: PLACE_SCRIPT });
       redis.defineCommand('pupResume', { numberOfKeys: 2, lua: RESUME_SCRIPT });
       redis.defineCommand('pupAck', { numberOfKeys: 1, lua: ACK_SCRIPT });
       redis.defineCommand('pupEpoch', { numberOfKeys: 1, lua: EPOCH_SCRIPT });
       await redis.set(keys.hubId, randomBytes(12).toString('base64url'), 'NX');
-      const [hubId, boardJson, boardRev, hubSeq, applied, acked, votes] = await Promise.all([
+      const [hubId, boardJson, boardRev, hubSeq, applied, acked, votes, codeSalt, codes] = await Promise.all([
         redis.get(keys.hubId),
         redis.get(keys.board),
         redis.get(keys.boardRev),
@@ -143,7 +149,11 @@ export class RedisHubStorage implements HubStorage {
         redis.get(keys.applied),
         redis.get(keys.acked),
         redis.hgetall(keys.upvoteCounts),
+        redis.get(keys.codeSalt),
+        redis.hgetall(keys.codes),
       ]);
+      // A node started after the codes were sent knows them, and who holds each.
+      opts.places.loadCodes(codeSalt, codes);
       const board = loadBoard(boardJson ?? undefined);
       if (board.problem) opts.onError(new Error(`état affiché illisible dans Redis, remis à zéro : ${board.problem}`));
       const storage = new RedisHubStorage(
@@ -331,12 +341,16 @@ export class RedisHubStorage implements HubStorage {
         k.boardRev,
         k.boardLog,
         reset === null ? k.applied : k.votes(reset),
+        k.codeSalt,
+        k.codes,
+        k.codeHeld,
         seq,
         changed ? JSON.stringify(applied.board) : '',
         JSON.stringify(entry),
         reset === null ? '0' : '1',
         this.boardRev,
         this.opts.boardLogLength ?? 1_000,
+        ...codesArgs(command),
       );
       if (status === 'dup') return { ok: true, appliedSeq: Number(n), duplicate: true };
       if (status === 'order') {
@@ -378,7 +392,7 @@ export class RedisHubStorage implements HubStorage {
     if (ops.length > 0 || roomsChanged || branding) this.opts.onCommitted({ ops, roomsChanged, votes: [], appended: false, branding });
   }
 
-  /** Personal codes are per node in this version (docs/cluster.md): each node applies the régie's code commands to its memory. */
+  /** The régie's code commands, written in Redis by its script, applied to this node's memory too (read by joins). */
   private applyCodes(command: RegieCommand): void {
     const { places } = this.opts;
     if (command.type === 'codes.add') places.addCodes(command.salt, command.hashes);
@@ -449,9 +463,35 @@ export class RedisHubStorage implements HubStorage {
     }
   }
 
-  async submitPlace(): Promise<boolean> {
-    // Places and personal-code holders stay in each node's memory in this version (docs/cluster.md).
-    return !this.closed;
+  async recall(participantId: string, code: string | undefined): Promise<void> {
+    const { places } = this.opts;
+    const hash = code !== undefined && places.salt !== null ? hashPersonalCode(places.salt, code) : null;
+    const [placeJson, held, holder] = await Promise.all([
+      this.redis.get(this.keys.place(participantId)),
+      this.redis.hget(this.keys.codeHeld, participantId),
+      hash === null ? null : this.redis.hget(this.keys.codes, hash),
+    ]);
+    const place = parsePlace(placeJson);
+    if (held !== null) places.learn(participantId, undefined, { hash: held, holder: participantId });
+    places.learn(participantId, place, hash === null ? undefined : { hash, holder: holder === null ? undefined : holder === '' ? null : holder });
+  }
+
+  /** One script (scripts.ts): the code bound only if free or already this participant's, on every node alike. */
+  async submitPlace(participantId: string, place: Place, bindCode: string | null): Promise<boolean | 'taken' | 'unknown'> {
+    if (this.closed) return false;
+    const ttl = place.at + this.opts.placeMemoryMs - this.opts.now();
+    const json = place.chosen ? JSON.stringify({ room: place.room, origin: place.origin, chosen: place.chosen, at: place.at }) : '';
+    try {
+      const [status, holder] = await this.redis.pupPlace(this.keys.codes, this.keys.codeHeld, this.keys.place(participantId), participantId, bindCode ?? '', json, Math.max(0, Math.ceil(ttl)));
+      if (bindCode !== null && status !== 'ok') {
+        // This node's memory had it free: it learns who holds it (or that it is gone).
+        this.opts.places.learn(participantId, undefined, { hash: bindCode, holder: status === 'taken' ? holder : undefined });
+      }
+      return status === 'ok' ? true : status === 'taken' ? 'taken' : 'unknown';
+    } catch (err) {
+      this.opts.onError(err);
+      return false;
+    }
   }
 
   async admitEpoch(epoch: number): Promise<number | null> {
@@ -537,4 +577,24 @@ function parseVote(raw: string): PreviousVote | undefined {
   if (!raw) return undefined;
   const at = raw.indexOf(VOTE_SEP);
   return at < 0 ? undefined : { choiceKey: raw.slice(0, at), msgId: raw.slice(at + 1) };
+}
+
+/** The codes part of a régie command's script (scripts.ts REGIE_SCRIPT): op, salt or hash, hashes. */
+function codesArgs(command: RegieCommand | null): string[] {
+  if (command?.type === 'codes.add') return ['add', command.salt, ...command.hashes];
+  if (command?.type === 'codes.clear') return ['clear'];
+  if (command?.type === 'code.release') return ['release', command.hash];
+  return [''];
+}
+
+/** A place as the place script wrote it; anything else is no place (another version's entry). */
+function parsePlace(json: string | null): Omit<Place, 'codeHash'> | undefined {
+  if (json === null) return undefined;
+  try {
+    const p = JSON.parse(json) as Partial<Omit<Place, 'codeHash'>>;
+    if (typeof p.room !== 'string' || typeof p.at !== 'number') return undefined;
+    return { room: p.room, origin: p.origin === 'room' ? 'room' : 'remote', chosen: p.chosen === true, at: p.at };
+  } catch {
+    return undefined;
+  }
 }

@@ -49,9 +49,13 @@ return {'ok', seq, n}
  * One régie command, once and in order: `dup` (already applied), `order` (a gap), `stale` (the
  * node decided on an older board than Redis holds: it reads the board again), else the applied
  * seq, the board and the next board revision are written, a poll's votes dropped (poll.reset),
- * and the entry appended to the board log every node reads.
- * KEYS: applied, board, boardRev, boardLog, votes of the reset poll (or applied again)
- * ARGV: seq, board JSON ('' unchanged), entry JSON, reset ('1'/'0'), board rev the node decided on, log length
+ * the personal codes changed (codes.add, codes.clear, code.release: in the same script, so that a
+ * node started later finds them as the command left them), and the entry appended to the board
+ * log every node reads.
+ * KEYS: applied, board, boardRev, boardLog, votes of the reset poll (or applied again), code salt,
+ *   codes (hash → holder, '' free), code held (participant → hash)
+ * ARGV: seq, board JSON ('' unchanged), entry JSON, reset ('1'/'0'), board rev the node decided on, log length,
+ *   codes op ('' | 'add' | 'clear' | 'release'), salt (add) or hash (release), hashes (add)…
  */
 export const REGIE_SCRIPT = `
 local applied = tonumber(redis.call('GET', KEYS[1]) or '0')
@@ -65,8 +69,48 @@ redis.call('SET', KEYS[1], seq)
 redis.call('SET', KEYS[3], rev)
 if ARGV[2] ~= '' then redis.call('SET', KEYS[2], ARGV[2]) end
 if ARGV[4] == '1' then redis.call('DEL', KEYS[5]) end
+local op = ARGV[7]
+if op == 'add' then
+  -- Another salt than the list's means another list: the old hashes mean nothing with it.
+  if redis.call('GET', KEYS[6]) ~= ARGV[8] then redis.call('DEL', KEYS[7], KEYS[8]) end
+  redis.call('SET', KEYS[6], ARGV[8])
+  for i = 9, #ARGV do redis.call('HSETNX', KEYS[7], ARGV[i], '') end
+elseif op == 'clear' then
+  redis.call('DEL', KEYS[7], KEYS[8])
+elseif op == 'release' then
+  local holder = redis.call('HGET', KEYS[7], ARGV[8])
+  if holder then
+    if holder ~= '' and redis.call('HGET', KEYS[8], holder) == ARGV[8] then redis.call('HDEL', KEYS[8], holder) end
+    redis.call('HSET', KEYS[7], ARGV[8], '')
+  end
+end
 redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[6], rev .. '-0', 'e', ARGV[3])
 return {'ok', rev}
+`;
+
+/**
+ * A joining phone's place and the personal code it claims, as one script: the code is bound only
+ * if it is of the list and free or already this participant's (docs/rooms.md: a second phone is
+ * refused, whatever node it joined); a participant giving a second code frees its first one (as
+ * places.ts does). The place is kept until `placeMemoryMs` after the phone proved or chose it.
+ * KEYS: codes, code held, the participant's place
+ * ARGV: participant, code hash ('' none), place JSON ('' none), place time to live (ms)
+ * Answers {'ok'}, {'unknown'} (not of the list any more) or {'taken', holder}.
+ */
+export const PLACE_SCRIPT = `
+local pid = ARGV[1]
+local hash = ARGV[2]
+if hash ~= '' then
+  local holder = redis.call('HGET', KEYS[1], hash)
+  if not holder then return {'unknown', ''} end
+  if holder ~= '' and holder ~= pid then return {'taken', holder} end
+  local previous = redis.call('HGET', KEYS[2], pid)
+  if previous and previous ~= hash and redis.call('HGET', KEYS[1], previous) == pid then redis.call('HSET', KEYS[1], previous, '') end
+  redis.call('HSET', KEYS[1], hash, pid)
+  redis.call('HSET', KEYS[2], pid, hash)
+end
+if ARGV[3] ~= '' and tonumber(ARGV[4]) > 0 then redis.call('SET', KEYS[3], ARGV[3], 'PX', ARGV[4]) end
+return {'ok', ''}
 `;
 
 /** A régie says who it is: another régie than the last one starts its seqs from 0. KEYS: regieId, applied. */
