@@ -6,7 +6,9 @@ import type { CodeBook, Place } from './join-decision';
  * The hub's memory of personal codes (who holds which) and of each participant's place, mirrored
  * from its SQLite tables (hub-store.ts) so that a join is decided without a read. A code is claimed
  * here at once, before the write is committed: two phones giving the same code in the same instant
- * cannot both get it. The writer persists claims and applies the régie's code commands.
+ * cannot both get it. The writer persists claims and applies the régie's code commands. On a
+ * cluster node it mirrors Redis instead (redis-storage.ts): read again before each join, and the
+ * join's script, not this memory, has the last word on a code (docs/cluster.md).
  */
 export class Places implements CodeBook {
   private saltValue: string | null;
