@@ -258,6 +258,8 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   let follower: StandbyFollower | null = null;
   /** After a takeover: the origins of the former primary's pages, still let in (they move here). */
   let followedOrigins: string[] = [];
+  /** The other régie's views origins: its pages are let in, and this régie's pages may open sockets to it (set below). */
+  let peerOrigins: () => string[] = () => [];
   /** Why the hub fenced this régie off (another took over), or null. */
   let fencedBy: string | null = null;
   const standbySince = Date.now();
@@ -313,6 +315,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   const isRegie = (token: string | null) => seats.byToken(token)?.kind === 'regie';
   const http = createHttpServer({
     rendererDir: options.rendererDir,
+    peerOrigins: () => peerOrigins(),
     allowedHosts,
     port: () => port,
     // Anyone may ask whether the core is up. Its sequence and version: this machine or a régie seat
@@ -394,11 +397,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     logger,
     status: { link: offStatus },
     presenceKey,
-    // The other régie's pages (docs/standby.md § « Les vues »): its standby's, the primary it follows or followed.
-    peerOrigins: () => {
-      const standby = originOf(standbyStatus().peerViews ?? null);
-      return [...(standby === null ? [] : [standby]), ...(follower?.peerOrigins() ?? followedOrigins)];
-    },
+    peerOrigins: () => peerOrigins(),
   });
   // Always on loopback (the desk on this machine); the venue network is the LAN switch's, on the same port.
   port = await listen(http, '127.0.0.1', options.port ?? DEFAULT_PORT);
@@ -424,6 +423,11 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     if (fencedBy !== null) return { role: 'fenced', state: 'none', lagMs: null, peer: null, peerViews: null, since: standbySince, epoch, lastError: fencedBy };
     if (follower) return follower.status(epoch);
     return source?.status(epoch, standbySince) ?? { role: 'primary', state: 'none', lagMs: null, peer: null, since: standbySince, epoch, lastError: null };
+  };
+  // The other régie's pages (docs/standby.md § « Les vues »): its standby's, the primary it follows or followed.
+  peerOrigins = () => {
+    const standby = originOf(standbyStatus().peerViews ?? null);
+    return [...(standby === null ? [] : [standby]), ...(follower?.peerOrigins() ?? followedOrigins)];
   };
   const showLink = () => {
     if (closed) return;

@@ -6,7 +6,8 @@ import { spawnCore } from '../integration/helpers';
 import { expect, test } from './fixtures';
 
 // Issue 18 at the desk: a standby follows the primary (banner, read-only, a TAKE refused with the
-// reason), its output shows the primary's program bus, and « Prendre la main » makes it lead.
+// reason), its output shows the primary's program bus, and « Prendre la main » makes it lead; the
+// desk and output pages opened on the primary move to it by themselves and drive it.
 
 const stage = (page: Page) => page.getByTestId('output-stage');
 
@@ -23,6 +24,8 @@ test('the standby’s desk follows read-only, its output follows the TAKE, and �
   const standby = await spawnCore(dataDir, ['--follow', `http://127.0.0.1:${core.port}`, '--follow-token', core.followToken, '--no-hub']);
   try {
     const origin = `http://127.0.0.1:${standby.port}`;
+    // The standby copies the primary's seats with their tokens: the primary's addresses, on the standby's origin.
+    const onStandby = (url: string) => url.replace(`http://127.0.0.1:${core.port}`, origin);
     // The primary's desk: its standby is up to date.
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(core.controlUrl);
@@ -39,12 +42,12 @@ test('the standby’s desk follows read-only, its output follows the TAKE, and �
     const primaryOutput = await browser.newPage({ viewport: { width: 640, height: 360 } });
     await primaryOutput.goto(core.outputUrl);
     const standbyOutput = await browser.newPage({ viewport: { width: 640, height: 360 } });
-    await standbyOutput.goto(`${origin}/output?token=${standby.tokens.output}`);
+    await standbyOutput.goto(onStandby(core.outputUrl));
     await expect(stage(standbyOutput)).toHaveAttribute('data-scene', 'holding');
 
     // The standby's desk: the banner, the same preview, and a TAKE refused with the reason.
     const desk = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await desk.goto(`${origin}/control?token=${standby.tokens.control}`);
+    await desk.goto(onStandby(core.controlUrl));
     await expect(desk.getByTestId('standby-banner')).toContainText('Régie de secours — suit la régie principale (retard');
     await expect(desk.getByTestId('standby-banner')).toHaveAttribute('data-state', 'following');
     await expect(desk.getByTestId('preview-monitor')).toHaveAttribute('data-scene', 'message');
@@ -77,6 +80,23 @@ test('the standby’s desk follows read-only, its output follows the TAKE, and �
     await desk.getByTestId('take').click();
     await expect(stage(standbyOutput)).toHaveAttribute('data-scene', 'black');
     await shot(desk, 'standby-3-after-take-over-1366');
+
+    // The desk page that was open on the primary moved to the standby by itself, and drives it.
+    await expect(page.getByTestId('standby-banner')).toHaveCount(0);
+    await expect(page.getByTestId('standby-pill')).toHaveText('Pas de régie de secours');
+    await expect(page.getByTestId('onair-caption')).toHaveAttribute('data-scene', 'black');
+    await page.getByTestId('compose-message').click();
+    await page.getByTestId('compose-title').fill('Reprise');
+    await page.getByTestId('compose-text').fill('La régie de secours a pris la main');
+    await page.getByTestId('compose-text').press('Enter');
+    await expect(page.getByTestId('preview-monitor')).toHaveAttribute('data-scene', 'message');
+    await page.getByTestId('take').click();
+    await expect(stage(standbyOutput)).toHaveAttribute('data-scene', 'message');
+    await expect(standbyOutput.getByTestId('scene-message')).toContainText('La régie de secours a pris la main');
+    // The primary's output page moved too: it shows the standby's program.
+    await expect(stage(primaryOutput)).toHaveAttribute('data-scene', 'message');
+    await expect(primaryOutput.getByTestId('scene-message')).toContainText('La régie de secours a pris la main');
+    await shot(page, 'standby-4-primary-desk-drives-the-standby-1366');
   } finally {
     await standby.stop();
     rmSync(dataDir, { recursive: true, force: true });
