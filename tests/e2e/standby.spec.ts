@@ -31,6 +31,10 @@ test('the standby’s desk follows read-only, its output follows the TAKE, and �
     await page.goto(core.controlUrl);
     await expect(page.getByTestId('standby-pill')).toHaveAttribute('data-state', 'synced');
     await expect(page.getByTestId('standby-pill')).toHaveText('Secours\u00a0: à jour');
+    // The pages are opened (here: reloaded) once the standby is connected: their CSP then lets them
+    // open a socket to it (docs/standby.md § « Les vues »), which a page served before cannot.
+    await page.reload();
+    await expect(page.getByTestId('standby-pill')).toHaveAttribute('data-state', 'synced');
     await page.getByTestId('transition-cut').click();
     await page.getByTestId('compose-message').click();
     await page.getByTestId('compose-title').fill('Pause café');

@@ -7,7 +7,7 @@ import { currentLanguage, translate } from './i18n';
 import { isCoreStatus } from './link-status';
 import { isPatch } from './regie-sync';
 import { isRoomPresence, receivePatch, receivePresence, receiveSnapshot, receiveStatus, setConnection, useRegie } from './regie-store';
-import { RegieLink } from './regie-link';
+import { RegieLink, type Remembered } from './regie-link';
 import { VIEW_ROOM } from './view-room';
 
 /**
@@ -31,6 +31,7 @@ export function connectToCore(token: string, view?: ViewRole): void {
     home,
     auth,
     isStatus: isCoreStatus,
+    remembered: recall(),
     open: (address, a) =>
       io(address, {
         auth: a,
@@ -59,8 +60,32 @@ export function connectToCore(token: string, view?: ViewRole): void {
         }
       },
       status: (status) => receiveStatus(status),
+      learned: (m) => remember(m),
     },
   });
+}
+
+/** Kept in the tab (sessionStorage): a page reloaded still refuses a régie behind the epoch it saw. */
+const REMEMBERED_KEY = 'pupitre.regies';
+
+function recall(): Remembered | null {
+  try {
+    const raw: unknown = JSON.parse(window.sessionStorage.getItem(REMEMBERED_KEY) ?? 'null');
+    if (typeof raw !== 'object' || raw === null) return null;
+    const r = raw as { highestEpoch?: unknown; addresses?: unknown };
+    if (typeof r.highestEpoch !== 'number' || !Array.isArray(r.addresses)) return null;
+    return { highestEpoch: r.highestEpoch, addresses: r.addresses.filter((a): a is string => typeof a === 'string').slice(0, 8) };
+  } catch {
+    return null; // no storage (a private window): the view starts from what its régie says
+  }
+}
+
+function remember(m: Remembered): void {
+  try {
+    window.sessionStorage.setItem(REMEMBERED_KEY, JSON.stringify(m));
+  } catch {
+    // no storage: kept in memory only
+  }
 }
 
 function isCommandResult(x: unknown): x is CommandResult {

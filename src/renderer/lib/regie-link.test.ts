@@ -56,7 +56,7 @@ const status = (epoch: number, role: StandbyStatus['role'], peerViews: string | 
 
 const snapshot = (seq: number, s: CoreStatus, program: string): Snapshot => ({ seq, status: s, state: { program } }) as unknown as Snapshot;
 
-function setUp() {
+function setUp(remembered: { highestEpoch: number; addresses: string[] } | null = null) {
   const sockets = new Map<string, FakeSocket>();
   const shown: { seq: number; program: unknown; from: string }[] = [];
   const patches: unknown[] = [];
@@ -65,6 +65,7 @@ function setUp() {
     home: A,
     auth: { token: 't' },
     isStatus: isCoreStatus,
+    remembered,
     open: (address) => {
       const s = new FakeSocket();
       sockets.set(address, s);
@@ -131,6 +132,19 @@ describe('a view’s link to two régies', () => {
     b.serve('snapshot', snapshot(7, status(1, 'primary', null), 'y'));
     expect(shown.at(-1)).toEqual({ seq: 7, program: 'y', from: B });
     expect(link.obeysCurrent()).toBe(true);
+  });
+
+  it('a page reloaded on the old primary still refuses it: it remembers the epoch it saw and the other address', () => {
+    const { link, sockets, shown } = setUp({ highestEpoch: 2, addresses: [B] });
+    const a = sockets.get(A)!;
+    a.serve('connect');
+    a.serve('snapshot', snapshot(11, status(1, 'primary', null), 'question 1'));
+    expect(shown).toEqual([]);
+    expect(link.current).toBe(B);
+    const b = sockets.get(B)!;
+    b.serve('connect');
+    b.serve('snapshot', snapshot(12, status(2, 'primary', null), 'question 2'));
+    expect(shown).toEqual([{ seq: 12, program: 'question 2', from: B }]);
   });
 
   it('with no standby known, stays on its own régie through a cut', () => {

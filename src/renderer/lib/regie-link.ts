@@ -15,6 +15,14 @@ export interface RegieLinkHandlers {
   connection: (state: 'online' | 'offline' | 'refused') => void;
   /** The view moved to another régie (its address). */
   moved?: (address: string) => void;
+  /** What the view learned (to keep across a reload of the page: see `remembered`). */
+  learned?: (m: Remembered) => void;
+}
+
+/** What a view knows of the régies beyond its page's own address, kept across a reload of the page. */
+export interface Remembered {
+  highestEpoch: number;
+  addresses: string[];
 }
 
 export interface RegieLinkOptions {
@@ -26,6 +34,8 @@ export interface RegieLinkOptions {
   handlers: RegieLinkHandlers;
   /** Whether a status pushed by a régie is well formed (link-status's isCoreStatus; given, so that Node runs this file too). */
   isStatus: (x: unknown) => x is CoreStatus;
+  /** What this page learned before a reload: a page reloaded on an old primary still knows the higher epoch. */
+  remembered?: Remembered | null;
 }
 
 interface Link {
@@ -52,6 +62,11 @@ export class RegieLink {
   constructor(private readonly opts: RegieLinkOptions) {
     this.addresses = [opts.home];
     this.currentAddress = opts.home;
+    const before = opts.remembered;
+    if (before) {
+      this.highest = Number.isInteger(before.highestEpoch) && before.highestEpoch > 0 ? before.highestEpoch : 0;
+      for (const a of before.addresses) if (/^https?:\/\//.test(a) && !this.addresses.includes(a)) this.addresses.push(a);
+    }
     this.reconsider();
   }
 
@@ -81,12 +96,22 @@ export class RegieLink {
 
   private see(address: string, sighting: Sighting): void {
     this.sightings[address] = sighting;
-    if (sighting.kind === 'seen' && sighting.role !== 'fenced') this.highest = Math.max(this.highest, sighting.epoch);
+    if (sighting.kind === 'seen' && sighting.role !== 'fenced' && sighting.epoch > this.highest) {
+      this.highest = sighting.epoch;
+      this.tell();
+    }
   }
 
   private learn(status: CoreStatus): void {
     const peer = status.standby?.peerViews;
-    if (typeof peer === 'string' && /^https?:\/\//.test(peer) && !this.addresses.includes(peer)) this.addresses.push(peer);
+    if (typeof peer === 'string' && /^https?:\/\//.test(peer) && !this.addresses.includes(peer)) {
+      this.addresses.push(peer);
+      this.tell();
+    }
+  }
+
+  private tell(): void {
+    this.opts.handlers.learned?.({ highestEpoch: this.highest, addresses: this.addresses.slice(1) });
   }
 
   private reconsider(): void {
