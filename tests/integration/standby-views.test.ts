@@ -26,6 +26,7 @@ async function until(what: string, test: () => boolean, ms = 20_000): Promise<vo
 function openView(home: string, token: string) {
   const seen: { at: string; epoch: number | undefined; role: string | undefined; seq: number }[] = [];
   const connection: string[] = [];
+  const peers: (string | null | undefined)[] = [];
   const view: RegieLink = new RegieLink({
     home,
     auth: { token },
@@ -40,14 +41,17 @@ function openView(home: string, token: string) {
         extraHeaders: { Origin: home },
       }) as CoreSocket,
     handlers: {
-      snapshot: (s) => seen.push({ at: view.current, epoch: s.status.standby?.epoch, role: s.status.standby?.role, seq: s.seq }),
+      snapshot: (s) => {
+        seen.push({ at: view.current, epoch: s.status.standby?.epoch, role: s.status.standby?.role, seq: s.seq });
+        peers.push(s.status.standby?.peerViews);
+      },
       patch: () => undefined,
-      status: () => undefined,
+      status: (st) => peers.push(st.standby?.peerViews),
       presence: () => undefined,
       connection: (c) => connection.push(c),
     },
   });
-  return { view, seen, connection };
+  return { view, seen, connection, peers };
 }
 
 describe('views and seats on two régies', () => {
@@ -64,7 +68,7 @@ describe('views and seats on two régies', () => {
     cores.push(follower);
     const home = `http://127.0.0.1:${primary.port}`;
     const other = `http://127.0.0.1:${follower.port}`;
-    const { view, seen } = openView(home, primary.tokens.control);
+    const { view, seen, peers } = openView(home, primary.tokens.control);
     await until('the view on the primary, knowing the follower', () => seen.some((s) => s.at === home) && view.current === home);
     // The follower copied the seats (with the journal's end): the primary's output token opens its output.
     const seqOf = async (port: number) => ((await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { seq: number }).seq;
@@ -76,10 +80,16 @@ describe('views and seats on two régies', () => {
       desk.seen.some((s) => s.at === other && s.role === 'follower'),
     );
 
+    // The view has heard where the standby is (its régie's status names it) before the primary dies.
+    await until('the view told the standby’s address', () => peers.includes(other));
     primary.child.kill('SIGKILL');
     await primary.exited;
     // The follower answers, read-only: the view shows it (the same state) while no régie leads.
-    await until('the view on the follower', () => view.current === other && view.obeysCurrent(), 15_000);
+    await until('the view on the follower', () => view.current === other && view.obeysCurrent(), 15_000).catch((err: Error) => {
+      throw new Error(
+        `${err.message}: ${JSON.stringify({ current: view.current, obeys: view.obeysCurrent(), seen: seen.slice(-2), peers: peers.slice(-3) })}`,
+      );
+    });
     const refused = (await view
       .socket()!
       .timeout(10_000)
@@ -88,10 +98,21 @@ describe('views and seats on two régies', () => {
     };
     expect(refused.ok).toBe(false);
 
+    // « Prendre la main » from the moved page: a cross-origin request from the primary's origin, preflighted.
+    const preflight = await fetch(`${other}/api/remote/take-over?confirm=prendre-la-main`, {
+      method: 'OPTIONS',
+      headers: { Origin: home, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(home);
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('Authorization');
+    const stranger = await fetch(`${other}/api/remote/take-over`, { method: 'OPTIONS', headers: { Origin: 'http://10.9.9.9:4870' } });
+    expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
     const took = await fetch(`${other}/api/remote/take-over?confirm=prendre-la-main`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${primary.tokens.control}` },
+      headers: { Authorization: `Bearer ${primary.tokens.control}`, Origin: home },
     });
+    expect(took.headers.get('access-control-allow-origin')).toBe(home);
     expect(await took.json()).toEqual({ ok: true, epoch: 1 });
     await until('the view at epoch 1', () => view.highestEpoch === 1 && view.obeysCurrent(), 10_000);
     const driven = (await view

@@ -48,6 +48,20 @@ export function createHttpServer(opts: HttpOptions): Server {
     if (!isAllowedHost(req.headers.host, opts.allowedHosts, opts.port())) {
       return sendText(res, 421, 'Hôte non autorisé pour Pupitre.');
     }
+    // A page of the other régie that moved here (docs/standby.md § « Les vues ») calls the routes
+    // from its own origin: allowed for that origin only; every route still asks for a seat's token.
+    const origin = req.headers.origin;
+    if (origin !== undefined && (opts.peerOrigins?.() ?? []).includes(origin)) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
+      if (req.method === 'OPTIONS' && req.url?.startsWith('/api/')) {
+        res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
+        res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+        res.setHeader('Access-Control-Max-Age', '600');
+        res.statusCode = 204;
+        return res.end();
+      }
+    }
     if (opts.remote && req.url?.startsWith('/api/remote/')) return opts.remote(req, res);
     if (opts.seats && (req.url === '/api/seats' || req.url?.startsWith('/api/seats/') || req.url?.startsWith('/api/seats?')))
       return opts.seats(req, res);

@@ -7,6 +7,7 @@ import { currentLanguage, translate } from './i18n';
 import { isCoreStatus } from './link-status';
 import { isPatch } from './regie-sync';
 import { isRoomPresence, receivePatch, receivePresence, receiveSnapshot, receiveStatus, setConnection, useRegie } from './regie-store';
+import { setRegieBase } from './regie-address';
 import { RegieLink, type Remembered } from './regie-link';
 import { VIEW_ROOM } from './view-room';
 
@@ -61,6 +62,7 @@ export function connectToCore(token: string, view?: ViewRole): void {
       },
       status: (status) => receiveStatus(status),
       learned: (m) => remember(m),
+      moved: (address) => setRegieBase(address, home),
     },
   });
 }
