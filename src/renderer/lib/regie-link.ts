@@ -168,7 +168,7 @@ export class RegieLink {
         // The other régie may not have the seats yet (a standby that has not copied them): asked again later.
         if (address !== this.opts.home) setTimeout(() => !this.closed && socket.connect(), 5000);
       }
-      if (isCurrent()) this.opts.handlers.connection(refused && this.addresses.length === 1 ? 'refused' : 'offline');
+      if (isCurrent()) this.opts.handlers.connection(refused ? 'refused' : 'offline');
       this.reconsider();
     });
     socket.on('snapshot', (snapshot) => {
