@@ -106,3 +106,34 @@ test('the standby’s desk follows read-only, its output follows the TAKE, and �
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('a desk page opened on the primary presses « Prendre la main » on the standby it moved to', async ({ page, core }) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'pupitre-e2e-standby-moved-'));
+  const standby = await spawnCore(dataDir, ['--follow', `http://127.0.0.1:${core.port}`, '--follow-token', core.followToken, '--no-hub']);
+  try {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(core.controlUrl);
+    await expect(page.getByTestId('standby-pill')).toHaveAttribute('data-state', 'synced');
+    // Opened once the standby is connected: its CSP lets it reach the standby (docs/standby.md § « Les vues »).
+    await page.reload();
+    await expect(page.getByTestId('standby-pill')).toHaveAttribute('data-state', 'synced');
+
+    core.child.kill('SIGKILL');
+    // The page moved to the standby, which still follows: its banner, its « Prendre la main ».
+    await expect(page.getByTestId('standby-banner')).toHaveAttribute('data-state', 'offline');
+    await page.getByTestId('take-over').click();
+    await page.getByTestId('take-over-confirm-yes').click();
+    // The request went to the standby (cross-origin, allowed for the primary's pages): it leads, the page drives it.
+    await expect(page.getByTestId('standby-banner')).toHaveCount(0);
+    await expect(page.getByTestId('standby-pill')).toHaveText('Pas de régie de secours');
+    const health = (await (await fetch(`http://127.0.0.1:${standby.port}/health`)).json()) as { seq: number };
+    await page.getByTestId('compose-black').click();
+    await page.getByTestId('take').click();
+    await expect(page.getByTestId('onair-caption')).toHaveAttribute('data-scene', 'black');
+    const after = (await (await fetch(`http://127.0.0.1:${standby.port}/health`)).json()) as { seq: number };
+    expect(after.seq).toBeGreaterThan(health.seq);
+  } finally {
+    await standby.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
