@@ -78,6 +78,7 @@ function setUp(remembered: { highestEpoch: number; addresses: string[] } | null 
       status: () => undefined,
       presence: () => undefined,
       connection: () => undefined,
+      extra: { seats: (p) => patches.push({ seats: p }) },
     },
   });
   return { link, sockets, shown, patches, opened: () => lastOpened };
@@ -99,6 +100,9 @@ describe('a view’s link to two régies', () => {
     b.serve('snapshot', snapshot(12, status(2, 'primary', null), 'question 2'));
     expect(shown.at(-1)).toEqual({ seq: 12, program: 'question 2', from: B });
     expect(link.highestEpoch).toBe(2);
+    b.serve('seats', ['from B']);
+    expect(patches).toEqual([{ seats: ['from B'] }]);
+    patches.length = 0;
 
     // B leads at the highest epoch: the view no longer listens to A at all.
     expect(a.closed).toBe(true);
@@ -111,6 +115,7 @@ describe('a view’s link to two régies', () => {
     a2.serve('connect');
     a2.serve('snapshot', snapshot(11, status(1, 'primary', null), 'question 1 again'));
     a2.serve('patch', { fromSeq: 11, seq: 12, ops: [] });
+    a2.serve('seats', []);
     expect(shown.length).toBe(before);
     expect(patches).toEqual([]);
     expect(link.obeysCurrent()).toBe(false);

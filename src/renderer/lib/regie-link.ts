@@ -15,6 +15,11 @@ export interface RegieLinkHandlers {
   connection: (state: 'online' | 'offline' | 'refused') => void;
   /** The view moved to another régie (its address). */
   moved?: (address: string) => void;
+  /**
+   * Other events a régie pushes to its views (by name): passed on like a patch, from the régie the
+   * view shows and obeys only.
+   */
+  extra?: Record<string, (payload: unknown) => void>;
   /** What the view learned (to keep across a reload of the page: see `remembered`). */
   learned?: (m: Remembered) => void;
 }
@@ -193,6 +198,12 @@ export class RegieLink {
     socket.on('presence', (presence: RoomPresence | null) => {
       if (isCurrent() && this.obeysCurrent()) this.opts.handlers.presence(presence);
     });
+    const loose = socket as unknown as { on: (event: string, fn: (payload: unknown) => void) => void };
+    for (const [event, handle] of Object.entries(this.opts.handlers.extra ?? {})) {
+      loose.on(event, (payload) => {
+        if (isCurrent() && this.obeysCurrent()) handle(payload);
+      });
+    }
     return link;
   }
 }
