@@ -232,6 +232,8 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   // The seats the programme's rooms call for: at first start (before the demo, the tokens of a
   // database of before seats are adopted then), and whenever a programme brings new rooms.
   const ensureSeats = () => {
+    // A follower's seats are the primary's (copied with their tokens): it makes none of its own then.
+    if (follower) return;
     const programme = engine.state.programme;
     const added = seats.ensure(programme ? roomsOf(programme) : [], Date.now());
     if (added.length > 0) {
@@ -257,6 +259,10 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   // The hot standby (docs/standby.md): answers wait for a connected standby's commit, up to a deadline.
   let source: StandbySource | null = null;
   let follower: StandbyFollower | null = null;
+  /** After a takeover: the origins of the former primary's pages, still let in (they move here). */
+  let followedOrigins: string[] = [];
+  /** The other régie's views origins: its pages are let in, and this régie's pages may open sockets to it (set below). */
+  let peerOrigins: () => string[] = () => [];
   /** Why the hub fenced this régie off (another took over), or null. */
   let fencedBy: string | null = null;
   const standbySince = Date.now();
@@ -312,6 +318,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   const isRegie = (token: string | null) => seats.byToken(token)?.kind === 'regie';
   const http = createHttpServer({
     rendererDir: options.rendererDir,
+    peerOrigins: () => peerOrigins(),
     allowedHosts,
     port: () => port,
     // Anyone may ask whether the core is up. Its sequence and version: this machine or a régie seat
@@ -332,7 +339,9 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       origins: () => [...lanIps().map((ip) => `http://${ip}:${port}`), `http://127.0.0.1:${port}`],
       connected: () => channel?.connectedSeats() ?? {},
       disconnect: (id) => channel?.disconnectSeat(id),
+      // The standby copies the seats (their tokens): it hears of the change at once, not at the next command.
       onChange: (what, seat, by) => {
+        source?.kick();
         logger.info(what === 'revoke' ? 'seat revoked' : 'seat token reissued', { seat: seat.id, name: seat.name, by: by.name });
         channel?.seatsChanged();
       },
@@ -392,6 +401,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     logger,
     status: { link: offStatus },
     presenceKey,
+    peerOrigins: () => peerOrigins(),
   });
   // Always on loopback (the desk on this machine); the venue network is the LAN switch's, on the same port.
   port = await listen(http, '127.0.0.1', options.port ?? DEFAULT_PORT);
@@ -405,11 +415,23 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   let lastHubPort: number | null = null;
   let closed = false;
   // The link's status as the views see it: with what the supervisor has to say about the hub's process.
+  const originOf = (url: string | null): string | null => {
+    try {
+      return url === null ? null : new URL(url).origin;
+    } catch {
+      return null;
+    }
+  };
   const standbyStatus = (): StandbyStatus => {
     const epoch = journal.lastEpoch();
-    if (fencedBy !== null) return { role: 'fenced', state: 'none', lagMs: null, peer: null, since: standbySince, epoch, lastError: fencedBy };
+    if (fencedBy !== null) return { role: 'fenced', state: 'none', lagMs: null, peer: null, peerViews: null, since: standbySince, epoch, lastError: fencedBy };
     if (follower) return follower.status(epoch);
     return source?.status(epoch, standbySince) ?? { role: 'primary', state: 'none', lagMs: null, peer: null, since: standbySince, epoch, lastError: null };
+  };
+  // The other régie's pages (docs/standby.md § « Les vues »): its standby's, the primary it follows or followed.
+  peerOrigins = () => {
+    const standby = originOf(standbyStatus().peerViews ?? null);
+    return [...(standby === null ? [] : [standby]), ...(follower?.peerOrigins() ?? followedOrigins)];
   };
   const showLink = () => {
     if (closed) return;
@@ -514,6 +536,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   const takeOver = async (actor: string): Promise<TakeOverResult> => {
     if (!follower) return { ok: false, message: fencedBy !== null ? 'une autre régie a pris la main : celle-ci ne peut pas la reprendre' : 'cette régie mène déjà : il n’y a rien à reprendre' };
     const pressedAt = Date.now();
+    followedOrigins = follower.peerOrigins();
     follower.stop();
     follower = null;
     engine.setReadOnly(null);
@@ -534,6 +557,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     outbox: () => outbox,
     token: () => standbyToken,
     regieId: () => settings.get('regie.id') ?? null,
+    viewsOrigins: () => [`http://127.0.0.1:${port}`, `http://localhost:${port}`, ...lanIps().map((ip) => `http://${ip.includes(':') ? `[${ip}]` : ip}:${port}`)],
     logger,
   });
   if (options.follow) {
@@ -544,6 +568,15 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       journal: () => journal,
       outbox: () => outbox,
       settings: () => settings,
+      db: () => db,
+      viewsPort: () => port,
+      onSeatsCopied: () => {
+        // The primary's seats replaced this régie's own: a view open with a token gone closes (it was never the primary's).
+        const before = new Map(seats.all().map((s) => [s.id, s.token]));
+        seats.reopen(db);
+        for (const [id, token] of before) if (seats.find(id)?.token !== token) channel?.disconnectSeat(id);
+        channel?.seatsChanged();
+      },
       logger,
       onStatus: () => publishStatus(),
     });

@@ -8,7 +8,7 @@ import { Journal, type JournalRow } from '../../src/main/store/journal';
 import { viewState } from '../../src/main/server/view-channel';
 import type { StandbyStatus } from '../../src/shared/api/channel';
 import { CutProxy } from './cut-proxy';
-import { connectView, nextSnapshot, send, spawnCore, type CoreProcess, type ViewSocket } from './helpers';
+import { connectError, connectView, nextSnapshot, send, spawnCore, type CoreProcess, type ViewSocket } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'pupitre-standby-'));
 const cores: CoreProcess[] = [];
@@ -90,13 +90,16 @@ describe('a second régie on hot standby', () => {
     expect(alone, JSON.stringify(alone)).toMatchObject({ ok: true, standby: 'alone' });
 
     const follower = await start('b', followArgs(primary));
-    const followerDesk = connectView(follower.port, follower.tokens.control);
+    await until('the follower to catch up', async () => (await health(follower)) === (await health(primary)));
+    // The follower copied the primary's seats with their tokens: the primary's régie token opens its desk; its own first ones are void.
+    expect(await connectError(connectView(follower.port, follower.tokens.control))).toMatchObject({ message: 'jeton invalide' });
+    const followerDesk = connectView(follower.port, primary.tokens.control);
     const followerStandby = watchStandby(followerDesk);
     await nextSnapshot(followerDesk);
-    await until('the follower to catch up', async () => (await health(follower)) === (await health(primary)));
     await until('the primary to see its standby up to date', () => primaryStandby.current?.state === 'synced');
     await until('the follower to say it follows', () => followerStandby.current?.state === 'following');
-    expect(followerStandby.current).toMatchObject({ role: 'follower', peer: `http://127.0.0.1:${primary.port}` });
+    expect(followerStandby.current).toMatchObject({ role: 'follower', peer: `http://127.0.0.1:${primary.port}`, peerViews: `http://127.0.0.1:${primary.port}` });
+    expect(primaryStandby.current?.peerViews).toBe(`http://127.0.0.1:${follower.port}`);
 
     // Every command acknowledged « mirrored » is already in the standby's journal when the desk hears it.
     for (let i = 0; i < 30; i++) {

@@ -8,7 +8,9 @@ import { stateForSeat } from '../../src/main/server/view-channel';
 import { Journal, type JournalRow } from '../../src/main/store/journal';
 import { runSimulation } from '../../src/hub/simulator/simulator';
 import { spawnHub, type HubProcess } from '../../src/hub/testing/spawn-hub';
-import type { Snapshot, StandbyStatus } from '../../src/shared/api/channel';
+import type { CoreStatus, Snapshot, StandbyStatus } from '../../src/shared/api/channel';
+import { io } from 'socket.io-client';
+import { type CoreSocket, RegieLink } from '../../src/renderer/lib/regie-link';
 import { CutProxy } from './cut-proxy';
 import { connectView, nextSnapshot, send, spawnCore, type ViewSocket } from './helpers';
 
@@ -98,6 +100,27 @@ describe('taking over from a primary killed mid-burst', () => {
     await until('the poll open at the hub', async () => (await hubStats(hub)).appliedSeq >= 1);
     await until('the standby up to date', () => primaryStandby.current?.state === 'synced');
 
+    // A view opened on the primary (the desk's own connection layer, as a page of the primary's origin would run it).
+    const home = `http://127.0.0.1:${primary.port}`;
+    const followerViews = `http://127.0.0.1:${follower.port}`;
+    const viewed: { at: string; epoch: number | undefined; role: string | undefined }[] = [];
+    const view = new RegieLink({
+      home,
+      auth: { token: primary.tokens.control },
+      isStatus: (x): x is CoreStatus => typeof x === 'object' && x !== null && 'link' in x,
+      open: (address, auth) =>
+        io(address, { auth, transports: ['websocket'], forceNew: true, reconnectionDelay: 200, reconnectionDelayMax: 1_000, extraHeaders: { Origin: home } }) as CoreSocket,
+      handlers: {
+        snapshot: (s) => viewed.push({ at: view.current, epoch: s.status.standby?.epoch, role: s.status.standby?.role }),
+        patch: () => undefined,
+        status: () => undefined,
+        presence: () => undefined,
+        connection: () => undefined,
+      },
+    });
+    await until('the view on the primary', () => viewed.some((v) => v.at === home));
+    expect(primaryStandby.current?.peerViews).toBe(followerViews);
+
     // The audience votes (the simulator) while the desk sends commands; the primary dies mid-burst.
     const accepted = new Set<string>();
     const lastVote = new Map<string, string>();
@@ -163,20 +186,34 @@ describe('taking over from a primary killed mid-burst', () => {
     // « Prendre la main » (the Stream Deck's route; the desk's button calls the same).
     const refusedWithout = await fetch(`http://127.0.0.1:${follower.port}/api/remote/take-over`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${follower.tokens.control}` },
+      headers: { Authorization: `Bearer ${primary.tokens.control}` },
     });
     expect(refusedWithout.status).toBe(400);
     const t0 = Date.now();
     const took = await fetch(`http://127.0.0.1:${follower.port}/api/remote/take-over?confirm=prendre-la-main`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${follower.tokens.control}` },
+      headers: { Authorization: `Bearer ${primary.tokens.control}` },
     });
     expect(await took.json()).toEqual({ ok: true, epoch: 1 });
-    const followerDesk = connectView(follower.port, follower.tokens.control);
+    // The primary's seats were copied with their tokens: its régie token opens the new primary's desk.
+    const followerDesk = connectView(follower.port, primary.tokens.control);
     await nextSnapshot(followerDesk);
     const first = await send(followerDesk, { id: 'after-take-over', command: { type: 'log.note', text: 'la secours mène' } });
     expect(first.ok).toBe(true);
     const tookMs = Date.now() - t0;
+
+    // The view that was open on the primary moved by itself to the follower, at the new epoch, and drives it.
+    await until('the primary’s view on the new primary', () => view.current === followerViews && view.highestEpoch === 1 && view.obeysCurrent()).catch(
+      (err: Error) => {
+        throw new Error(`${err.message}: ${JSON.stringify({ current: view.current, highest: view.highestEpoch, obeys: view.obeysCurrent(), last: viewed.slice(-3) })}`);
+      },
+    );
+    expect(viewed.at(-1)?.at).toBe(followerViews);
+    const driven = (await view.socket()!.timeout(10_000).emitWithAck('command', {
+      id: 'from-the-moved-view',
+      command: { type: 'log.note', text: 'la vue de la principale pilote la secours' },
+    })) as { ok: boolean };
+    expect(driven.ok).toBe(true);
     await until('the hub backlog drained into the new primary', async () => {
       const s = await hubStats(hub);
       return s.regieConnected && s.unacked === 0;
@@ -199,6 +236,9 @@ describe('taking over from a primary killed mid-burst', () => {
     expect(fenced.ok).toBe(false);
     if (!fenced.ok) expect(fenced.error.message).toContain('Une autre régie a pris la main');
     oldDesk.close();
+    // The old primary is back at epoch 0: the moved view stays on the régie at epoch 1.
+    expect(view.current).toBe(followerViews);
+    view.close();
     await comeback.stop();
     await follower.stop();
     await lan.close();
@@ -208,6 +248,7 @@ describe('taking over from a primary killed mid-burst', () => {
     for (const r of rows) if (r.commandId !== null) count.set(r.commandId, (count.get(r.commandId) ?? 0) + 1);
     // Every command acknowledged « mirrored » before the kill: in the standby's journal, once.
     for (const id of mirrored) expect(count.get(id), id).toBe(1);
+    expect(count.get('from-the-moved-view')).toBe(1);
     // Every vote the hub acknowledged to a phone: journaled once (before the kill by the copy, after it from the hub's backlog).
     const missing = [...accepted].filter((msgId) => count.get(`aud:${msgId}`) !== 1);
     const audience = rows.filter((r) => r.type === 'audience.received').length;

@@ -7,12 +7,17 @@ import type { DownloadResult } from '../export/export-route';
 
 export interface HttpOptions {
   rendererDir: string;
+  /** The other régie's views origins, let in the pages' connect-src (a page knows them from when it was served). */
+  peerOrigins?: () => readonly string[];
   allowedHosts: ReadonlySet<string>;
   port: () => number;
   /** `/health`: the request tells who asks (its peer, its token). */
   health: (req: IncomingMessage) => Record<string, unknown>;
   /** Files a control seat may download (`/export/<name>?token=…`); null when there is no such file. */
-  exportFile: (name: string, token: string | null) => { status: 200; body: string; contentType: string } | { status: 403 | 404; body: string };
+  exportFile: (
+    name: string,
+    token: string | null,
+  ) => { status: 200; body: string; contentType: string } | { status: 403 | 404; body: string };
   /** The Stream Deck / Companion remote control (`/api/remote/*`, any method: it answers 405 itself). */
   remote?: (req: IncomingMessage, res: ServerResponse) => void;
   /** The « Sièges » dialog (`/api/seats…`, a régie seat; it answers 403/405 itself). */
@@ -43,10 +48,26 @@ export function createHttpServer(opts: HttpOptions): Server {
     if (!isAllowedHost(req.headers.host, opts.allowedHosts, opts.port())) {
       return sendText(res, 421, 'Hôte non autorisé pour Pupitre.');
     }
+    // A page of the other régie that moved here (docs/standby.md § « Les vues ») calls the routes
+    // from its own origin: allowed for that origin only; every route still asks for a seat's token.
+    const origin = req.headers.origin;
+    if (origin !== undefined && (opts.peerOrigins?.() ?? []).includes(origin)) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
+      if (req.method === 'OPTIONS' && req.url?.startsWith('/api/')) {
+        res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
+        res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+        res.setHeader('Access-Control-Max-Age', '600');
+        res.statusCode = 204;
+        return res.end();
+      }
+    }
     if (opts.remote && req.url?.startsWith('/api/remote/')) return opts.remote(req, res);
-    if (opts.seats && (req.url === '/api/seats' || req.url?.startsWith('/api/seats/') || req.url?.startsWith('/api/seats?'))) return opts.seats(req, res);
+    if (opts.seats && (req.url === '/api/seats' || req.url?.startsWith('/api/seats/') || req.url?.startsWith('/api/seats?')))
+      return opts.seats(req, res);
     if (opts.codes && (req.url === '/api/codes' || req.url?.startsWith('/api/codes/'))) return opts.codes(req, res);
-    if (opts.lan && (req.url === '/api/lan' || req.url?.startsWith('/api/lan?') || req.url?.startsWith('/api/lan/'))) return opts.lan(req, res);
+    if (opts.lan && (req.url === '/api/lan' || req.url?.startsWith('/api/lan?') || req.url?.startsWith('/api/lan/')))
+      return opts.lan(req, res);
     if (opts.purge && (req.url === '/api/purge' || req.url?.startsWith('/api/purge?'))) return opts.purge(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Méthode non autorisée.');
     const url = new URL(req.url ?? '/', 'http://local');
@@ -91,11 +112,13 @@ export function createHttpServer(opts: HttpOptions): Server {
       if (!existsSync(file)) {
         return sendText(res, 503, `Les vues de Pupitre ne sont pas construites (${file} manque) : lancez « npm run build ».`);
       }
-      sendStatic(res, opts.rendererDir, join(page, 'index.html'), 'no-cache');
+      // A page may open a socket to the other régie when this one dies (docs/standby.md § « Les vues »).
+      sendStatic(res, opts.rendererDir, join(page, 'index.html'), 'no-cache', opts.peerOrigins?.() ?? []);
       return;
     }
     if (path.startsWith('/assets/') && sendStatic(res, opts.rendererDir, path.slice(1), 'immutable')) return;
-    if (path === '/') return sendText(res, 200, 'Pupitre. Ouvrez l’adresse de la régie ou de la sortie affichée au démarrage (elle contient son jeton).');
+    if (path === '/')
+      return sendText(res, 200, 'Pupitre. Ouvrez l’adresse de la régie ou de la sortie affichée au démarrage (elle contient son jeton).');
     return sendText(res, 404, 'Introuvable.');
   });
 }

@@ -59,6 +59,11 @@ export interface ViewChannelOptions {
    * no hub). Pushed to that room's outputs only, at connection and as each window turns.
    */
   presenceKey?: (room: RoomId, now: number) => string | null;
+  /**
+   * The other régie's views origin (docs/standby.md): a page opened there moves here when that
+   * régie dies or is fenced, and its browser sends that origin.
+   */
+  peerOrigins?: () => readonly string[];
 }
 
 /** The socket.io side of the core: snapshot on connect, coalesced patches, commands with typed answers. */
@@ -88,7 +93,9 @@ export class ViewChannel {
       allowRequest: (req, cb) => {
         const port = opts.port();
         if (!isAllowedHost(req.headers.host, opts.allowedHosts, port)) return cb('hôte non autorisé', false);
-        if (!isAllowedOrigin(req.headers.origin, opts.allowedHosts, port)) return cb('origine non autorisée', false);
+        const origin = req.headers.origin;
+        const fromPeer = origin !== undefined && (opts.peerOrigins?.() ?? []).includes(origin);
+        if (!fromPeer && !isAllowedOrigin(req.headers.origin, opts.allowedHosts, port)) return cb('origine non autorisée', false);
         cb(null, true);
       },
     });

@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { StandbyStatus } from '../../shared/api/channel';
 import type { Logger } from '../../node/log/logger';
+import type { Db } from '../../node/sqlite/database';
 import { parseMessage } from '../../shared/protocol/validate';
 import { CopyRefused, type RegieEngine } from '../engine/regie-engine';
 import type { Journal } from '../store/journal';
@@ -12,6 +13,7 @@ import {
   type FollowAnswer,
   followAnswerSchema,
   isCopiedSetting,
+  writeCopiedSeats,
   journalRowHash,
   lagNoticeSchema,
   type PrimaryToStandbyEvents,
@@ -34,6 +36,12 @@ export interface StandbyFollowerOptions {
   journal: () => Journal;
   outbox: () => Outbox;
   settings: () => Settings;
+  /** The database the seats are written to (a getter: the RGPD purge reopens it). */
+  db: () => Db;
+  /** The port this standby serves its views on: the primary's views learn it (docs/standby.md). */
+  viewsPort: () => number;
+  /** After a copy that replaced the seats: reload them, close the views of a token gone. */
+  onSeatsCopied: () => void;
   logger: Logger;
   onStatus: () => void;
   now?: () => number;
@@ -53,6 +61,8 @@ export class StandbyFollower {
   private lagMs: number | null = null;
   private lastError: string | null = null;
   private stopped = false;
+  /** The primary's views origins, as it told them (its pages move here once this régie leads). */
+  private primaryOrigins: string[] = [];
   private readonly now: () => number;
 
   constructor(private readonly opts: StandbyFollowerOptions) {
@@ -66,6 +76,7 @@ export class StandbyFollower {
       state: this.stateValue,
       lagMs: this.lagMs,
       peer: this.opts.url,
+      peerViews: this.opts.url.replace(/\/$/, ''),
       since: this.since,
       epoch,
       lastError: this.lastError,
@@ -102,6 +113,17 @@ export class StandbyFollower {
     });
   }
 
+  /** The origins of the primary's pages: the views' channel lets them in (docs/standby.md § « Les vues »). */
+  peerOrigins(): string[] {
+    let followed: string[] = [];
+    try {
+      followed = [new URL(this.opts.url).origin];
+    } catch {
+      // a URL that does not parse follows nothing anyway
+    }
+    return [...followed, ...this.primaryOrigins];
+  }
+
   /** Stops following (a takeover, a shutdown). */
   stop(): void {
     this.stopped = true;
@@ -119,6 +141,7 @@ export class StandbyFollower {
       afterSeq,
       afterOutboxSeq: this.opts.outbox().lastSeq(),
       tail: row ? journalRowHash(row) : null,
+      viewsPort: this.opts.viewsPort(),
     };
     socket.timeout(10_000).emit('follow', request, (err: Error | null, raw: FollowAnswer) => {
       if (this.stopped || socket !== this.socket) return;
@@ -127,6 +150,7 @@ export class StandbyFollower {
       if (!parsed.ok) return this.refuse(parsed.error.message);
       const answer = parsed.value;
       if (!answer.ok) return this.refuse(answer.error);
+      this.primaryOrigins = answer.viewsOrigins ?? [];
       this.opts.logger.info('following the primary', { afterSeq, primarySeq: answer.primarySeq, epoch: answer.epoch });
       this.lagMs = null;
       this.set('following', null);
@@ -149,6 +173,7 @@ export class StandbyFollower {
       return;
     }
     socket.emit('ack', { upToSeq: this.opts.engine.seq });
+    if (batch.seats) this.opts.onSeatsCopied();
     this.lagMs = batch.lagMs;
     this.opts.onStatus();
   }
@@ -165,6 +190,7 @@ export class StandbyFollower {
     }
     const settings = this.opts.settings();
     for (const [key, value] of Object.entries(batch.settings ?? {})) if (isCopiedSetting(key)) settings.set(key, value);
+    if (batch.seats) writeCopiedSeats(this.opts.db(), batch.seats);
   }
 
   private refuse(reason: string): void {

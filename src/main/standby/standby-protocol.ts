@@ -21,10 +21,13 @@ export const followRequestSchema = z.strictObject({
   afterOutboxSeq: z.number().int().min(0),
   /** journalRowHash of the standby's row at afterSeq (null at 0). */
   tail: z.string().max(128).nullable(),
+  /** The port the standby serves its views on: the primary tells its views where to go if it dies (absent: a standby of before). */
+  viewsPort: z.number().int().min(1).max(65_535).optional(),
 });
 export type FollowRequest = z.infer<typeof followRequestSchema>;
 
-export type FollowAnswer = { ok: true; primarySeq: number; epoch: number; regieId: string | null } | { ok: false; error: string };
+export type FollowAnswer =
+  { ok: true; primarySeq: number; epoch: number; regieId: string | null; viewsOrigins?: string[] } | { ok: false; error: string };
 
 export const followAnswerSchema = z.discriminatedUnion('ok', [
   z.strictObject({
@@ -32,6 +35,8 @@ export const followAnswerSchema = z.discriminatedUnion('ok', [
     primarySeq: z.number().int().min(0),
     epoch: z.number().int().min(0),
     regieId: z.string().nullable(),
+    /** The primary's views origins: its pages may move to the standby once it leads (absent: a primary of before). */
+    viewsOrigins: z.array(z.string().max(200)).max(50).optional(),
   }),
   z.strictObject({ ok: z.literal(false), error: z.string() }),
 ]);
@@ -45,12 +50,26 @@ const journalRowSchema = z.strictObject({
   payload: z.string(),
 });
 
+const copiedSeatSchema = z.strictObject({
+  id: z.string().max(200),
+  position: z.number().int(),
+  name: z.string().max(500),
+  kind: z.enum(['regie', 'room', 'output', 'stage']),
+  room: z.string().max(200).nullable(),
+  token: z.string().max(200).nullable(),
+  createdAt: z.number().int(),
+  revokedAt: z.number().int().nullable(),
+});
+export type CopiedSeat = z.infer<typeof copiedSeatSchema>;
+
 /** Primary → standby: the next rows, and what the same transactions wrote beside them. */
 export const copyBatchSchema = z.strictObject({
   rows: z.array(journalRowSchema),
   outbox: z.array(z.strictObject({ seq: z.number().int().min(1), command: z.string(), createdAt: z.number() })),
   /** The settings a standby needs to lead (its régie id at the hub, the rooms' secrets, the codes' salt), when they changed. */
   settings: z.record(z.string(), z.string()).nullable(),
+  /** The seats, whole, when they changed: a view opened on the primary reconnects to the standby with the same token. */
+  seats: z.array(copiedSeatSchema).nullable().optional(),
   primarySeq: z.number().int().min(0),
   lagMs: z.number().nullable(),
 });
@@ -90,4 +109,20 @@ export function copiedSettings(db: Db): Record<string, string> {
 /** Where a standby's settings may be written from a copy (never its tokens or its own hub's). */
 export function isCopiedSetting(key: string): boolean {
   return key === 'regie.id' || key === CODES_SALT_KEY || (key.startsWith('room.secret.') && key.length <= 100);
+}
+
+/** The seats table whole, tokens included: the standby opens the same seats with the same tokens. */
+export function copiedSeats(db: Db): CopiedSeat[] {
+  return db
+    .prepare('SELECT id, position, name, kind, room, token, created_at AS createdAt, revoked_at AS revokedAt FROM seats ORDER BY position')
+    .all() as CopiedSeat[];
+}
+
+/** Replaces the standby's seats with the primary's (in the copy's transaction): its own first-start seats go. */
+export function writeCopiedSeats(db: Db, seats: readonly CopiedSeat[]): void {
+  db.prepare('DELETE FROM seats').run();
+  const insert = db.prepare(
+    'INSERT INTO seats (id, position, name, kind, room, token, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const s of seats) insert.run(s.id, s.position, s.name, s.kind, s.room, s.token, s.createdAt, s.revokedAt);
 }

@@ -9,12 +9,14 @@ import type { Outbox } from '../store/outbox';
 import { parseMessage } from '../../shared/protocol/validate';
 import type { StandbyGate } from './standby-gate';
 import {
+  copiedSeats,
   copiedSettings,
   copyAckSchema,
   type FollowAnswer,
   followRequestSchema,
   journalRowHash,
   type PrimaryToStandbyEvents,
+  type CopiedSeat,
   STANDBY_PROTOCOL,
   type StandbyToPrimaryEvents,
 } from './standby-protocol';
@@ -36,6 +38,8 @@ export interface StandbySourceOptions {
   outbox: () => Outbox;
   token: () => string;
   regieId: () => string | null;
+  /** This régie's own views origins (loopback, LAN): its pages are let in at the standby when it leads. */
+  viewsOrigins: () => string[];
   logger: Logger;
 }
 
@@ -51,6 +55,9 @@ export class StandbySource {
   private sentUpTo = 0;
   private sentOutbox = 0;
   private sentSettings = '';
+  private sentSeats = '';
+  /** The standby's views address (http://IP:PORT), told to this régie's views; null: none following. */
+  private peerViews: string | null = null;
   private readonly lagTimer: NodeJS.Timeout;
 
   constructor(
@@ -76,7 +83,16 @@ export class StandbySource {
   status(epoch: number, since: number): StandbyStatus {
     const { gate } = this.opts;
     const peer = this.current && this.following ? this.current.handshake.address : null;
-    return { role: 'primary', state: gate.state, lagMs: gate.lagMs(), peer, since, epoch, lastError: null };
+    return {
+      role: 'primary',
+      state: gate.state,
+      lagMs: gate.lagMs(),
+      peer,
+      peerViews: peer === null ? null : this.peerViews,
+      since,
+      epoch,
+      lastError: null,
+    };
   }
 
   /** New rows were committed: send them. */
@@ -129,7 +145,7 @@ export class StandbySource {
     if (socket !== this.current) return refuse('une autre régie de secours a pris sa place');
     const parsed = parseMessage(followRequestSchema, raw, 'follow');
     if (!parsed.ok) return refuse(parsed.error.message);
-    const { protocol, afterSeq, afterOutboxSeq, tail } = parsed.value;
+    const { protocol, afterSeq, afterOutboxSeq, tail, viewsPort } = parsed.value;
     if (protocol !== STANDBY_PROTOCOL)
       return refuse(
         `la principale parle le protocole de secours ${STANDBY_PROTOCOL}, la régie de secours le ${protocol} : mettez-les à la même version`,
@@ -154,11 +170,19 @@ export class StandbySource {
     this.sentUpTo = afterSeq;
     this.sentOutbox = afterOutboxSeq;
     this.sentSettings = '';
+    this.sentSeats = '';
+    this.peerViews = viewsPort === undefined ? null : viewsAddress(socket.handshake.address, viewsPort);
     this.opts.gate.attach(afterSeq);
     this.opts.logger.info('standby following', { afterSeq, primarySeq: engine.seq, address: socket.handshake.address });
     // After the answer: the rows follow it on the wire.
     setImmediate(() => this.pump());
-    return { ok: true, primarySeq: engine.seq, epoch: this.opts.journal().lastEpoch(), regieId: this.opts.regieId() };
+    return {
+      ok: true,
+      primarySeq: engine.seq,
+      epoch: this.opts.journal().lastEpoch(),
+      regieId: this.opts.regieId(),
+      viewsOrigins: this.opts.viewsOrigins(),
+    };
   }
 
   /** Sends what the window allows: journal rows, and with the batch that reaches the last commit, the outbox rows and settings. */
@@ -173,6 +197,7 @@ export class StandbySource {
       const reachesNow = (rows[rows.length - 1]?.seq ?? this.sentUpTo) >= engine.seq;
       const outbox = reachesNow ? this.opts.outbox().copyAfter(this.sentOutbox, 1_000) : [];
       let settings: Record<string, string> | null = null;
+      let seats: CopiedSeat[] | null = null;
       if (reachesNow) {
         const now = copiedSettings(this.opts.db());
         const key = JSON.stringify(now);
@@ -180,11 +205,23 @@ export class StandbySource {
           settings = now;
           this.sentSettings = key;
         }
+        const seatsNow = copiedSeats(this.opts.db());
+        const seatsKey = JSON.stringify(seatsNow);
+        if (seatsKey !== this.sentSeats) {
+          seats = seatsNow;
+          this.sentSeats = seatsKey;
+        }
       }
-      if (rows.length === 0 && outbox.length === 0 && settings === null) return;
-      socket.emit('rows', { rows, outbox, settings, primarySeq: engine.seq, lagMs: gate.lagMs() });
+      if (rows.length === 0 && outbox.length === 0 && settings === null && seats === null) return;
+      socket.emit('rows', { rows, outbox, settings, seats, primarySeq: engine.seq, lagMs: gate.lagMs() });
       this.sentUpTo = rows[rows.length - 1]?.seq ?? this.sentUpTo;
       this.sentOutbox = outbox[outbox.length - 1]?.seq ?? this.sentOutbox;
     }
   }
+}
+
+/** The standby's views address as this régie's views can reach it: its address on the link, the port it serves views on. */
+export function viewsAddress(address: string, port: number): string {
+  const ip = address.replace(/^::ffff:/, '');
+  return `http://${ip.includes(':') ? `[${ip}]` : ip}:${port}`;
 }

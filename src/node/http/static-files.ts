@@ -13,8 +13,19 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-/** The CSP of every view: our own scripts and sockets only; no inline script, no eval, no framing by others. */
-export const CONTENT_SECURITY_POLICY = [
+/**
+ * The CSP of every view: our own scripts and sockets only; no inline script, no eval, no framing by
+ * others. `peers`: the other régie's origins (docs/standby.md § « Les vues »), whose sockets a view
+ * may open when this régie dies; each must be a bare origin (http://HOST:PORT), anything else is left out.
+ */
+export function contentSecurityPolicy(peers: readonly string[] = []): string {
+  const connect = peers
+    .filter((o) => /^http:\/\/[\w.-]+(:\d{1,5})?$|^http:\/\/\[[\da-f:.]+\](:\d{1,5})?$/i.test(o))
+    .flatMap((o) => [o, o.replace(/^http:/, 'ws:')]);
+  return POLICY.map((d) => (d === "connect-src 'self'" ? [d, ...connect].join(' ') : d)).join('; ');
+}
+
+const POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -26,17 +37,25 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-].join('; ');
+];
 
-export function securityHeaders(res: ServerResponse): void {
-  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+
+export function securityHeaders(res: ServerResponse, peers: readonly string[] = []): void {
+  res.setHeader('Content-Security-Policy', peers.length === 0 ? CONTENT_SECURITY_POLICY : contentSecurityPolicy(peers));
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
 }
 
 /** Sends a file from `root` if `relPath` stays inside it; false when there is no such file. */
-export function sendStatic(res: ServerResponse, root: string, relPath: string, cache: 'immutable' | 'no-cache'): boolean {
+export function sendStatic(
+  res: ServerResponse,
+  root: string,
+  relPath: string,
+  cache: 'immutable' | 'no-cache',
+  peers: readonly string[] = [],
+): boolean {
   const full = normalize(join(root, relPath));
   if (!full.startsWith(normalize(root) + sep)) return false;
   let size: number;
@@ -51,7 +70,7 @@ export function sendStatic(res: ServerResponse, root: string, relPath: string, c
   res.setHeader('Content-Type', TYPES[extname(full)] ?? 'application/octet-stream');
   res.setHeader('Content-Length', size);
   res.setHeader('Cache-Control', cache === 'immutable' ? 'public, max-age=31536000, immutable' : 'no-cache');
-  securityHeaders(res);
+  securityHeaders(res, peers);
   createReadStream(full).pipe(res);
   return true;
 }

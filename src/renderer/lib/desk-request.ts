@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { regieUrl } from './regie-address';
 
 /**
  * The desk's requests to the core's HTTP routes (`/api/seats`, `/api/codes/…`, `/api/purge`), with
@@ -24,7 +25,8 @@ export interface DeskRequest {
 export async function deskRequest<T>(path: string, request: DeskRequest, schema: z.ZodType<T>): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(path, {
+    // The régie the page drives now: its own, or the other one it moved to (a cross-origin request the core allows).
+    res = await fetch(regieUrl(path), {
       method: request.method,
       cache: 'no-store',
       headers: { Authorization: `Bearer ${request.token}`, ...(request.json ? { 'Content-Type': 'application/json' } : {}) },

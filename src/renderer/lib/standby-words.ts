@@ -34,6 +34,7 @@ export function isStandbyStatus(x: unknown): x is StandbyStatus {
     STATES.has(s.state) &&
     (s.lagMs === null || isCount(s.lagMs)) &&
     (s.peer === null || typeof s.peer === 'string') &&
+    (s.peerViews === undefined || s.peerViews === null || typeof s.peerViews === 'string') &&
     isCount(s.since) &&
     isCount(s.epoch) &&
     (s.lastError === null || typeof s.lastError === 'string')

@@ -58,6 +58,12 @@ export interface StandbyStatus {
   lagMs: number | null;
   /** Follower: the primary's address. Primary: the standby's network address, when one is connected. */
   peer: string | null;
+  /**
+   * The other régie's views address (http://HOST:PORT), where a view goes when this one is
+   * unreachable or fenced (docs/standby.md): the primary's for a follower, the standby's for a
+   * primary with one following; null: none known. Absent from a core of before.
+   */
+  peerViews?: string | null;
   since: number;
   /** The epoch this régie's journal is at (0: it never took over; docs/standby.md). */
   epoch: number;
