@@ -45,10 +45,12 @@ test('the Sièges dialog opens the régie to the venue’s tablets and closes it
   await tablet.goto((await salle450.getByTestId('seat-address').textContent())!);
   await expect(tablet.getByTestId('seat-role')).toHaveText('Salle 450 — animation');
   await expect(tablet.getByTestId('connection-state')).toHaveAttribute('data-state', 'online');
+  // Its program monitor is its room's screen, a second view over the same network (docs/rooms.md § 5).
+  await expect(tablet.frameLocator('[data-testid="program-monitor"] iframe').getByTestId('output-stage')).toBeVisible();
 
-  // Closing cuts it: the desk asks first.
+  // Closing cuts them: the desk asks first, counting the views it will cut (the desk and its monitor).
   await lan.getByRole('switch').click();
-  await expect(lan.getByTestId('seats-lan-confirm')).toHaveText(/^Une vue ouverte depuis le réseau local sera coupée/);
+  await expect(lan.getByTestId('seats-lan-confirm')).toHaveText(/^2 vues ouvertes depuis le réseau local seront coupées/);
   await shot(page, testInfo, 'seats-lan-confirm-close');
   await lan.getByTestId('seats-lan-close-anyway').click();
   await expect(lan).toHaveAttribute('data-open', 'false');
