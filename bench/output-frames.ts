@@ -44,7 +44,10 @@ export async function clockOffset(page: Page): Promise<{ offset: number; rtt: nu
  * Opens `url` (an /output page) and watches its frames: `frameOf(take)` resolves with the time, on
  * the page's clock, of the first frame that paints that take (`offset` turns it into Node's).
  */
-export async function watchOutput(page: Page, url: string): Promise<{ frameOf(take: number): Promise<number>; offset: number; rtt: number }> {
+export async function watchOutput(
+  page: Page,
+  url: string,
+): Promise<{ frameOf(take: number): Promise<number>; offset: number; rtt: number }> {
   const frames = new Map<number, (t: number) => void>();
   const early = new Map<number, number>();
   await page.exposeFunction('reportFrame', (take: number, t: number) => {

@@ -254,13 +254,25 @@ async function partBC(): Promise<void> {
   const fresh = await spawnCore(join(dir, 'c-standby'), follow(primary, hubArgs));
   children.push(fresh.child);
   const started = performance.now();
-  await until(async () => (await seqOf(fresh.port)) === events);
+  // >=: the primary may journal more meanwhile (votes still in flight when the journal was counted).
+  await until(async () => (await seqOf(fresh.port)) >= events).catch(async (err: unknown) => {
+    throw new Error(
+      `c : la secours neuve est à ${await seqOf(fresh.port)} sur ${events} (principale à ${await seqOf(primary.port)}) : ${String(err)}`,
+    );
+  });
   const catchUp = performance.now() - started;
   console.log(
     `\nc. Une régie de secours neuve recopie tout le journal (${events} événements) : ${ms(catchUp)} après son démarrage (${Math.round(events / (catchUp / 1000))} événements/s ; démarrage ${ms(started - c0)})`,
   );
   await Promise.all([fresh.stop(), primary.stop()]);
   hub.child.kill('SIGTERM');
+}
+
+/** A frame that never comes (an output that does not follow) fails the bench instead of hanging it. */
+function within<T>(p: Promise<T>, why: string, ms = 10_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, rej) => (timer = setTimeout(() => rej(new Error(`${why} en ${ms} ms`)), ms)));
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
 
 async function partD(): Promise<void> {
@@ -283,18 +295,27 @@ async function partD(): Promise<void> {
   const browser = await chromium.launch(launch);
   try {
     const viewport = { width: 1920, height: 1080 };
-    const own = await watchOutput(await browser.newPage({ viewport }), `http://127.0.0.1:${primary.port}/output?token=${primary.tokens.output}`);
-    const mirror = await watchOutput(await browser.newPage({ viewport }), `http://127.0.0.1:${standby.port}/output?token=${standby.tokens.output}`);
+    const own = await watchOutput(
+      await browser.newPage({ viewport }),
+      `http://127.0.0.1:${primary.port}/output?token=${primary.tokens.output}`,
+    );
+    const mirror = await watchOutput(
+      await browser.newPage({ viewport }),
+      `http://127.0.0.1:${standby.port}/output?token=${standby.tokens.output}`,
+    );
     console.log(
       `\nd. TAKE sur la principale → image peinte par la sortie /output (Chromium, 1920×1080, ${TAKES} TAKE en cut) — charge ${load()}`,
     );
-    console.log(`   horloges des pages liées à celle de Node : aller-retour ${own.rtt.toFixed(2)} / ${mirror.rtt.toFixed(2)} ms (erreur ≤ la moitié)`);
+    console.log(
+      `   horloges des pages liées à celle de Node : aller-retour ${own.rtt.toFixed(2)} / ${mirror.rtt.toFixed(2)} ms (erreur ≤ la moitié)`,
+    );
     const ownMs: number[] = [];
     const mirrorMs: number[] = [];
     const scene = (i: number) => ({
       kind: 'message',
       title: i % 2 === 0 ? 'Pause café' : 'Reprise',
-      text: i % 2 === 0 ? `Reprise des travaux à 11 h en salle Rhône (${i})` : `Merci de regagner vos places : la table ronde ${i} commence.`,
+      text:
+        i % 2 === 0 ? `Reprise des travaux à 11 h en salle Rhône (${i})` : `Merci de regagner vos places : la table ronde ${i} commence.`,
     });
     for (let take = 1; take <= TAKES; take += 1) {
       await cmd({ type: 'program.preview', scene: scene(take) });
@@ -302,8 +323,8 @@ async function partD(): Promise<void> {
       const painted = [own.frameOf(take), mirror.frameOf(take)] as const;
       const sent = nodeNow();
       await cmd({ type: 'program.take' });
-      ownMs.push((await painted[0]) - own.offset - sent);
-      mirrorMs.push((await painted[1]) - mirror.offset - sent);
+      ownMs.push((await within(painted[0], `la sortie de la principale n’a pas peint le TAKE ${take}`)) - own.offset - sent);
+      mirrorMs.push((await within(painted[1], `la sortie de la régie de secours n’a pas peint le TAKE ${take}`)) - mirror.offset - sent);
     }
     console.log(`   sortie de la principale      ${spread(ownMs)}`);
     console.log(`   sortie de la régie de secours ${spread(mirrorMs)}`);
@@ -344,7 +365,10 @@ async function takeOverOnce(round: number): Promise<{ answer: number; accepted: 
     const t0 = performance.now();
     const polling = (async () => {
       for (;;) {
-        const r = await send(seat, { id: `bench-standby-e${round}-after-${String(n++).padStart(6, '0')}`, command: { type: 'log.note', text: 'la secours mène ?' } });
+        const r = await send(seat, {
+          id: `bench-standby-e${round}-after-${String(n++).padStart(6, '0')}`,
+          command: { type: 'log.note', text: 'la secours mène ?' },
+        });
         if (r.ok) return void (accepted = performance.now() - t0);
         refused += 1;
         if (performance.now() - t0 > 30_000) throw new Error(`toujours refusée après 30 s : ${r.error.message}`);
@@ -368,7 +392,9 @@ async function takeOverOnce(round: number): Promise<{ answer: number; accepted: 
 }
 
 async function partE(): Promise<void> {
-  console.log(`\ne. « Prendre la main » → première commande acceptée (principale tuée par SIGKILL juste avant ; une paire et un hub neufs à chaque fois) — charge ${load()}`);
+  console.log(
+    `\ne. « Prendre la main » → première commande acceptée (principale tuée par SIGKILL juste avant ; une paire et un hub neufs à chaque fois) — charge ${load()}`,
+  );
   const accepted: number[] = [];
   for (let round = 1; round <= TAKEOVERS; round++) {
     const r = await takeOverOnce(round);
@@ -377,7 +403,9 @@ async function partE(): Promise<void> {
       `   ${round}. réponse de la route ${ms(r.answer)}   première note acceptée ${ms(r.accepted)}   (${r.refused} notes refusées avant) — charge ${load()}`,
     );
   }
-  console.log(`   première commande acceptée : min ${ms(Math.min(...accepted))}   médiane ${ms(pct(accepted, 50))}   max ${ms(Math.max(...accepted))}`);
+  console.log(
+    `   première commande acceptée : min ${ms(Math.min(...accepted))}   médiane ${ms(pct(accepted, 50))}   max ${ms(Math.max(...accepted))}`,
+  );
 }
 
 try {
