@@ -1,5 +1,6 @@
 /**
- * bench/standby: what the hot standby costs (docs/standby.md).   npm run bench:standby [-- --commands 400 --participants 1000 --rate 2000 --seconds 5]
+ * bench/standby: what the hot standby costs (docs/standby.md).
+ *   npm run bench:standby [-- --commands 400 --participants 1000 --rate 2000 --seconds 5 --takes 100 --takeovers 5 --parts abcde]
  *
  * a. Command acknowledgement latency, desk → core → desk, one command at a time (log.note), on a
  *    primary alone, then with a standby following it (each answer then waits for the standby's
@@ -9,18 +10,31 @@
  *    `seconds`. Both cores' /health seq are read every 20 ms: the lag of a primary seq is the time
  *    from when the primary had it to when the standby had it (± the 20 ms sampling).
  * c. A fresh standby (an empty data folder) catching up on the whole journal from 0: events/s.
+ * d. TAKE on the primary → the first frame painted by the standby's /output in Debian's Chromium
+ *    that shows it (and by the primary's own /output, in the same run, for comparison): `takes`
+ *    TAKEs with a cut, alternating two message scenes; from just before the `program.take` leaves
+ *    this process (a desk seat's control channel) to the frame (bench/output-frames.ts ties the
+ *    page's clock to Node's). The primary answers the TAKE once the standby has committed it.
+ * e. « Prendre la main » → the first command the standby accepts: a fresh pair (and a fresh hub)
+ *    each time, the primary killed (SIGKILL), then the remote route POST
+ *    /api/remote/take-over?confirm=prendre-la-main with a régie token while a desk seat already
+ *    connected to the standby sends a log.note every 2 ms (each refused until it leads); printed:
+ *    the route's answer and the first note accepted, `takeovers` times.
  * Real processes (serve, the hub), real SQLite (synchronous=FULL) on this machine's disk, both régies
  * on 127.0.0.1 (a LAN adds its round trip, ~0.3–1 ms wired). Printed, never asserted.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
 import { newParticipantId } from '../src/hub/testing/clients';
 import { spawnHub } from '../src/hub/testing/spawn-hub';
 import type { Ack } from '../src/shared/protocol/errors';
 import { connectView, nextSnapshot, send, spawnCore, type CoreProcess } from '../tests/integration/helpers';
+import config from '../playwright.config';
+import { nodeNow, watchOutput } from './output-frames';
 
 const { values } = parseArgs({
   options: {
@@ -28,12 +42,18 @@ const { values } = parseArgs({
     participants: { type: 'string', default: '1000' },
     rate: { type: 'string', default: '2000' },
     seconds: { type: 'string', default: '5' },
+    takes: { type: 'string', default: '100' },
+    takeovers: { type: 'string', default: '5' },
+    parts: { type: 'string', default: 'abcde' },
   },
 });
 const COMMANDS = Number(values.commands);
 const N = Number(values.participants);
 const RATE = Number(values.rate);
 const SECONDS = Number(values.seconds);
+const TAKES = Number(values.takes);
+const TAKEOVERS = Number(values.takeovers);
+const PARTS = values.parts;
 const TOKEN = 'bench-standby-token-0123456789abcdef';
 const CODE = 'SECOURS';
 const POLL = 'bench-standby-poll';
@@ -44,6 +64,12 @@ const pct = (xs: readonly number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 };
 const ms = (n: number) => `${n.toFixed(2)} ms`;
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+const spread = (xs: readonly number[]) =>
+  `n=${xs.length}  p50 ${ms(pct(xs, 50))}   p95 ${ms(pct(xs, 95))}   p99 ${ms(pct(xs, 99))}   max ${ms(Math.max(...xs))}`;
 
 const dir = mkdtempSync(join(tmpdir(), 'pupitre-bench-standby-'));
 const children: CoreProcess['child'][] = [];
@@ -228,7 +254,12 @@ async function partBC(): Promise<void> {
   const fresh = await spawnCore(join(dir, 'c-standby'), follow(primary, hubArgs));
   children.push(fresh.child);
   const started = performance.now();
-  await until(async () => (await seqOf(fresh.port)) === events);
+  // >=: the primary may journal more meanwhile (votes still in flight when the journal was counted).
+  await until(async () => (await seqOf(fresh.port)) >= events).catch(async (err: unknown) => {
+    throw new Error(
+      `c : la secours neuve est à ${await seqOf(fresh.port)} sur ${events} (principale à ${await seqOf(primary.port)}) : ${String(err)}`,
+    );
+  });
   const catchUp = performance.now() - started;
   console.log(
     `\nc. Une régie de secours neuve recopie tout le journal (${events} événements) : ${ms(catchUp)} après son démarrage (${Math.round(events / (catchUp / 1000))} événements/s ; démarrage ${ms(started - c0)})`,
@@ -237,9 +268,153 @@ async function partBC(): Promise<void> {
   hub.child.kill('SIGTERM');
 }
 
+/** A frame that never comes (an output that does not follow) fails the bench instead of hanging it. */
+function within<T>(p: Promise<T>, why: string, ms = 10_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, rej) => (timer = setTimeout(() => rej(new Error(`${why} en ${ms} ms`)), ms)));
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
+async function partD(): Promise<void> {
+  const primary = await spawnCore(join(dir, 'd-primary'), ['--no-hub']);
+  children.push(primary.child);
+  const standby = await spawnCore(join(dir, 'd-standby'), follow(primary, ['--no-hub']));
+  children.push(standby.child);
+  const seat = connectView(primary.port, primary.tokens.control);
+  await nextSnapshot(seat);
+  let n = 0;
+  const cmd = async (command: unknown) => {
+    const r = await send(seat, { id: `bench-standby-take-${String(n++).padStart(6, '0')}`, command });
+    if (!r.ok) throw new Error(`${JSON.stringify(command)}: ${r.error.message}`);
+  };
+  await cmd({ type: 'program.transition', transition: { kind: 'cut', durationMs: 0 } });
+  await until(async () => (await seqOf(standby.port)) === (await seqOf(primary.port)));
+  await pause(300); // the primary's gate turns « synced » on the standby's next acknowledgement
+
+  const launch = config.projects?.find((p) => p.name === 'chromium')?.use?.launchOptions ?? {};
+  const browser = await chromium.launch(launch);
+  try {
+    const viewport = { width: 1920, height: 1080 };
+    const own = await watchOutput(
+      await browser.newPage({ viewport }),
+      `http://127.0.0.1:${primary.port}/output?token=${primary.tokens.output}`,
+    );
+    const mirror = await watchOutput(
+      await browser.newPage({ viewport }),
+      `http://127.0.0.1:${standby.port}/output?token=${standby.tokens.output}`,
+    );
+    console.log(
+      `\nd. TAKE sur la principale → image peinte par la sortie /output (Chromium, 1920×1080, ${TAKES} TAKE en cut) — charge ${load()}`,
+    );
+    console.log(
+      `   horloges des pages liées à celle de Node : aller-retour ${own.rtt.toFixed(2)} / ${mirror.rtt.toFixed(2)} ms (erreur ≤ la moitié)`,
+    );
+    const ownMs: number[] = [];
+    const mirrorMs: number[] = [];
+    const scene = (i: number) => ({
+      kind: 'message',
+      title: i % 2 === 0 ? 'Pause café' : 'Reprise',
+      text:
+        i % 2 === 0 ? `Reprise des travaux à 11 h en salle Rhône (${i})` : `Merci de regagner vos places : la table ronde ${i} commence.`,
+    });
+    for (let take = 1; take <= TAKES; take += 1) {
+      await cmd({ type: 'program.preview', scene: scene(take) });
+      await pause(40 + (take % 5) * 13); // an operator's pause: both outputs are idle when TAKE comes
+      const painted = [own.frameOf(take), mirror.frameOf(take)] as const;
+      const sent = nodeNow();
+      await cmd({ type: 'program.take' });
+      ownMs.push((await within(painted[0], `la sortie de la principale n’a pas peint le TAKE ${take}`)) - own.offset - sent);
+      mirrorMs.push((await within(painted[1], `la sortie de la régie de secours n’a pas peint le TAKE ${take}`)) - mirror.offset - sent);
+    }
+    console.log(`   sortie de la principale      ${spread(ownMs)}`);
+    console.log(`   sortie de la régie de secours ${spread(mirrorMs)}`);
+    const behind = mirrorMs.map((m, i) => m - ownMs[i]!);
+    console.log(`   écart secours − principale, TAKE par TAKE : p50 ${ms(pct(behind, 50))}   p99 ${ms(pct(behind, 99))}`);
+  } finally {
+    await browser.close();
+    seat.close();
+    await Promise.all([standby.stop(), primary.stop()]);
+  }
+}
+
+async function takeOverOnce(round: number): Promise<{ answer: number; accepted: number; refused: number }> {
+  const hub = await spawnHub({ dataDir: join(dir, `e-hub-${round}`), token: TOKEN, eventCode: CODE });
+  children.push(hub.child);
+  const hubArgs = ['--hub-url', `http://127.0.0.1:${hub.port}`, '--hub-token', TOKEN];
+  const primary = await spawnCore(join(dir, `e-primary-${round}`), hubArgs);
+  children.push(primary.child);
+  const standby = await spawnCore(join(dir, `e-standby-${round}`), follow(primary, hubArgs));
+  children.push(standby.child);
+  try {
+    const desk = connectView(primary.port, primary.tokens.control);
+    await nextSnapshot(desk);
+    for (let i = 0; i < 20; i++) {
+      const r = await send(desk, { id: `bench-standby-e${round}-${i}`, command: { type: 'log.note', text: `avant ${i}` } });
+      if (!r.ok) throw new Error(r.error.message);
+    }
+    desk.close();
+    await until(async () => (await seqOf(standby.port)) === (await seqOf(primary.port)));
+    const seat = connectView(standby.port, standby.tokens.control);
+    await nextSnapshot(seat);
+    primary.child.kill('SIGKILL');
+    await primary.exited;
+
+    let n = 0;
+    let refused = 0;
+    let accepted = NaN;
+    const t0 = performance.now();
+    const polling = (async () => {
+      for (;;) {
+        const r = await send(seat, {
+          id: `bench-standby-e${round}-after-${String(n++).padStart(6, '0')}`,
+          command: { type: 'log.note', text: 'la secours mène ?' },
+        });
+        if (r.ok) return void (accepted = performance.now() - t0);
+        refused += 1;
+        if (performance.now() - t0 > 30_000) throw new Error(`toujours refusée après 30 s : ${r.error.message}`);
+        await pause(2);
+      }
+    })();
+    const took = await fetch(`http://127.0.0.1:${standby.port}/api/remote/take-over?confirm=prendre-la-main`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${standby.tokens.control}` },
+    });
+    const answer = performance.now() - t0;
+    const body = (await took.json()) as { ok: boolean; message?: string };
+    if (!body.ok) throw new Error(`prise de main refusée : ${body.message}`);
+    await polling;
+    seat.close();
+    return { answer, accepted, refused };
+  } finally {
+    await standby.stop();
+    hub.child.kill('SIGTERM');
+  }
+}
+
+async function partE(): Promise<void> {
+  console.log(
+    `\ne. « Prendre la main » → première commande acceptée (principale tuée par SIGKILL juste avant ; une paire et un hub neufs à chaque fois) — charge ${load()}`,
+  );
+  const accepted: number[] = [];
+  for (let round = 1; round <= TAKEOVERS; round++) {
+    const r = await takeOverOnce(round);
+    accepted.push(r.accepted);
+    console.log(
+      `   ${round}. réponse de la route ${ms(r.answer)}   première note acceptée ${ms(r.accepted)}   (${r.refused} notes refusées avant) — charge ${load()}`,
+    );
+  }
+  console.log(
+    `   première commande acceptée : min ${ms(Math.min(...accepted))}   médiane ${ms(pct(accepted, 50))}   max ${ms(Math.max(...accepted))}`,
+  );
+}
+
 try {
-  await partA();
-  await partBC();
+  console.log(`bench/standby — charge moyenne avant : ${load()} (1, 5, 15 min)`);
+  if (PARTS.includes('a')) await partA();
+  if (PARTS.includes('b')) await partBC();
+  if (PARTS.includes('d')) await partD();
+  if (PARTS.includes('e')) await partE();
+  console.log(`\ncharge moyenne après : ${load()}`);
 } finally {
   children.forEach((c) => c.exitCode === null && c.kill('SIGKILL'));
   rmSync(dir, { recursive: true, force: true });

@@ -41,6 +41,7 @@ import { type Browser, chromium, type Page } from '@playwright/test';
 import config from '../playwright.config';
 import { TestParticipant } from '../src/hub/testing/clients';
 import { connectView, nextSnapshot, send, spawnCore } from '../tests/integration/helpers';
+import { clockOffset, FRAME_WATCH, nodeNow } from './output-frames';
 
 const { values } = parseArgs({
   options: {
@@ -72,40 +73,7 @@ const load = () =>
     .join(' ');
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)] ?? NaN;
-const nodeNow = () => performance.timeOrigin + performance.now();
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Runs in the output page: for each take, the time of the first frame that paints it, reported to Node. */
-const FRAME_WATCH = `(() => {
-  const seen = new Set();
-  let armed = false;
-  const check = () => {
-    armed = false;
-    const t = performance.timeOrigin + performance.now();
-    for (const el of document.querySelectorAll('.program-layer')) {
-      const take = Number(el.dataset.take);
-      if (el.dataset.layerPhase !== 'building' && !seen.has(take)) {
-        seen.add(take);
-        window.reportFrame(take, t);
-      }
-    }
-  };
-  new MutationObserver(() => {
-    if (!armed) { armed = true; requestAnimationFrame(check); }
-  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-layer-phase', 'data-take'] });
-})()`;
-
-/** A page's clock against Node's: page = node + offset (the midpoint of the fastest round trip). */
-async function clockOffset(page: Page): Promise<{ offset: number; rtt: number }> {
-  let best = { offset: 0, rtt: Infinity };
-  for (let i = 0; i < 30; i += 1) {
-    const t0 = nodeNow();
-    const t = await page.evaluate(() => performance.timeOrigin + performance.now());
-    const t1 = nodeNow();
-    if (t1 - t0 < best.rtt) best = { offset: t - (t0 + t1) / 2, rtt: t1 - t0 };
-  }
-  return best;
-}
 
 const f = (x: number) => x.toFixed(1).padStart(6);
 function report(label: string, xs: number[]): void {
