@@ -26,10 +26,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type LaunchOptions, type Page } from '@playwright/test';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { build } from 'vite';
 import playwrightConfig from '../playwright.config';
-import { newParticipantId } from '../src/hub/testing/clients';
+import { joinPhones } from './join-phones';
 import { spawnHub } from '../src/hub/testing/spawn-hub';
 import type { Ack } from '../src/shared/protocol/errors';
 import { connectView, nextSnapshot, send, spawnCore } from '../tests/integration/helpers';
@@ -101,27 +101,7 @@ const framesOf = (page: Page) => page.evaluate('window.benchFrames') as Promise<
 
 async function joinAll(port: number): Promise<{ sockets: Socket[]; joinMs: number }> {
   const t0 = performance.now();
-  const sockets = new Array<Socket>(N);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 200 }, async () => {
-      while (next < N) {
-        const i = next++;
-        const s = io(`http://127.0.0.1:${port}/participant`, { transports: ['websocket'], forceNew: true, reconnection: false });
-        await new Promise<void>((res, rej) => {
-          s.once('connect', () => res());
-          s.once('connect_error', rej);
-        });
-        const ack = (await s
-          .timeout(30_000)
-          .emitWithAck('join', { eventCode: CODE, participantId: newParticipantId(), origin: i % 4 === 0 ? 'remote' : 'room' })) as {
-          ok: boolean;
-        };
-        if (!ack.ok) throw new Error('join refusé');
-        sockets[i] = s;
-      }
-    }),
-  );
+  const sockets = await joinPhones(port, CODE, N, 200);
   return { sockets, joinMs: performance.now() - t0 };
 }
 

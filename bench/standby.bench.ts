@@ -28,8 +28,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import { io, type Socket } from 'socket.io-client';
-import { newParticipantId } from '../src/hub/testing/clients';
+import type { Socket } from 'socket.io-client';
+import { joinPhones } from './join-phones';
 import { spawnHub } from '../src/hub/testing/spawn-hub';
 import type { Ack } from '../src/shared/protocol/errors';
 import { connectView, nextSnapshot, send, spawnCore, type CoreProcess } from '../tests/integration/helpers';
@@ -127,29 +127,8 @@ async function partA(): Promise<void> {
   await Promise.all([standby.stop(), primary.stop()]);
 }
 
-async function joinAll(port: number): Promise<Socket[]> {
-  const sockets: Socket[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 100 }, async () => {
-      while (next < N) {
-        const i = next++;
-        const s = io(`http://127.0.0.1:${port}/participant`, { transports: ['websocket'], forceNew: true, reconnection: false });
-        await new Promise<void>((res, rej) => {
-          s.once('connect', () => res());
-          s.once('connect_error', rej);
-        });
-        const ack = (await s
-          .timeout(30_000)
-          .emitWithAck('join', { eventCode: CODE, participantId: newParticipantId(), origin: i % 4 === 0 ? 'remote' : 'room' })) as {
-          ok: boolean;
-        };
-        if (!ack.ok) throw new Error('join refusé');
-        sockets[i] = s;
-      }
-    }),
-  );
-  return sockets;
+function joinAll(port: number): Promise<Socket[]> {
+  return joinPhones(port, CODE, N, 100);
 }
 
 async function partBC(): Promise<void> {
