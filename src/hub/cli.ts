@@ -4,13 +4,13 @@
  * The régie's token comes from --token or PUPITRE_HUB_TOKEN; without either, one is made and printed.
  * With --json, one line of JSON on stdout once listening: { ready, port, pid, … }.
  */
-import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createFileLogger } from '../node/log/logger';
 import { DatabaseTooNewError } from '../node/sqlite/database';
 import { startHub } from './hub';
+import { newToken } from '../node/random-token';
 import { parseMessage } from '../shared/protocol/validate';
 import { DEFAULT_HUB_PORT, partialHubLimitsSchema, type PartialHubLimits } from './options';
 
@@ -90,7 +90,7 @@ function redisHost(url: string | undefined): string {
   }
 }
 const givenToken = values.token ?? process.env.PUPITRE_HUB_TOKEN;
-const token = givenToken ?? randomBytes(18).toString('base64url');
+const token = givenToken ?? newToken();
 
 try {
   const logger = createFileLogger({ dir: join(dataDir, 'logs'), echo: !values.json });

@@ -175,6 +175,20 @@ export function journalRows(dataDir: string): number {
   }
 }
 
+/**
+ * The journal's rows written under `actor` (a seat's name). « A refused command writes nothing » is
+ * counted this way: the cue scheduler may write its own rows meanwhile (a cue passing its time on
+ * the rehearsal clock), and they say nothing about the seat.
+ */
+export function journalRowsBy(dataDir: string, actor: string): number {
+  const db = new Database(join(dataDir, 'pupitre.sqlite3'), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('SELECT COUNT(*) FROM journal WHERE actor = ?').pluck().get(actor) as number;
+  } finally {
+    db.close();
+  }
+}
+
 export async function until(cond: () => boolean, what: string, ms = 30_000): Promise<void> {
   const t0 = Date.now();
   while (!cond()) {

@@ -9,6 +9,7 @@ import { spawnCore, type CoreProcess } from './helpers';
 import {
   command,
   journalRows,
+  journalRowsBy,
   listSeats,
   MAIN_ROOM,
   qaCue,
@@ -40,6 +41,8 @@ const view = (token: string, room?: string) => {
   return v;
 };
 const POLL = 'vif-450';
+/** The seat's name: the journal's actor of what it does. */
+const SEAT_450 = 'Salle 450 — animation';
 
 beforeAll(async () => {
   core = await spawnCore(dir);
@@ -60,14 +63,14 @@ afterAll(async () => {
 
 /** Sends each command as Salle 450's seat: every one refused in French, the journal unchanged. */
 async function refusedAll(list: object[]): Promise<void> {
-  const rows = journalRows(dir);
+  const rows = journalRowsBy(dir, SEAT_450);
   for (const c of list) {
     const r = await command(seat450, c);
     expect(r, JSON.stringify(c)).toMatchObject({ ok: false });
     if (!r.ok && r.error.code === 'forbidden') expect(r.error.message, JSON.stringify(c)).toMatch(/^«\u00a0Salle 450 — animation\u00a0» /);
     else if (!r.ok) expect(r.error.message, JSON.stringify(c)).toMatch(/[a-zàéè]/);
   }
-  expect(journalRows(dir)).toBe(rows);
+  expect(journalRowsBy(dir, SEAT_450)).toBe(rows);
 }
 
 describe('a room seat runs its own polls and clouds (real core process)', () => {

@@ -226,7 +226,7 @@ try {
     if (joinWarning) console.log(`\n  ${joinWarning}`);
     if (core.oscPort !== null) console.log(`  Télécommande OSC (UDP)    port ${core.oscPort}`);
     if (follow) console.log(`\n  Régie de secours : suit ${follow.url} (lecture seule ; « Prendre la main » sur le pupitre pour la remplacer)`);
-    else console.log(`  Régie de secours (l’autre portable) : npm run serve -- --follow http://${core.urls.lanControl[0] ? new URL(core.urls.lanControl[0]).host : `127.0.0.1:${core.port}`} --follow-token ${core.standbyToken} --hub-url … --hub-token …`);
+    else console.log(`  Régie de secours (l’autre portable) : npm run serve -- --follow http://${core.urls.lanControl[0] ? new URL(core.urls.lanControl[0]).host : `127.0.0.1:${core.port}`} --follow-token=${core.standbyToken} --hub-url … --hub-token …`);
     console.log(`\n  Journal d'exploitation : ${core.logFile ?? '-'}\n  Ctrl+C pour arrêter.\n`);
   }
 } catch (err) {

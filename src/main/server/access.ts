@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { ViewRole } from '../../shared/api/channel';
 import type { SeatKind } from '../../shared/domain/seats';
 import { parseOrigin, splitHostHeader } from '../../shared/net/host-header';
@@ -14,9 +14,7 @@ export interface AccessTokens {
   stage: string;
 }
 
-export function newToken(): string {
-  return randomBytes(18).toString('base64url');
-}
+export { newToken } from '../../node/random-token';
 
 /** Equal secrets, compared in constant time (for equal lengths; a length tells nothing of a random token). */
 export function sameSecret(a: string, b: string): boolean {
