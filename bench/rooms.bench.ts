@@ -30,6 +30,7 @@ import type { CoreStatus, Patch } from '../src/shared/api/channel';
 import { repoRoot, spawnCore } from '../tests/integration/helpers';
 import { command, listSeats, qaCue, RecordingView, SEQUENCE_4, seatAddress, seatToken, sixWorkshopsProgramme, until, WORKSHOPS } from '../tests/integration/rooms-harness';
 import { measureDeskFrames, type Phase } from './desk-frames';
+import { clockOffset, FRAME_WATCH, nodeNow } from './output-frames';
 
 const { values } = parseArgs({
   options: {
@@ -56,24 +57,8 @@ const FRAMES_SECONDS = Number(values['frames-seconds']);
 
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)] ?? NaN;
-const nodeNow = () => performance.timeOrigin + performance.now();
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** In the output page: the time of the first frame that paints each take, reported to Node. */
-const FRAME_WATCH = `(() => {
-  const seen = new Set();
-  let armed = false;
-  const check = () => {
-    armed = false;
-    const t = performance.timeOrigin + performance.now();
-    for (const el of document.querySelectorAll('.program-layer')) {
-      const take = Number(el.dataset.take);
-      if (el.dataset.layerPhase !== 'building' && !seen.has(take)) { seen.add(take); window.reportFrame(take, t); }
-    }
-  };
-  new MutationObserver(() => { if (!armed) { armed = true; requestAnimationFrame(check); } })
-    .observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-layer-phase', 'data-take'] });
-})()`;
 
 const dir = mkdtempSync(join(tmpdir(), 'pupitre-bench-rooms-'));
 const limits = { addressRate: { perSecond: 100_000, burst: 100_000 }, joinRate: { perSecond: 100_000, burst: 100_000 }, newParticipantsPerMinute: 100_000 };
@@ -112,13 +97,7 @@ try {
   await output.addInitScript(FRAME_WATCH);
   await output.goto(seatAddress(seats, 'output', 'salle-450'));
   await output.getByTestId('output-stage').waitFor();
-  let offset = { offset: 0, rtt: Infinity };
-  for (let i = 0; i < 30; i += 1) {
-    const t0 = nodeNow();
-    const t = await output.evaluate(() => performance.timeOrigin + performance.now());
-    const t1 = nodeNow();
-    if (t1 - t0 < offset.rtt) offset = { offset: t - (t0 + t1) / 2, rtt: t1 - t0 };
-  }
+  const offset = await clockOffset(output);
 
   // The six rooms fill (the simulator in its own process).
   const sim = spawn(
